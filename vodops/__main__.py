@@ -1,0 +1,5 @@
+import sys
+
+from vodops.cli import main
+
+sys.exit(main())

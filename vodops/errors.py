@@ -1,0 +1,108 @@
+"""The one exception tree of vodops.
+
+    VodopsError                    every error vodops raises on purpose; the CLI maps it to exit 1
+    ├── ManifestError              manifests or vodops.yaml are invalid; carries every Problem found
+    ├── SettingsError              a target, credential or setting cannot be used
+    ├── PlanError                  the live account and the manifests cannot be reconciled
+    │                              (duplicates, foreign owners, quotas); carries Problems
+    ├── ApiError                   the VOD API answered with an error (code, message, RequestId)
+    ├── TransportError             the API could not be reached or the reply was unreadable
+    ├── ApplyError                 apply stopped part-way; says what was done and what was not
+    └── EmulatorError              the emulator's own failures (bad store, bad settings)
+
+Foreign exceptions (httpx, yaml, sqlite3, pydantic) are translated where they enter vodops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where a problem is: a file and a 1-based line and column (line 0 means the whole file)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line == 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, with where it is when that is known."""
+
+    message: str
+    location: Location | None = None
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if self.location else self.message
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location or Location("")
+        return (loc.file, loc.line, loc.column, self.message)
+
+
+class VodopsError(Exception):
+    """Root of every error vodops raises on purpose."""
+
+
+class ProblemsError(VodopsError):
+    """An error made of several located problems, all reported at once."""
+
+    headline = "problems found"
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [str(p) for p in self.problems]
+        return "\n".join([*lines, f"{count} {noun}: {self.headline}"])
+
+
+class ManifestError(ProblemsError):
+    headline = "the manifests are invalid; nothing was sent to the API"
+
+
+class PlanError(ProblemsError):
+    headline = "cannot plan; nothing was changed"
+
+
+class SettingsError(VodopsError):
+    pass
+
+
+class ApiError(VodopsError):
+    """An error answer from the VOD API."""
+
+    def __init__(self, action: str, code: str, message: str, request_id: str = "") -> None:
+        self.action = action
+        self.code = code
+        self.message = message
+        self.request_id = request_id
+        suffix = f" (RequestId {request_id})" if request_id else ""
+        super().__init__(f"{action} failed: {code}: {message}{suffix}")
+
+
+class TransportError(VodopsError):
+    """The API was not reached, or its answer could not be read."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        self.action = action
+        self.reason = reason
+        super().__init__(f"{action} failed: {reason}")
+
+
+class ApplyError(VodopsError):
+    pass
+
+
+class EmulatorError(VodopsError):
+    pass

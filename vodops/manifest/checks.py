@@ -1,0 +1,95 @@
+"""Rules across documents: unique names, references, the class tree, image files, comment room."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vodops.errors import Problem
+from vodops.manifest.loader import Declared, Named, Reading
+from vodops.manifest.messages import spec_path
+from vodops.ownership import comment_room
+from vodops.resources import MEDIA_CLASS, WATERMARK
+from vodops.resources.walk import references
+from vodops.resources.watermark import WatermarkTemplateSpec
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
+    yield from _duplicates(reading.named)
+    yield from _references(reading.declared, reading.named)
+    yield from _class_tree(reading.named)
+    for item in reading.declared:
+        yield from _image(item)
+        yield from _comment(item, stack)
+
+
+def _duplicates(named: list[Named]) -> Iterator[Problem]:
+    first: dict[tuple[str, str], Named] = {}
+    for item in named:
+        seen = first.setdefault((item.kind, item.name), item)
+        if seen is not item:
+            message = f"duplicate {item.kind} {item.name!r}: also declared at {seen.location}"
+            yield Problem(message, item.location)
+
+
+def _references(declared: list[Declared], named: list[Named]) -> Iterator[Problem]:
+    kinds_of: dict[str, set[str]] = {}
+    for entry in named:
+        kinds_of.setdefault(entry.name, set()).add(entry.kind)
+    for item in declared:
+        for path, kind, value in references(item.spec):
+            if not isinstance(value, str) or kind in kinds_of.get(value, ()):
+                continue
+            others = sorted(kinds_of.get(value, ()))
+            if others:
+                message = f"{value!r} is a {others[0]}, but this field takes a {kind}"
+            else:
+                message = f"no {kind} named {value!r} is declared (write a declared name or a numeric id)"
+            yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
+
+
+def _class_tree(named: list[Named]) -> Iterator[Problem]:
+    paths = {item.name for item in named if item.kind == MEDIA_CLASS}
+    for item in named:
+        if item.kind != MEDIA_CLASS or "/" not in item.name:
+            continue
+        parent = item.name.rsplit("/", 1)[0]
+        if parent not in paths:
+            message = f"parent class {parent!r} is not declared; declare it in its own MediaClass document"
+            yield Problem(message, item.location)
+
+
+def _image(item: Declared) -> Iterator[Problem]:
+    if item.kind != WATERMARK or not isinstance(item.spec, WatermarkTemplateSpec):
+        return
+    template = item.spec.image_template
+    if template is None:
+        return
+    where = item.locate(("imageTemplate", "imageFile"))
+    try:
+        head = (item.directory / template.image_file).read_bytes()[:8]
+    except OSError as error:
+        yield Problem(
+            f"spec.imageTemplate.imageFile: cannot read {template.image_file!r}: {error.strerror}",
+            where,
+        )
+        return
+    if not head.startswith(_IMAGE_MAGIC):
+        yield Problem(
+            f"spec.imageTemplate.imageFile: {template.image_file!r} is not a PNG, JPEG or GIF image",
+            where,
+        )
+
+
+def _comment(item: Declared, stack: str) -> Iterator[Problem]:
+    comment = getattr(item.spec, "comment", None)
+    if not comment:
+        return
+    room = comment_room(stack, with_digest=item.kind == WATERMARK)
+    if len(comment) > room:
+        message = (
+            f"spec.comment: is {len(comment)} characters; with the ownership marker vodops adds, "
+            f"at most {room} fit in the API's 256"
+        )
+        yield Problem(message, item.locate(("comment",)))

@@ -1,0 +1,161 @@
+"""Manifest files to validated declarations, every problem reported at once with file:line:column."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import ValidationError
+
+from vodops.errors import Location, ManifestError, Problem
+from vodops.manifest.messages import field_problems, spec_path
+from vodops.manifest.yamlpos import Document, load_documents
+from vodops.resources import KINDS, Kind
+from vodops.resources.base import Path, Spec
+
+API_VERSION = "vodops/v1"
+SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
+_ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
+
+
+@dataclass(frozen=True)
+class Declared:
+    """One resource a manifest declares."""
+
+    kind: str
+    name: str
+    spec: Spec
+    document: Document
+
+    @property
+    def location(self) -> Location:
+        return self.document.locate(("metadata", "name"))
+
+    def locate(self, spec_path: Path) -> Location:
+        return self.document.locate(("spec", *spec_path))
+
+    @property
+    def directory(self) -> FsPath:
+        return FsPath(self.document.file).parent
+
+
+def manifest_files(directory: FsPath) -> list[FsPath]:
+    """Every *.yaml / *.yml below `directory`, skipping hidden folders and the settings file."""
+    if not directory.is_dir():
+        raise ManifestError([Problem(f"{directory} is not a directory")])
+    found = [
+        path
+        for pattern in ("*.yaml", "*.yml")
+        for path in directory.rglob(pattern)
+        if not any(part.startswith(".") for part in path.relative_to(directory).parts)
+        and not (path.parent == directory and path.name in SETTINGS_FILES)
+    ]
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A document whose kind and name could be read, valid or not: enough to check uniqueness."""
+
+    kind: str
+    name: str
+    location: Location
+
+
+@dataclass
+class Reading:
+    declared: list[Declared] = field(default_factory=list)
+    named: list[Named] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_declarations(directory: FsPath) -> Reading:
+    reading = Reading()
+    for file in manifest_files(directory):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reading.problems.append(Problem(f"cannot read: {error}", Location(str(file))))
+            continue
+        documents, syntax = load_documents(text, str(file))
+        reading.problems.extend(syntax)
+        for document in documents:
+            _read(document, reading)
+    return reading
+
+
+def _read(doc: Document, reading: Reading) -> None:
+    if not isinstance(doc.value, dict):
+        message = "a manifest document must be a mapping with apiVersion, kind, metadata and spec"
+        reading.problems.append(Problem(message, doc.locate(())))
+        return
+    reading.problems.extend(Problem(m, doc.locate(p)) for p, m in _envelope_problems(doc.value))
+    kind = KINDS.get(str(doc.value.get("kind")))
+    name = _name(doc.value)
+    if kind is None or name is None or doc.value.get("apiVersion") != API_VERSION:
+        return
+    where = doc.locate(("metadata", "name"))
+    reading.named.append(Named(kind.name, name, where))
+    naming = kind.name_problem(name)
+    if naming:
+        reading.problems.append(Problem(f"metadata.name {name!r} {naming}", where))
+    spec, spec_problems = _spec(kind, doc)
+    reading.problems.extend(spec_problems)
+    if spec is not None:
+        reading.declared.append(Declared(kind.name, name, spec, doc))
+
+
+def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+    for key in value:
+        if key not in _ENVELOPE:
+            yield (key,), f"unknown top-level field {key!r}; a document has {', '.join(_ENVELOPE)}"
+    version = value.get("apiVersion")
+    if version != API_VERSION:
+        said = "missing apiVersion" if version is None else f"unknown apiVersion {version!r}"
+        yield ("apiVersion",), f"{said}; use {API_VERSION}"
+    kind = value.get("kind")
+    if kind not in KINDS:
+        yield ("kind",), _kind_message(kind)
+    metadata = value.get("metadata")
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str):
+        yield ("metadata",), "metadata.name is required and must be a string"
+    elif set(metadata) != {"name"}:
+        extra = sorted(set(metadata) - {"name"})
+        yield ("metadata", extra[0]), f"unknown metadata field {extra[0]!r}; metadata has only name"
+
+
+def _kind_message(kind: Any) -> str:
+    valid = ", ".join(KINDS)
+    if kind is None:
+        return f"missing kind; use one of {valid}"
+    close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown kind {kind!r} (valid kinds: {valid}){hint}"
+
+
+def _name(value: dict[str, Any]) -> str | None:
+    metadata = value.get("metadata")
+    name = metadata.get("name") if isinstance(metadata, dict) else None
+    return name if isinstance(name, str) and name else None
+
+
+def _spec(kind: Kind, doc: Document) -> tuple[Spec | None, list[Problem]]:
+    raw = doc.value.get("spec")
+    if raw is None and not kind.spec_required:
+        raw = {}
+    if not isinstance(raw, dict):
+        said = "is required" if raw is None else "must be a mapping"
+        return None, [Problem(f"spec {said} for a {kind.name}", doc.locate(("spec",)))]
+    try:
+        spec = kind.spec.model_validate(raw)
+    except ValidationError as error:
+        found = field_problems(error, kind.spec, raw)
+        return None, [Problem(_at(path, message), doc.locate(("spec", *path))) for path, message in found]
+    return spec, [Problem(_at(p, m), doc.locate(("spec", *p))) for p, m in spec.problems()]
+
+
+def _at(path: Path, message: str) -> str:
+    return f"{spec_path(path)}: {message}"

@@ -1,0 +1,118 @@
+"""YAML to plain values, remembering where every value came from.
+
+Scalars follow the YAML 1.2 core schema rather than PyYAML's 1.1 defaults, because the VOD API is
+full of values 1.1 would mangle: `ON`/`OFF` switches would become booleans and `0xFFFFFF` colours
+integers. Here only true/false are booleans, only decimal numbers are numbers, and duplicate keys
+are errors instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from vodops.errors import Location, Problem
+from vodops.resources.base import Path
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+_PLAIN = "tag:vodops:plain"
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes nodes only, tagging every untagged plain scalar so `_scalar` can type it."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's own class attribute
+
+
+_Loader.add_implicit_resolver(_PLAIN, re.compile(r".*", re.DOTALL), None)
+_Loader.add_implicit_resolver(_PLAIN, re.compile(r"^$"), [""])
+
+
+@dataclass
+class Document:
+    """One YAML document: its value and the position of every value inside it."""
+
+    file: str
+    value: Any
+    positions: dict[Path, Location] = field(default_factory=dict)
+
+    def locate(self, path: Path) -> Location:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return found
+        return Location(self.file, 1, 1)
+
+
+def load_documents(text: str, file: str) -> tuple[list[Document], list[Problem]]:
+    """Every non-empty document in `text`; a syntax error ends the file with one problem."""
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    try:
+        for node in yaml.compose_all(text, Loader=_Loader):
+            if node is None or _is_empty(node):
+                continue
+            document = Document(file, None)
+            document.value = _convert(node, (), document, problems)
+            documents.append(document)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        problems.append(Problem(f"YAML syntax error: {error.problem or error}", where))
+    except yaml.YAMLError as error:
+        problems.append(Problem(f"YAML error: {error}", Location(file)))
+    return documents, problems
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _PLAIN and node.value in _NULL
+
+
+def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]) -> Any:
+    doc.positions[path] = Location(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, path, doc, problems)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[Problem]) -> Any:
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        where = Location(doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem("mapping keys must be plain names", where))
+            continue
+        key = str(key_node.value)
+        if key in result:
+            first = doc.positions[(*path, key)]
+            problems.append(Problem(f"duplicate key {key!r} (first written at line {first.line})", where))
+            continue
+        result[key] = _convert(value_node, (*path, key), doc, problems)
+        doc.positions[(*path, key)] = where  # point at the key, where the reader looks
+    return result
+
+
+def _scalar(node: yaml.Node) -> Any:
+    value = str(node.value)
+    if node.tag != _PLAIN:
+        return value  # quoted, block and explicitly tagged scalars stay as written
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if value in _BOOL:
+        return _BOOL[value]
+    if value in _NULL:
+        return None
+    return value

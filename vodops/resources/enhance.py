@@ -1,0 +1,121 @@
+"""EnhanceConfig: the audio/video enhancement block of a transcode template."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from vodops.resources.base import Path, Spec
+from vodops.resources.fields import Switch, Unit
+
+Strength = Literal["weak", "normal", "strong"]
+
+
+class _Toggle(Spec):
+    switch: Switch
+
+
+class SuperResolution(_Toggle):
+    type: Literal["lq", "hq"] | None = None
+    size: Literal[2] | None = None
+
+
+class Hdr(_Toggle):
+    type: Literal["hdr10", "hlg"] | None = None
+
+
+class WeakStrong(_Toggle):
+    type: Literal["weak", "strong"] | None = None
+
+
+class ThreeLevels(_Toggle):
+    type: Strength | None = None
+
+
+class NormalOnly(_Toggle):
+    type: Literal["normal"] | None = None
+
+
+class ScratchRepair(_Toggle):
+    intensity: Unit | None = None
+    type: Literal["normal"] | None = None
+
+
+class FrameRateWithDen(_Toggle):
+    fps_num: Annotated[int, Field(ge=0)] | None = None
+    fps_den: Annotated[int, Field(ge=1)] | None = None
+
+
+Scenario = Literal[
+    "common",
+    "AIGC",
+    "short_play",
+    "short_video",
+    "game",
+    "HD_movie_series",
+    "LQ_material",
+    "lecture",
+    "",
+]
+
+
+class VideoEnhance(Spec):
+    enhance_scenario_type: Scenario | None = None
+    super_resolution: SuperResolution | None = None
+    hdr: Hdr | None = None
+    denoise: WeakStrong | None = None
+    image_quality_enhance: ThreeLevels | None = None
+    color_enhance: ThreeLevels | None = None
+    low_light_enhance: NormalOnly | None = None
+    scratch_repair: ScratchRepair | None = None
+    artifact_repair: WeakStrong | None = None
+    diffusion_enhance: ThreeLevels | None = None
+    frame_rate_with_den: FrameRateWithDen | None = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        def on(toggle: _Toggle | None) -> bool:
+            return toggle is not None and toggle.switch == "ON"
+
+        exclusive = [self.diffusion_enhance, self.image_quality_enhance, self.artifact_repair]
+        if sum(on(t) for t in exclusive) > 1:
+            yield (
+                (),
+                ("at most one of diffusionEnhance, imageQualityEnhance and artifactRepair can be ON"),
+            )
+        if on(self.diffusion_enhance) and (on(self.super_resolution) or on(self.denoise)):
+            yield ("diffusionEnhance",), "cannot be ON together with superResolution or denoise"
+        rate = self.frame_rate_with_den
+        if rate and rate.fps_num is not None and rate.fps_num / (rate.fps_den or 1) >= 100:
+            yield ("frameRateWithDen",), "fpsNum / fpsDen must be below 100"
+
+
+class AudioSeparate(_Toggle):
+    type: Literal["normal", "music"] | None = None
+    track: Literal["vocal", "background"] | None = None
+
+
+class VolumeBalance(_Toggle):
+    type: Literal["loudNorm", "gainControl"] | None = None
+
+
+class Beautify(_Toggle):
+    types: list[Literal["declick", "deesser"]] | None = None
+
+
+class AudioEnhance(Spec):
+    denoise: NormalOnly | None = None
+    separate: AudioSeparate | None = None
+    volume_balance: VolumeBalance | None = None
+    beautify: Beautify | None = None
+
+
+class EnhanceConfig(Spec):
+    video_enhance: VideoEnhance | None = None
+    audio_enhance: AudioEnhance | None = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        if self.video_enhance:
+            for path, message in self.video_enhance.problems():
+                yield ("videoEnhance", *path), message

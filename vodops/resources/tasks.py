@@ -1,0 +1,183 @@
+"""The task inputs a procedure (task flow) is made of: MediaProcessTaskInput and its parts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from vodops.resources.base import RefTo, Spec
+from vodops.resources.fields import Color, Flag, Length, Opacity, Position, Seconds, Switch, Unit
+from vodops.resources.transcode import AudioStreamOverride, TEHDOverride, VideoStreamOverride
+
+TemplateId = Annotated[int, Field(ge=0, description="a template Definition (id)")]
+TranscodeRef = Annotated[
+    Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1)],
+    RefTo("TranscodeTemplate"),
+    Field(description="a declared TranscodeTemplate name, or the id of a preset or unmanaged template"),
+]
+WatermarkRef = Annotated[
+    Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1)],
+    RefTo("WatermarkTemplate"),
+    Field(description="a declared WatermarkTemplate name, or the id of an unmanaged template"),
+]
+SubtitleLength = Annotated[str, Length(("px", "%"))]
+
+
+class WatermarkUse(Spec):
+    """WatermarkInput: a watermark template applied by a task."""
+
+    definition: WatermarkRef
+    text_content: Annotated[str, Field(max_length=100)] | None = None
+    svg_content: Annotated[str, Field(max_length=2_000_000)] | None = None
+    start_time_offset: Seconds | None = None
+    end_time_offset: Seconds | None = None
+
+
+Watermarks = Annotated[list[WatermarkUse], Field(max_length=10)]
+
+
+class TraceWatermark(Spec):
+    switch: Switch
+
+
+class CopyRightWatermark(Spec):
+    text: Annotated[str, Field(max_length=200)]
+
+
+class TemplateRef(Spec):
+    definition: TemplateId
+
+
+class Mosaic(Spec):
+    coordinate_origin: Literal["TopLeft"] | None = None
+    x_pos: Position | None = None
+    y_pos: Position | None = None
+    width: Position | None = None
+    height: Position | None = None
+    start_time_offset: Seconds | None = None
+    end_time_offset: Seconds | None = None
+
+
+FontType = Literal[
+    "hei.ttf", "song.ttf", "kai.ttf", "simkai.ttf", "msyh.ttf", "msyhbd.ttf", "hkjgt.ttf",
+    "dhttx.ttf", "xqgdzt.ttf", "qpcyt.ttf", "arial.ttf", "dinalternate.ttf", "helveticalt.ttf",
+    "helveticains.ttf", "trajanpro.ttf", "korean.ttf", "japanese.ttf", "thai.ttf", "roboto.ttf",
+    "notosans.ttf", "notosansthai.ttf", "sarabun.ttf", "kanit.ttf", "charmonman.ttf",
+    "notonaskharabic.ttf", "notosansdevanagari.ttf", "notosanstc.ttf", "notosanskr.ttf",
+    "gothica1.ttf", "nanummyeongjo.ttf", "notosansjp.ttf", "notoserifjp.ttf", "shipporimincho.ttf",
+]  # fmt: skip
+
+
+class SubtitleInfo(Spec):
+    """SubtitleInfoInput: a subtitle burned into the video."""
+
+    id: Annotated[str, Field(min_length=1)]
+    stream_index: Annotated[int, Field(ge=0)] | None = None
+    font_type: FontType | None = None
+    font_size: SubtitleLength | None = None
+    font_color: Color | None = None
+    font_alpha: Opacity | None = None
+    y_pos: SubtitleLength | None = None
+    board_y: SubtitleLength | None = None
+    board_width: SubtitleLength | None = None
+    board_height: SubtitleLength | None = None
+    board_color: Color | None = None
+    board_alpha: Unit | None = None
+    alignment: Literal["top", "bottom"] | None = None
+    outline_width: SubtitleLength | None = None
+    outline_color: Color | None = None
+    outline_alpha: Opacity | None = None
+    shadow_width: SubtitleLength | None = None
+    shadow_color: Color | None = None
+    shadow_alpha: Opacity | None = None
+    line_spacing: SubtitleLength | None = None
+
+
+Subtitles = Annotated[list[SubtitleInfo], Field(max_length=2)]
+
+
+class OverrideParameter(Spec):
+    """OverrideTranscodeParameter: per-task changes to the referenced transcode template."""
+
+    container: Literal["mp4", "flv", "hls", "mp3", "flac", "ogg", "m4a", "wav"] | None = None
+    remove_video: Flag | None = None
+    remove_audio: Flag | None = None
+    video_template: VideoStreamOverride | None = None
+    audio_template: AudioStreamOverride | None = None
+    tehd_config: TEHDOverride | None = None
+    std_ext_info: str | None = None
+
+
+class TranscodeTask(Spec):
+    definition: TranscodeRef
+    watermark_set: Watermarks | None = None
+    trace_watermark: TraceWatermark | None = None
+    copy_right_watermark: CopyRightWatermark | None = None
+    blind_watermark: TemplateRef | None = None
+    mosaic_set: Annotated[list[Mosaic], Field(max_length=10)] | None = None
+    head_tail_set: Annotated[list[TemplateRef], Field(max_length=10)] | None = None
+    start_time_offset: Seconds | None = None
+    end_time_offset: Seconds | None = None
+    override_parameter: OverrideParameter | None = None
+    subtitle_info_set: Subtitles | None = None
+
+
+class AnimatedGraphicTask(Spec):
+    definition: TemplateId
+    start_time_offset: Seconds
+    end_time_offset: Seconds
+
+
+class SnapshotByTimeOffsetTask(Spec):
+    definition: TemplateId
+    ext_time_offset_set: list[Annotated[str, Length(("s", "%"))]] | None = None
+    time_offset_set: list[float] | None = None
+    watermark_set: Watermarks | None = None
+
+
+class SampleSnapshotTask(Spec):
+    definition: TemplateId
+    watermark_set: Watermarks | None = None
+
+
+class CoverBySnapshotTask(Spec):
+    definition: TemplateId
+    position_type: Literal["Time", "Percent"]
+    position_value: float
+    watermark_set: Watermarks | None = None
+
+
+class SpekeDrm(Spec):
+    resource_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,128}$")]
+    key_server_url: Annotated[str, Field(min_length=1)]
+    vector: Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{32}$")]
+    encryption_method: Literal["cbcs", "cenc"] | None = None
+    encryption_preset: Literal["preset0", "preset1"] | None = None
+    key_acquire_mode: Literal["POST", "GET"] | None = None
+
+
+class DrmInfo(Spec):
+    drm_types: Annotated[list[Literal["FairPlay", "Widevine", "PlayReady"]], Field(min_length=1)]
+    speke_drm: SpekeDrm | None = None
+
+
+class AdaptiveDynamicStreamingTask(Spec):
+    definition: TemplateId
+    watermark_set: Watermarks | None = None
+    trace_watermark: TraceWatermark | None = None
+    copy_right_watermark: CopyRightWatermark | None = None
+    blind_watermark: TemplateRef | None = None
+    subtitle_set: Annotated[list[str], Field(max_length=16)] | None = None
+    subtitle_info_set: Subtitles | None = None
+    drm_info: DrmInfo | None = None
+
+
+class MediaProcessTask(Spec):
+    transcode_task_set: list[TranscodeTask] | None = None
+    animated_graphic_task_set: list[AnimatedGraphicTask] | None = None
+    snapshot_by_time_offset_task_set: list[SnapshotByTimeOffsetTask] | None = None
+    sample_snapshot_task_set: list[SampleSnapshotTask] | None = None
+    image_sprite_task_set: list[TemplateRef] | None = None
+    cover_by_snapshot_task_set: list[CoverBySnapshotTask] | None = None
+    adaptive_dynamic_streaming_task_set: list[AdaptiveDynamicStreamingTask] | None = None

@@ -1,0 +1,154 @@
+"""TranscodeTemplate: the spec of CreateTranscodeTemplate, and the stream overrides procedures use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from vodops.resources.base import Path, Spec
+from vodops.resources.enhance import EnhanceConfig
+from vodops.resources.fields import AUDIO_ONLY_CONTAINERS, Container, Flag, Switch, ZeroOr
+
+VideoCodec = Literal["libx264", "libx265", "av1", "H.266"]
+AudioCodec = Literal["libfdk_aac", "libmp3lame", "mp2", "flac", "ac3", "pcm16"]
+SampleRate = Literal[16000, 32000, 44100, 48000]
+AudioChannel = Literal[0, 1, 2, 6]
+Fps = Annotated[int, Field(ge=0, le=100)]
+VideoBitrate = Annotated[int, ZeroOr(128, 100000)]
+Pixels = Annotated[int, ZeroOr(128, 8192)]
+Gop = Annotated[int, ZeroOr(1, 100000)]
+AudioBitrate = Annotated[int, ZeroOr(26, 256)]
+
+AUDIO_CODECS: dict[str, frozenset[str]] = {
+    "mp3": frozenset({"libmp3lame"}),
+    "ogg": frozenset({"flac"}),
+    "flac": frozenset({"flac"}),
+    "m4a": frozenset({"libfdk_aac", "libmp3lame", "ac3"}),
+    "mp4": frozenset({"libfdk_aac", "libmp3lame", "mp2"}),
+    "flv": frozenset({"libfdk_aac", "libmp3lame", "mp2"}),
+    "hls": frozenset({"libfdk_aac"}),
+    "wav": frozenset({"pcm16"}),
+}
+
+
+class _VideoFields(Spec):
+    resolution_adaptive: Literal["open", "close"] | None = None
+    width: Pixels | None = None
+    height: Pixels | None = None
+    fill_type: Literal["stretch", "black", "white", "gauss"] | None = None
+    gop: Gop | None = None
+    gop_unit: Literal["frame", "second"] | None = None
+    preserve_hdr_switch: Switch | None = Field(default=None, alias="preserveHDRSwitch")
+    codec_tag: Literal["hvc1", "hev1"] | None = None
+    mode: Literal["VBR", "ABR", "CBR", "VCRF"] | None = None
+    hls_time: Annotated[int, Field(ge=0, le=10)] | None = None
+    video_profile: Literal["baseline", "main", "high", "default"] | None = None
+
+
+class VideoStream(_VideoFields):
+    codec: VideoCodec
+    fps: Fps
+    bitrate: VideoBitrate
+    vcrf: Annotated[int, Field(ge=1, le=51)] | None = None
+    bframes: Annotated[int, Field(ge=0, le=16)] | None = None
+
+    def problems_in(self, container: str) -> Iterator[tuple[Path, str]]:
+        if self.codec in ("av1", "H.266") and container != "mp4":
+            yield ("codec",), f"{self.codec} is only available with container mp4"
+        if self.codec == "H.266" and self.vcrf is None:
+            yield ("vcrf",), "is required with codec H.266 (28 is the recommended value)"
+        if self.codec_tag is not None and self.codec != "libx265":
+            yield ("codecTag",), "only applies to codec libx265"
+        if self.video_profile is not None and self.codec != "libx264":
+            yield ("videoProfile",), "only applies to codec libx264"
+
+
+class AudioStream(Spec):
+    codec: AudioCodec
+    bitrate: AudioBitrate
+    sample_rate: SampleRate
+    audio_channel: AudioChannel | None = None
+
+    def problems_in(self, container: str) -> Iterator[tuple[Path, str]]:
+        allowed = AUDIO_CODECS[container]
+        if self.codec not in allowed:
+            choices = ", ".join(sorted(allowed))
+            yield (
+                ("codec",),
+                f"{self.codec} is not available with container {container} (use {choices})",
+            )
+        if self.sample_rate == 16000 and self.codec != "pcm16":
+            yield ("sampleRate",), "16000 is only available with codec pcm16"
+        if self.audio_channel == 6 and container in {"flac", "ogg", "mp3", "m4a"}:
+            yield ("audioChannel",), f"6 channels are not available with container {container}"
+
+
+class TEHDConfig(Spec):
+    type: Literal["TEHD-100", "OFF"]
+    max_video_bitrate: Annotated[int, Field(ge=0)] | None = None
+
+
+class TranscodeTemplateSpec(Spec):
+    container: Container
+    comment: str | None = None
+    remove_video: Flag | None = None
+    remove_audio: Flag | None = None
+    video_template: VideoStream | None = None
+    audio_template: AudioStream | None = None
+    tehd_config: TEHDConfig | None = None
+    enhance_config: EnhanceConfig | None = None
+    segment_type: Literal["ts", "fmp4"] | None = None
+    std_ext_info: str | None = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        yield from self._stream_problems()
+        if self.segment_type is not None and self.container != "hls":
+            yield ("segmentType",), "only applies to container hls"
+        if self.enhance_config:
+            for path, message in self.enhance_config.problems():
+                yield ("enhanceConfig", *path), message
+
+    def _stream_problems(self) -> Iterator[tuple[Path, str]]:
+        audio_only = self.container in AUDIO_ONLY_CONTAINERS
+        if audio_only and self.video_template is not None:
+            yield (
+                ("videoTemplate",),
+                f"container {self.container} is audio-only; remove videoTemplate",
+            )
+        elif not audio_only and self.remove_video != 1 and self.video_template is None:
+            yield (), "videoTemplate is required unless removeVideo is 1"
+        if self.remove_audio != 1 and self.audio_template is None:
+            yield (), "audioTemplate is required unless removeAudio is 1"
+        if self.remove_video == 1 and self.remove_audio == 1:
+            yield ("removeAudio",), "a template cannot remove both video and audio"
+        if self.video_template:
+            for path, message in self.video_template.problems_in(self.container):
+                yield ("videoTemplate", *path), message
+        if self.audio_template:
+            for path, message in self.audio_template.problems_in(self.container):
+                yield ("audioTemplate", *path), message
+
+
+class VideoStreamOverride(_VideoFields):
+    """VideoTemplateInfoForUpdate, as a procedure's OverrideParameter takes it: every field optional."""
+
+    codec: VideoCodec | None = None
+    fps: Fps | None = None
+    bitrate: VideoBitrate | None = None
+    vcrf: Annotated[int, Field(ge=0, le=51)] | None = None
+    bframes: Annotated[int, Field(ge=-1, le=16)] | None = None
+
+
+class AudioStreamOverride(Spec):
+    codec: AudioCodec | None = None
+    bitrate: AudioBitrate | None = None
+    sample_rate: SampleRate | None = None
+    audio_channel: AudioChannel | None = None
+    stream_selects: list[int] | None = None
+
+
+class TEHDOverride(Spec):
+    type: Literal["TEHD-100", "OFF"] | None = None
+    max_video_bitrate: Annotated[int, Field(ge=0)] | None = None

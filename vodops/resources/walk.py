@@ -1,0 +1,86 @@
+"""Walking spec models by their manifest spelling: references inside a spec, the model at a path."""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from vodops.resources.base import Path, RefTo, Spec
+
+
+def references(spec: Spec, path: Path = ()) -> Iterator[tuple[Path, str, int | str]]:
+    """Every (path, kind, value) of a field that takes a Definition of a kind vodops manages."""
+    for name, info in type(spec).model_fields.items():
+        value = getattr(spec, name)
+        if value is None:
+            continue
+        here = (*path, info.alias or name)
+        target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        if target is not None:
+            yield here, target.kind, value
+        yield from _nested(value, here)
+
+
+def _nested(value: Any, path: Path) -> Iterator[tuple[Path, str, int | str]]:
+    if isinstance(value, Spec):
+        yield from references(value, path)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nested(item, (*path, index))
+
+
+def ref_patterns(
+    model: type[BaseModel], prefix: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Every (path pattern, kind) where `model` takes a reference; "*" stands for a list index."""
+    for name, info in model.model_fields.items():
+        here = (*prefix, info.alias or name)
+        target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        if target is not None:
+            yield here, target.kind
+        inner = _model_in(info.annotation)
+        if inner is not None:
+            is_list = _is_list(info.annotation)
+            yield from ref_patterns(inner, (*here, "*") if is_list else here)
+
+
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return True
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        return any(_is_list(arg) for arg in typing.get_args(annotation))
+    return False
+
+
+def model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
+    """The spec model that validates the mapping at `path` (list indexes are skipped)."""
+    for step in path:
+        if isinstance(step, int):
+            continue
+        field = next((f for n, f in model.model_fields.items() if (f.alias or n) == step), None)
+        inner = _model_in(field.annotation) if field else None
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
