@@ -1,0 +1,69 @@
+"""Desired against live, field by field, in the one normalized form both sides are brought to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from deepdiff import DeepDiff
+from deepdiff.helper import NotPresent
+
+from vodops.defaults import RULES
+from vodops.normalize import normalize
+from vodops.refs import References
+from vodops.resources.base import Path
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    path: Path
+    before: Any  # None: absent (the API's default)
+    after: Any
+
+    @property
+    def dotted(self) -> str:
+        text = ""
+        for step in self.path:
+            text += f"[{step}]" if isinstance(step, int) else f".{step}"
+        return text.lstrip(".")
+
+
+def comparable(kind: str, spec: dict[str, Any] | None, refs: References) -> dict[str, Any]:
+    """`spec` with references by name where possible, normalized by the kind's table."""
+    if spec is None:
+        return {}
+    result = normalize(refs.canonical(kind, spec), RULES[kind])
+    return result if isinstance(result, dict) else {}
+
+
+def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
+    """Every leaf that differs, sorted by path. An object or list item present on one side only
+    is spelled out leaf by leaf, so a create reads as the list of fields it sets."""
+    diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True)
+    changes = [
+        change
+        for levels in diff.values()
+        for level in levels
+        for change in _spelled_out(tuple(level.path(output_format="list")), _value(level.t1), _value(level.t2))
+    ]
+    return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
+
+
+def _value(value: Any) -> Any:
+    return None if isinstance(value, NotPresent) or value == {} else value
+
+
+def _spelled_out(path: Path, before: Any, after: Any) -> list[FieldChange]:
+    if before is None and isinstance(after, dict | list):
+        return [FieldChange(p, None, leaf) for p, leaf in _leaves(path, after)]
+    if after is None and isinstance(before, dict | list):
+        return [FieldChange(p, leaf, None) for p, leaf in _leaves(path, before)]
+    return [FieldChange(path, before, after)]
+
+
+def _leaves(path: Path, value: Any) -> list[tuple[Path, Any]]:
+    if isinstance(value, dict):
+        return [leaf for key, child in value.items() for leaf in _leaves((*path, key), child)]
+    if isinstance(value, list):
+        return [leaf for index, child in enumerate(value) for leaf in _leaves((*path, index), child)]
+    return [(path, value)]

@@ -1,0 +1,104 @@
+"""The live account as vodops sees it: every object of the four kinds, read leniently.
+
+Specs come back in manifest spelling (`videoTemplate`, not `VideoTemplate`), with identity and
+server bookkeeping fields removed and the ownership marker split off the comment. Server quirks
+are left for `normalize` to undo, so that the same tables serve both sides of a diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from vodops.cloud.vod import LiveId, VodApi
+from vodops.ownership import Owner, split_comment
+from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources.base import manifest_key, rekey
+
+# Fields that identify or describe an object rather than configure it.
+_NOT_SPEC: dict[str, frozenset[str]] = {
+    TRANSCODE: frozenset({"Definition", "Name", "Type", "ContainerType", "CreateTime", "UpdateTime"}),
+    WATERMARK: frozenset({"Definition", "Name", "CreateTime", "UpdateTime"}),
+    PROCEDURE: frozenset(
+        {"Name", "Type", "CreateTime", "UpdateTime", "MiniProgramPublishTask", "AiRecognitionTask"}
+    ),
+    MEDIA_CLASS: frozenset({"ClassId", "ParentId", "Name", "ClassName", "Level", "SubClassIdSet"}),
+}
+SYSTEM_CLASS_ID = 0
+
+
+@dataclass(frozen=True)
+class LiveResource:
+    kind: str
+    name: str  # template or procedure Name; a class's path
+    id: LiveId  # Definition, ClassId, or the procedure's Name
+    spec: dict[str, Any]
+    owner: Owner | None
+    preset: bool
+    raw: dict[str, Any]
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind} {self.name!r} (id {self.id})"
+
+
+@dataclass(frozen=True)
+class LiveState:
+    resources: tuple[LiveResource, ...]
+
+    def __iter__(self) -> Iterator[LiveResource]:
+        return iter(self.resources)
+
+    def of_kind(self, kind: str) -> list[LiveResource]:
+        return [item for item in self.resources if item.kind == kind]
+
+
+def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveState:
+    """One listing per kind (paged at 100): never one call per object."""
+    resources: list[LiveResource] = []
+    for kind in kinds:
+        raw = api.list(kind)
+        resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r) for r in raw))
+    return LiveState(tuple(resources))
+
+
+def _template(kind: str, raw: dict[str, Any]) -> LiveResource:
+    comment, owner = split_comment(str(raw.get("Comment") or ""))
+    spec = rekey({k: v for k, v in raw.items() if k not in _NOT_SPEC[kind]}, manifest_key)
+    spec["comment"] = comment
+    image = spec.get("imageTemplate")
+    if isinstance(image, dict):
+        image.pop("imageUrl", None)
+        image["imageFile"] = f"sha256:{owner.digest}" if owner and owner.digest else "(unknown content)"
+    identity: LiveId = str(raw.get("Name") or "") if kind == PROCEDURE else _int(raw.get("Definition"))
+    preset = raw.get("Type") == "Preset"
+    return LiveResource(kind, str(raw.get("Name") or ""), identity, spec, owner, preset, raw)
+
+
+def _classes(raw: list[dict[str, Any]]) -> Iterator[LiveResource]:
+    by_id = {_int(item.get("ClassId")): item for item in raw}
+    for class_id, item in by_id.items():
+        path = _class_path(class_id, by_id)
+        preset = class_id == SYSTEM_CLASS_ID
+        yield LiveResource(MEDIA_CLASS, path, class_id, {}, None, preset, item)
+
+
+def _class_path(class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
+    names: list[str] = []
+    seen: set[int] = set()
+    current: dict[str, Any] | None = by_id.get(class_id)
+    while current is not None and class_id not in seen:
+        seen.add(class_id)
+        names.append(str(current.get("Name") or current.get("ClassName") or ""))
+        class_id = _int(current.get("ParentId"))
+        current = by_id.get(class_id)
+    return "/".join(reversed(names))
+
+
+def _int(value: Any) -> int:
+    """Ids arrive as numbers or, for transcode templates, as strings (a documented quirk)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return -1

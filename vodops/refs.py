@@ -1,0 +1,98 @@
+"""References between resources: a manifest names a template, the API carries its Definition.
+
+Both sides of a diff are brought to one form: a reference is the declared name when the id
+belongs to a template vodops manages, and the number otherwise (presets, unmanaged templates).
+Apply uses the same bindings the other way round, learning the ids of what it creates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from vodops.cloud.vod import LiveId
+from vodops.errors import ApplyError
+from vodops.normalize import Pattern, matches
+from vodops.resources import KINDS
+from vodops.resources.base import Path
+from vodops.resources.walk import ref_patterns
+
+REF_PATTERNS: dict[str, tuple[tuple[Pattern, str], ...]] = {
+    name: tuple(ref_patterns(kind.spec)) for name, kind in KINDS.items()
+}
+
+
+class RefName(str):
+    """A reference by name that also knows the id it stands for (None: known after apply).
+
+    It compares as the plain name, so the two sides of a diff agree whatever the id."""
+
+    live_id: LiveId | None
+
+    def __new__(cls, name: str, live_id: LiveId | None) -> RefName:
+        made = super().__new__(cls, name)
+        made.live_id = live_id
+        return made
+
+
+class References:
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, str], LiveId] = {}
+        self._names: dict[tuple[str, LiveId], str] = {}
+
+    def bind(self, kind: str, name: str, live_id: LiveId) -> None:
+        self._ids[(kind, name)] = live_id
+        self._names[(kind, live_id)] = name
+
+    def id_of(self, kind: str, name: str) -> LiveId | None:
+        return self._ids.get((kind, name))
+
+    def canonical(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+        """`spec` with every reference to a managed template written as its name."""
+
+        def to_name(kind: str, value: Any) -> Any:
+            if isinstance(value, int):
+                name = self._names.get((kind, value))
+                return RefName(name, value) if name is not None else value
+            return RefName(str(value), self._ids.get((kind, str(value))))
+
+        result: dict[str, Any] = map_references(owner_kind, spec, to_name)
+        return result
+
+    def resolved(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+        """`spec` with every name replaced by its id."""
+
+        def to_id(kind: str, value: Any) -> Any:
+            if not isinstance(value, str):
+                return value
+            found = self._ids.get((kind, value))
+            if found is None:
+                raise ApplyError(f"{kind} {value!r} has no id yet; it must be created first")
+            return found
+
+        result: dict[str, Any] = map_references(owner_kind, spec, to_id)
+        return result
+
+
+def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], Any], path: Path = ()) -> Any:
+    """`value` with `convert(kind, reference)` applied at every reference of `owner_kind`'s spec."""
+    for pattern, kind in REF_PATTERNS[owner_kind]:
+        if matches(pattern, path):
+            return convert(kind, value)
+    if isinstance(value, dict):
+        return {k: map_references(owner_kind, v, convert, (*path, k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [map_references(owner_kind, v, convert, (*path, i)) for i, v in enumerate(value)]
+    return value
+
+
+def references_in(owner_kind: str, spec: Any) -> Iterator[tuple[str, Any]]:
+    """Every (kind, reference) in a manifest-shaped spec."""
+    found: list[tuple[str, Any]] = []
+
+    def collect(kind: str, value: Any) -> Any:
+        found.append((kind, value))
+        return value
+
+    map_references(owner_kind, spec, collect)
+    return iter(found)
