@@ -1,0 +1,83 @@
+"""A planned change to the body of the API request that carries it out."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from vodops.defaults import RULES
+from vodops.desired import DesiredResource, read_image
+from vodops.errors import ApplyError
+from vodops.normalize import reset_value
+from vodops.ownership import Owner, content_digest, with_marker
+from vodops.plan.changes import Change
+from vodops.refs import References
+from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
+from vodops.resources.base import Path as SpecPath
+from vodops.resources.base import api_key, rekey
+
+
+def create_request(desired: DesiredResource, refs: References, stack: str) -> dict[str, Any]:
+    if desired.kind == MEDIA_CLASS:
+        return _class_request(desired.name, refs)
+    spec = refs.resolved(desired.kind, desired.spec)
+    comment = str(spec.pop("comment", "") or "")
+    body: dict[str, Any] = rekey(spec, api_key)
+    image = body.get("ImageTemplate")
+    if isinstance(image, dict):
+        image["ImageContent"] = _image_content(Path(image.pop("ImageFile")), desired.image_digest)
+    body["Name"] = desired.name
+    body["Comment"] = with_marker(comment, Owner(stack, desired.image_digest))
+    return body
+
+
+def update_request(change: Change, refs: References, stack: str) -> dict[str, Any]:
+    """Modify is a partial update: send the declared fields, and clear the ones a manifest dropped.
+    ResetProcedureTemplate replaces the whole procedure, so it needs no clearing."""
+    assert change.desired is not None, "an update always has a desired side"
+    body = create_request(change.desired, refs, stack)
+    if change.kind == WATERMARK:
+        body.pop("Type", None)
+        image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
+        if not image_changed and isinstance(body.get("ImageTemplate"), dict):
+            body["ImageTemplate"].pop("ImageContent", None)
+    if change.kind != PROCEDURE:
+        for field in change.fields:
+            if field.after is None:
+                _set(body, field.path, _reset(change.kind, field.path, field.before))
+    return body
+
+
+def _class_request(path: str, refs: References) -> dict[str, Any]:
+    parent, _, name = path.rpartition("/")
+    parent_id = refs.id_of(MEDIA_CLASS, parent) if parent else -1
+    if parent_id is None:
+        raise ApplyError(f"the parent of class {path!r} has no id; was it created?")
+    return {"ParentId": parent_id, "ClassName": name}
+
+
+def _image_content(path: Path, planned_digest: str | None) -> str:
+    content = read_image(path)
+    if content_digest(content) != planned_digest:
+        raise ApplyError(f"{path} changed after the plan was made; plan again")
+    return base64.b64encode(content).decode("ascii")
+
+
+def _reset(kind: str, path: SpecPath, before: Any) -> Any:
+    """The value that clears `path`: the table's default, or field by field for an object."""
+    value = reset_value(RULES[kind], path)
+    if value is not None or not isinstance(before, dict):
+        return value
+    children = {k: _reset(kind, (*path, k), v) for k, v in before.items()}
+    return {k: v for k, v in children.items() if v is not None} or None
+
+
+def _set(body: dict[str, Any], path: SpecPath, value: Any) -> None:
+    """Put a clearing value into the request at a manifest path, unless the API cannot clear it."""
+    if value is None or any(isinstance(step, int) for step in path):
+        return
+    target = body
+    for step in path[:-1]:
+        target = target.setdefault(api_key(str(step)), {})
+    target[api_key(str(path[-1]))] = rekey(value, api_key)

@@ -1,0 +1,168 @@
+"""The command line: thin verbs that parse, call the library, and map errors to exit codes.
+
+Exit codes: 0 success (or no changes), 1 error, 2 changes present (plan --detailed-exitcode).
+Usage errors exit 1 too, so that 2 always means "changes".
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from vodops.errors import ProblemsError, VodopsError
+from vodops.plan.changes import Action, Change, Plan
+from vodops.render.text import headline, render_plan
+from vodops.schema import schema_files
+from vodops.session import Project, open_session
+
+EXIT_CHANGES = 2
+_PAST = {
+    Action.CREATE: "created",
+    Action.UPDATE: "updated",
+    Action.ADOPT: "adopted",
+    Action.DELETE: "deleted",
+}
+
+directory_argument = click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
+)
+target_option = click.option(
+    "--target", "target", metavar="NAME", help="A target from vodops.yaml (default: local)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vodops")
+def cli() -> None:
+    """vodops: declarative configuration for Tencent Cloud VOD."""
+
+
+@cli.command()
+@directory_argument
+def validate(directory: Path) -> None:
+    """Check the manifests in DIRECTORY without calling the API."""
+    manifests = Project.open(directory).manifests()
+    counts = Counter(item.kind for item in manifests)
+    detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    click.echo(f"OK: {len(manifests.resources)} resources ({detail or 'none'}) in {directory}")
+
+
+@cli.command()
+@directory_argument
+@target_option
+@click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes, 0 when none.")
+def plan(directory: Path, target: str | None, detailed_exitcode: bool) -> int:
+    """Show what apply would change in the target."""
+    with open_session(directory, target) as session:
+        made = session.plan()
+    click.echo(render_plan(made))
+    return EXIT_CHANGES if detailed_exitcode and not made.empty else 0
+
+
+@cli.command()
+@directory_argument
+@target_option
+@click.option("--yes", "-y", is_flag=True, help="Apply without asking for confirmation.")
+@click.option("--adopt", is_flag=True, help="Take over existing objects the plan adopts.")
+def apply(directory: Path, target: str | None, yes: bool, adopt: bool) -> int:
+    """Make the target match the manifests."""
+    with open_session(directory, target) as session:
+        made = session.plan()
+        click.echo(render_plan(made))
+        if made.empty:
+            return 0
+        _confirm(made, yes)
+        outcome = session.apply(made, adopt=adopt, progress=_progress)
+    if outcome.ok:
+        click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))
+        return 0
+    _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
+    return 1
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the schema files into this directory.",
+)
+def schema(out: Path | None) -> None:
+    """Print (or write) the JSON Schema of manifests and vodops.yaml."""
+    files = schema_files()
+    if out is None:
+        click.echo(next(iter(files.values())), nl=False)
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_text(content, encoding="utf-8")
+        click.echo(f"wrote {out / name}")
+
+
+def _confirm(made: Plan, yes: bool) -> None:
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise VodopsError("refusing to apply without --yes: standard input is not a terminal")
+    count = len(made.changes)
+    if not click.confirm(f"\nApply these {count} changes to {made.target}?", default=False):
+        raise VodopsError("apply cancelled; nothing was changed")
+
+
+def _progress(change: Change, status: str) -> None:
+    click.echo(f"{headline(change)}: {status}", err=status != "done")
+
+
+def _counts(changes: list[Change]) -> str:
+    counts = Counter(change.action.value for change in changes)
+    return (
+        ", ".join(f"{n} {action}d" if action != "adopt" else f"{n} adopted" for action, n in counts.items())
+        or "nothing to do"
+    )
+
+
+def _report_failure(
+    done: list[Change], failed: tuple[Change, VodopsError], not_attempted: list[Change]
+) -> None:
+    change, error = failed
+    title = f"\nApply stopped: {change.action.value} {change.address} failed."
+    lines = [
+        click.style(title, fg="red", bold=True),
+        f"  error: {error}",
+        f"  done ({len(done)}): {_addresses(done)}",
+        f"  not attempted ({len(not_attempted)}): {_addresses(not_attempted)}",
+        "  Run plan again to see where the account stands; apply again to finish.",
+    ]
+    click.echo("\n".join(lines), err=True)
+
+
+def _addresses(changes: list[Change]) -> str:
+    return ", ".join(change.address for change in changes) or "nothing"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn what happened into an exit code."""
+    try:
+        result = cli.main(args=argv, prog_name="vodops", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return 1
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except ProblemsError as error:
+        click.echo(str(error), err=True)  # compiler style: one `file:line:column: message` a line
+        return 1
+    except VodopsError as error:
+        click.echo(click.style("Error: ", fg="red", bold=True) + str(error), err=True)
+        return 1
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""A plan for a terminal: the summary first, dangerous changes first, each field before -> after."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from vodops.diff import FieldChange
+from vodops.plan.changes import Action, Change, Plan
+from vodops.refs import RefName
+
+_STYLE = {
+    Action.CREATE: ("+", "green"),
+    Action.UPDATE: ("~", "yellow"),
+    Action.ADOPT: ("!", "magenta"),
+    Action.DELETE: ("-", "red"),
+}
+
+
+def render_plan(plan: Plan) -> str:
+    lines = [f"Target: {plan.target}, stack {plan.stack!r}", click.style(plan.summary(), bold=True)]
+    for change in display_order(plan):
+        lines.append("")
+        lines.extend(_change(change))
+    if plan.quotas and not plan.empty:
+        lines.append("")
+        lines.append("Quotas after apply: " + ", ".join(
+            f"{q.kind} {q.used_after}/{q.limit}" for q in plan.quotas
+        ))  # fmt: skip
+    return "\n".join(lines)
+
+
+def display_order(plan: Plan) -> list[Change]:
+    """Deletes and adoptions lead, so a reviewer sees what is dangerous before the rest."""
+    return sorted(plan.changes, key=lambda change: not change.action.dangerous)
+
+
+def headline(change: Change) -> str:
+    sign, colour = _STYLE[change.action]
+    where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
+    title = f"{sign} {change.action.value} {change.kind} {change.name!r}{where}"
+    return click.style(title, fg=colour, bold=change.action.dangerous)
+
+
+def _change(change: Change) -> Iterator[str]:
+    yield headline(change)
+    for field in change.fields:
+        yield "    " + _field(change.action, field)
+
+
+def _field(action: Action, field: FieldChange) -> str:
+    if action is Action.CREATE:
+        return f"{field.dotted}: {show(field.after)}"
+    return f"{field.dotted}: {show(field.before)} -> {show(field.after)}"
+
+
+def show(value: Any) -> str:
+    """A compact, YAML-like rendering; references say which id they stand for."""
+    if value is None:
+        return "(default)"
+    if isinstance(value, RefName):
+        known = f"id {value.live_id}" if value.live_id is not None else "known after apply"
+        return f"{value} ({known})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return value if value and value.strip() == value and "," not in value else repr(value)
+    return str(value)

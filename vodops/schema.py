@@ -1,0 +1,69 @@
+"""JSON Schema for manifests and vodops.yaml, generated from the models so editors can validate."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from vodops.manifest import API_VERSION
+from vodops.resources import KINDS
+from vodops.settings import Settings
+
+MANIFEST_SCHEMA = "vodops-v1.json"
+SETTINGS_SCHEMA = "vodops-settings.json"
+_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def manifest_schema() -> dict[str, Any]:
+    models: list[tuple[type[BaseModel], Literal["validation"]]] = [
+        (k.spec, "validation") for k in KINDS.values()
+    ]
+    refs, top = models_json_schema(models, by_alias=True, ref_template="#/$defs/{model}")
+    documents = [
+        _document(name, refs[(kind.spec, "validation")]["$ref"], kind.spec_required)
+        for name, kind in KINDS.items()
+    ]
+    return {
+        "$schema": _DIALECT,
+        "title": "vodops manifest",
+        "description": "One document of a vodops manifest file (apiVersion vodops/v1).",
+        "oneOf": documents,
+        "$defs": top.get("$defs", {}),
+    }
+
+
+def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
+    required = ["apiVersion", "kind", "metadata"] + (["spec"] if spec_required else [])
+    return {
+        "title": kind,
+        "type": "object",
+        "additionalProperties": False,
+        "required": required,
+        "properties": {
+            "apiVersion": {"const": API_VERSION},
+            "kind": {"const": kind},
+            "metadata": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name"],
+                "properties": {"name": {"type": "string", "minLength": 1}},
+            },
+            "spec": {"$ref": spec_ref},
+        },
+    }
+
+
+def settings_schema() -> dict[str, Any]:
+    schema = Settings.model_json_schema(by_alias=True)
+    return {"$schema": _DIALECT, "title": "vodops.yaml", **schema}
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> content, exactly as `vodops schema --out` writes them."""
+    return {
+        MANIFEST_SCHEMA: json.dumps(manifest_schema(), indent=2, ensure_ascii=False) + "\n",
+        SETTINGS_SCHEMA: json.dumps(settings_schema(), indent=2, ensure_ascii=False) + "\n",
+    }

@@ -1,0 +1,73 @@
+"""vodops.yaml: project settings beside the manifests (optional). Validated like a manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Annotated
+
+from pydantic import Field, ValidationError
+
+from vodops.errors import Location, ManifestError, Problem
+from vodops.manifest import SETTINGS_FILES
+from vodops.manifest.messages import field_problems
+from vodops.manifest.yamlpos import load_documents
+from vodops.ownership import STACK_PATTERN
+from vodops.resources.base import Path, Spec
+
+LOCAL = "local"
+
+
+class TargetSettings(Spec):
+    endpoint: Annotated[str, Field(min_length=1)] | None = None
+    region: Annotated[str, Field(pattern=r"^[a-z]{2,}-[a-z0-9-]+$")] | None = None
+    sub_app_id: Annotated[int, Field(ge=1)] | None = None
+
+
+class Settings(Spec):
+    stack: Annotated[str, Field(pattern=STACK_PATTERN.pattern + "$")] = "default"
+    default_target: str = LOCAL
+    targets: dict[str, TargetSettings] = Field(default_factory=dict)
+
+
+def load_settings(directory: FsPath) -> Settings:
+    """The settings in `directory`, or the defaults when there is no settings file."""
+    file = next((directory / n for n in SETTINGS_FILES if (directory / n).is_file()), None)
+    if file is None:
+        return Settings()
+    documents, problems = load_documents(file.read_text(encoding="utf-8"), str(file))
+    if problems:
+        raise ManifestError(problems)
+    document = documents[0] if documents else None
+    raw = document.value if document else {}
+    try:
+        settings = Settings.model_validate(raw)
+    except ValidationError as error:
+        located = [
+            Problem(
+                f"{_dotted(path)}: {message}",
+                document.locate(path) if document else Location(str(file)),
+            )
+            for path, message in field_problems(error, Settings, raw)
+        ]
+        raise ManifestError(located) from None
+    _check_targets(settings, file)
+    return settings
+
+
+def _check_targets(settings: Settings, file: FsPath) -> None:
+    problems = []
+    if LOCAL in settings.targets:
+        problems.append(
+            Problem(f"targets.{LOCAL}: {LOCAL!r} is the built-in emulator target; choose another name")
+        )
+    known = {LOCAL, *settings.targets}
+    if settings.default_target not in known:
+        names = ", ".join(sorted(known))
+        message = f"defaultTarget: no target named {settings.default_target!r} (known: {names})"
+        problems.append(Problem(message))
+    if problems:
+        raise ManifestError([Problem(p.message, Location(str(file))) for p in problems])
+
+
+def _dotted(path: Path) -> str:
+    return ".".join(str(step) for step in path) or "vodops.yaml"
