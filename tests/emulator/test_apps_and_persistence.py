@@ -1,0 +1,87 @@
+"""SubAppId isolation, and state that survives re-opening a file database."""
+
+from __future__ import annotations
+
+import pytest
+
+from vodops.emulator import Emulator
+from vodops.errors import EmulatorError
+
+
+def test_sub_apps_are_isolated(api, hls_720p):
+    definition = api("CreateTranscodeTemplate", **hls_720p, SubAppId=101)["Definition"]
+    api("CreateWatermarkTemplate", Type="svg", SvgTemplate={}, SubAppId=101)
+    api("CreateClass", ParentId=-1, ClassName="only-in-101", SubAppId=101)
+    api("CreateProcedureTemplate", Name="only-in-101", SubAppId=101)
+
+    for other in ({}, {"SubAppId": 0}, {"SubAppId": 102}):
+        assert api("DescribeTranscodeTemplates", Type="Custom", **other)["TotalCount"] == 0
+        assert api("DescribeWatermarkTemplates", **other)["TotalCount"] == 0
+        assert [c["ClassId"] for c in api("DescribeAllClass", **other)["ClassInfoSet"]] == [0]
+        assert api("DescribeProcedureTemplates", Type="Custom", **other)["TotalCount"] == 0
+        assert api.code("DeleteTranscodeTemplate", Definition=definition, **other) == (
+            "ResourceNotFound.TemplateNotExist"
+        )
+
+    assert api("DescribeTranscodeTemplates", Type="Custom", SubAppId=101)["TotalCount"] == 1
+    # Presets are in every app; class ids and procedure names are per app.
+    assert api("DescribeTranscodeTemplates", Type="Preset", SubAppId=102)["TotalCount"] > 0
+    assert api("CreateClass", ParentId=-1, ClassName="only-in-101", SubAppId=102)["ClassId"] == 1
+    api("CreateProcedureTemplate", Name="only-in-101", SubAppId=102)
+
+
+def test_sub_app_0_is_the_default_app(api):
+    api("CreateClass", ParentId=-1, ClassName="shared")
+    assert [c["Name"] for c in api("DescribeAllClass", SubAppId=0)["ClassInfoSet"]] == [
+        "SystemDefault",
+        "shared",
+    ]
+
+
+def test_state_survives_reopening_a_file_database(db_file, clock, serve, png):
+    first = Emulator(db_file, clock=clock)
+    with serve(first) as api:
+        api(
+            "CreateTranscodeTemplate",
+            Container="mp3",
+            AudioTemplate={"Codec": "libmp3lame", "Bitrate": 128, "SampleRate": 44100},
+        )
+        image_url = api("CreateWatermarkTemplate", Type="image", ImageTemplate={"ImageContent": png})[
+            "ImageUrl"
+        ]
+        api("CreateClass", ParentId=-1, ClassName="kept", SubAppId=3)
+        api("CreateProcedureTemplate", Name="kept")
+    first.close()
+    assert db_file.exists()
+
+    second = Emulator(db_file, clock=clock)
+    with serve(second) as api:
+        assert api("DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 1
+        (mark,) = api("DescribeWatermarkTemplates")["WatermarkTemplateSet"]
+        assert mark["ImageTemplate"]["ImageUrl"].rsplit("/", 1)[1] == image_url.rsplit("/", 1)[1]
+        assert [c["Name"] for c in api("DescribeAllClass", SubAppId=3)["ClassInfoSet"]][1:] == ["kept"]
+        assert api("DescribeProcedureTemplates", Names=["kept"])["TotalCount"] == 1
+        # Counters persist too: ids are never reused across restarts.
+        assert (
+            api(
+                "CreateTranscodeTemplate",
+                Container="mp3",
+                AudioTemplate={"Codec": "libmp3lame", "Bitrate": 128, "SampleRate": 44100},
+            )["Definition"]
+            == 1_000_002
+        )
+    second.close()
+
+
+def test_a_file_that_is_not_a_database_is_an_emulator_error(tmp_path):
+    garbage = tmp_path / "emulator.sqlite3"
+    garbage.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(EmulatorError, match="not a usable emulator database"):
+        Emulator(garbage)
+
+
+def test_a_database_that_cannot_be_created_is_an_emulator_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(EmulatorError, match="cannot open"):
+        Emulator(blocker / "emulator.sqlite3")

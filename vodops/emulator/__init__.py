@@ -1,0 +1,27 @@
+"""A faithful, stateful emulator of the Tencent Cloud VOD API 2018-07-17, in process.
+
+    from vodops.emulator import Emulator, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
+
+    emu = Emulator(db_path=None, clock=time.time, credentials={DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY})
+    emu(environ, start_response)   # an Emulator is a WSGI app
+    emu.calls                      # [Call(action, sub_app_id, error_code), ...]
+    emu.close()
+
+It speaks the wire protocol (TC3-HMAC-SHA256, the Response envelope, Tencent's error codes) and
+enforces the cloud's rules for transcode and watermark templates, media classes and procedure
+templates. The default credentials are documented, not secret.
+"""
+
+from __future__ import annotations
+
+from .app import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Call, Emulator, open_emulator
+from .server import serve_in_thread
+
+__all__ = [
+    "DEFAULT_SECRET_ID",
+    "DEFAULT_SECRET_KEY",
+    "Call",
+    "Emulator",
+    "open_emulator",
+    "serve_in_thread",
+]

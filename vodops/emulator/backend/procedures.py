@@ -1,0 +1,93 @@
+"""Procedure templates (task flows): identified by name, reset as a whole, presets listed first.
+
+Referenced template Definitions are not checked to exist: the real API's behaviour there is
+undocumented.
+"""
+
+from __future__ import annotations
+
+from ..defaults import render
+from ..faults import ApiFault
+from ..presets import PROCEDURE_NAMES, PROCEDURES
+from ..schema import Params
+from ..shapes import procedures as shapes
+from .base import Action, Context, Reply, china_time, page
+
+KIND = "procedure"
+QUOTA = 50
+
+
+def create(ctx: Context, params: Params) -> Reply:
+    name = params["Name"]
+    if name in PROCEDURE_NAMES or ctx.tx.get(KIND, ctx.app, name) is not None:
+        raise ApiFault("InvalidParameter.ExistedProcedureName", f"Procedure {name!r} already exists.")
+    if ctx.tx.count(KIND, ctx.app) >= QUOTA:
+        raise ApiFault("LimitExceeded", f"The number of procedure templates exceeds {QUOTA}.")
+    doc = {"Name": name, "Created": ctx.now, "Updated": ctx.now, "Spec": _spec(params)}
+    ctx.tx.put(KIND, ctx.app, name, doc)
+    return {}
+
+
+def reset(ctx: Context, params: Params) -> Reply:
+    """Replace the whole content: whatever the request leaves out is cleared."""
+    doc = _custom(ctx, params["Name"], "reset", "InvalidParameter.ProcedureNameNotExist")
+    doc.update(Spec=_spec(params), Updated=ctx.now)
+    ctx.tx.put(KIND, ctx.app, doc["Name"], doc)
+    return {}
+
+
+def delete(ctx: Context, params: Params) -> Reply:
+    doc = _custom(ctx, params["Name"], "deleted", "InvalidParameter")
+    ctx.tx.delete(KIND, ctx.app, doc["Name"])
+    return {}
+
+
+def describe(ctx: Context, params: Params) -> Reply:
+    listed = [(doc, "Preset") for doc in PROCEDURES]
+    listed += [(doc, "Custom") for doc in ctx.tx.scan(KIND, ctx.app)]
+    if params.get("Names"):
+        listed = [(doc, kind) for doc, kind in listed if doc["Name"] in params["Names"]]
+    if "Type" in params:
+        listed = [(doc, kind) for doc, kind in listed if kind == params["Type"]]
+    if params.get("SortBy"):
+        listed = _by_creation(listed, newest_first=params["SortBy"][0]["Order"].lower() == "desc")
+    shown = [_show(doc, kind) for doc, kind in page(listed, params)]
+    return {"TotalCount": len(listed), "ProcedureTemplateSet": shown}
+
+
+def _by_creation(listed: list[tuple[Params, str]], newest_first: bool) -> list[tuple[Params, str]]:
+    # Ties (same second) keep the order of creation, reversed too when newest come first.
+    ranked = sorted(enumerate(listed), key=lambda item: (item[1][0]["Created"], item[0]))
+    return [entry for _, entry in (ranked[::-1] if newest_first else ranked)]
+
+
+def _spec(params: Params) -> Params:
+    return {k: v for k, v in params.items() if k not in ("SubAppId", "Name")}
+
+
+def _custom(ctx: Context, name: str, verb: str, not_found: str) -> Params:
+    if name in PROCEDURE_NAMES:
+        raise ApiFault("FailedOperation", f"Procedure {name!r} is a system preset and cannot be {verb}.")
+    doc = ctx.tx.get(KIND, ctx.app, name)
+    if doc is None:
+        raise ApiFault(not_found, f"Procedure {name!r} does not exist.")
+    return doc
+
+
+def _show(doc: Params, kind: str) -> Reply:
+    return {
+        "Name": doc["Name"],
+        "Type": kind,
+        **render(shapes.BODY, doc["Spec"]),
+        "MiniProgramPublishTask": None,  # output only; nothing here sets it
+        "CreateTime": china_time(doc["Created"]),
+        "UpdateTime": china_time(doc["Updated"]),
+    }
+
+
+ACTIONS = {
+    "CreateProcedureTemplate": Action(shapes.CREATE, create),
+    "DescribeProcedureTemplates": Action(shapes.DESCRIBE, describe),
+    "ResetProcedureTemplate": Action(shapes.RESET, reset),
+    "DeleteProcedureTemplate": Action(shapes.DELETE, delete),
+}

@@ -1,0 +1,153 @@
+"""SQLite persistence for the emulator: one file (or ":memory:"), one transaction per action.
+
+The cloud's objects are stored as JSON documents keyed by (kind, app, key), in insertion order;
+id counters and watermark images sit beside them. One connection serves every thread, guarded
+by a lock held for the whole transaction, so each action sees and leaves a consistent state.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import EmulatorError
+
+Doc = dict[str, Any]
+
+SCHEMA_VERSION = "1"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS resources (
+    kind TEXT NOT NULL, app INTEGER NOT NULL, key TEXT NOT NULL,
+    seq INTEGER NOT NULL, body TEXT NOT NULL,
+    PRIMARY KEY (kind, app, key)
+);
+CREATE TABLE IF NOT EXISTS images (
+    name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL
+);
+"""
+_PUT = """
+INSERT INTO resources (kind, app, key, seq, body)
+VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resources), ?)
+ON CONFLICT (kind, app, key) DO UPDATE SET body = excluded.body
+"""
+
+
+class Tx:
+    """The store as one action sees it, inside its transaction."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def get(self, kind: str, app: int, key: str) -> Doc | None:
+        row = self._db.execute(
+            "SELECT body FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key)
+        ).fetchone()
+        return None if row is None else _load(row[0])
+
+    def scan(self, kind: str, app: int) -> list[Doc]:
+        """Every `kind` document of `app`, oldest first."""
+        rows = self._db.execute(
+            "SELECT body FROM resources WHERE kind = ? AND app = ? ORDER BY seq", (kind, app)
+        )
+        return [_load(body) for (body,) in rows]
+
+    def count(self, kind: str, app: int) -> int:
+        row = self._db.execute(
+            "SELECT COUNT(*) FROM resources WHERE kind = ? AND app = ?", (kind, app)
+        ).fetchone()
+        return int(row[0])
+
+    def put(self, kind: str, app: int, key: str, doc: Doc) -> None:
+        """Insert or replace; a replaced document keeps its place in the order."""
+        self._db.execute(_PUT, (kind, app, key, json.dumps(doc, ensure_ascii=False)))
+
+    def delete(self, kind: str, app: int, key: str) -> None:
+        self._db.execute(
+            "DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key)
+        )
+
+    def next_id(self, counter: str, first: int) -> int:
+        """The next value of a persisted counter that starts at `first`; values are never reused."""
+        row = self._db.execute("SELECT value FROM counters WHERE name = ?", (counter,)).fetchone()
+        value = first if row is None else int(row[0]) + 1
+        self._db.execute(
+            "INSERT INTO counters (name, value) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            (counter, value),
+        )
+        return value
+
+    def put_image(self, name: str, content_type: str, data: bytes) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO images (name, content_type, data) VALUES (?, ?, ?)",
+            (name, content_type, data),
+        )
+
+    def get_image(self, name: str) -> tuple[str, bytes] | None:
+        row = self._db.execute(
+            "SELECT content_type, data FROM images WHERE name = ?", (name,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), bytes(row[1]))
+
+
+class Store:
+    """The emulator's database. `path` None or ":memory:" keeps it in memory."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self._lock = threading.RLock()
+        self._db = _connect(path)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One action's view of the store: committed if the block succeeds, else rolled back."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(self._db)
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _connect(path: str | Path | None) -> sqlite3.Connection:
+    target = ":memory:" if path is None or str(path) == ":memory:" else Path(path)
+    try:
+        if isinstance(target, Path):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+    except (OSError, sqlite3.Error) as err:
+        raise EmulatorError(f"cannot open the emulator database {target}: {err}") from err
+    try:
+        _prepare(db)
+    except sqlite3.Error as err:
+        db.close()
+        raise EmulatorError(f"{target} is not a usable emulator database: {err}") from err
+    return db
+
+
+def _prepare(db: sqlite3.Connection) -> None:
+    db.executescript(_TABLES)
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if version != SCHEMA_VERSION:
+        db.close()
+        raise EmulatorError(
+            f"the emulator database has schema version {version}; this vodops reads {SCHEMA_VERSION}"
+        )
+
+
+def _load(body: str) -> Doc:
+    doc: Doc = json.loads(body)
+    return doc
