@@ -113,7 +113,7 @@ def _confirm(made: Plan, yes: bool) -> None:
 
 
 def _progress(change: Change, status: str) -> None:
-    click.echo(f"{headline(change)}: {status}", err=status != "done")
+    click.echo(f"{headline(change)}: {status}", err=status.startswith("failed"))
 
 
 def _counts(changes: list[Change]) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from vodops.normalize import Default, OffWhen, Rule, Spelling, pattern
+from vodops.normalize import Default, OffWhen, Rule, Spelling, Whole, pattern
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources.fields import AUDIO_ONLY_CONTAINERS
 
 
 def _defaults(prefix: str, values: Mapping[str, object]) -> list[Rule]:
@@ -41,6 +42,7 @@ _AUDIO_ENHANCE = {
 }  # fmt: skip
 
 TRANSCODE_RULES: tuple[Rule, ...] = (
+    Default(pattern("removeVideo"), 1, when=("container", AUDIO_ONLY_CONTAINERS)),
     *_defaults("", {"removeVideo": 0, "removeAudio": 0, "segmentType": "ts", "stdExtInfo": ""}),
     *_defaults("videoTemplate.", _VIDEO),
     *_defaults("audioTemplate.", {"audioChannel": 2}),
@@ -51,6 +53,8 @@ TRANSCODE_RULES: tuple[Rule, ...] = (
     *_defaults("enhanceConfig.audioEnhance.", _AUDIO_ENHANCE),
     *_toggles("enhanceConfig.videoEnhance.", _VIDEO_TOGGLES),
     *_toggles("enhanceConfig.audioEnhance.", ["denoise", "separate", "volumeBalance", "beautify"]),
+    Whole(pattern("enhanceConfig.videoEnhance")),
+    Whole(pattern("enhanceConfig.audioEnhance")),
 )
 
 _ORIGINS = ("TopLeft", "TopRight", "BottomLeft", "BottomRight")
@@ -78,6 +82,11 @@ PROCEDURE_RULES: tuple[Rule, ...] = (
     *_defaults("mediaProcessTask.transcodeTaskSet.*.mosaicSet.*.", _MOSAIC),
     Default(pattern("reviewAudioVideoTask.reviewContents"), ["Media"]),
 )
+
+# Fields an update always states, even when the manifest leaves them out: the server can imply
+# them from others (an audio-only container implies RemoveVideo 1), so a Modify that changes the
+# container must say what the streams are, or it is judged against the old implied values.
+STATED_ON_UPDATE: dict[str, tuple[str, ...]] = {TRANSCODE: ("removeVideo", "removeAudio")}
 
 RULES: dict[str, tuple[Rule, ...]] = {
     TRANSCODE: TRANSCODE_RULES,

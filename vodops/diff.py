@@ -39,14 +39,18 @@ def comparable(kind: str, spec: dict[str, Any] | None, refs: References) -> dict
 def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
     """Every leaf that differs, sorted by path. An object or list item present on one side only
     is spelled out leaf by leaf, so a create reads as the list of fields it sets."""
-    diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True)
+    diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
     changes = [
         change
         for levels in diff.values()
         for level in levels
-        for change in _spelled_out(tuple(level.path(output_format="list")), _value(level.t1), _value(level.t2))
+        for change in _spelled_out(_path(level), _value(level.t1), _value(level.t2))
     ]
     return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
+
+
+def _path(level: Any) -> Path:
+    return tuple(level.path(output_format="list"))
 
 
 def _value(value: Any) -> Any:

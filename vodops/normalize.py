@@ -18,10 +18,17 @@ Pattern = tuple[str, ...]  # path steps; "*" matches any one step (a key or a li
 
 @dataclass(frozen=True)
 class Default:
-    """The API's value when the field is left out: equal to absent, and what clears the field."""
+    """The API's value when the field is left out: equal to absent, and what clears the field.
+
+    `when` limits it to specs whose top-level field has one of some values (the server implies
+    RemoveVideo 1 for an audio-only container, for example)."""
 
     pattern: Pattern
     value: Any
+    when: tuple[str, frozenset[Any]] | None = None
+
+    def holds(self, root: Mapping[str, Any]) -> bool:
+        return self.when is None or root.get(self.when[0]) in self.when[1]
 
 
 @dataclass(frozen=True)
@@ -34,14 +41,23 @@ class Spelling:
 
 @dataclass(frozen=True)
 class OffWhen:
-    """An object switched off (`{switch: OFF, ...}`) is the same as no object."""
+    """An object switched off (`{switch: OFF}`, every other field at its default) is the same as
+    no object."""
 
     pattern: Pattern
     key: str
     value: Any
 
 
-Rule = Default | Spelling | OffWhen
+@dataclass(frozen=True)
+class Whole:
+    """An object an update replaces as a whole (its request type is not a *ForUpdate struct): a
+    field dropped from it is cleared by sending the object without that field."""
+
+    pattern: Pattern
+
+
+Rule = Default | Spelling | OffWhen | Whole
 
 
 def pattern(text: str) -> Pattern:
@@ -58,15 +74,19 @@ def is_absent(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def normalize(value: Any, rules: tuple[Rule, ...], path: Path = ()) -> Any:
-    """The comparable form of `value` (returns None for absent)."""
+def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
+    """The comparable form of a spec (None when nothing is left)."""
+    return _normalize(value, rules, (), value if isinstance(value, dict) else {})
+
+
+def _normalize(value: Any, rules: tuple[Rule, ...], path: Path, root: Mapping[str, Any]) -> Any:
     if isinstance(value, dict):
-        children = ((k, normalize(v, rules, (*path, k))) for k, v in value.items())
+        children = ((k, _normalize(v, rules, (*path, k), root)) for k, v in value.items())
         value = {k: v for k, v in children if not is_absent(v)}
     elif isinstance(value, list):
-        value = [_item(normalize(v, rules, (*path, i))) for i, v in enumerate(value)]
+        value = [_item(_normalize(v, rules, (*path, i), root)) for i, v in enumerate(value)]
     for rule in rules:
-        if matches(rule.pattern, path):
+        if matches(rule.pattern, path) and (not isinstance(rule, Default) or rule.holds(root)):
             value = _apply(rule, value)
     return None if is_absent(value) else value
 
@@ -77,21 +97,33 @@ def _item(value: Any) -> Any:
 
 
 def _apply(rule: Rule, value: Any) -> Any:
+    if isinstance(rule, Whole):
+        return value
     if isinstance(rule, Spelling):
         return rule.live_to_request.get(value, value)
     if isinstance(rule, Default):
         return None if value == rule.value else value
-    if isinstance(value, dict) and value.get(rule.key) == rule.value:
-        return None
+    if isinstance(value, dict) and value == {rule.key: rule.value}:
+        return None  # off, and nothing else set: what is kept while off must still be compared
     return value
 
 
 def reset_value(rules: tuple[Rule, ...], path: Path) -> Any:
     """What to send to clear the field at `path`, or None if the API has no way to say it."""
     for rule in rules:
-        if matches(rule.pattern, path):
-            if isinstance(rule, Default):
-                return rule.value
-            if isinstance(rule, OffWhen):
-                return {rule.key: rule.value}
+        if isinstance(rule, Default) and rule.when is None and matches(rule.pattern, path):
+            return rule.value
+        if isinstance(rule, OffWhen) and matches(rule.pattern, path):
+            return {rule.key: rule.value}
+        if isinstance(rule, OffWhen) and path and path[-1] == rule.key and matches(rule.pattern, path[:-1]):
+            return rule.value  # the switch of an object that is off when absent
     return None
+
+
+def switchable(rules: tuple[Rule, ...], path: Path) -> bool:
+    """Whether `path` lies in an object that can be switched off or replaced, and so cleared."""
+    return any(
+        isinstance(rule, OffWhen | Whole) and matches(rule.pattern, path[:end])
+        for rule in rules
+        for end in range(1, len(path) + 1)
+    )

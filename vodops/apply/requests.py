@@ -6,10 +6,10 @@ import base64
 from pathlib import Path
 from typing import Any
 
-from vodops.defaults import RULES
+from vodops.defaults import RULES, STATED_ON_UPDATE
 from vodops.desired import DesiredResource, read_image
 from vodops.errors import ApplyError
-from vodops.normalize import reset_value
+from vodops.normalize import reset_value, switchable
 from vodops.ownership import Owner, content_digest, with_marker
 from vodops.plan.changes import Change
 from vodops.refs import References
@@ -44,8 +44,10 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
             body["ImageTemplate"].pop("ImageContent", None)
     if change.kind != PROCEDURE:
         for field in change.fields:
-            if field.after is None:
+            if field.after is None and _clearable(change.kind, field.path, body):
                 _set(body, field.path, _reset(change.kind, field.path, field.before))
+    for name in STATED_ON_UPDATE.get(change.kind, ()):
+        body.setdefault(api_key(name), reset_value(RULES[change.kind], (name,)))
     return body
 
 
@@ -71,6 +73,15 @@ def _reset(kind: str, path: SpecPath, before: Any) -> Any:
         return value
     children = {k: _reset(kind, (*path, k), v) for k, v in before.items()}
     return {k: v for k, v in children.items() if v is not None} or None
+
+
+def _clearable(kind: str, path: SpecPath, body: dict[str, Any]) -> bool:
+    """A dropped field is cleared where its object is still sent, or where the whole object can be
+    switched off; a stream template that went away with its stream is left to the server."""
+    parent: Any = body
+    for step in path[:-1]:
+        parent = parent.get(api_key(str(step))) if isinstance(parent, dict) else None
+    return isinstance(parent, dict) or switchable(RULES[kind], path)
 
 
 def _set(body: dict[str, Any], path: SpecPath, value: Any) -> None:

@@ -38,18 +38,19 @@ def apply_plan(plan: Plan, api: VodApi, refs: References, *, adopt: bool, progre
     outcome = Outcome()
     for index, change in enumerate(plan.changes):
         try:
-            _run(change, api, refs, plan.stack)
+            status = _run(change, api, refs, plan.stack)
         except VodopsError as error:
             outcome.failed.append((change, error))
             outcome.not_attempted.extend(plan.changes[index + 1 :])
             progress(change, f"failed: {error}")
             return outcome
         outcome.done.append(change)
-        progress(change, "done")
+        progress(change, status)
     return outcome
 
 
-def _run(change: Change, api: VodApi, refs: References, stack: str) -> None:
+def _run(change: Change, api: VodApi, refs: References, stack: str) -> str:
+    """Carry out one change; say how it went."""
     if change.action is Action.DELETE:
         assert change.live is not None, "a delete always has a live side"
         api.delete(change.kind, change.live.id)
@@ -58,6 +59,8 @@ def _run(change: Change, api: VodApi, refs: References, stack: str) -> None:
         new_id = api.create(change.kind, create_request(change.desired, refs, stack))
         if change.kind in (TRANSCODE, WATERMARK, MEDIA_CLASS):
             refs.bind(change.kind, change.name, new_id)
+            return f"done (id {new_id})"
     else:
         assert change.live is not None, "an update always has a live side"
         api.update(change.kind, change.live.id, update_request(change, refs, stack))
+    return "done"

@@ -1,0 +1,55 @@
+"""Writing manifests and reading the embedded emulator through the real client, for tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vodops.cloud.vod import VodApi
+from vodops.targets import Target, connect
+
+LOCAL = Target("local", None)
+
+
+def document(kind: str, name: str, spec: dict[str, Any] | None = None) -> dict[str, Any]:
+    doc: dict[str, Any] = {"apiVersion": "vodops/v1", "kind": kind, "metadata": {"name": name}}
+    if spec is not None:
+        doc["spec"] = spec
+    return doc
+
+
+def write(directory: Path, filename: str, *documents: dict[str, Any]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / filename
+    path.write_text(yaml.safe_dump_all(documents, sort_keys=False, allow_unicode=True))
+    return path
+
+
+@contextmanager
+def live_api(directory: Path) -> Iterator[VodApi]:
+    """The embedded emulator of `directory`, as vodops's own client sees it."""
+    with connect(LOCAL, directory) as api:
+        yield api
+
+
+def custom(api: VodApi, kind: str) -> list[dict[str, Any]]:
+    return [item for item in api.list(kind) if item.get("Type") != "Preset"]
+
+
+def hls(bitrate: int = 1800, **video: Any) -> dict[str, Any]:
+    """A valid HLS transcode spec, varied by keyword."""
+    return {
+        "container": "hls",
+        "videoTemplate": {"codec": "libx264", "fps": 30, "bitrate": bitrate, **video},
+        "audioTemplate": {"codec": "libfdk_aac", "bitrate": 128, "sampleRate": 44100},
+    }
+
+
+TEXT_WATERMARK = {
+    "type": "text",
+    "textTemplate": {"fontType": "arial.ttf", "fontSize": "20px", "fontColor": "0xFFFFFF", "fontAlpha": 1},
+}
