@@ -158,9 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     except ProblemsError as error:
         click.echo(str(error), err=True)  # compiler style: one `file:line:column: message` a line
         return 1
-    except VodopsError as error:
+    except (VodopsError, OSError) as error:
         click.echo(click.style("Error: ", fg="red", bold=True) + str(error), err=True)
         return 1
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
     return result if isinstance(result, int) else 0
 
 

@@ -79,7 +79,7 @@ class Emulator:
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
         if environ["REQUEST_METHOD"] == "GET" and path.startswith(images.PATH_PREFIX):
-            status, content_type, body = self._image(path[len(images.PATH_PREFIX):])
+            status, content_type, body = self._image(path[len(images.PATH_PREFIX) :])
         else:
             status, content_type, body = "200 OK", JSON, self._answer(environ)
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
@@ -102,8 +102,9 @@ class Emulator:
         envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
         return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
 
-    def _perform(self, request: protocol.SignedRequest, action: str, body: Params | ApiFault,
-                 origin: str) -> Params:
+    def _perform(
+        self, request: protocol.SignedRequest, action: str, body: Params | ApiFault, origin: str
+    ) -> Params:
         now = self._admit(request)
         known = ACTIONS.get(action)
         if known is None:

@@ -40,6 +40,4 @@ def invalid_type(code: str, path: str, expected: str, value: Any) -> ApiFault:
 
 
 def invalid_value(code: str, path: str, value: Any, expected: str) -> ApiFault:
-    return ApiFault(
-        code, f"Invalid value {shown(value)} of parameter `{path}`: expected {expected}."
-    )
+    return ApiFault(code, f"Invalid value {shown(value)} of parameter `{path}`: expected {expected}.")

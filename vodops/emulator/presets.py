@@ -24,8 +24,12 @@ _LADDER = (
     (70, "2K", 1440, 3000, 160),
     (80, "4K", 2160, 6000, 160),
 )
-_LEGACY = ((10, "FLU", 360, 256, 48), (20, "SD", 540, 512, 64), (30, "HD", 720, 1024, 128),
-           (40, "FHD", 1080, 2500, 128))
+_LEGACY = (
+    (10, "FLU", 360, 256, 48),
+    (20, "SD", 540, 512, 64),
+    (30, "HD", 720, 1024, 128),
+    (40, "FHD", 1080, 2500, 128),
+)
 _M4A = ((1100, 24), (1110, 48), (1120, 96), (1130, 192), (1140, 256))
 _MP3 = ((1010, 128), (1020, 320))
 
@@ -77,15 +81,24 @@ PROCEDURES: tuple[Params, ...] = (
         "Name": "default",
         "Created": DEFAULT_PROCEDURE_EPOCH,
         "Updated": DEFAULT_PROCEDURE_EPOCH,
-        "Spec": {"MediaProcessTask": {"TranscodeTaskSet": [
-            {"Definition": 100010}, {"Definition": 100020}, {"Definition": 100030},
-        ]}},
+        "Spec": {
+            "MediaProcessTask": {
+                "TranscodeTaskSet": [
+                    {"Definition": 100010},
+                    {"Definition": 100020},
+                    {"Definition": 100030},
+                ]
+            }
+        },
     },
 )
 PROCEDURE_NAMES = frozenset(str(doc["Name"]) for doc in PROCEDURES)
 
 SYSTEM_CLASS_ID = 0
 SYSTEM_CLASS: Params = {
-    "ClassId": SYSTEM_CLASS_ID, "ParentId": -1, "Name": "SystemDefault", "ClassName": "其他",
+    "ClassId": SYSTEM_CLASS_ID,
+    "ParentId": -1,
+    "Name": "SystemDefault",
+    "ClassName": "其他",
     "Level": 0,
 }

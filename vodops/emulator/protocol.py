@@ -77,8 +77,7 @@ def parse_authorization(header: str) -> Authorization:
         raise ApiFault(
             "AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host."
         )
-    return Authorization(found["secret_id"], found["date"], found["service"], signed,
-                         found["signature"])
+    return Authorization(found["secret_id"], found["date"], found["service"], signed, found["signature"])
 
 
 def string_to_sign(request: SignedRequest, auth: Authorization, timestamp: int) -> str:
@@ -91,14 +90,16 @@ def canonical_request(request: SignedRequest, auth: Authorization) -> str:
     headers = "".join(f"{name}:{request.headers.get(name, '')}\n" for name in auth.signed_headers)
     unsigned = request.headers.get("x-tc-content-sha256") == UNSIGNED_PAYLOAD
     payload = UNSIGNED_PAYLOAD.encode() if unsigned else request.body
-    return "\n".join((
-        request.method,
-        request.path,
-        request.query,
-        headers,
-        ";".join(auth.signed_headers),
-        hashlib.sha256(payload).hexdigest(),
-    ))
+    return "\n".join(
+        (
+            request.method,
+            request.path,
+            request.query,
+            headers,
+            ";".join(auth.signed_headers),
+            hashlib.sha256(payload).hexdigest(),
+        )
+    )
 
 
 def signature(secret_key: str, auth: Authorization, to_sign: str) -> str:

@@ -129,8 +129,7 @@ def _children(f: Field, value: Any, path: str) -> Iterator[tuple[Struct, Params,
                 yield f.struct, item, _join(path, i)
 
 
-def _descend(phase: Callable[[Struct, Params, str], None], struct: Struct, params: Params,
-             path: str) -> None:
+def _descend(phase: Callable[[Struct, Params, str], None], struct: Struct, params: Params, path: str) -> None:
     for f, value, p in _present(struct, params, path):
         for child_struct, child, child_path in _children(f, value, p):
             phase(child_struct, child, child_path)

@@ -33,15 +33,11 @@ def make_server(app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) ->
 
 
 @contextmanager
-def serve_in_thread(
-    app: WSGIApplication, host: str = "127.0.0.1", port: int = 0
-) -> Iterator[str]:
+def serve_in_thread(app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve `app` on a background thread; yield its base URL, e.g. "http://127.0.0.1:53211"."""
     server = make_server(app, host, port)
     # A short poll interval keeps shutdown (which waits for the next poll) quick.
-    thread = threading.Thread(
-        target=server.serve_forever, args=(0.05,), name="vodops-emulator", daemon=True
-    )
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="vodops-emulator", daemon=True)
     thread.start()
     try:
         yield f"http://{host}:{server.server_port}"

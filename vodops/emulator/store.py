@@ -69,9 +69,7 @@ class Tx:
         self._db.execute(_PUT, (kind, app, key, json.dumps(doc, ensure_ascii=False)))
 
     def delete(self, kind: str, app: int, key: str) -> None:
-        self._db.execute(
-            "DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key)
-        )
+        self._db.execute("DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key))
 
     def next_id(self, counter: str, first: int) -> int:
         """The next value of a persisted counter that starts at `first`; values are never reused."""
@@ -91,9 +89,7 @@ class Tx:
         )
 
     def get_image(self, name: str) -> tuple[str, bytes] | None:
-        row = self._db.execute(
-            "SELECT content_type, data FROM images WHERE name = ?", (name,)
-        ).fetchone()
+        row = self._db.execute("SELECT content_type, data FROM images WHERE name = ?", (name,)).fetchone()
         return None if row is None else (str(row[0]), bytes(row[1]))
 
 

@@ -46,6 +46,13 @@ def manifest_files(directory: FsPath) -> list[FsPath]:
     """Every *.yaml / *.yml below `directory`, skipping hidden folders and the settings file."""
     if not directory.is_dir():
         raise ManifestError([Problem(f"{directory} is not a directory")])
+    try:
+        return _yaml_files(directory)
+    except OSError as error:
+        raise ManifestError([Problem(f"cannot list {directory}: {error}")]) from None
+
+
+def _yaml_files(directory: FsPath) -> list[FsPath]:
     found = [
         path
         for pattern in ("*.yaml", "*.yml")
@@ -120,8 +127,8 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     if kind not in KINDS:
         yield ("kind",), _kind_message(kind)
     metadata = value.get("metadata")
-    if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str):
-        yield ("metadata",), "metadata.name is required and must be a string"
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
+        yield ("metadata",), "metadata.name is required and must be a non-empty string"
     elif set(metadata) != {"name"}:
         extra = sorted(set(metadata) - {"name"})
         yield ("metadata", extra[0]), f"unknown metadata field {extra[0]!r}; metadata has only name"

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from vodops.errors import Location, Problem
+from vodops.errors import Location, Problem, VodopsError
 from vodops.resources.base import Path
 
 _INT = re.compile(r"[-+]?[0-9]+")
@@ -34,6 +34,14 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.add_implicit_resolver(_PLAIN, re.compile(r".*", re.DOTALL), None)
 _Loader.add_implicit_resolver(_PLAIN, re.compile(r"^$"), [""])
+
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # aliases can make a small file huge ("billion laughs")
+
+
+class _TooLargeError(VodopsError):
+    """Internal: stops converting a document that nests too deep or expands too far."""
 
 
 @dataclass
@@ -62,7 +70,11 @@ def load_documents(text: str, file: str) -> tuple[list[Document], list[Problem]]
             if node is None or _is_empty(node):
                 continue
             document = Document(file, None)
-            document.value = _convert(node, (), document, problems)
+            try:
+                document.value = _convert(node, (), document, problems)
+            except _TooLargeError as error:
+                problems.append(Problem(str(error), document.locate(())))
+                continue
             documents.append(document)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -78,6 +90,13 @@ def _is_empty(node: yaml.Node) -> bool:
 
 
 def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise _TooLargeError(
+            f"the document nests more than {MAX_DEPTH} levels deep (an alias that refers to itself?)"
+        )
+    if len(doc.positions) > MAX_NODES:
+        message = f"the document expands to more than {MAX_NODES} values (aliases repeated too often?)"
+        raise _TooLargeError(message)
     doc.positions[path] = Location(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, doc, problems)
@@ -94,12 +113,13 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
             problems.append(Problem("mapping keys must be plain names", where))
             continue
         key = str(key_node.value)
+        here = (*path, key)
         if key in result:
-            first = doc.positions[(*path, key)]
+            first = doc.positions[here]
             problems.append(Problem(f"duplicate key {key!r} (first written at line {first.line})", where))
             continue
-        result[key] = _convert(value_node, (*path, key), doc, problems)
-        doc.positions[(*path, key)] = where  # point at the key, where the reader looks
+        result[key] = _convert(value_node, here, doc, problems)
+        doc.positions[here] = where  # point at the key, where the reader looks
     return result
 
 

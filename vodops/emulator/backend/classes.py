@@ -69,9 +69,7 @@ def _level_under(ctx: Context, parent_id: int) -> int:
     if parent_id == TOP:
         return 0
     if parent_id == SYSTEM_CLASS_ID:
-        raise ApiFault(
-            "InvalidParameterValue.ParentId", "The system default class 0 cannot have subclasses."
-        )
+        raise ApiFault("InvalidParameterValue.ParentId", "The system default class 0 cannot have subclasses.")
     parent = ctx.tx.get(KIND, ctx.app, str(parent_id))
     if parent is None:
         raise ApiFault("FailedOperation.ParentIdNoFound", f"Parent class {parent_id} does not exist.")
@@ -92,16 +90,12 @@ def _check_unique(siblings: list[Params], name: str, parent_id: int) -> None:
     if parent_id == TOP:
         taken |= {SYSTEM_CLASS["Name"], SYSTEM_CLASS["ClassName"]}
     if name in taken:
-        raise ApiFault(
-            "FailedOperation.ClassNameDuplicate", f"A sibling class is already named {name!r}."
-        )
+        raise ApiFault("FailedOperation.ClassNameDuplicate", f"A sibling class is already named {name!r}.")
 
 
 def _custom(ctx: Context, class_id: int, verb: str, not_found: str) -> Params:
     if class_id == SYSTEM_CLASS_ID:
-        raise ApiFault(
-            "InvalidParameterValue.ClassId", f"The system default class 0 cannot be {verb}."
-        )
+        raise ApiFault("InvalidParameterValue.ClassId", f"The system default class 0 cannot be {verb}.")
     doc = ctx.tx.get(KIND, ctx.app, str(class_id))
     if doc is None:
         raise ApiFault(not_found, f"Class {class_id} does not exist.")

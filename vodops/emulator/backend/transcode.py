@@ -25,8 +25,12 @@ def create(ctx: Context, params: Params) -> Reply:
             f"The number of custom transcode templates exceeds {QUOTA}; raise it by ticket.",
         )
     definition = ctx.tx.next_id(KIND, FIRST_DEFINITION)
-    doc = {"Definition": definition, "Created": ctx.now, "Updated": ctx.now,
-           "Spec": _normalized(_spec(params))}
+    doc = {
+        "Definition": definition,
+        "Created": ctx.now,
+        "Updated": ctx.now,
+        "Spec": _normalized(_spec(params)),
+    }
     ctx.tx.put(KIND, ctx.app, str(definition), doc)
     return {"Definition": definition}
 
@@ -91,7 +95,8 @@ def _update_semantics(spec: Params) -> Params:
     video, audio = spec.get("VideoTemplate"), spec.get("AudioTemplate")
     if video is not None:
         spec["VideoTemplate"] = {
-            k: v for k, v in video.items()
+            k: v
+            for k, v in video.items()
             if not (k == "Vcrf" and v == 0) and not (k == "Bframes" and v == -1)
         }
     if audio is not None:

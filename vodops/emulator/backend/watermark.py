@@ -25,8 +25,7 @@ def create(ctx: Context, params: Params) -> Reply:
     spec = _own_type_only(params["Type"], params)
     definition = ctx.tx.next_id(KIND, FIRST_DEFINITION)
     image = _keep_image(ctx, spec) if params["Type"] == "image" else None
-    doc = {"Definition": definition, "Created": ctx.now, "Updated": ctx.now, "Image": image,
-           "Spec": spec}
+    doc = {"Definition": definition, "Created": ctx.now, "Updated": ctx.now, "Image": image, "Spec": spec}
     ctx.tx.put(KIND, ctx.app, str(definition), doc)
     return {"Definition": definition, "ImageUrl": _image_url(ctx, image)}
 
@@ -94,8 +93,7 @@ def _sub_template(spec: Params, kind: str) -> Params | None:
     member = shapes.SUB_TEMPLATES[kind]
     if spec["Type"] != kind:
         return None
-    return render({"image": shapes.IMAGE, "text": shapes.TEXT, "svg": shapes.SVG}[kind],
-                  spec.get(member, {}))
+    return render({"image": shapes.IMAGE, "text": shapes.TEXT, "svg": shapes.SVG}[kind], spec.get(member, {}))
 
 
 def _show(ctx: Context, doc: Params) -> Reply:
@@ -108,8 +106,7 @@ def _show(ctx: Context, doc: Params) -> Reply:
         "Comment": spec.get("Comment", ""),
         "XPos": spec.get("XPos", "0px"),
         "YPos": spec.get("YPos", "0px"),
-        "ImageTemplate": None if image is None else {"ImageUrl": _image_url(ctx, doc["Image"]),
-                                                     **image},
+        "ImageTemplate": None if image is None else {"ImageUrl": _image_url(ctx, doc["Image"]), **image},
         "TextTemplate": _sub_template(spec, "text"),
         "SvgTemplate": _sub_template(spec, "svg"),
         "CreateTime": utc_time(doc["Created"]),

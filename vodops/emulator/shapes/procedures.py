@@ -15,8 +15,18 @@ from .transcode import AUDIO_FOR_UPDATE, CONTAINERS, TEHD_FOR_UPDATE, VIDEO_FOR_
 
 _CODE = "InvalidParameterValue."
 FONTS = (
-    "hei.ttf", "song.ttf", "kai.ttf", "simkai.ttf", "msyh.ttf", "msyhbd.ttf", "hkjgt.ttf",
-    "dhttx.ttf", "xqgdzt.ttf", "qpcyt.ttf", "arial.ttf", "dinalternate.ttf",
+    "hei.ttf",
+    "song.ttf",
+    "kai.ttf",
+    "simkai.ttf",
+    "msyh.ttf",
+    "msyhbd.ttf",
+    "hkjgt.ttf",
+    "dhttx.ttf",
+    "xqgdzt.ttf",
+    "qpcyt.ttf",
+    "arial.ttf",
+    "dinalternate.ttf",
 )
 _POSITION = measure({"%": (0, 100), "px": (0, 8192)})
 _PLACE = measure({"%": (0, 100), "px": (0, 4096)})
@@ -57,126 +67,190 @@ WATERMARK = _task(
     number("EndTimeOffset"),
     scalars=True,
 )
-TRACE = Struct("TraceWatermarkInput", (
-    # The doc says "this field is required" though the spec's flag says optional.
-    string("Switch", ON_OFF, required=True),
-    uint64("Definition", echo=False),  # disabled: "do not use"; always shown as 0
-), zero_fill=True, zero_scalars=True)
-COPYRIGHT = Struct("CopyRightWatermarkInput", (
-    string("Text", length(0, 200), required=True),
-), zero_fill=True, zero_scalars=True)
-MOSAIC = Struct("MosaicInput", (
-    string("CoordinateOrigin", one_of("TopLeft")),
-    string("XPos", _POSITION),
-    string("YPos", _POSITION),
-    string("Width", _POSITION),
-    string("Height", _POSITION),
-    number("StartTimeOffset"),
-    number("EndTimeOffset"),
-), zero_fill=True)
-# Not zero-filled: an absent member means "keep the transcode template's own value".
-OVERRIDE = Struct("OverrideTranscodeParameter", (
-    string("Container", one_of(*CONTAINERS), code=_CODE + "Container"),
-    uint64("RemoveVideo", one_of(0, 1), code=_CODE + "RemoveVideo"),
-    uint64("RemoveAudio", one_of(0, 1), code=_CODE + "RemoveAudio"),
-    obj("VideoTemplate", VIDEO_FOR_UPDATE),
-    obj("AudioTemplate", AUDIO_FOR_UPDATE),
-    obj("TEHDConfig", TEHD_FOR_UPDATE),
-    string("StdExtInfo"),
-))
-SUBTITLE = Struct("SubtitleInfoInput", (
-    string("Id", required=True),
-    int64("StreamIndex", between(0, 2**63 - 1)),
-    string("FontType", one_of(*FONTS)),
-    string("FontSize", measure({"%": (0, 100), "px": (0, 4096)})),
-    string("FontColor", HEX_COLOR),
-    number("FontAlpha", _ALPHA),
-    string("YPos", _PLACE),
-    string("BoardY", _PLACE),
-    string("BoardWidth", _PLACE),
-    string("BoardHeight", _PLACE),
-    string("BoardColor", HEX_COLOR),
-    number("BoardAlpha", between(0, 1)),
-    string("Alignment", one_of("top", "bottom")),
-    string("OutlineWidth", _STROKE),
-    string("OutlineColor", HEX_COLOR),
-    number("OutlineAlpha", _ALPHA),
-    string("ShadowWidth", _STROKE),
-    string("ShadowColor", HEX_COLOR),
-    number("ShadowAlpha", _ALPHA),
-    string("LineSpacing", _STROKE),
-), zero_fill=True)
-DRM = Struct("ThirdPartyDrmInfo", (
-    array("DrmTypes", "str", one_of("FairPlay", "Widevine", "PlayReady"), required=True),
-    obj("SPEKEDrm", Struct("SPEKEDrm", (
-        string("ResourceId", length(1, 128), required=True),
-        string("KeyServerUrl", required=True),
-        string("Vector", required=True),
-        string("EncryptionMethod", one_of("cbcs", "cenc")),
-        string("EncryptionPreset", one_of("preset0", "preset1")),
-        string("KeyAcquireMode", one_of("POST", "GET")),
-    ), zero_fill=True)),
-), zero_fill=True)
-
-MEDIA_PROCESS = Struct("MediaProcessTaskInput", (
-    array("TranscodeTaskSet", _task(
-        "TranscodeTaskInput",
-        _watermarks(),
-        *_marks(),
-        array("MosaicSet", MOSAIC, max_items=10),
-        # HeadTailTaskInput.Definition is int64 in the spec; as an id it must still be >= 0.
-        array("HeadTailSet", _task("HeadTailTaskInput"), max_items=10),
+TRACE = Struct(
+    "TraceWatermarkInput",
+    (
+        # The doc says "this field is required" though the spec's flag says optional.
+        string("Switch", ON_OFF, required=True),
+        uint64("Definition", echo=False),  # disabled: "do not use"; always shown as 0
+    ),
+    zero_fill=True,
+    zero_scalars=True,
+)
+COPYRIGHT = Struct(
+    "CopyRightWatermarkInput",
+    (string("Text", length(0, 200), required=True),),
+    zero_fill=True,
+    zero_scalars=True,
+)
+MOSAIC = Struct(
+    "MosaicInput",
+    (
+        string("CoordinateOrigin", one_of("TopLeft")),
+        string("XPos", _POSITION),
+        string("YPos", _POSITION),
+        string("Width", _POSITION),
+        string("Height", _POSITION),
         number("StartTimeOffset"),
         number("EndTimeOffset"),
-        obj("OverrideParameter", OVERRIDE),
-        _subtitles(),
-        scalars=True,
-    )),
-    array("AnimatedGraphicTaskSet", _task(
-        "AnimatedGraphicTaskInput",
-        number("StartTimeOffset", required=True),
-        number("EndTimeOffset", required=True),
-    )),
-    array("SnapshotByTimeOffsetTaskSet", _task(
-        "SnapshotByTimeOffsetTaskInput",
-        array("ExtTimeOffsetSet", "str", matches(r"-?\d+(\.\d+)?(s|%)", "a time such as 3.5s or 10%")),
-        array("TimeOffsetSet", "float"),
-        _watermarks(),
-    )),
-    array("SampleSnapshotTaskSet", _task("SampleSnapshotTaskInput", _watermarks())),
-    array("ImageSpriteTaskSet", _task("ImageSpriteTaskInput")),
-    array("CoverBySnapshotTaskSet", _task(
-        "CoverBySnapshotTaskInput",
-        string("PositionType", one_of("Time", "Percent"), required=True),
-        number("PositionValue", required=True),
-        _watermarks(),
-    )),
-    array("AdaptiveDynamicStreamingTaskSet", _task(
-        "AdaptiveDynamicStreamingTaskInput",
-        _watermarks(),
-        *_marks(),
-        array("SubtitleSet", "str", max_items=16),
-        _subtitles(),
-        obj("DrmInfo", DRM),
-    )),
-), zero_fill=True)
+    ),
+    zero_fill=True,
+)
+# Not zero-filled: an absent member means "keep the transcode template's own value".
+OVERRIDE = Struct(
+    "OverrideTranscodeParameter",
+    (
+        string("Container", one_of(*CONTAINERS), code=_CODE + "Container"),
+        uint64("RemoveVideo", one_of(0, 1), code=_CODE + "RemoveVideo"),
+        uint64("RemoveAudio", one_of(0, 1), code=_CODE + "RemoveAudio"),
+        obj("VideoTemplate", VIDEO_FOR_UPDATE),
+        obj("AudioTemplate", AUDIO_FOR_UPDATE),
+        obj("TEHDConfig", TEHD_FOR_UPDATE),
+        string("StdExtInfo"),
+    ),
+)
+SUBTITLE = Struct(
+    "SubtitleInfoInput",
+    (
+        string("Id", required=True),
+        int64("StreamIndex", between(0, 2**63 - 1)),
+        string("FontType", one_of(*FONTS)),
+        string("FontSize", measure({"%": (0, 100), "px": (0, 4096)})),
+        string("FontColor", HEX_COLOR),
+        number("FontAlpha", _ALPHA),
+        string("YPos", _PLACE),
+        string("BoardY", _PLACE),
+        string("BoardWidth", _PLACE),
+        string("BoardHeight", _PLACE),
+        string("BoardColor", HEX_COLOR),
+        number("BoardAlpha", between(0, 1)),
+        string("Alignment", one_of("top", "bottom")),
+        string("OutlineWidth", _STROKE),
+        string("OutlineColor", HEX_COLOR),
+        number("OutlineAlpha", _ALPHA),
+        string("ShadowWidth", _STROKE),
+        string("ShadowColor", HEX_COLOR),
+        number("ShadowAlpha", _ALPHA),
+        string("LineSpacing", _STROKE),
+    ),
+    zero_fill=True,
+)
+DRM = Struct(
+    "ThirdPartyDrmInfo",
+    (
+        array("DrmTypes", "str", one_of("FairPlay", "Widevine", "PlayReady"), required=True),
+        obj(
+            "SPEKEDrm",
+            Struct(
+                "SPEKEDrm",
+                (
+                    string("ResourceId", length(1, 128), required=True),
+                    string("KeyServerUrl", required=True),
+                    string("Vector", required=True),
+                    string("EncryptionMethod", one_of("cbcs", "cenc")),
+                    string("EncryptionPreset", one_of("preset0", "preset1")),
+                    string("KeyAcquireMode", one_of("POST", "GET")),
+                ),
+                zero_fill=True,
+            ),
+        ),
+    ),
+    zero_fill=True,
+)
+
+MEDIA_PROCESS = Struct(
+    "MediaProcessTaskInput",
+    (
+        array(
+            "TranscodeTaskSet",
+            _task(
+                "TranscodeTaskInput",
+                _watermarks(),
+                *_marks(),
+                array("MosaicSet", MOSAIC, max_items=10),
+                # HeadTailTaskInput.Definition is int64 in the spec; as an id it must still be >= 0.
+                array("HeadTailSet", _task("HeadTailTaskInput"), max_items=10),
+                number("StartTimeOffset"),
+                number("EndTimeOffset"),
+                obj("OverrideParameter", OVERRIDE),
+                _subtitles(),
+                scalars=True,
+            ),
+        ),
+        array(
+            "AnimatedGraphicTaskSet",
+            _task(
+                "AnimatedGraphicTaskInput",
+                number("StartTimeOffset", required=True),
+                number("EndTimeOffset", required=True),
+            ),
+        ),
+        array(
+            "SnapshotByTimeOffsetTaskSet",
+            _task(
+                "SnapshotByTimeOffsetTaskInput",
+                array(
+                    "ExtTimeOffsetSet", "str", matches(r"-?\d+(\.\d+)?(s|%)", "a time such as 3.5s or 10%")
+                ),
+                array("TimeOffsetSet", "float"),
+                _watermarks(),
+            ),
+        ),
+        array("SampleSnapshotTaskSet", _task("SampleSnapshotTaskInput", _watermarks())),
+        array("ImageSpriteTaskSet", _task("ImageSpriteTaskInput")),
+        array(
+            "CoverBySnapshotTaskSet",
+            _task(
+                "CoverBySnapshotTaskInput",
+                string("PositionType", one_of("Time", "Percent"), required=True),
+                number("PositionValue", required=True),
+                _watermarks(),
+            ),
+        ),
+        array(
+            "AdaptiveDynamicStreamingTaskSet",
+            _task(
+                "AdaptiveDynamicStreamingTaskInput",
+                _watermarks(),
+                *_marks(),
+                array("SubtitleSet", "str", max_items=16),
+                _subtitles(),
+                obj("DrmInfo", DRM),
+            ),
+        ),
+    ),
+    zero_fill=True,
+)
 
 # A procedure's content: what Create and Reset send and Describe echoes (after Name and Type).
-BODY = Struct("ProcedureTemplate", (
-    string("Comment", length(0, 256)),
-    obj("MediaProcessTask", MEDIA_PROCESS),
-    obj("AiContentReviewTask", _task("AiContentReviewTaskInput")),
-    obj("AiAnalysisTask", _task("AiAnalysisTaskInput")),
-    array("AiRecognitionTaskSet", _task("AiRecognitionTaskInput")),
-    # Disabled in the spec but still accepted from old callers; never echoed (shown as null).
-    obj("AiRecognitionTask", _task("AiRecognitionTaskInput"), echo=False),
-    obj("ReviewAudioVideoTask", _task(
-        "ProcedureReviewAudioVideoTaskInput", array("ReviewContents", "str", one_of("Media", "Cover")),
-    )),
-    array("ImportMediaKnowledgeTaskSet", _task(
-        "ImportMediaKnowledgeTaskInput", array("KnowledgeBaseIds", "str"),
-    )),
-), zero_fill=True, zero_scalars=True)
+BODY = Struct(
+    "ProcedureTemplate",
+    (
+        string("Comment", length(0, 256)),
+        obj("MediaProcessTask", MEDIA_PROCESS),
+        obj("AiContentReviewTask", _task("AiContentReviewTaskInput")),
+        obj("AiAnalysisTask", _task("AiAnalysisTaskInput")),
+        array("AiRecognitionTaskSet", _task("AiRecognitionTaskInput")),
+        # Disabled in the spec but still accepted from old callers; never echoed (shown as null).
+        obj("AiRecognitionTask", _task("AiRecognitionTaskInput"), echo=False),
+        obj(
+            "ReviewAudioVideoTask",
+            _task(
+                "ProcedureReviewAudioVideoTaskInput",
+                array("ReviewContents", "str", one_of("Media", "Cover")),
+            ),
+        ),
+        array(
+            "ImportMediaKnowledgeTaskSet",
+            _task(
+                "ImportMediaKnowledgeTaskInput",
+                array("KnowledgeBaseIds", "str"),
+            ),
+        ),
+    ),
+    zero_fill=True,
+    zero_scalars=True,
+)
 
 _NAME = string("Name", required=True)
 CREATE = request(
@@ -186,10 +260,13 @@ CREATE = request(
 )
 RESET = request("ResetProcedureTemplate", _NAME, *BODY.fields)
 DELETE = request("DeleteProcedureTemplate", _NAME)
-SORT_BY = Struct("SortBy", (
-    string("Field", one_of("CreateTime", "create_time"), required=True, code=_CODE + "Sort"),
-    string("Order", one_of("Asc", "Desc", "asc", "desc"), required=True, code=_CODE + "Sort"),
-))
+SORT_BY = Struct(
+    "SortBy",
+    (
+        string("Field", one_of("CreateTime", "create_time"), required=True, code=_CODE + "Sort"),
+        string("Order", one_of("Asc", "Desc", "asc", "desc"), required=True, code=_CODE + "Sort"),
+    ),
+)
 DESCRIBE = request(
     "DescribeProcedureTemplates",
     array("Names", "str", max_items=100, code=_CODE + "Names"),

@@ -44,14 +44,21 @@ def _video_fields(update: bool) -> tuple[Field, ...]:
     return (
         string("Codec", one_of(*VIDEO_CODECS), required=required, code=_CODE + "VideoCodec"),
         uint64("Fps", between(0, 100), required=required, code=_CODE + "Fps"),
-        uint64("Bitrate", between(128, 100000, or_zero=True), required=required,
-               code=_CODE + "VideoBitrate"),
-        string("ResolutionAdaptive", one_of("open", "close"), code=_CODE + "ResolutionAdaptive",
-               default=d("open")),
+        uint64("Bitrate", between(128, 100000, or_zero=True), required=required, code=_CODE + "VideoBitrate"),
+        string(
+            "ResolutionAdaptive",
+            one_of("open", "close"),
+            code=_CODE + "ResolutionAdaptive",
+            default=d("open"),
+        ),
         uint64("Width", between(128, 8192, or_zero=True), code=_CODE + "Width", default=d(0)),
         uint64("Height", between(128, 8192, or_zero=True), code=_CODE + "Height", default=d(0)),
-        string("FillType", one_of("stretch", "black", "white", "gauss"), code=_CODE + "FillType",
-               default=d("black")),
+        string(
+            "FillType",
+            one_of("stretch", "black", "white", "gauss"),
+            code=_CODE + "FillType",
+            default=d("black"),
+        ),
         # ForUpdate takes Vcrf 0 to mean "turn CRF off"; a stored template simply lacks Vcrf.
         uint64("Vcrf", between(0 if update else 1, 51), code=_CODE + "Vcrf", default=d(0)),
         uint64("Gop", between(1, 100000, or_zero=True), default=d(0)),
@@ -70,10 +77,13 @@ def _audio_fields(update: bool) -> tuple[Field, ...]:
     d, required = partial(_default, update), not update
     fields = (
         string("Codec", one_of(*AUDIO_CODECS), required=required, code=_CODE + "AudioCodec"),
-        uint64("Bitrate", between(26, 256, or_zero=True), required=required,
-               code=_CODE + "AudioBitrate"),
-        uint64("SampleRate", one_of(16000, 32000, 44100, 48000), required=required,
-               code=_CODE + "AudioSampleRate"),
+        uint64("Bitrate", between(26, 256, or_zero=True), required=required, code=_CODE + "AudioBitrate"),
+        uint64(
+            "SampleRate",
+            one_of(16000, 32000, 44100, 48000),
+            required=required,
+            code=_CODE + "AudioSampleRate",
+        ),
         int64("AudioChannel", one_of(0, 1, 2, 6), code=_CODE + "AudioChannel", default=d(2)),
     )
     return (*fields, array("StreamSelects", "int")) if update else fields
@@ -139,8 +149,7 @@ def _audio_rules(template: Params, path: str) -> None:
     if audio.get("Codec") not in allowed:
         raise ApiFault(
             _CODE + "AudioCodec",
-            f"Audio codec {audio.get('Codec')} is not allowed in {container}; "
-            f"allowed: {', '.join(allowed)}.",
+            f"Audio codec {audio.get('Codec')} is not allowed in {container}; allowed: {', '.join(allowed)}.",
         )
     if audio.get("SampleRate") == 16000 and audio.get("Codec") != "pcm16":
         raise ApiFault(_CODE + "AudioSampleRate", "SampleRate 16000 is only allowed with pcm16.")
@@ -181,8 +190,15 @@ DESCRIBE = request(
     string("TEHDType", one_of("Common", "TEHD"), code=_CODE + "TEHDType"),
     OFFSET,
     LIMIT,
-    string("EnhanceType", one_of(
-        "VideoEnhance", "AudioEnhance", "AudioVideoEnhance", "AnyEnhance", "None",
-    )),
+    string(
+        "EnhanceType",
+        one_of(
+            "VideoEnhance",
+            "AudioEnhance",
+            "AudioVideoEnhance",
+            "AnyEnhance",
+            "None",
+        ),
+    ),
     string("EnhanceScenarioType", one_of(*SCENARIOS), code=_CODE + "ScenarioType"),
 )

@@ -30,12 +30,24 @@ def _default(update: bool, value: Any) -> Any:
 def _image_fields(update: bool) -> tuple[Field, ...]:
     return (
         string("ImageContent", _image_content, required=not update, code=_CODE + "ImageContent"),
-        string("Width", measure({"%": _PERCENT, "px": (8, 4096)}), code=_CODE + "Width",
-               default=_default(update, "10%")),
-        string("Height", measure({"%": _PERCENT, "px": (8, 4096)}, zero=True),
-               code=_CODE + "Height", default=_default(update, "0px")),
-        string("RepeatType", one_of("once", "repeat_last_frame", "repeat"),
-               code=_CODE + "RepeatType", default=_default(update, "repeat")),
+        string(
+            "Width",
+            measure({"%": _PERCENT, "px": (8, 4096)}),
+            code=_CODE + "Width",
+            default=_default(update, "10%"),
+        ),
+        string(
+            "Height",
+            measure({"%": _PERCENT, "px": (8, 4096)}, zero=True),
+            code=_CODE + "Height",
+            default=_default(update, "0px"),
+        ),
+        string(
+            "RepeatType",
+            one_of("once", "repeat_last_frame", "repeat"),
+            code=_CODE + "RepeatType",
+            default=_default(update, "repeat"),
+        ),
         int64("Transparency", between(0, 100), default=_default(update, 0)),
     )
 
@@ -47,26 +59,34 @@ def _text_fields(update: bool) -> tuple[Field, ...]:
         string("FontType", one_of("simkai.ttf", "arial.ttf"), required=not update),
         string("FontSize", matches(r"\d+(\.\d+)?px", "Npx, e.g. 16px"), required=not update),
         string("FontColor", HEX_COLOR, default=_default(update, "0xFFFFFF")),
-        number("FontAlpha", between(0, 1, open_low=True), code=_CODE + "TextAlpha",
-               default=_default(update, 1)),
+        number(
+            "FontAlpha", between(0, 1, open_low=True), code=_CODE + "TextAlpha", default=_default(update, 1)
+        ),
     )
 
 
 def _svg_fields(update: bool) -> tuple[Field, ...]:
     return (
-        string("Width", measure(_SVG_UNITS), code=_CODE + "SvgTemplateWidth",
-               default=_default(update, "10W%")),
-        string("Height", measure(_SVG_UNITS), code=_CODE + "SvgTemplateHeight",
-               default=_default(update, "0px")),
+        string(
+            "Width", measure(_SVG_UNITS), code=_CODE + "SvgTemplateWidth", default=_default(update, "10W%")
+        ),
+        string(
+            "Height", measure(_SVG_UNITS), code=_CODE + "SvgTemplateHeight", default=_default(update, "0px")
+        ),
     )
 
 
 IMAGE = Struct("ImageWatermarkInput", _image_fields(False))
 TEXT = Struct("TextWatermarkTemplateInput", _text_fields(False))
 SVG = Struct("SvgWatermarkInput", _svg_fields(False))
-_CYCLE = Struct("WatermarkCycleConfigForUpdate", (
-    number("StartTime"), number("DisplayDuration"), number("CycleDuration"),
-))
+_CYCLE = Struct(
+    "WatermarkCycleConfigForUpdate",
+    (
+        number("StartTime"),
+        number("DisplayDuration"),
+        number("CycleDuration"),
+    ),
+)
 SUB_TEMPLATES = {"image": "ImageTemplate", "text": "TextTemplate", "svg": "SvgTemplate"}
 
 
@@ -101,9 +121,13 @@ MODIFY = request(
     *_common_fields(),
     obj("ImageTemplate", Struct("ImageWatermarkInputForUpdate", _image_fields(True))),
     obj("TextTemplate", Struct("TextWatermarkTemplateInputForUpdate", _text_fields(True))),
-    obj("SvgTemplate", Struct(
-        "SvgWatermarkInputForUpdate", (*_svg_fields(True), obj("CycleConfig", _CYCLE, echo=False)),
-    )),
+    obj(
+        "SvgTemplate",
+        Struct(
+            "SvgWatermarkInputForUpdate",
+            (*_svg_fields(True), obj("CycleConfig", _CYCLE, echo=False)),
+        ),
+    ),
 )
 DELETE = request("DeleteWatermarkTemplate", definition())
 DESCRIBE = request(
