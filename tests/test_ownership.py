@@ -106,3 +106,41 @@ def test_presets_are_referenced_never_managed(vodops: Vodops, tmp_path: Path) ->
     result = vodops("plan", tmp_path)
     assert result.code == 1
     assert "Procedure 'default' is a system preset; choose another name" in result.err
+
+
+def test_adopt_id_adopts_an_unnamed_template_and_names_it(vodops: Vodops, tmp_path: Path) -> None:
+    unnamed = _console_create(tmp_path, "")
+    write(
+        tmp_path,
+        "t.yaml",
+        {
+            **document(TRANSCODE, f"transcode-{unnamed}", hls()),
+            "metadata": {"name": f"transcode-{unnamed}", "adoptId": unnamed},
+        },
+    )
+    plan = vodops("plan", tmp_path)
+    assert f"! adopt TranscodeTemplate 'transcode-{unnamed}' (id {unnamed})" in plan.out
+    assert f"metadata.name: '' -> transcode-{unnamed}" in plan.out
+    assert vodops("apply", tmp_path, "--yes", "--adopt").code == 0
+    with live_api(tmp_path) as api:
+        [adopted] = custom(api, TRANSCODE)
+    assert (int(adopted["Definition"]), adopted["Name"]) == (unnamed, f"transcode-{unnamed}")
+    assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
+
+
+def test_adopt_id_is_ignored_for_a_template_its_own_name_identifies(vodops: Vodops, tmp_path: Path) -> None:
+    named = _console_create(tmp_path, "someone-elses")
+    write(
+        tmp_path,
+        "t.yaml",
+        {**document(TRANSCODE, "mine", hls()), "metadata": {"name": "mine", "adoptId": named}},
+    )
+    plan = vodops("plan", tmp_path)
+    assert "Plan: 1 to create." in plan.out, "another environment's id must not grab an unrelated template"
+
+
+def test_adopt_id_is_only_for_templates(vodops: Vodops, tmp_path: Path) -> None:
+    write(tmp_path, "p.yaml", {**document(PROCEDURE, "flow", {}), "metadata": {"name": "flow", "adoptId": 3}})
+    result = vodops("validate", tmp_path)
+    assert result.code == 1
+    assert "metadata.adoptId: only TranscodeTemplate and WatermarkTemplate take adoptId" in result.err

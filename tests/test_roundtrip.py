@@ -145,3 +145,14 @@ def test_classes_below_an_authoritative_class_are_pruned_deepest_first(
     with live_api(tmp_path) as api:
         paths = sorted(c["Name"] for c in api.list(MEDIA_CLASS))
     assert paths == ["Action", "Jazz", "Movies", "Music", "SystemDefault"]
+
+
+def test_a_class_below_an_existing_class(vodops: Vodops, tmp_path: Path) -> None:
+    write(tmp_path, "c.yaml", document(MEDIA_CLASS, "Movies"))
+    _converges(vodops, tmp_path)
+    write(tmp_path, "c.yaml", document(MEDIA_CLASS, "Movies"), document(MEDIA_CLASS, "Movies/Noir"))
+    assert "Plan: 1 to create." in vodops("plan", tmp_path).out
+    _converges(vodops, tmp_path)
+    with live_api(tmp_path) as api:
+        by_name = {c["Name"]: c for c in api.list(MEDIA_CLASS)}
+    assert by_name["Noir"]["ParentId"] == by_name["Movies"]["ClassId"]

@@ -20,6 +20,7 @@ class DesiredResource:
     image_digest: str | None
     authoritative: bool
     location: Location
+    adopt_id: int | None = None
 
     def comparable(self) -> dict[str, Any]:
         """The spec as it can be compared with live state: image files by content digest."""
@@ -43,7 +44,7 @@ def _desired(item: Declared) -> DesiredResource:
         path = (item.directory / image["imageFile"]).resolve()
         image["imageFile"] = str(path)
         digest = content_digest(read_image(path, item.locate(("imageTemplate", "imageFile"))))
-    return DesiredResource(item.kind, item.name, spec, digest, authoritative, item.location)
+    return DesiredResource(item.kind, item.name, spec, digest, authoritative, item.location, item.adopt_id)
 
 
 def read_image(path: Path, where: Location | None = None) -> bytes:

@@ -13,12 +13,13 @@ from pydantic import ValidationError
 from vodops.errors import Location, ManifestError, Problem
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
-from vodops.resources import KINDS, Kind
+from vodops.resources import KINDS, TRANSCODE, WATERMARK, Kind
 from vodops.resources.base import Path, Spec
 
 API_VERSION = "vodops/v1"
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
+ADOPTABLE_BY_ID = (TRANSCODE, WATERMARK)  # template names are optional and not unique in the API
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,13 @@ class Declared:
     name: str
     spec: Spec
     document: Document
+
+    @property
+    def adopt_id(self) -> int | None:
+        """metadata.adoptId: the live template this declaration adopts while that template's own
+        name cannot identify it (empty, or shared with another template)."""
+        value = self.document.value["metadata"].get("adoptId")
+        return value if isinstance(value, int) else None
 
     @property
     def location(self) -> Location:
@@ -129,9 +137,20 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     metadata = value.get("metadata")
     if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
         yield ("metadata",), "metadata.name is required and must be a non-empty string"
-    elif set(metadata) != {"name"}:
-        extra = sorted(set(metadata) - {"name"})
-        yield ("metadata", extra[0]), f"unknown metadata field {extra[0]!r}; metadata has only name"
+        return
+    for key in sorted(set(metadata) - {"name", "adoptId"}):
+        yield ("metadata", key), f"unknown metadata field {key!r}; metadata has name and adoptId"
+    if "adoptId" in metadata:
+        yield from _adopt_id_problems(metadata["adoptId"], kind)
+
+
+def _adopt_id_problems(adopt_id: Any, kind: Any) -> Iterator[tuple[Path, str]]:
+    where = ("metadata", "adoptId")
+    if kind not in ADOPTABLE_BY_ID:
+        kinds = " and ".join(ADOPTABLE_BY_ID)
+        yield where, f"metadata.adoptId: only {kinds} take adoptId (other kinds are found by name)"
+    elif not isinstance(adopt_id, int) or isinstance(adopt_id, bool) or adopt_id < 0:
+        yield where, f"metadata.adoptId: must be a template id, a whole number (got {adopt_id!r})"
 
 
 def _kind_message(kind: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange, comparable, field_changes
 from vodops.errors import PlanError, Problem
@@ -41,12 +42,15 @@ def build_plan(
 ) -> tuple[Plan, References]:
     """The plan, and the references it resolved (apply continues from them)."""
     planning = _Planning(stack)
-    matches = dict(_match(desired, live, planning))
+    for live_class in live.of_kind(MEDIA_CLASS):
+        planning.refs.bind(MEDIA_CLASS, live_class.name, live_class.id)  # parents of new classes
+    matches = {id(item): found for item in desired if (found := _match(item, live, planning))}
     for item in desired:
         _bind(item, matches.get(id(item)), planning)
     for item in desired:
         _plan_declared(item, matches.get(id(item)), planning)
-    planning.changes.extend(_deletes(desired, live, stack))
+    matched = {(found.kind, found.id) for found in matches.values()}
+    planning.changes.extend(_deletes(desired, live, stack, matched))
     planning.problems.extend(plan_problems(desired, live, planning.changes))
     if planning.problems:
         raise PlanError(planning.problems)
@@ -54,28 +58,36 @@ def build_plan(
     return plan, planning.refs
 
 
-def _match(
-    desired: tuple[DesiredResource, ...], live: LiveState, planning: _Planning
-) -> Iterator[tuple[int, LiveResource]]:
-    for item in desired:
-        candidates = [r for r in live.of_kind(item.kind) if r.name == item.name]
-        custom = [r for r in candidates if not r.preset]
-        if len(candidates) > len(custom):
-            planning.problems.append(
-                Problem(
-                    f"{item.kind} {item.name!r} is a system preset; choose another name",
-                    item.location,
-                )
-            )
-        elif len(custom) > 1:
-            ids = ", ".join(str(r.id) for r in custom)
-            message = (
-                f"{item.kind} {item.name!r} exists {len(custom)} times in the live account "
-                f"(ids {ids}); delete or rename all but one"
-            )
-            planning.problems.append(Problem(message, item.location))
-        elif custom:
-            yield id(item), custom[0]
+def _match(item: DesiredResource, live: LiveState, planning: _Planning) -> LiveResource | None:
+    """The one live object a declaration stands for: by name, or by adoptId for a template whose
+    live name cannot identify it (empty or shared); None if there is none."""
+    candidates = [r for r in live.of_kind(item.kind) if r.name == item.name]
+    custom = [r for r in candidates if not r.preset]
+    if len(candidates) > len(custom):
+        planning.problems.append(
+            Problem(f"{item.kind} {item.name!r} is a system preset; choose another name", item.location)
+        )
+    elif len(custom) > 1:
+        ids = ", ".join(str(r.id) for r in custom)
+        message = (
+            f"{item.kind} {item.name!r} exists {len(custom)} times in the live account "
+            f"(ids {ids}); delete or rename all but one"
+        )
+        planning.problems.append(Problem(message, item.location))
+    elif custom:
+        return custom[0]
+    elif item.adopt_id is not None:
+        return _by_adopt_id(item, live)
+    return None
+
+
+def _by_adopt_id(item: DesiredResource, live: LiveState) -> LiveResource | None:
+    same_kind = [r for r in live.of_kind(item.kind) if not r.preset]
+    found = next((r for r in same_kind if r.id == item.adopt_id), None)
+    if found is None:
+        return None
+    namesakes = sum(1 for r in same_kind if r.name == found.name)
+    return found if found.name == "" or namesakes > 1 else None
 
 
 def _bind(item: DesiredResource, found: LiveResource | None, planning: _Planning) -> None:
@@ -107,14 +119,21 @@ def _fields(
 ) -> tuple[FieldChange, ...]:
     before = comparable(item.kind, found.spec if found else None, planning.refs)
     after = comparable(item.kind, item.comparable(), planning.refs)
-    return field_changes(before, after)
+    renamed = (
+        (FieldChange(("metadata", "name"), found.name, item.name),)
+        if found and found.name != item.name
+        else ()
+    )
+    return renamed + field_changes(before, after)
 
 
-def _deletes(desired: tuple[DesiredResource, ...], live: LiveState, stack: str) -> Iterator[Change]:
+def _deletes(
+    desired: tuple[DesiredResource, ...], live: LiveState, stack: str, matched: set[tuple[str, LiveId]]
+) -> Iterator[Change]:
     declared = {(item.kind, item.name) for item in desired}
     authoritative = [item.name + "/" for item in desired if item.kind == MEDIA_CLASS and item.authoritative]
     for found in live:
-        if found.preset or (found.kind, found.name) in declared:
+        if found.preset or (found.kind, found.name) in declared or (found.kind, found.id) in matched:
             continue
         ours = found.owner is not None and found.owner.stack == stack
         below = found.kind == MEDIA_CLASS and found.name.startswith(tuple(authoritative))
