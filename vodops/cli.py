@@ -13,8 +13,10 @@ from pathlib import Path
 import click
 
 from vodops.errors import ProblemsError, VodopsError
+from vodops.export import export_account
 from vodops.plan.changes import Action, Change, Plan
 from vodops.render.text import headline, render_plan
+from vodops.resources import KINDS
 from vodops.schema import schema_files
 from vodops.session import Project, open_session
 
@@ -81,6 +83,33 @@ def apply(directory: Path, target: str | None, yes: bool, adopt: bool) -> int:
         return 0
     _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
     return 1
+
+
+@cli.command("export")
+@directory_argument
+@target_option
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write (default: DIRECTORY).",
+)
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(list(KINDS)), help="Only this kind (repeatable)."
+)
+@click.option("--split", is_flag=True, help="One file per resource instead of one per kind.")
+def export_command(
+    directory: Path, target: str | None, out: Path | None, kinds: tuple[str, ...], split: bool
+) -> None:
+    """Write the live account's configuration as manifests."""
+    report = export_account(directory, target, out or directory, kinds or tuple(KINDS), split)
+    for kind, count in report.counts.items():
+        click.echo(f"exported {count} {kind}")
+    for kind, live_id, name in report.invented:
+        click.echo(f"named {kind} {live_id} {name!r} (its live name was empty or shared)")
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    click.echo(f"wrote {len(report.files)} files under {out or directory}")
 
 
 @cli.command()

@@ -26,9 +26,12 @@ USER_AGENT = "vodops/0.1"
 
 
 class Caller(Protocol):
-    """Anything that can make one VOD API call and return its `Response` object."""
+    """Anything that can make one VOD API call and return its `Response` object, and fetch a URL
+    the API handed out (a watermark's ImageUrl) over the same transport."""
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]: ...
+
+    def fetch(self, url: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,15 @@ class HttpCaller:
         except httpx.HTTPError as error:
             raise TransportError(action, f"{type(error).__name__}: {error}") from None
         return _response(action, reply)
+
+    def fetch(self, url: str) -> bytes:
+        try:
+            reply = self._http.get(url)
+        except httpx.HTTPError as error:
+            raise TransportError(f"GET {url}", f"{type(error).__name__}: {error}") from None
+        if reply.status_code != 200:
+            raise TransportError(f"GET {url}", f"HTTP {reply.status_code}")
+        return reply.content
 
     def _headers(self, action: str, body: bytes) -> dict[str, str]:
         timestamp = int(self._clock())

@@ -83,6 +83,10 @@ class VodApi:
         wire = WIRES[kind]
         self._call(wire.delete_action, {wire.id_field: live_id})
 
+    def fetch(self, url: str) -> bytes:
+        """The content at a URL the API returned, such as a watermark's ImageUrl."""
+        return self._caller.fetch(url)
+
     def _call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
         if self.sub_app_id is not None:
             params = {**params, "SubAppId": self.sub_app_id}
