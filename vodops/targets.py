@@ -8,12 +8,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from vodops.cloud.client import Endpoint, HttpCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import SettingsError
 from vodops.settings import LOCAL, Settings
 
@@ -53,7 +51,7 @@ def connect(target: Target, directory: Path) -> Iterator[VodApi]:
     """A VodApi for `target`; for `local`, the emulator's state lives under `directory`."""
     if target.endpoint is None:
         emulator = Emulator(db_path=directory / LOCAL_STATE)
-        transport = httpx.WSGITransport(app=emulator)
+        transport = EmulatorTransport(emulator)
         caller = HttpCaller(
             _LOCAL_ENDPOINT, Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY), transport=transport
         )

@@ -15,13 +15,19 @@ templates. The default credentials are documented, not secret.
 from __future__ import annotations
 
 from .app import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Call, Emulator, open_emulator
-from .server import serve_in_thread
+from .knobs import FAULTS, Knobs
+from .server import serve_in_thread, serve_until_interrupted
+from .transport import EmulatorTransport
 
 __all__ = [
     "DEFAULT_SECRET_ID",
     "DEFAULT_SECRET_KEY",
+    "FAULTS",
     "Call",
     "Emulator",
+    "EmulatorTransport",
+    "Knobs",
     "open_emulator",
     "serve_in_thread",
+    "serve_until_interrupted",
 ]

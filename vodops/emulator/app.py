@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import images, protocol
-from .backend import ACTIONS, Context
+from . import admin, images, protocol
+from .backend import ACTIONS, Action, Context
 from .faults import ApiFault
+from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .schema import Params, validate
 from .store import Store
 
@@ -38,11 +39,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Call:
-    """One API call the emulator answered."""
+    """One API call the emulator answered (or, with a drop fault, did not)."""
 
     action: str
     sub_app_id: int
     error_code: str | None
+    fault: str | None = None  # the injected fault or rate limit this call met, if any
 
 
 class Emulator:
@@ -58,9 +60,11 @@ class Emulator:
         db_path: str | Path | None = None,
         clock: Callable[[], float] = time.time,
         credentials: Mapping[str, str] | None = None,
+        knobs: Knobs | None = None,
     ) -> None:
         self._store = Store(db_path)
         self._clock = clock
+        self._mischief = Mischief(knobs or Knobs())
         if credentials is None:
             credentials = {DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY}
         self._credentials = dict(credentials)
@@ -76,10 +80,34 @@ class Emulator:
     def close(self) -> None:
         self._store.close()
 
+    @property
+    def knobs(self) -> Knobs:
+        return self._mischief.knobs
+
+    def set_knobs(self, knobs: Knobs) -> None:
+        """Change latency, rate limit and faults; the fault generator restarts from its seed."""
+        self._mischief.set(knobs)
+
+    def reset(self) -> None:
+        """Forget every object, counter, image and call, as a fresh emulator."""
+        self._store.restore(None)
+        with self._calls_lock:
+            self._calls.clear()
+
+    def snapshot(self) -> Params:
+        """The whole state (objects, id counters, images) as JSON-ready data."""
+        return self._store.snapshot()
+
+    def restore(self, snapshot: Params) -> None:
+        self._store.restore(snapshot)
+
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
-        if environ["REQUEST_METHOD"] == "GET" and path.startswith(images.PATH_PREFIX):
+        method = environ["REQUEST_METHOD"]
+        if method == "GET" and path.startswith(images.PATH_PREFIX):
             status, content_type, body = self._image(path[len(images.PATH_PREFIX) :])
+        elif path.startswith(admin.PREFIX):
+            status, content_type, body = admin.handle(self, method, path, _body(environ))
         else:
             status, content_type, body = "200 OK", JSON, self._answer(environ)
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
@@ -89,31 +117,50 @@ class Emulator:
         request = _signed_request(environ)
         action = request.headers.get("x-tc-action", "")
         body = _json_object(request.body)
+        time.sleep(self._mischief.delay())
+        fault: str | None = None
         try:
-            reply, error = self._perform(request, action, body, _origin(environ)), None
-        except ApiFault as fault:
-            reply, error = _error(fault.code, fault.message), fault.code
+            now, known, params = self._admitted(request, action, body)
+            fault = self._fault(action)
+            _fail_at_once(fault, action)
+            reply, error = self._run(known, params, now, _origin(environ)), None
+        except ApiFault as raised:
+            reply, error = _error(raised.code, raised.message), raised.code
+        except ConnectionDroppedError:
+            self._log(Call(action, _sub_app_id(body), None, fault))
+            raise
         except Exception:
             # A bug here still answers the way the cloud fails, so callers see a cloud error.
             log.exception("the emulator failed on %s", action)
             reply, error = _error("InternalError", "The emulator failed; see its log."), "InternalError"
-        with self._calls_lock:
-            self._calls.append(Call(action, _sub_app_id(body), error))
+        self._log(Call(action, _sub_app_id(body), error, fault))
+        if fault == "drop-after":
+            raise ConnectionDroppedError("the change was committed; its answer is lost")
         envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
         return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
 
-    def _perform(
-        self, request: protocol.SignedRequest, action: str, body: Params | ApiFault, origin: str
-    ) -> Params:
+    def _admitted(
+        self, request: protocol.SignedRequest, action: str, body: Params | ApiFault
+    ) -> tuple[float, Action, Params]:
         now = self._admit(request)
         known = ACTIONS.get(action)
         if known is None:
             raise ApiFault("InvalidAction", f"The action {action} does not exist.")
         if isinstance(body, ApiFault):
             raise body
-        params = validate(known.request, body)
+        return now, known, validate(known.request, body)
+
+    def _fault(self, action: str) -> str | None:
+        """The rate limit or injected fault this call meets, if any."""
+        return "rate-limit" if self._mischief.throttled(action) else self._mischief.fault(action)
+
+    def _run(self, known: Action, params: Params, now: float, origin: str) -> Params:
         with self._store.transaction() as tx:
             return known.run(Context(tx, params.get("SubAppId", 0), now, origin), params)
+
+    def _log(self, call: Call) -> None:
+        with self._calls_lock:
+            self._calls.append(call)
 
     def _admit(self, request: protocol.SignedRequest) -> float:
         """Check method, common headers, signature and version; answer the time judged at."""
@@ -201,6 +248,21 @@ def _json_object(body: bytes) -> Params | ApiFault:
     if not isinstance(params, dict):
         return ApiFault("InvalidParameter", "The request body must be a JSON object.")
     return params
+
+
+def _fail_at_once(fault: str | None, action: str) -> None:
+    """Faults that answer before the request is processed. drop-after is not one: the
+    connection is dropped once the change is committed."""
+    if fault == "rate-limit":
+        raise ApiFault("RequestLimitExceeded", f"The request rate of {action} exceeds the limit.")
+    if fault == "drop-before":
+        raise ConnectionDroppedError("dropped before the request was processed")
+    if fault == "internal":
+        raise ApiFault("InternalError", "An internal error has occurred (injected by the emulator).")
+    if fault == "throttle":
+        raise ApiFault(
+            "RequestLimitExceeded", "Your request rate exceeds the limit (injected by the emulator)."
+        )
 
 
 def _error(code: str, message: str) -> Params:

@@ -7,6 +7,7 @@ by a lock held for the whole transaction, so each action sees and leaves a consi
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 import threading
@@ -116,6 +117,40 @@ class Store:
         with self._lock:
             self._db.close()
 
+    def snapshot(self) -> Doc:
+        """The whole state as JSON-ready data: every document, counter and image."""
+        with self._lock:
+            rows = self._db.execute("SELECT kind, app, key, seq, body FROM resources ORDER BY seq")
+            resources = [
+                {"kind": k, "app": a, "key": key, "seq": seq, "body": _load(body)}
+                for k, a, key, seq, body in rows
+            ]
+            counters = dict(self._db.execute("SELECT name, value FROM counters ORDER BY name").fetchall())
+            images = [
+                {"name": n, "contentType": t, "data": base64.b64encode(d).decode("ascii")}
+                for n, t, d in self._db.execute("SELECT name, content_type, data FROM images ORDER BY name")
+            ]
+        return {
+            "formatVersion": SNAPSHOT_VERSION,
+            "resources": resources,
+            "counters": counters,
+            "images": images,
+        }
+
+    def restore(self, snapshot: Doc | None) -> None:
+        """Replace the whole state with a snapshot's; None empties the store (a reset)."""
+        try:
+            rows = _snapshot_rows(snapshot or _EMPTY_SNAPSHOT)
+        except (KeyError, TypeError, ValueError) as error:
+            raise EmulatorError(f"not an emulator snapshot: {error!r}") from None
+        with self.transaction():
+            self._db.execute("DELETE FROM resources")
+            self._db.execute("DELETE FROM counters")
+            self._db.execute("DELETE FROM images")
+            self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?)", rows[0])
+            self._db.executemany("INSERT INTO counters VALUES (?, ?)", rows[1])
+            self._db.executemany("INSERT INTO images VALUES (?, ?, ?)", rows[2])
+
 
 def _connect(path: str | Path | None) -> sqlite3.Connection:
     target = ":memory:" if path is None or str(path) == ":memory:" else Path(path)
@@ -142,6 +177,31 @@ def _prepare(db: sqlite3.Connection) -> None:
         raise EmulatorError(
             f"the emulator database has schema version {version}; this vodops reads {SCHEMA_VERSION}"
         )
+
+
+_EMPTY_SNAPSHOT: Doc = {"formatVersion": 1, "resources": [], "counters": {}, "images": []}
+SNAPSHOT_VERSION = 1
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def _snapshot_rows(snapshot: Doc) -> Rows:
+    if snapshot.get("formatVersion") != SNAPSHOT_VERSION:
+        raise ValueError(f"formatVersion must be {SNAPSHOT_VERSION}")
+    resources = [
+        (
+            str(r["kind"]),
+            int(r["app"]),
+            str(r["key"]),
+            int(r["seq"]),
+            json.dumps(r["body"], ensure_ascii=False),
+        )
+        for r in snapshot["resources"]
+    ]
+    counters = [(str(name), int(value)) for name, value in snapshot["counters"].items()]
+    images = [
+        (str(i["name"]), str(i["contentType"]), base64.b64decode(i["data"])) for i in snapshot["images"]
+    ]
+    return resources, counters, images
 
 
 def _load(body: str) -> Doc:

@@ -1,0 +1,95 @@
+"""The emulator's own small HTTP API under /_emulator, for tests and benchmarks (no signature).
+
+GET  /_emulator            what is running: knobs and how many calls were answered
+GET  /_emulator/knobs      the knobs;  POST (a JSON object of knobs to change) changes them
+GET  /_emulator/calls      every API call answered: action, subAppId, errorCode, fault
+POST /_emulator/reset      forget every object, counter, image and call
+GET  /_emulator/snapshot   the whole state as JSON;  POST (a snapshot) restores it
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EmulatorError
+
+if TYPE_CHECKING:
+    from .app import Emulator
+
+PREFIX = "/_emulator"
+JSON = "application/json"
+Answer = tuple[str, str, bytes]
+
+
+def handle(emulator: Emulator, method: str, path: str, body: bytes) -> Answer:
+    route = _ROUTES.get((method, path.rstrip("/")))
+    if route is None:
+        return _answer("404 Not Found", {"error": f"no {method} {path}; see {PREFIX} routes in the README"})
+    try:
+        return _answer("200 OK", route(emulator, _json(body)))
+    except EmulatorError as error:
+        return _answer("400 Bad Request", {"error": str(error)})
+
+
+def _json(body: bytes) -> Any:
+    if not body.strip():
+        return None
+    try:
+        return json.loads(body)
+    except ValueError as error:
+        raise EmulatorError(f"the body is not JSON: {error}") from None
+
+
+def _answer(status: str, data: Any) -> Answer:
+    return status, JSON, json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _status(emulator: Emulator, _: Any) -> Any:
+    return {"knobs": emulator.knobs.to_json(), "calls": len(emulator.calls)}
+
+
+def _knobs(emulator: Emulator, _: Any) -> Any:
+    return emulator.knobs.to_json()
+
+
+def _change_knobs(emulator: Emulator, data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise EmulatorError('POST a JSON object of the knobs to change, e.g. {"latencyMs": 50}')
+    emulator.set_knobs(emulator.knobs.changed(data))
+    return emulator.knobs.to_json()
+
+
+def _calls(emulator: Emulator, _: Any) -> Any:
+    return [
+        {"action": c.action, "subAppId": c.sub_app_id, "errorCode": c.error_code, "fault": c.fault}
+        for c in emulator.calls
+    ]
+
+
+def _reset(emulator: Emulator, _: Any) -> Any:
+    emulator.reset()
+    return {}
+
+
+def _snapshot(emulator: Emulator, _: Any) -> Any:
+    return emulator.snapshot()
+
+
+def _restore(emulator: Emulator, data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise EmulatorError("POST a snapshot, as GET /_emulator/snapshot returns it")
+    emulator.restore(data)
+    return {}
+
+
+_ROUTES: dict[tuple[str, str], Callable[[Emulator, Any], Any]] = {
+    ("GET", PREFIX): _status,
+    ("GET", f"{PREFIX}/knobs"): _knobs,
+    ("POST", f"{PREFIX}/knobs"): _change_knobs,
+    ("GET", f"{PREFIX}/calls"): _calls,
+    ("POST", f"{PREFIX}/reset"): _reset,
+    ("GET", f"{PREFIX}/snapshot"): _snapshot,
+    ("POST", f"{PREFIX}/snapshot"): _restore,
+}

@@ -1,0 +1,144 @@
+"""Knobs for tests and benchmarks: latency, a per-action rate limit, and seeded fault injection.
+
+Faults are drawn per API call from a random generator seeded with `seed`, so a test that fixes the
+seed and the order of its calls sees the same faults every run:
+
+    internal     answer InternalError, change nothing
+    throttle     answer RequestLimitExceeded, change nothing
+    drop-before  drop the connection before the request is processed (nothing changed)
+    drop-after   process the request (the change is committed), then drop the connection
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import random
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from ..errors import EmulatorError
+
+FAULTS = ("internal", "throttle", "drop-before", "drop-after")
+_JSON_NAMES = {
+    "latency_ms": "latencyMs",
+    "jitter_ms": "jitterMs",
+    "rate_limit": "rateLimit",
+    "fault_rate": "faultRate",
+    "faults": "faults",
+    "fault_actions": "faultActions",
+    "seed": "seed",
+}
+
+
+class ConnectionDroppedError(EmulatorError):
+    """Raised through the WSGI stack so the server (or the in-process transport) drops the
+    connection without an answer, as a network failure would."""
+
+
+@dataclass(frozen=True)
+class Knobs:
+    latency_ms: float = 0.0  # added to every API call
+    jitter_ms: float = 0.0  # plus a random 0..jitter
+    rate_limit: float | None = None  # calls per second per action; beyond it RequestLimitExceeded
+    fault_rate: float = 0.0  # probability that an API call meets a fault
+    faults: tuple[str, ...] = FAULTS  # the faults to draw from
+    fault_actions: tuple[str, ...] = ()  # shell patterns of the actions faults hit; empty: all
+    seed: int | None = None
+
+    def __post_init__(self) -> None:
+        problems = list(_problems(self))
+        if problems:
+            raise EmulatorError("invalid emulator knobs: " + "; ".join(problems))
+
+    def to_json(self) -> dict[str, Any]:
+        return {_JSON_NAMES[k]: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    def changed(self, data: Mapping[str, Any]) -> Knobs:
+        """These knobs with some replaced, given by their JSON names (`latencyMs`, ...)."""
+        by_json = {json: name for name, json in _JSON_NAMES.items()}
+        unknown = sorted(set(data) - set(by_json))
+        if unknown:
+            raise EmulatorError(
+                f"unknown emulator knob(s): {', '.join(unknown)} (known: {', '.join(by_json)})"
+            )
+        values: dict[str, Any] = {by_json[k]: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+        try:
+            return replace(self, **values)
+        except TypeError as error:
+            raise EmulatorError(f"invalid emulator knobs: {error}") from None
+
+
+def _problems(knobs: Knobs) -> list[str]:
+    numbers = {f.name: getattr(knobs, f.name) for f in fields(knobs) if f.name.endswith(("_ms", "_rate"))}
+    found = [f"{_JSON_NAMES[n]} must be a number >= 0" for n, v in numbers.items() if not _non_negative(v)]
+    if _non_negative(knobs.fault_rate) and knobs.fault_rate > 1:
+        found.append("faultRate must be between 0 and 1")
+    if knobs.rate_limit is not None and not (_non_negative(knobs.rate_limit) and knobs.rate_limit > 0):
+        found.append("rateLimit must be a positive number of calls per second, or null for none")
+    unknown = [f for f in knobs.faults if f not in FAULTS]
+    if unknown or not knobs.faults:
+        found.append(f"faults must be some of {', '.join(FAULTS)}")
+    if knobs.seed is not None and not isinstance(knobs.seed, int):
+        found.append("seed must be an integer")
+    return found
+
+
+def _non_negative(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+class Mischief:
+    """What the knobs do to each call: how long it waits, whether it is throttled, which fault
+    it meets. Thread-safe; the random draws happen in call order."""
+
+    def __init__(self, knobs: Knobs, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._lock = threading.Lock()
+        self._monotonic = monotonic
+        self.set(knobs)
+
+    @property
+    def knobs(self) -> Knobs:
+        return self._knobs
+
+    def set(self, knobs: Knobs) -> None:
+        with self._lock:
+            self._knobs = knobs
+            self._random = random.Random(knobs.seed)
+            self._buckets: dict[str, tuple[float, float]] = {}  # action -> (tokens, last refill)
+
+    def delay(self) -> float:
+        """Seconds this call waits before it is answered."""
+        with self._lock:
+            jitter = self._random.uniform(0, self._knobs.jitter_ms) if self._knobs.jitter_ms else 0.0
+        return (self._knobs.latency_ms + jitter) / 1000
+
+    def throttled(self, action: str) -> bool:
+        """Take one token from the action's bucket; True when it is empty."""
+        rate = self._knobs.rate_limit
+        if rate is None:
+            return False
+        with self._lock:
+            now = self._monotonic()
+            tokens, last = self._buckets.get(action, (rate, now))
+            tokens = min(rate, tokens + (now - last) * rate)
+            if tokens < 1:
+                self._buckets[action] = (tokens, now)
+                return True
+            self._buckets[action] = (tokens - 1, now)
+            return False
+
+    def fault(self, action: str) -> str | None:
+        knobs = self._knobs
+        if knobs.fault_rate <= 0 or not _hits(action, knobs.fault_actions):
+            return None
+        with self._lock:
+            if self._random.random() >= knobs.fault_rate:
+                return None
+            return self._random.choice(knobs.faults)
+
+
+def _hits(action: str, patterns: tuple[str, ...]) -> bool:
+    return not patterns or any(fnmatch.fnmatchcase(action, pattern) for pattern in patterns)
