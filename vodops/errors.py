@@ -92,11 +92,15 @@ class ApiError(VodopsError):
 
 
 class TransportError(VodopsError):
-    """The API was not reached, or its answer could not be read."""
+    """The API was not reached, or its answer could not be read.
 
-    def __init__(self, action: str, reason: str) -> None:
+    `maybe_sent` is True when the request may have reached the API before the failure (a timeout
+    or a dropped connection): its outcome is unknown, and a create must be looked up, not resent."""
+
+    def __init__(self, action: str, reason: str, *, maybe_sent: bool = True) -> None:
         self.action = action
         self.reason = reason
+        self.maybe_sent = maybe_sent
         super().__init__(f"{action} failed: {reason}")
 
 

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vodops.apply.run import Outcome, Progress, apply_plan
+from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
 from vodops.live import read_live
+from vodops.logs import api_observer
 from vodops.manifest import Manifests, load_manifests
 from vodops.plan.build import build_plan
 from vodops.plan.changes import Plan
 from vodops.refs import References
 from vodops.settings import Settings, load_settings
-from vodops.targets import Target, connect, resolve_target
+from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,17 @@ class Session:
 
     def apply(self, plan: Plan, *, adopt: bool, progress: Progress) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
-        return apply_plan(plan, self.api, self._refs, adopt=adopt, progress=progress)
+        parallelism = self.target.parallelism
+        return apply_plan(plan, self.api, self._refs, adopt=adopt, progress=progress, parallelism=parallelism)
 
 
 @contextmanager
-def open_session(directory: Path, target_name: str | None) -> Iterator[Session]:
+def open_session(
+    directory: Path, choice: TargetChoice | None = None, observer: Observer | None = None
+) -> Iterator[Session]:
     """Validate everything first: a bad manifest or setting never causes a single API call."""
     project = Project.open(directory)
     desired = desired_state(project.manifests())
-    target = resolve_target(project.settings, target_name)
-    with connect(target, directory) as api:
+    target = resolve_target(project.settings, choice or TargetChoice())
+    with connect(target, directory, observer or api_observer(target.name)) as api:
         yield Session(project, target, desired, api)

@@ -17,10 +17,23 @@ from vodops.resources.base import Path, Spec
 LOCAL = "local"
 
 
+Region = Annotated[str, Field(pattern=r"^[a-z]{2,}-[a-z0-9-]+$")]
+SubAppId = Annotated[int, Field(ge=1)]
+Parallelism = Annotated[int, Field(ge=1, le=64)]
+DEFAULT_PARALLELISM = 10
+
+
 class TargetSettings(Spec):
     endpoint: Annotated[str, Field(min_length=1)] | None = None
-    region: Annotated[str, Field(pattern=r"^[a-z]{2,}-[a-z0-9-]+$")] | None = None
-    sub_app_id: Annotated[int, Field(ge=1)] | None = None
+    region: Region | None = None
+    sub_app_id: SubAppId | None = None
+    parallelism: Parallelism | None = None
+    rate_limit: Annotated[float, Field(gt=0, le=10_000)] | None = Field(
+        default=None, description="API calls per second per action (default 100, the API's documented limit)"
+    )
+    profile: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="tccli profile to read credentials from when the environment has none"
+    )
 
 
 class Settings(Spec):

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import Caller, Endpoint, HttpCaller
+from vodops.cloud.credentials import find_credentials
+from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
+from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import SettingsError
-from vodops.settings import LOCAL, Settings
+from vodops.settings import DEFAULT_PARALLELISM, LOCAL, Settings
 
+T = TypeVar("T")
 DEFAULT_ENDPOINT = "vod.tencentcloudapi.com"
 LOCAL_STATE = Path(".vodops") / "emulator.sqlite3"
 _LOCAL_ENDPOINT = Endpoint.parse("http://vod.emulator.local")
@@ -26,6 +30,9 @@ class Target:
     endpoint: Endpoint | None  # None: the embedded emulator
     region: str | None = None
     sub_app_id: int | None = None
+    parallelism: int = DEFAULT_PARALLELISM
+    rate_limit: float = DEFAULT_RATE
+    profile: str | None = None
 
     @property
     def description(self) -> str:
@@ -34,47 +41,80 @@ class Target:
         return f"{self.name} ({where}{app})"
 
 
-def resolve_target(settings: Settings, name: str | None) -> Target:
-    chosen = name or settings.default_target
-    if chosen == LOCAL:
+@dataclass(frozen=True)
+class TargetChoice:
+    """What the command line says about the target: a name from vodops.yaml and ad-hoc overrides."""
+
+    name: str | None = None
+    endpoint: str | None = None
+    sub_app_id: int | None = None
+    region: str | None = None
+    parallelism: int | None = None
+    profile: str | None = None
+
+
+def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Target:
+    if not isinstance(choice, TargetChoice):
+        choice = TargetChoice(name=choice)
+    base = _named(settings, choice.name or settings.default_target)
+    if choice.endpoint is not None:
+        endpoint = Endpoint.parse(choice.endpoint)
+        base = replace(base, endpoint=endpoint, name=base.name if base.endpoint else endpoint.host)
+    return replace(
+        base,
+        sub_app_id=_either(choice.sub_app_id, base.sub_app_id),
+        region=_either(choice.region, base.region),
+        parallelism=_either(choice.parallelism, base.parallelism),
+        profile=_either(choice.profile, base.profile),
+    )
+
+
+def _either(override: T | None, value: T) -> T:
+    return value if override is None else override
+
+
+def _named(settings: Settings, name: str) -> Target:
+    if name == LOCAL:
         return Target(LOCAL, None)
-    found = settings.targets.get(chosen)
+    found = settings.targets.get(name)
     if found is None:
         known = ", ".join(sorted({LOCAL, *settings.targets}))
-        raise SettingsError(f"no target named {chosen!r} in vodops.yaml (known: {known})")
-    endpoint = Endpoint.parse(found.endpoint or DEFAULT_ENDPOINT)
-    return Target(chosen, endpoint, found.region, found.sub_app_id)
+        raise SettingsError(f"no target named {name!r} in vodops.yaml (known: {known})")
+    return Target(
+        name,
+        Endpoint.parse(found.endpoint or DEFAULT_ENDPOINT),
+        found.region,
+        found.sub_app_id,
+        found.parallelism or DEFAULT_PARALLELISM,
+        found.rate_limit or DEFAULT_RATE,
+        found.profile,
+    )
 
 
 @contextmanager
-def connect(target: Target, directory: Path) -> Iterator[VodApi]:
-    """A VodApi for `target`; for `local`, the emulator's state lives under `directory`."""
+def connect(target: Target, directory: Path, observer: Observer | None = None) -> Iterator[VodApi]:
+    """A VodApi for `target`, rate-limited and retrying; for `local`, the emulator's state lives
+    under `directory` and no rate limit applies."""
     if target.endpoint is None:
-        emulator = Emulator(db_path=directory / LOCAL_STATE)
-        transport = EmulatorTransport(emulator)
-        caller = HttpCaller(
-            _LOCAL_ENDPOINT, Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY), transport=transport
-        )
-        try:
-            yield VodApi(caller, target.sub_app_id)
-        finally:
-            caller.close()
-            emulator.close()
+        with _local(directory) as caller:
+            yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id)
         return
-    caller = HttpCaller(target.endpoint, credentials_from_environment(), region=target.region)
+    credentials = find_credentials(target.profile)
+    caller = HttpCaller(target.endpoint, credentials, region=target.region)
+    limiter = RateLimiter(target.rate_limit)
     try:
-        yield VodApi(caller, target.sub_app_id)
+        yield VodApi(RetryingCaller(caller, limiter=limiter, observer=observer), target.sub_app_id)
     finally:
         caller.close()
 
 
-def credentials_from_environment() -> Credentials:
-    secret_id = os.environ.get("TENCENTCLOUD_SECRET_ID", "").strip()
-    secret_key = os.environ.get("TENCENTCLOUD_SECRET_KEY", "").strip()
-    if not secret_id or not secret_key:
-        raise SettingsError(
-            "no credentials for a cloud target: set TENCENTCLOUD_SECRET_ID and "
-            "TENCENTCLOUD_SECRET_KEY (and TENCENTCLOUD_SESSION_TOKEN for temporary keys)"
-        )
-    token = os.environ.get("TENCENTCLOUD_SESSION_TOKEN", "").strip() or None
-    return Credentials(secret_id, secret_key, token)
+@contextmanager
+def _local(directory: Path) -> Iterator[Caller]:
+    emulator = Emulator(db_path=directory / LOCAL_STATE)
+    credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=EmulatorTransport(emulator))
+    try:
+        yield caller
+    finally:
+        caller.close()
+        emulator.close()

@@ -78,9 +78,9 @@ class HttpCaller:
         body = json.dumps(params, ensure_ascii=False).encode("utf-8")
         try:
             reply = self._http.post(self._endpoint.url, content=body, headers=self._headers(action, body))
-        except httpx.TimeoutException as error:
-            raise TransportError(action, f"timed out: {error}") from None
-        except httpx.HTTPError as error:
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            raise TransportError(action, f"{type(error).__name__}: {error}", maybe_sent=False) from None
+        except httpx.HTTPError as error:  # sent, perhaps processed, but no answer came back
             raise TransportError(action, f"{type(error).__name__}: {error}") from None
         return _response(action, reply)
 

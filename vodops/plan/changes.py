@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
+from itertools import groupby
 
 from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
 from vodops.live import LiveResource
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS
+from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
 
 
 class Action(str, Enum):
@@ -90,3 +91,18 @@ def ordered(changes: list[Change]) -> tuple[Change, ...]:
         return (0, rank, depth, change.name)
 
     return tuple(sorted(changes, key=key))
+
+
+def waves(changes: tuple[Change, ...]) -> list[list[Change]]:
+    """The ordered changes in groups whose members do not depend on each other and may run at
+    once: classes one level at a time (parents first), then all templates, then procedures;
+    deletes of procedures, then of templates, then classes one level at a time, deepest first."""
+
+    def phase(change: Change) -> tuple[int, int]:
+        depth = change.name.count("/") if change.kind == MEDIA_CLASS else 0
+        if change.action is Action.DELETE:
+            return {PROCEDURE: (3, 0), MEDIA_CLASS: (5, -depth)}.get(change.kind, (4, 0))
+        return {MEDIA_CLASS: (0, depth), PROCEDURE: (2, 0)}.get(change.kind, (1, 0))
+
+    ordered_by_phase = sorted(changes, key=phase)  # stable: keeps the plan's order within a wave
+    return [list(group) for _, group in groupby(ordered_by_phase, key=phase)]

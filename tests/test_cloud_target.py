@@ -1,0 +1,147 @@
+"""vodops against a served emulator as a cloud target: faults, retries, credentials and secrets."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, Vodops
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs, serve_in_thread
+from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+
+QUICKSTART_COUNTS = {MEDIA_CLASS: 5, WATERMARK: 2, TRANSCODE: 4, PROCEDURE: 1}
+SECRET = "S3cr3t-Key-Never-Shown-9f2"
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    emu = Emulator(credentials={DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY, "AKIDsecretive": SECRET})
+    yield emu
+    emu.close()
+
+
+@pytest.fixture
+def endpoint(emulator: Emulator) -> Iterator[str]:
+    with serve_in_thread(emulator) as url:
+        yield url
+
+
+@pytest.fixture
+def default_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", DEFAULT_SECRET_ID)
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", DEFAULT_SECRET_KEY)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+def _custom_counts(emulator: Emulator) -> dict[str, int]:
+    snapshot = emulator.snapshot()["resources"]
+    kinds = {"transcode": TRANSCODE, "watermark": WATERMARK, "class": MEDIA_CLASS, "procedure": PROCEDURE}
+    counts = dict.fromkeys(QUICKSTART_COUNTS, 0)
+    for row in snapshot:
+        kind = next((k for prefix, k in kinds.items() if row["kind"].startswith(prefix)), None)
+        if kind is not None:
+            counts[kind] += 1
+    return counts
+
+
+@pytest.mark.usefixtures("default_keys")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_quickstart_converges_through_faults(
+    vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str, seed: int
+) -> None:
+    directory = shutil.copytree(
+        EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
+    )
+    emulator.set_knobs(Knobs(fault_rate=0.2, seed=seed))  # internal, throttle, drop-before, drop-after
+    applied = vodops("apply", directory, "--endpoint", endpoint, "--yes")
+    assert applied.code == 0, applied.text
+    faults = [call.fault for call in emulator.calls if call.fault]
+    assert len(faults) >= 3, f"seed {seed} should have met faults: {faults}"
+    emulator.set_knobs(Knobs())
+    assert _custom_counts(emulator) == QUICKSTART_COUNTS, "nothing missing, no duplicates"
+    assert vodops("plan", directory, "--endpoint", endpoint, "--detailed-exitcode").code == 0
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_a_hard_failure_stops_new_work_and_reports(
+    vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
+) -> None:
+    directory = shutil.copytree(
+        EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
+    )
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("internal",), fault_actions=("CreateProcedureTemplate",)))
+    applied = vodops("apply", directory, "--endpoint", endpoint, "--yes")
+    assert applied.code == 1
+    assert "Apply stopped: create Procedure/ingest-hls failed." in applied.err
+    assert "CreateProcedureTemplate failed: InternalError: An internal error has occurred" in applied.err
+    assert "(RequestId " in applied.err
+    assert "done (11): MediaClass/" in applied.err
+    emulator.set_knobs(Knobs())
+    again = vodops("apply", directory, "--endpoint", endpoint, "--yes")
+    assert again.code == 0 and "Plan: 1 to create." in again.out, "re-running converges"
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_validation_errors_are_not_retried(
+    vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
+) -> None:
+    (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("internal",), fault_actions=("DescribeAllClass",)))
+    result = vodops("plan", tmp_path, "--endpoint", endpoint)
+    assert result.code == 1
+    attempts = [c.action for c in emulator.calls if c.action == "DescribeAllClass"]
+    assert len(attempts) == 3, "InternalError is retried, with a small cap"
+
+
+def test_a_wrong_key_pair_is_a_clear_auth_failure(
+    vodops: Vodops, tmp_path: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDsecretive")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "not-" + SECRET)
+    (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
+    result = vodops("plan", tmp_path, "--endpoint", endpoint, "--verbose")
+    assert result.code == 1
+    assert "AuthFailure.SignatureFailure" in result.err
+    assert SECRET not in result.text
+
+
+def test_secrets_never_reach_output_logs_or_errors(
+    vodops: Vodops, tmp_path: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDsecretive")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", SECRET)
+    directory = shutil.copytree(
+        EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
+    )
+    seen = ""
+    for args in (("plan",), ("apply", "--yes"), ("plan", "--detailed-exitcode")):
+        result = vodops(*args, directory, "--endpoint", endpoint, "--verbose", "--log-format", "json")
+        assert result.code == 0, result.text
+        seen += result.text
+    result = vodops("plan", directory, "--endpoint", "http://127.0.0.1:1", "--verbose")  # nothing listens
+    assert result.code == 1
+    seen += result.text
+    assert SECRET not in seen
+    logged = [json.loads(line) for line in seen.splitlines() if line.startswith("{")]
+    assert len(logged) > 20 and {entry["logger"] for entry in logged} == {"vodops.api"}
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoint: str) -> None:
+    (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
+    result = vodops("plan", tmp_path, "--endpoint", endpoint, "--verbose", "--log-format", "json")
+    records = [json.loads(line) for line in result.err.splitlines() if line.startswith("{")]
+    assert [r["action"] for r in records] == [
+        "DescribeAllClass",
+        "DescribeWatermarkTemplates",
+        "DescribeTranscodeTemplates",
+        "DescribeProcedureTemplates",
+    ]
+    first = records[0]
+    assert first["outcome"] == "ok" and first["attempt"] == 1 and first["requestId"]
+    assert first["target"] == endpoint.removeprefix("http://")
+    assert isinstance(first["ms"], float)

@@ -1,0 +1,101 @@
+"""The retrying, rate-limited client against the emulator's faults: what is retried, and what is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.ratelimit import RateLimiter
+from vodops.cloud.retry import CallRecord, RetryingCaller, RetryPolicy
+from vodops.cloud.tc3 import Credentials
+from vodops.cloud.vod import VodApi
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport, Knobs
+from vodops.errors import ApiError, TransportError
+from vodops.resources import MEDIA_CLASS
+
+FAST = RetryPolicy(base_delay=0.001, max_delay=0.002)
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    emu = Emulator()
+    yield emu
+    emu.close()
+
+
+def _caller(emulator: Emulator, records: list[CallRecord] | None = None) -> RetryingCaller:
+    inner = HttpCaller(
+        Endpoint.parse("http://vod.test"),
+        Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY),
+        transport=EmulatorTransport(emulator),
+    )
+    return RetryingCaller(inner, policy=FAST, observer=(records.append if records is not None else None))
+
+
+def _actions(emulator: Emulator) -> list[str]:
+    return [call.action for call in emulator.calls]
+
+
+def test_throttling_is_retried_until_it_passes(emulator: Emulator) -> None:
+    emulator.set_knobs(Knobs(fault_rate=0.6, faults=("throttle",), seed=4))
+    records: list[CallRecord] = []
+    assert "ClassInfoSet" in _caller(emulator, records).call("DescribeAllClass", {})
+    outcomes = [r.outcome for r in records if r.retrying_in is None]
+    assert outcomes[-1] == "ok" and set(outcomes[:-1]) == {"RequestLimitExceeded"}
+
+
+def test_throttling_gives_up_after_the_policy_s_attempts(emulator: Emulator) -> None:
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("throttle",)))
+    with pytest.raises(ApiError) as raised:
+        _caller(emulator).call("DescribeAllClass", {})
+    assert raised.value.code == "RequestLimitExceeded"
+    assert len(emulator.calls) == FAST.attempts
+
+
+def test_internal_errors_are_retried_a_few_times(emulator: Emulator) -> None:
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("internal",)))
+    with pytest.raises(ApiError, match="InternalError"):
+        _caller(emulator).call("ModifyClass", {"ClassId": 1, "ClassName": "x"})
+    assert len(emulator.calls) == FAST.internal_error_attempts
+
+
+def test_validation_errors_fail_at_once(emulator: Emulator) -> None:
+    with pytest.raises(ApiError) as raised:
+        _caller(emulator).call("CreateClass", {"ParentId": -1, "ClassName": "x" * 65})
+    assert raised.value.code == "InvalidParameterValue.ClassName"
+    assert len(emulator.calls) == 1
+
+
+def test_a_create_whose_answer_was_lost_is_not_resent(emulator: Emulator) -> None:
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("drop-after",)))
+    with pytest.raises(TransportError) as raised:
+        _caller(emulator).call("CreateClass", {"ParentId": -1, "ClassName": "Movies"})
+    assert raised.value.maybe_sent
+    assert _actions(emulator) == ["CreateClass"], "the caller leaves the lookup to apply"
+
+
+def test_a_dropped_modify_is_resent(emulator: Emulator) -> None:
+    api = VodApi(_caller(emulator), None)
+    class_id = api.create(MEDIA_CLASS, {"ParentId": -1, "ClassName": "Movies"})
+    emulator.set_knobs(Knobs(fault_rate=0.5, faults=("drop-after",), seed=1, fault_actions=("ModifyClass",)))
+    api.update(MEDIA_CLASS, class_id, {"ClassName": "Films"})
+    assert _actions(emulator).count("ModifyClass") >= 2
+    assert [c["Name"] for c in api.list(MEDIA_CLASS)] == ["SystemDefault", "Films"]
+
+
+def test_the_rate_limiter_spaces_calls_per_action() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    limiter = RateLimiter(10, clock=lambda: now[0], sleep=sleep)
+    for _ in range(15):
+        limiter.acquire("CreateClass")
+    limiter.acquire("DeleteClass")
+    assert slept and sum(slept) == pytest.approx(0.5, abs=0.01), "10 at once, then one every 0.1 s"
+    assert now[0] == pytest.approx(0.5, abs=0.01), "another action has its own bucket"

@@ -1,0 +1,79 @@
+"""Creates and deletes that are safe to repeat when an earlier attempt's outcome is unknown.
+
+A create whose answer was lost (a timeout, a dropped connection, an InternalError) may or may not
+have happened. Before trying again, vodops looks for what it would have made: an object of that
+kind and name carrying this stack's marker (for a class: that name under that parent). Finding it
+is success. So a retried apply never leaves a duplicate.
+
+A delete that fails is followed by a look: if the object is gone (an earlier attempt did go
+through), the delete has done its work.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from vodops.cloud.vod import WIRES, LiveId, VodApi
+from vodops.errors import ApiError, TransportError, VodopsError
+from vodops.ownership import split_comment
+from vodops.plan.changes import Change
+from vodops.resources import MEDIA_CLASS, PROCEDURE
+
+CREATE_ATTEMPTS = 5
+_BACKOFF = 0.3  # seconds, doubling, with full jitter
+
+
+def create_or_find(api: VodApi, change: Change, request: Mapping[str, Any], stack: str) -> LiveId:
+    for attempt in range(1, CREATE_ATTEMPTS + 1):
+        try:
+            return api.create(change.kind, request)
+        except (ApiError, TransportError) as error:
+            if not _outcome_unknown(error) or attempt == CREATE_ATTEMPTS:
+                raise
+        found = _find_created(api, change.kind, request, stack)
+        if found is not None:
+            return found
+        time.sleep(random.uniform(0, _BACKOFF * 2 ** (attempt - 1)))
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+def _outcome_unknown(error: VodopsError) -> bool:
+    """A lost answer or an InternalError: the create may have happened. (Throttling means it did
+    not, and the retrying caller has already waited out as much of it as it may.)"""
+    if isinstance(error, TransportError):
+        return error.maybe_sent
+    return isinstance(error, ApiError) and error.code.startswith("InternalError")
+
+
+def _find_created(api: VodApi, kind: str, request: Mapping[str, Any], stack: str) -> LiveId | None:
+    """The object this create request would have made, if it exists."""
+    id_field = WIRES[kind].created_id or WIRES[kind].id_field
+    for item in api.list(kind):
+        if _made_by(kind, item, request, stack):
+            return item[id_field] if kind == PROCEDURE else int(item[id_field])
+    return None
+
+
+def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], stack: str) -> bool:
+    if kind == MEDIA_CLASS:
+        return bool(item.get("ParentId") == request["ParentId"] and item.get("Name") == request["ClassName"])
+    if item.get("Name") != request["Name"] or item.get("Type") == "Preset":
+        return False
+    _, owner = split_comment(str(item.get("Comment") or ""))
+    return owner is not None and owner.stack == stack
+
+
+def delete_unless_gone(api: VodApi, change: Change) -> str:
+    assert change.live is not None, "a delete always has a live side"
+    try:
+        api.delete(change.kind, change.live.id)
+    except VodopsError:
+        id_field = WIRES[change.kind].id_field
+        still_there = any(str(item.get(id_field)) == str(change.live.id) for item in api.list(change.kind))
+        if still_there:
+            raise
+        return "done (it was already gone)"
+    return "done"

@@ -1,0 +1,48 @@
+"""A token bucket per API action: callers wait for a token instead of meeting RequestLimitExceeded.
+
+The VOD API allows 100 requests per second per action (reference §8); vodops stays under that by
+default and a target can lower (or, for an emulator, raise) it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+DEFAULT_RATE = 100.0
+
+
+class RateLimiter:
+    def __init__(
+        self,
+        rate: float = DEFAULT_RATE,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.rate = rate
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._buckets: dict[str, tuple[float, float]] = {}  # action -> (tokens, when counted)
+
+    def acquire(self, action: str) -> None:
+        """Take a token for `action`, waiting until one is free."""
+        while True:
+            wait = self._take(action)
+            if wait <= 0:
+                return
+            self._sleep(wait)
+
+    def _take(self, action: str) -> float:
+        """Take a token and answer 0, or answer how long until the next one."""
+        with self._lock:
+            now = self._clock()
+            tokens, then = self._buckets.get(action, (self.rate, now))
+            tokens = min(self.rate, tokens + (now - then) * self.rate)
+            if tokens >= 1:
+                self._buckets[action] = (tokens - 1, now)
+                return 0.0
+            self._buckets[action] = (tokens, now)
+            return (1 - tokens) / self.rate

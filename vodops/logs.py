@@ -1,0 +1,62 @@
+"""What --verbose shows: one log line per API call attempt, as text or JSON, on standard error.
+
+Records carry the action, target, attempt, latency, RequestId and outcome, never parameters or
+headers, so no secret (and no image content) can reach a log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import datetime, timezone
+from typing import Any
+
+from vodops.cloud.retry import CallRecord, Observer
+
+LOGGER = logging.getLogger("vodops")
+_API = logging.getLogger("vodops.api")
+
+
+def api_observer(target: str) -> Observer:
+    """Reports each API call of `target` to the `vodops.api` logger."""
+
+    def observe(record: CallRecord) -> None:
+        fields: dict[str, Any] = {"target": target, "action": record.action, "attempt": record.attempt}
+        if record.retrying_in is not None:
+            fields["retryingInMs"] = round(record.retrying_in * 1000)
+            _API.info("retry %s in %dms", record.action, fields["retryingInMs"], extra={"vodops": fields})
+            return
+        fields |= {
+            "ms": round(record.seconds * 1000, 1),
+            "requestId": record.request_id,
+            "outcome": record.outcome,
+        }
+        _API.info(
+            "%s target=%s attempt=%d %.1fms RequestId=%s %s",
+            record.action, target, record.attempt, fields["ms"], record.request_id or "-", record.outcome,
+            extra={"vodops": fields},
+        )  # fmt: skip
+
+    return observe
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data = {
+            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+            **getattr(record, "vodops", {}),
+        }
+        return json.dumps(data, ensure_ascii=False)
+
+
+def configure(verbose: bool, log_format: str) -> None:
+    """Send vodops's logs to standard error: API calls at INFO with --verbose, warnings always."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter("%(message)s"))
+    LOGGER.handlers[:] = [handler]
+    LOGGER.setLevel(logging.INFO if verbose else logging.WARNING)
+    LOGGER.propagate = False
