@@ -92,15 +92,6 @@ def test_image_watermark_content_is_compared_by_digest(vodops: Vodops, tmp_path:
     assert after["Comment"] != before["Comment"]
 
 
-def test_watermark_type_cannot_change_in_place(vodops: Vodops, tmp_path: Path) -> None:
-    write(tmp_path, "w.yaml", document(WATERMARK, "label", TEXT_WATERMARK))
-    _converges(vodops, tmp_path)
-    write(tmp_path, "w.yaml", document(WATERMARK, "label", {"type": "svg", "svgTemplate": {}}))
-    result = vodops("plan", tmp_path)
-    assert result.code == 1
-    assert "WatermarkTemplate 'label': type cannot change ('text' -> 'svg')" in result.err
-
-
 def test_procedure_is_reset_as_a_whole(vodops: Vodops, tmp_path: Path) -> None:
     tasks = [{"definition": "hls"}, {"definition": 100030, "startTimeOffset": 2.5}]
     flow = {"comment": "ingest", "mediaProcessTask": {"transcodeTaskSet": tasks}}

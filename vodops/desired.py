@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,15 @@ from vodops.resources.media_class import MediaClassSpec
 class DesiredResource:
     kind: str
     name: str
-    spec: dict[str, Any]  # as declared; a watermark's imageFile is an absolute path
-    image_digest: str | None
-    authoritative: bool
-    location: Location
+    spec: dict[str, Any]  # as declared (a watermark's imageFile as written)
+    authoritative: bool = False
+    location: Location | None = None
     adopt_id: int | None = None
+    image: bytes | None = field(default=None, repr=False)  # read once, at plan time
+
+    @property
+    def image_digest(self) -> str | None:
+        return content_digest(self.image) if self.image is not None else None
 
     def comparable(self) -> dict[str, Any]:
         """The spec as it can be compared with live state: image files by content digest."""
@@ -38,17 +42,16 @@ def _desired(item: Declared) -> DesiredResource:
     spec = item.spec.manifest_dict()
     authoritative = isinstance(item.spec, MediaClassSpec) and item.spec.authoritative
     spec.pop("authoritative", None)
-    digest = None
+    content = None
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
-        path = (item.directory / image["imageFile"]).resolve()
-        image["imageFile"] = str(path)
-        digest = content_digest(read_image(path, item.locate(("imageTemplate", "imageFile"))))
-    return DesiredResource(item.kind, item.name, spec, digest, authoritative, item.location, item.adopt_id)
+        where = item.locate(("imageTemplate", "imageFile"))
+        content = _read_image(item.directory / image["imageFile"], where)
+    return DesiredResource(item.kind, item.name, spec, authoritative, item.location, item.adopt_id, content)
 
 
-def read_image(path: Path, where: Location | None = None) -> bytes:
+def _read_image(path: Path, where: Location) -> bytes:
     try:
         return path.read_bytes()
-    except OSError as error:
+    except OSError as error:  # validation read it a moment ago; it changed since
         raise ManifestError([Problem(f"cannot read image {path}: {error.strerror}", where)]) from None

@@ -86,13 +86,20 @@ def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], An
     return value
 
 
+def references_at(owner_kind: str, value: Any, path: Path = ()) -> Iterator[tuple[Path, str, Any]]:
+    """Every (path, kind, reference) in a manifest-shaped spec of `owner_kind`."""
+    for pattern, kind in REF_PATTERNS[owner_kind]:
+        if matches(pattern, path):
+            yield path, kind, value
+            return
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from references_at(owner_kind, child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from references_at(owner_kind, child, (*path, index))
+
+
 def references_in(owner_kind: str, spec: Any) -> Iterator[tuple[str, Any]]:
     """Every (kind, reference) in a manifest-shaped spec."""
-    found: list[tuple[str, Any]] = []
-
-    def collect(kind: str, value: Any) -> Any:
-        found.append((kind, value))
-        return value
-
-    map_references(owner_kind, spec, collect)
-    return iter(found)
+    return ((kind, value) for _, kind, value in references_at(owner_kind, spec))

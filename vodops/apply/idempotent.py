@@ -26,14 +26,18 @@ CREATE_ATTEMPTS = 5
 _BACKOFF = 0.3  # seconds, doubling, with full jitter
 
 
-def create_or_find(api: VodApi, change: Change, request: Mapping[str, Any], stack: str) -> LiveId:
+def create_or_find(
+    api: VodApi, change: Change, request: Mapping[str, Any], stack: str, besides: LiveId | None = None
+) -> LiveId:
+    """Create, or find what an earlier attempt created; `besides` is an object of the same name
+    that is not the one (the object a replace replaces)."""
     for attempt in range(1, CREATE_ATTEMPTS + 1):
         try:
             return api.create(change.kind, request)
         except (ApiError, TransportError) as error:
             if not _outcome_unknown(error) or attempt == CREATE_ATTEMPTS:
                 raise
-        found = _find_created(api, change.kind, request, stack)
+        found = _find_created(api, change.kind, request, stack, besides)
         if found is not None:
             return found
         time.sleep(random.uniform(0, _BACKOFF * 2 ** (attempt - 1)))
@@ -48,12 +52,15 @@ def _outcome_unknown(error: VodopsError) -> bool:
     return isinstance(error, ApiError) and error.code.startswith("InternalError")
 
 
-def _find_created(api: VodApi, kind: str, request: Mapping[str, Any], stack: str) -> LiveId | None:
+def _find_created(
+    api: VodApi, kind: str, request: Mapping[str, Any], stack: str, besides: LiveId | None
+) -> LiveId | None:
     """The object this create request would have made, if it exists."""
     id_field = WIRES[kind].created_id or WIRES[kind].id_field
     for item in api.list(kind):
-        if _made_by(kind, item, request, stack):
-            return item[id_field] if kind == PROCEDURE else int(item[id_field])
+        found = item[id_field] if kind == PROCEDURE else int(item[id_field])
+        if found != besides and _made_by(kind, item, request, stack):
+            return found
     return None
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import base64
-from pathlib import Path
 from typing import Any
 
 from vodops.defaults import RULES, STATED_ON_UPDATE
-from vodops.desired import DesiredResource, read_image
+from vodops.desired import DesiredResource
 from vodops.errors import ApplyError
 from vodops.normalize import reset_value, switchable
-from vodops.ownership import Owner, content_digest, with_marker
+from vodops.ownership import Owner, with_marker
 from vodops.plan.changes import Change
 from vodops.refs import References
 from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
@@ -26,7 +25,8 @@ def create_request(desired: DesiredResource, refs: References, stack: str) -> di
     body: dict[str, Any] = rekey(spec, api_key)
     image = body.get("ImageTemplate")
     if isinstance(image, dict):
-        image["ImageContent"] = _image_content(Path(image.pop("ImageFile")), desired.image_digest)
+        image.pop("ImageFile")
+        image["ImageContent"] = base64.b64encode(desired.image or b"").decode("ascii")
     body["Name"] = desired.name
     body["Comment"] = with_marker(comment, Owner(stack, desired.image_digest))
     return body
@@ -57,13 +57,6 @@ def _class_request(path: str, refs: References) -> dict[str, Any]:
     if parent_id is None:
         raise ApplyError(f"the parent of class {path!r} has no id; was it created?")
     return {"ParentId": parent_id, "ClassName": name}
-
-
-def _image_content(path: Path, planned_digest: str | None) -> str:
-    content = read_image(path)
-    if content_digest(content) != planned_digest:
-        raise ApplyError(f"{path} changed after the plan was made; plan again")
-    return base64.b64encode(content).decode("ascii")
 
 
 def _reset(kind: str, path: SpecPath, before: Any) -> Any:

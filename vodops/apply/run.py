@@ -16,7 +16,7 @@ from vodops.apply.idempotent import create_or_find, delete_unless_gone
 from vodops.apply.requests import create_request, update_request
 from vodops.cloud.vod import VodApi
 from vodops.errors import ApplyError, VodopsError
-from vodops.plan.changes import Action, Change, Plan, waves
+from vodops.plan.changes import Action, Change, Plan, Step, waves
 from vodops.refs import References
 from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
 
@@ -43,13 +43,18 @@ def apply_plan(
     with ThreadPoolExecutor(max_workers=parallelism, thread_name_prefix="vodops-apply") as pool:
         for wave in waves(plan.changes):
             if outcome.failed:
-                outcome.not_attempted.extend(wave)
+                outcome.not_attempted.extend(_new(outcome, [step.change for step in wave]))
                 continue
-            for future in [
-                pool.submit(_one, change, api, refs, plan.stack, outcome, progress) for change in wave
-            ]:
+            running = [pool.submit(_one, step, api, refs, plan.stack, outcome, progress) for step in wave]
+            for future in running:
                 future.result()
     return outcome
+
+
+def _new(outcome: Outcome, changes: list[Change]) -> list[Change]:
+    """Changes not reported yet (the second half of a replace shares its change with the first)."""
+    seen = {id(c) for c in [*outcome.done, *outcome.not_attempted, *(c for c, _ in outcome.failed)]}
+    return [c for c in changes if id(c) not in seen]
 
 
 def _refuse_unasked_adoptions(plan: Plan, adopt: bool) -> None:
@@ -63,36 +68,37 @@ def _refuse_unasked_adoptions(plan: Plan, adopt: bool) -> None:
         )
 
 
-def _one(
-    change: Change, api: VodApi, refs: References, stack: str, outcome: Outcome, progress: Progress
-) -> None:
+def _one(step: Step, api: VodApi, refs: References, stack: str, outcome: Outcome, progress: Progress) -> None:
+    change = step.change
     with outcome._lock:
-        if outcome.failed:  # a change queued before the failure does not start after it
-            outcome.not_attempted.append(change)
+        if outcome.failed:  # a step queued before the failure does not start after it
+            outcome.not_attempted.extend(_new(outcome, [change]))
             return
     try:
-        status = _run(change, api, refs, stack)
+        status = _run(step, api, refs, stack)
     except VodopsError as error:
         with outcome._lock:
             outcome.failed.append((change, error))
         progress(change, f"failed: {error}")
         return
     with outcome._lock:
-        outcome.done.append(change)
+        if step.part != "create":  # a replace is done when its old object is gone
+            outcome.done.append(change)
     progress(change, status)
 
 
-def _run(change: Change, api: VodApi, refs: References, stack: str) -> str:
-    """Carry out one change; say how it went."""
-    if change.action is Action.DELETE:
-        assert change.live is not None, "a delete always has a live side"
-        return delete_unless_gone(api, change)
-    if change.action is Action.CREATE:
+def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
+    """Carry out one step; say how it went."""
+    change = step.change
+    if step.deletes:
+        return delete_unless_gone(api, change) + (" (the replaced object)" if step.part else "")
+    if change.action in (Action.CREATE, Action.REPLACE):
         assert change.desired is not None, "a create always has a desired side"
-        new_id = create_or_find(api, change, create_request(change.desired, refs, stack), stack)
+        besides = change.live.id if change.live else None  # a replacement exists beside the old one
+        new_id = create_or_find(api, change, create_request(change.desired, refs, stack), stack, besides)
         if change.kind in (TRANSCODE, WATERMARK, MEDIA_CLASS):
             refs.bind(change.kind, change.name, new_id)
-            return f"done (id {new_id})"
+            return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
         return "done"
     assert change.live is not None, "an update always has a live side"
     api.update(change.kind, change.live.id, update_request(change, refs, stack))

@@ -23,6 +23,7 @@ EXIT_CHANGES = 2
 _PAST = {
     Action.CREATE: "created",
     Action.UPDATE: "updated",
+    Action.REPLACE: "replaced",
     Action.ADOPT: "adopted",
     Action.DELETE: "deleted",
 }

@@ -17,12 +17,13 @@ from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
 class Action(str, Enum):
     CREATE = "create"
     UPDATE = "update"
-    ADOPT = "adopt"
+    REPLACE = "replace"  # create the new object, repoint what refers to the old, delete the old
     DELETE = "delete"
+    ADOPT = "adopt"
 
     @property
     def dangerous(self) -> bool:
-        return self in (Action.DELETE, Action.ADOPT)
+        return self in (Action.DELETE, Action.REPLACE, Action.ADOPT)
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class Change:
     kind: str
     name: str
     fields: tuple[FieldChange, ...] = ()
-    desired: DesiredResource | None = None  # what create, update and adopt send
-    live: LiveResource | None = None  # what update, adopt and delete act on
+    desired: DesiredResource | None = None  # what create, update, replace and adopt send
+    live: LiveResource | None = None  # what update, replace, adopt and delete act on
 
     @property
     def live_id(self) -> LiveId | None:
@@ -49,6 +50,7 @@ class Quota:
     scope: str  # what the limit counts, e.g. "custom templates"
     limit: int
     used_after: int
+    peak: int  # creates run before deletes: how many exist at once during apply
 
     @property
     def headroom(self) -> int:
@@ -79,9 +81,9 @@ class Plan:
 
 
 def ordered(changes: list[Change]) -> tuple[Change, ...]:
-    """Creates, updates and adoptions in dependency order (parent classes first), then deletes in
-    the reverse order (procedures first, classes deepest first), so nothing is deleted while
-    something still refers to it and nothing is created before what it refers to."""
+    """Creates, updates, replacements and adoptions in dependency order (parent classes first),
+    then deletes in the reverse order (procedures first, classes deepest first), so nothing is
+    deleted while something still refers to it and nothing is created before what it refers to."""
 
     def key(change: Change) -> tuple[int, int, int, str]:
         rank = DEPENDENCY_ORDER.index(change.kind)
@@ -93,16 +95,45 @@ def ordered(changes: list[Change]) -> tuple[Change, ...]:
     return tuple(sorted(changes, key=key))
 
 
-def waves(changes: tuple[Change, ...]) -> list[list[Change]]:
-    """The ordered changes in groups whose members do not depend on each other and may run at
-    once: classes one level at a time (parents first), then all templates, then procedures;
-    deletes of procedures, then of templates, then classes one level at a time, deepest first."""
+@dataclass(frozen=True)
+class Step:
+    """What apply runs: a change, or one half of a replace (`part` "create" or "delete")."""
 
-    def phase(change: Change) -> tuple[int, int]:
-        depth = change.name.count("/") if change.kind == MEDIA_CLASS else 0
-        if change.action is Action.DELETE:
-            return {PROCEDURE: (3, 0), MEDIA_CLASS: (5, -depth)}.get(change.kind, (4, 0))
-        return {MEDIA_CLASS: (0, depth), PROCEDURE: (2, 0)}.get(change.kind, (1, 0))
+    change: Change
+    part: str = ""
 
-    ordered_by_phase = sorted(changes, key=phase)  # stable: keeps the plan's order within a wave
+    @property
+    def deletes(self) -> bool:
+        return self.change.action is Action.DELETE or self.part == "delete"
+
+    @property
+    def depth(self) -> int:
+        if self.change.kind != MEDIA_CLASS:
+            return 0
+        path = self.change.live.name if self.part == "delete" and self.change.live else self.change.name
+        return path.count("/")
+
+
+def steps(changes: tuple[Change, ...]) -> list[Step]:
+    found: list[Step] = []
+    for change in changes:
+        parts = ("create", "delete") if change.action is Action.REPLACE else ("",)
+        found.extend(Step(change, part) for part in parts)
+    return found
+
+
+def waves(changes: tuple[Change, ...]) -> list[list[Step]]:
+    """The plan's steps in groups whose members do not depend on each other and may run at once:
+    classes one level at a time (parents first), then all templates, then procedures; deletes of
+    procedures, then of templates, then classes one level at a time, deepest first. A replace
+    creates with the creates and deletes the old object with the deletes, so what refers to the
+    old object is repointed in between."""
+
+    def phase(step: Step) -> tuple[int, int]:
+        kind = step.change.kind
+        if step.deletes:
+            return {PROCEDURE: (3, 0), MEDIA_CLASS: (5, -step.depth)}.get(kind, (4, 0))
+        return {MEDIA_CLASS: (0, step.depth), PROCEDURE: (2, 0)}.get(kind, (1, 0))
+
+    ordered_by_phase = sorted(steps(changes), key=phase)  # stable: keeps the plan's order in a wave
     return [list(group) for _, group in groupby(ordered_by_phase, key=phase)]

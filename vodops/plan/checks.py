@@ -15,35 +15,37 @@ from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 # Custom objects per sub-application (reference §8).
 QUOTAS = {TRANSCODE: 100, WATERMARK: 1000, PROCEDURE: 50}
 MAX_SUBCLASSES = 500
-IMMUTABLE = {WATERMARK: ("type",)}
 
 
 def quotas(live: LiveState, changes: list[Change]) -> tuple[Quota, ...]:
     result = []
     for kind, limit in QUOTAS.items():
-        used = sum(1 for r in live.of_kind(kind) if not r.preset)
-        used += sum(_delta(c) for c in changes if c.kind == kind)
-        result.append(Quota(kind, "custom templates", limit, used))
+        now = sum(1 for r in live.of_kind(kind) if not r.preset)
+        made = sum(1 for c in changes if c.kind == kind and c.action in (Action.CREATE, Action.REPLACE))
+        gone = sum(1 for c in changes if c.kind == kind and c.action in (Action.DELETE, Action.REPLACE))
+        result.append(Quota(kind, "custom templates", limit, now + made - gone, now + made))
     return tuple(result)
 
 
 def _delta(change: Change) -> int:
-    return {Action.CREATE: 1, Action.DELETE: -1}.get(change.action, 0)
+    """How the count below a change's parent moves (a replace adds at the new place first)."""
+    return {Action.CREATE: 1, Action.REPLACE: 1, Action.DELETE: -1}.get(change.action, 0)
 
 
 def plan_problems(
     desired: tuple[DesiredResource, ...], live: LiveState, changes: list[Change]
 ) -> Iterator[Problem]:
     for quota in quotas(live, changes):
-        if quota.headroom < 0:
+        if quota.peak > quota.limit:
             yield Problem(
-                f"{quota.kind}: the plan needs {quota.used_after} {quota.scope}; the API allows "
-                f"{quota.limit} per sub-application ({-quota.headroom} too many)"
+                f"{quota.kind}: during apply {quota.peak} {quota.scope} would exist at once (creates "
+                f"run before deletes); the API allows {quota.limit} per sub-application "
+                f"({quota.peak - quota.limit} too many)"
             )
     yield from _subclass_limits(live, changes)
     yield from _numeric_references(desired, live)
-    yield from _immutable(changes)
     yield from _still_used(live, changes)
+    yield from _classes_left_with_children(live, changes)
 
 
 def _subclass_limits(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
@@ -75,22 +77,8 @@ def _numeric_references(desired: tuple[DesiredResource, ...], live: LiveState) -
                 yield Problem(f"{item.kind} {item.name!r} {message}", item.location)
 
 
-def _immutable(changes: list[Change]) -> Iterator[Problem]:
-    for change in changes:
-        frozen = IMMUTABLE.get(change.kind, ())
-        for field in change.fields:
-            if change.action is not Action.CREATE and field.path[:1] and field.path[0] in frozen:
-                where = change.desired.location if change.desired else None
-                message = (
-                    f"{change.kind} {change.name!r}: {field.dotted} cannot change "
-                    f"({field.before!r} -> {field.after!r}); the API cannot modify it. Give the "
-                    f"template a new name to create a new one, or remove it first."
-                )
-                yield Problem(message, where)
-
-
 def _still_used(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
-    deleted = {(c.kind, c.live_id) for c in changes if c.action is Action.DELETE}
+    deleted = {(c.kind, c.live_id) for c in changes if c.action in (Action.DELETE, Action.REPLACE)}
     rewritten = {c.name for c in changes if c.kind == PROCEDURE}
     for procedure in live.of_kind(PROCEDURE):
         if procedure.name in rewritten:
@@ -105,3 +93,19 @@ def _in_use(kind: str, value: object, procedure: LiveResource) -> str:
         f"{kind} {value} would be deleted, but procedure {procedure.name!r} (not managed by this "
         f"plan) still uses it; change that procedure first or keep the template declared"
     )
+
+
+def _classes_left_with_children(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
+    """DeleteClass refuses a class that still has subclasses: every subclass must go first."""
+    doomed = {
+        c.live.name
+        for c in changes
+        if c.kind == MEDIA_CLASS and c.live and c.action in (Action.DELETE, Action.REPLACE)
+    }
+    for found in live.of_kind(MEDIA_CLASS):
+        parent = _parent(found.name)
+        if parent in doomed and found.name not in doomed:
+            yield Problem(
+                f"MediaClass {parent!r} would be deleted, but its subclass {found.name!r} stays; the API "
+                "cannot delete a class that is not empty (declare the subclass where it should go)"
+            )

@@ -14,6 +14,7 @@ from vodops.refs import RefName
 _STYLE = {
     Action.CREATE: ("+", "green"),
     Action.UPDATE: ("~", "yellow"),
+    Action.REPLACE: ("-/+", "cyan"),
     Action.ADOPT: ("!", "magenta"),
     Action.DELETE: ("-", "red"),
 }

@@ -1,0 +1,96 @@
+"""Replacements, decided at plan time: fields the API cannot modify, and classes that move.
+
+A watermark's `type` cannot change in place, so a new type is a `replace`: apply creates the new
+template, repoints every procedure that used the old one, then deletes the old one. A procedure
+vodops does not manage cannot be repointed, so such a replace is refused at plan time.
+
+A class cannot change its parent either. A class path that disappears where vodops may delete it
+(below an authoritative class) while a declared path with the same last name appears elsewhere is
+shown as one `replace` of the class (a move), created at its new place before the old is deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vodops.desired import DesiredResource
+from vodops.diff import FieldChange
+from vodops.errors import Problem
+from vodops.live import LiveState
+from vodops.plan.changes import Action, Change
+from vodops.refs import RefName, references_at
+from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
+
+IMMUTABLE = {WATERMARK: ("type",)}
+
+
+def immutable_change(kind: str, fields: tuple[FieldChange, ...]) -> FieldChange | None:
+    """The first changed field the API cannot modify, if any: such a change is a replace."""
+    frozen = IMMUTABLE.get(kind, ())
+    return next((field for field in fields if field.path[:1] and field.path[0] in frozen), None)
+
+
+def repoints(
+    changes: list[Change], live: LiveState, stack: str, declared: dict[str, DesiredResource]
+) -> tuple[list[Change], list[Problem]]:
+    """Updates for the procedures that use a template being replaced (and have no change yet:
+    such a procedure is declared and ours, or it would be adopted or deleted)."""
+    replaced = {
+        (c.kind, c.live_id): c.name for c in changes if c.action is Action.REPLACE and c.kind != MEDIA_CLASS
+    }
+    planned = {c.name for c in changes if c.kind == PROCEDURE}
+    added: list[Change] = []
+    problems: list[Problem] = []
+    for procedure in live.of_kind(PROCEDURE):
+        uses = [(p, k, v) for p, k, v in references_at(PROCEDURE, procedure.spec) if (k, v) in replaced]
+        if not uses or procedure.name in planned:
+            continue
+        if procedure.owner is None or procedure.owner.stack != stack or procedure.name not in declared:
+            what = ", ".join(f"{kind} {replaced[(kind, value)]!r} (id {value})" for _, kind, value in uses)
+            message = (
+                f"procedure {procedure.name!r}, which this plan does not manage, uses {what}, which "
+                "the plan replaces; manage the procedure or change it first"
+            )
+            problems.append(Problem(message))
+            continue
+        fields = tuple(
+            FieldChange(path, RefName(replaced[(k, v)], v), RefName(replaced[(k, v)], None))
+            for path, k, v in uses
+        )
+        added.append(
+            Change(Action.UPDATE, PROCEDURE, procedure.name, fields, declared[procedure.name], procedure)
+        )
+    return added, problems
+
+
+def moves(changes: list[Change]) -> list[Change]:
+    """Class deletes and creates paired into replaces when they are one class moving."""
+    creates = _by_leaf(c for c in changes if c.kind == MEDIA_CLASS and c.action is Action.CREATE)
+    deletes = _by_leaf(c for c in changes if c.kind == MEDIA_CLASS and c.action is Action.DELETE)
+    paired = {
+        leaf for leaf in creates.keys() & deletes.keys() if len(creates[leaf]) == len(deletes[leaf]) == 1
+    }
+    result = [
+        c
+        for c in changes
+        if c.kind != MEDIA_CLASS
+        or _leaf(c.name) not in paired
+        or c.action not in (Action.CREATE, Action.DELETE)
+    ]
+    for leaf in sorted(paired):
+        [new], [old] = creates[leaf], deletes[leaf]
+        assert old.live is not None, "a delete has a live side"
+        field = FieldChange(("metadata", "name"), old.live.name, new.name)
+        result.append(Change(Action.REPLACE, MEDIA_CLASS, new.name, (field,), new.desired, old.live))
+    return result
+
+
+def _by_leaf(changes: Iterator[Change]) -> dict[str, list[Change]]:
+    grouped: dict[str, list[Change]] = {}
+    for change in changes:
+        grouped.setdefault(_leaf(change.name), []).append(change)
+    return grouped
+
+
+def _leaf(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
