@@ -43,7 +43,9 @@ def split_comment(comment: str) -> tuple[str, Owner | None]:
     found = _MARKER.search(comment)
     if not found:
         return comment, None
-    return comment[: found.start()].rstrip(), Owner(found["stack"], found["digest"])
+    # The match starts at the one space with_marker put before the marker: what precedes it is
+    # the user's comment exactly, trailing white space included.
+    return comment[: found.start()], Owner(found["stack"], found["digest"])
 
 
 def comment_room(stack: str, with_digest: bool) -> int:

@@ -1,13 +1,29 @@
-"""Live account to manifests: `vodops export` (being built; see export_account)."""
+"""Live account to manifests: `vodops export`.
+
+    live account ─► read_live ─► select (what, under which name) ─► content (spec as a person
+    writes it) ─► files (YAML, images, one file per kind or per resource)
+
+The manifests written plan to adoptions only, `apply --adopt` takes the objects over, and the plan
+after that is empty; for objects this stack already owns they plan to nothing at all. Whatever
+cannot be written that way is left out with a note saying why. Output is sorted and carries no
+timestamps, so exporting an unchanged account again writes byte-identical files.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from vodops.cloud.vod import LiveId
-from vodops.errors import VodopsError
+from vodops.export.build import build_export
+from vodops.export.files import ExportError, manifest_texts, write_export
+from vodops.live import read_live
+from vodops.resources import DEPENDENCY_ORDER
+from vodops.session import Project
+from vodops.targets import TargetChoice, connect, resolve_target
+
+__all__ = ["ExportError", "ExportReport", "export_account"]
 
 
 @dataclass(frozen=True)
@@ -16,9 +32,27 @@ class ExportReport:
     counts: Mapping[str, int]  # kind -> resources exported
     invented: tuple[tuple[str, LiveId, str], ...] = ()  # (kind, id, the name export gave it)
     notes: tuple[str, ...] = field(default_factory=tuple)  # what was left out, and why
+    removed: tuple[Path, ...] = ()  # files an earlier export wrote that are no longer needed
 
 
 def export_account(
-    directory: Path, target_name: str | None, out: Path, kinds: Sequence[str], split: bool
+    directory: Path, target_name: TargetChoice | str | None, out: Path, kinds: Sequence[str], split: bool
 ) -> ExportReport:
-    raise VodopsError("export is not built yet")
+    """Read the account of `target_name` (vodops.yaml in `directory`) and write manifests of
+    `kinds` under `out`. Manifests in `directory` are not read: export works before any exist."""
+    settings = Project.open(directory).settings
+    target = resolve_target(settings, target_name)
+    wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
+    with connect(target, directory) as api:
+        exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
+    texts = manifest_texts(exported.documents, split, target.name)
+    files: dict[PurePosixPath, str | bytes] = {**texts, **exported.images}
+    removed = write_export(out, files, wanted)
+    notes = [*exported.notes, *(f"removed {path}, which an earlier export wrote" for path in removed)]
+    return ExportReport(
+        files=tuple(out / path for path in files),
+        counts={kind: len(exported.documents.get(kind, [])) for kind in wanted},
+        invented=tuple(exported.invented),
+        notes=tuple(notes),
+        removed=tuple(removed),
+    )

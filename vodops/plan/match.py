@@ -4,8 +4,8 @@ By name, among the kind's custom objects. Presets cannot be declared. Two or mor
 with a declared name are an error listing their ids, unless every one carries this stack's
 marker: then they are vodops's own leftovers (an interrupted replace leaves the new object beside
 the old), the one that already matches the manifest (else the newest) is kept and the others are
-deleted. A template whose live name is empty or shared can be tied to a declaration by
-`metadata.adoptId`.
+deleted. A template whose live name cannot identify it (empty, shared, a preset's, or not a valid
+manifest name) can be tied to a declaration by `metadata.adoptId`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from vodops.diff import comparable
 from vodops.errors import Problem
 from vodops.live import LiveResource, LiveState
 from vodops.refs import References
+from vodops.resources import KINDS
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,12 @@ def _keeper(item: DesiredResource, ours: list[LiveResource]) -> LiveResource:
 
 
 def _by_adopt_id(item: DesiredResource, live: LiveState) -> LiveResource | None:
+    """The live template adoptId names, while its own name cannot identify it: empty, shared with
+    another template, a preset's name, or not a name a manifest may use."""
     same_kind = [r for r in live.of_kind(item.kind) if not r.preset]
     found = next((r for r in same_kind if r.id == item.adopt_id), None)
     if found is None:
         return None
-    namesakes = sum(1 for r in same_kind if r.name == found.name)
-    return found if found.name == "" or namesakes > 1 else None
+    namesakes = sum(1 for r in live.of_kind(item.kind) if r.name == found.name)
+    unusable = found.name == "" or KINDS[item.kind].name_problem(found.name) is not None
+    return found if unusable or namesakes > 1 else None
