@@ -5,6 +5,7 @@
     ├── SettingsError              a target, credential or setting cannot be used
     ├── PlanError                  the live account and the manifests cannot be reconciled
     │                              (duplicates, foreign owners, quotas); carries Problems
+    ├── StalePlanError             a saved plan no longer matches the account; carries Problems
     ├── ApiError                   the VOD API answered with an error (code, message, RequestId)
     ├── TransportError             the API could not be reached or the reply was unreadable
     ├── ApplyError                 apply stopped part-way; says what was done and what was not
@@ -73,6 +74,10 @@ class ManifestError(ProblemsError):
 
 class PlanError(ProblemsError):
     headline = "cannot plan; nothing was changed"
+
+
+class StalePlanError(ProblemsError):
+    headline = "the account changed since the plan was made; nothing was changed. Plan again"
 
 
 class SettingsError(VodopsError):

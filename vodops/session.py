@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from vodops.apply.run import Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
-from vodops.live import read_live
+from vodops.live import LiveState, read_live
 from vodops.logs import api_observer
 from vodops.manifest import Manifests, load_manifests
-from vodops.plan.build import build_plan
+from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
+from vodops.plan.document import plan_document
+from vodops.plan.replay import check_target, read_plan_file, replay
 from vodops.refs import References
-from vodops.settings import Settings, load_settings
+from vodops.settings import LOCAL, Settings, load_settings
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -45,17 +48,26 @@ class Session:
     desired: tuple[DesiredResource, ...]
     api: VodApi
     _refs: References | None = None
+    _live: LiveState | None = None
 
-    def plan(self) -> Plan:
-        live = read_live(self.api)
+    def plan(self, only: frozenset[str] = frozenset()) -> Plan:
+        settings = self.project.settings
+        policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
+        self._live = read_live(self.api)
         plan, self._refs = build_plan(
             self.desired,
-            live,
-            stack=self.project.settings.stack,
+            self._live,
+            stack=settings.stack,
             target=self.target.name,
             sub_app_id=self.target.sub_app_id,
+            policy=policy,
         )
         return plan
+
+    def document(self, plan: Plan) -> dict[str, Any]:
+        """The plan as the versioned JSON document `--out` saves."""
+        assert self._refs is not None and self._live is not None, "document the plan this session made"
+        return plan_document(plan, self.target, self._live, self._refs)
 
     def apply(self, plan: Plan, *, adopt: bool, progress: Progress) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
@@ -73,3 +85,30 @@ def open_session(
     target = resolve_target(project.settings, choice or TargetChoice())
     with connect(target, directory, observer or api_observer(target.name)) as api:
         yield Session(project, target, desired, api)
+
+
+@contextmanager
+def open_saved_plan(
+    directory: Path, plan_file: Path, choice: TargetChoice | None = None, observer: Observer | None = None
+) -> Iterator[tuple[Plan, Callable[..., Outcome]]]:
+    """A saved plan, checked against the account it was made for, and how to apply it. The
+    manifests are not read: the plan is applied exactly as it was saved."""
+    document = read_plan_file(plan_file)
+    project = Project.open(directory)
+    target = resolve_target(project.settings, choice or _saved_target(document, project))
+    check_target(document, target)
+    with connect(target, directory, observer or api_observer(target.name)) as api:
+        plan, refs = replay(document, read_live(api))
+
+        def run(*, adopt: bool, progress: Progress) -> Outcome:
+            return apply_plan(plan, api, refs, adopt=adopt, progress=progress, parallelism=target.parallelism)
+
+        yield plan, run
+
+
+def _saved_target(document: dict[str, Any], project: Project) -> TargetChoice:
+    """The target a plan names: by name when vodops.yaml knows it, else by its endpoint."""
+    saved = document["target"]
+    if saved["name"] == LOCAL or saved["name"] in project.settings.targets:
+        return TargetChoice(name=saved["name"])
+    return TargetChoice(endpoint=saved["endpoint"], sub_app_id=saved["subAppId"], region=saved["region"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path as FsPath
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError
 
@@ -36,10 +36,32 @@ class TargetSettings(Spec):
     )
 
 
+class DeleteLimits(Spec):
+    max_deletes: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="most objects a plan may delete (default: no absolute limit)"
+    )
+    max_delete_percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=None, description="most managed objects, in percent, a plan may delete"
+    )
+
+
+class Safety(DeleteLimits):
+    max_delete_percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        default=30, description="most managed objects a plan may delete, in percent (default 30; null: none)"
+    )
+    kinds: dict[
+        Literal["MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure"], DeleteLimits
+    ] = Field(
+        default_factory=dict, description="limits for one kind's deletes, checked besides the overall ones"
+    )
+
+
 class Settings(Spec):
     stack: Annotated[str, Field(pattern=STACK_PATTERN.pattern + "$")] = "default"
     default_target: str = LOCAL
     targets: dict[str, TargetSettings] = Field(default_factory=dict)
+    prune: bool = Field(default=True, description="false: never delete anything, only create and update")
+    safety: Safety = Field(default_factory=Safety)
 
 
 def load_settings(directory: FsPath) -> Settings:

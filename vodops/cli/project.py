@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import sys
 import threading
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
+from vodops.apply.run import Outcome
 from vodops.cli.options import directory_argument, target_options
 from vodops.errors import VodopsError
 from vodops.export import export_account
 from vodops.plan.changes import Action, Change, Plan
+from vodops.render.markdown import render_markdown
 from vodops.render.text import headline, render_plan
 from vodops.resources import KINDS
 from vodops.schema import schema_files
-from vodops.session import Project, open_session
+from vodops.session import Project, open_saved_plan, open_session
 from vodops.targets import TargetChoice
 
 EXIT_CHANGES = 2
@@ -44,11 +50,34 @@ def validate(directory: Path) -> None:
 @directory_argument
 @target_options
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes, 0 when none.")
-def plan(directory: Path, choice: TargetChoice, detailed_exitcode: bool) -> int:
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON) for apply --plan."
+)
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="KIND/NAME",
+    help="Plan just this resource and what it needs (repeatable).",
+)
+def plan(
+    directory: Path,
+    choice: TargetChoice,
+    detailed_exitcode: bool,
+    form: str,
+    out: Path | None,
+    only: tuple[str, ...],
+) -> int:
     """Show what apply would change in the target."""
     with open_session(directory, choice) as session:
-        made = session.plan()
-    click.echo(render_plan(made))
+        made = session.plan(only=frozenset(only))
+        document = session.document(made)
+    if out is not None:
+        out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    rendered = {"text": lambda: render_plan(made), "markdown": lambda: render_markdown(made)}
+    click.echo(rendered[form]() if form in rendered else json.dumps(document, indent=2, ensure_ascii=False))
     return EXIT_CHANGES if detailed_exitcode and not made.empty else 0
 
 
@@ -57,20 +86,73 @@ def plan(directory: Path, choice: TargetChoice, detailed_exitcode: bool) -> int:
 @target_options
 @click.option("--yes", "-y", is_flag=True, help="Apply without asking for confirmation.")
 @click.option("--adopt", is_flag=True, help="Take over existing objects the plan adopts.")
-def apply(directory: Path, choice: TargetChoice, yes: bool, adopt: bool) -> int:
-    """Make the target match the manifests."""
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Apply this saved plan, exactly.",
+)
+@click.option(
+    "--only", multiple=True, metavar="KIND/NAME", help="Apply just this resource and what it needs."
+)
+@click.option(
+    "--allow-delete", multiple=True, metavar="KIND/NAME", help="Allow this deletion past the safety limits."
+)
+@click.option(
+    "--force", is_flag=True, help="Apply even if the plan deletes more than the safety limits allow."
+)
+def apply(
+    directory: Path,
+    choice: TargetChoice,
+    yes: bool,
+    adopt: bool,
+    plan_file: Path | None,
+    only: tuple[str, ...],
+    allow_delete: tuple[str, ...],
+    force: bool,
+) -> int:
+    """Make the target match the manifests (or apply a saved plan)."""
+    gate = _Gate(yes, adopt, set(allow_delete), force)
+    if plan_file is not None:
+        if only:
+            raise click.UsageError("--only cannot be combined with --plan: a saved plan is applied as it is")
+        with open_saved_plan(directory, plan_file, None if choice == TargetChoice() else choice) as (
+            made,
+            run,
+        ):
+            return gate.apply(made, run)
     with open_session(directory, choice) as session:
-        made = session.plan()
+        made = session.plan(only=frozenset(only))
+        return gate.apply(made, functools.partial(session.apply, made))
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """What stands between a plan and its apply: brakes, confirmation, and the report after."""
+
+    yes: bool
+    adopt: bool
+    allowed: set[str]
+    force: bool
+
+    def apply(self, made: Plan, run: Callable[..., Outcome]) -> int:
         click.echo(render_plan(made))
         if made.empty:
             return 0
-        _confirm(made, yes)
-        outcome = session.apply(made, adopt=adopt, progress=_progress)
-    if outcome.ok:
-        click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))
-        return 0
-    _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
-    return 1
+        if made.brakes and not made.brakes.released(self.allowed, self.force):
+            blocked = ", ".join(d for d in made.brakes.deletes if d not in self.allowed)
+            raise VodopsError(
+                f"refusing to apply an unsafe plan ({'; '.join(made.brakes.reasons)}). Allow each "
+                f"deletion with --allow-delete KIND/NAME (not yet allowed: {blocked}), or pass --force. "
+                "Nothing was changed."
+            )
+        _confirm(made, self.yes)
+        outcome = run(adopt=self.adopt, progress=_progress)
+        if outcome.ok:
+            click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))
+            return 0
+        _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
+        return 1
 
 
 @click.command("export")
@@ -94,7 +176,7 @@ def export_command(
     for kind, count in report.counts.items():
         click.echo(f"exported {count} {kind}")
     for kind, live_id, name in report.invented:
-        click.echo(f"named {kind} {live_id} {name!r} (its live name was empty or shared)")
+        click.echo(f"named {kind} {live_id} {name!r} (its live name could not identify it)")
     for note in report.notes:
         click.echo(f"note: {note}")
     click.echo(f"wrote {len(report.files)} files under {out or directory}")

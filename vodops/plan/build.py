@@ -9,7 +9,7 @@ API cannot modify become replacements (plan/replace.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from vodops.cloud.vod import LiveId
@@ -21,10 +21,22 @@ from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.match import match
 from vodops.plan.replace import immutable_change, moves, repoints
+from vodops.plan.safety import brakes
+from vodops.plan.scope import scoped
 from vodops.refs import References
 from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
+from vodops.settings import Safety
 
 REFERABLE = DEPENDENCY_ORDER[1:3]  # watermark and transcode templates
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What the project's settings and the command line ask of a plan."""
+
+    prune: bool = True
+    safety: Safety = field(default_factory=Safety)
+    only: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -42,8 +54,10 @@ def build_plan(
     stack: str,
     target: str,
     sub_app_id: int | None,
+    policy: Policy | None = None,
 ) -> tuple[Plan, References]:
     """The plan, and the references it resolved (apply continues from them)."""
+    policy = policy or Policy()
     planning = _Planning(stack)
     for live_class in live.of_kind(MEDIA_CLASS):
         planning.refs.bind(MEDIA_CLASS, live_class.name, live_class.id)  # parents of new classes
@@ -51,16 +65,36 @@ def build_plan(
     for item in desired:
         _plan_declared(item, matches.get(id(item)), planning)
     matched = {(found.kind, found.id) for found in matches.values()}
-    planning.changes.extend(_deletes(desired, live, stack, matched))
-    planning.changes = moves(planning.changes)
+    deletes = list(_deletes(desired, live, stack, matched))
+    notes = [] if policy.prune or not deletes else [_kept(deletes)]
+    planning.changes = moves(planning.changes + (deletes if policy.prune else []))
     procedures = {item.name: item for item in desired if item.kind == PROCEDURE}
     added, problems = repoints(planning.changes, live, stack, procedures)
     planning.changes.extend(added)
     planning.problems.extend([*problems, *plan_problems(desired, live, planning.changes)])
     if planning.problems:
         raise PlanError(planning.problems)
-    plan = Plan(target, sub_app_id, stack, ordered(planning.changes), quotas(live, planning.changes))
+    changes = planning.changes
+    if policy.only:
+        changes, left_out = scoped(changes, policy.only, desired, live)
+        notes.extend(left_out)
+    managed = _managed(matches.values(), deletes)
+    tripped = brakes(changes, managed, policy.safety)
+    plan = Plan(target, sub_app_id, stack, ordered(changes), quotas(live, changes), tripped, tuple(notes))
     return plan, planning.refs
+
+
+def _kept(deletes: list[Change]) -> str:
+    listed = ", ".join(change.address for change in deletes)
+    return f"prune is off: {len(deletes)} live object(s) no longer declared were kept: {listed}"
+
+
+def _managed(found: Iterable[LiveResource], deletes: list[Change]) -> dict[str, int]:
+    """How many live objects of each kind vodops manages in this target: matched or doomed."""
+    counts = dict.fromkeys(DEPENDENCY_ORDER, 0)
+    for kind in [r.kind for r in found] + [c.kind for c in deletes]:
+        counts[kind] += 1
+    return counts
 
 
 def _matches(

@@ -58,12 +58,25 @@ class Quota:
 
 
 @dataclass(frozen=True)
+class Brakes:
+    """Why a plan is unsafe (it deletes too much), and the deletions that make it so."""
+
+    reasons: tuple[str, ...]
+    deletes: tuple[str, ...]  # KIND/NAME of every deletion in the plan
+
+    def released(self, allowed: set[str], force: bool) -> bool:
+        return force or set(self.deletes) <= allowed
+
+
+@dataclass(frozen=True)
 class Plan:
     target: str
     sub_app_id: int | None
     stack: str
     changes: tuple[Change, ...]
     quotas: tuple[Quota, ...] = ()
+    brakes: Brakes | None = None  # set when the plan deletes more than the safety limits allow
+    notes: tuple[str, ...] = ()  # what the plan left out, and why
 
     @property
     def empty(self) -> bool:

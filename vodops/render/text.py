@@ -22,9 +22,15 @@ _STYLE = {
 
 def render_plan(plan: Plan) -> str:
     lines = [f"Target: {plan.target}, stack {plan.stack!r}", click.style(plan.summary(), bold=True)]
+    if plan.brakes:
+        reasons = "; ".join(plan.brakes.reasons)
+        allow = "Apply refuses unless each deletion is allowed with --allow-delete KIND/NAME, or --force."
+        warning = f"UNSAFE: {reasons}. {allow}"
+        lines.append(click.style(warning, fg="red", bold=True))
     for change in display_order(plan):
         lines.append("")
         lines.extend(_change(change))
+    lines.extend(f"Note: {note}" for note in plan.notes)
     if plan.quotas and not plan.empty:
         lines.append("")
         lines.append("Quotas after apply: " + ", ".join(

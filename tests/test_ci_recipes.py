@@ -1,0 +1,53 @@
+"""The CI recipes and the pre-commit hook use vodops as it is: valid YAML, real commands, real flags."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+from vodops.cli import cli
+
+RECIPES = sorted((ROOT / "examples" / "ci").glob("*.yml"))
+
+
+def _vodops_commands(text: str) -> list[list[str]]:
+    found = []
+    for line in text.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        for command in re.findall(r"\bvodops (?:plan|apply|validate|export|schema)\b[^;>|&\n]*", line):
+            found.append(shlex.split(command)[1:])
+    return found
+
+
+def _check(args: list[str]) -> None:
+    command = cli.commands[args[0]]
+    options = {opt for param in command.params for opt in param.opts if isinstance(param, click.Option)}
+    for arg in args[1:]:
+        flag = arg.split("=", 1)[0]
+        if flag.startswith("--"):
+            assert flag in options, f"vodops {args[0]} has no {flag}"
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda path: path.name)
+def test_recipes_are_yaml_and_use_real_flags(recipe: Path) -> None:
+    text = recipe.read_text()
+    assert yaml.safe_load(text)
+    commands = _vodops_commands(text)
+    assert any(c[:1] == ["plan"] and "--out" in c and "--detailed-exitcode" in c for c in commands)
+    assert any(c[:1] == ["apply"] and "--plan" in c and "--yes" in c for c in commands)
+    for command in commands:
+        _check(command)
+
+
+def test_the_pre_commit_hook_runs_validate() -> None:
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    assert hook["id"] == "vodops-validate"
+    assert hook["entry"] == "vodops validate" and hook["language"] == "python"
+    assert hook["pass_filenames"] is False

@@ -1,0 +1,137 @@
+"""The plan as a versioned JSON document: what `plan --out` saves and `plan --format json` prints.
+
+Schema (formatVersion 1; fields are only ever added within a version):
+
+    formatVersion  1
+    target         {name, endpoint (URL, null for the embedded emulator), subAppId, region}
+    stack          the ownership marker's stack
+    summary        {create, update, replace, delete, adopt: counts}
+    safe           false when the plan deletes more than the safety limits allow
+    brakes         {reasons: [..], deletes: ["KIND/NAME", ..]} or null
+    notes          [what the plan left out, and why]
+    quotas         [{kind, limit, after, peak}]
+    changes        [{action, kind, name, id (live id or null), fields: [{path: [..], before, after}],
+                     desired: {spec, adoptId?, image?: {sha256, base64}} or null,
+                     live: {name, fingerprint, spec} or null}]
+    bindings       [{kind, name, id, fingerprint, spec}]: the live objects that names in `desired`
+                   resolve to (and the parents of new classes)
+    reads          [{kind, id, name, fingerprint}]: every live object the plan read
+
+A fingerprint is a hash of an object as the API described it; `spec` is its normalized form, so
+a stale plan can say what moved. No credentials are ever part of a plan.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+from vodops.diff import comparable
+from vodops.live import LiveResource, LiveState
+from vodops.plan.changes import Action, Change, Plan
+from vodops.refs import References, references_in
+from vodops.resources import MEDIA_CLASS
+from vodops.targets import Target
+
+FORMAT_VERSION = 1
+_VOLATILE = frozenset({"SubClassIdSet"})  # derived from other objects: not this object's state
+
+
+def fingerprint(found: LiveResource) -> str:
+    raw = {k: v for k, v in found.raw.items() if k not in _VOLATILE}
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def plan_document(plan: Plan, target: Target, live: LiveState, refs: References) -> dict[str, Any]:
+    return {
+        "formatVersion": FORMAT_VERSION,
+        "target": {
+            "name": target.name,
+            "endpoint": target.endpoint.url if target.endpoint else None,
+            "subAppId": target.sub_app_id,
+            "region": target.region,
+        },
+        "stack": plan.stack,
+        "summary": {action.value: plan.counts()[action] for action in Action},
+        "safe": plan.brakes is None,
+        "brakes": {"reasons": list(plan.brakes.reasons), "deletes": list(plan.brakes.deletes)}
+        if plan.brakes
+        else None,
+        "notes": list(plan.notes),
+        "quotas": [
+            {"kind": q.kind, "limit": q.limit, "after": q.used_after, "peak": q.peak} for q in plan.quotas
+        ],
+        "changes": [_change(change, refs) for change in plan.changes],
+        "bindings": [_binding(found, refs) for found in _bound(plan, live, refs)],
+        "reads": [{"kind": r.kind, "id": r.id, "name": r.name, "fingerprint": fingerprint(r)} for r in live],
+    }
+
+
+def _change(change: Change, refs: References) -> dict[str, Any]:
+    fields = [
+        {"path": list(f.path), "before": plain(f.before), "after": plain(f.after)} for f in change.fields
+    ]
+    return {
+        "action": change.action.value,
+        "kind": change.kind,
+        "name": change.name,
+        "id": change.live_id,
+        "fields": fields,
+        "desired": _desired(change),
+        "live": _live(change.live, refs) if change.live else None,
+    }
+
+
+def _desired(change: Change) -> dict[str, Any] | None:
+    desired = change.desired
+    if desired is None:
+        return None
+    found: dict[str, Any] = {"spec": plain(desired.spec)}
+    if desired.adopt_id is not None:
+        found["adoptId"] = desired.adopt_id
+    if desired.image is not None:
+        found["image"] = {
+            "sha256": desired.image_digest,
+            "base64": base64.b64encode(desired.image).decode("ascii"),
+        }
+    return found
+
+
+def _live(found: LiveResource, refs: References) -> dict[str, Any]:
+    return {
+        "name": found.name,
+        "fingerprint": fingerprint(found),
+        "spec": plain(comparable(found.kind, found.spec, refs)),
+    }
+
+
+def _binding(found: LiveResource, refs: References) -> dict[str, Any]:
+    return {"kind": found.kind, "name": found.name, "id": found.id, **_live(found, refs)}
+
+
+def _bound(plan: Plan, live: LiveState, refs: References) -> list[LiveResource]:
+    """The live objects the plan's names resolve to: references in what it sends, and the
+    existing parents of the classes it creates."""
+    wanted: set[tuple[str, str]] = set()
+    for change in plan.changes:
+        if change.desired is not None:
+            wanted |= {
+                (k, v) for k, v in references_in(change.kind, change.desired.spec) if isinstance(v, str)
+            }
+        if change.kind == MEDIA_CLASS and "/" in change.name:
+            wanted.add((MEDIA_CLASS, change.name.rsplit("/", 1)[0]))
+    return [r for r in live if (r.kind, r.name) in wanted and refs.id_of(r.kind, r.name) == r.id]
+
+
+def plain(value: Any) -> Any:
+    """JSON data: references become their names, tuples lists."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value

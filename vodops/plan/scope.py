@@ -1,0 +1,69 @@
+"""Scoped runs: `--only KIND/NAME` plans just those resources and what they need.
+
+What they need: the templates a selected procedure refers to, the parent classes of a selected
+class, and the procedures a selected replacement repoints. Everything else the full plan would
+do is left out and listed, so a scoped run never hides that the account is not converged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from vodops.cloud.vod import LiveId
+from vodops.desired import DesiredResource
+from vodops.errors import PlanError, Problem
+from vodops.live import LiveState
+from vodops.plan.changes import Action, Change
+from vodops.refs import references_in
+from vodops.resources import KINDS, MEDIA_CLASS, PROCEDURE
+
+
+def scoped(
+    changes: list[Change], only: frozenset[str], desired: tuple[DesiredResource, ...], live: LiveState
+) -> tuple[list[Change], list[str]]:
+    """The changes within the scope, and a note on those left out (if any)."""
+    _check(only, desired, live)
+    wanted = set(only) | set(_needed(only, desired))
+    replaced = {(c.kind, c.live_id) for c in changes if c.action is Action.REPLACE and c.address in wanted}
+    kept = [c for c in changes if c.address in wanted or _repoints(c, replaced)]
+    left = [c for c in changes if c not in kept]
+    if not left:
+        return kept, []
+    listed = ", ".join(f"{c.action.value} {c.address}" for c in left)
+    return kept, [f"--only left out {len(left)} change(s) the full plan has: {listed}"]
+
+
+def _check(only: frozenset[str], desired: tuple[DesiredResource, ...], live: LiveState) -> None:
+    known = {f"{item.kind}/{item.name}" for item in desired} | {f"{r.kind}/{r.name}" for r in live}
+    problems = []
+    for address in sorted(only):
+        kind = address.split("/", 1)[0]
+        if kind not in KINDS:
+            problems.append(Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}"))
+        elif address not in known:
+            problems.append(Problem(f"--only {address}: no such resource in the manifests or the account"))
+    if problems:
+        raise PlanError(problems)
+
+
+def _needed(only: Iterable[str], desired: tuple[DesiredResource, ...]) -> Iterable[str]:
+    by_address = {f"{item.kind}/{item.name}": item for item in desired}
+    for address in only:
+        item = by_address.get(address)
+        if item is None:
+            continue
+        if item.kind == PROCEDURE:
+            yield from (
+                f"{kind}/{value}"
+                for kind, value in references_in(PROCEDURE, item.spec)
+                if isinstance(value, str)
+            )
+        if item.kind == MEDIA_CLASS:
+            parts = item.name.split("/")
+            yield from (f"{MEDIA_CLASS}/{'/'.join(parts[:end])}" for end in range(1, len(parts)))
+
+
+def _repoints(change: Change, replaced: set[tuple[str, LiveId | None]]) -> bool:
+    if change.kind != PROCEDURE or change.live is None:
+        return False
+    return any((kind, value) in replaced for kind, value in references_in(PROCEDURE, change.live.spec))
