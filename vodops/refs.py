@@ -103,3 +103,12 @@ def references_at(owner_kind: str, value: Any, path: Path = ()) -> Iterator[tupl
 def references_in(owner_kind: str, spec: Any) -> Iterator[tuple[str, Any]]:
     """Every (kind, reference) in a manifest-shaped spec."""
     return ((kind, value) for _, kind, value in references_at(owner_kind, spec))
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready data: references by name (RefName) become ordinary strings, tuples lists."""
+    if isinstance(value, dict):
+        return {str(key): plain(child) for key, child in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(child) for child in value]
+    return str.__str__(value) if isinstance(value, str) else value

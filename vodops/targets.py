@@ -34,12 +34,6 @@ class Target:
     rate_limit: float = DEFAULT_RATE
     profile: str | None = None
 
-    @property
-    def description(self) -> str:
-        where = "embedded emulator" if self.endpoint is None else self.endpoint.host
-        app = f", subAppId {self.sub_app_id}" if self.sub_app_id else ""
-        return f"{self.name} ({where}{app})"
-
 
 @dataclass(frozen=True)
 class TargetChoice:

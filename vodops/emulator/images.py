@@ -18,7 +18,6 @@ _KINDS = (
     (b"GIF87a", "image/gif", "gif"),
     (b"GIF89a", "image/gif", "gif"),
 )
-CONTENT_TYPES = {extension: content_type for _, content_type, extension in _KINDS}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from vodops.live import LiveResource
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.normalize import Default, matches
 from vodops.ownership import comment_room
-from vodops.refs import References
+from vodops.refs import References, plain
 from vodops.resources import KINDS, WATERMARK
 from vodops.resources.base import Path
 from vodops.resources.walk import field_names, model_at
@@ -28,7 +28,7 @@ from vodops.resources.walk import field_names, model_at
 
 def manifest_spec(live: LiveResource, refs: References) -> dict[str, Any]:
     """The live spec in manifest form: defaults left out, known templates referred to by name."""
-    spec = _plain(comparable(live.kind, live.spec, refs))
+    spec = plain(comparable(live.kind, live.spec, refs))
     model = KINDS[live.kind].spec
     _restore_required(live.kind, model, spec)
     if live.kind == WATERMARK and isinstance(spec.get("type"), str):
@@ -59,15 +59,6 @@ def spec_problems(kind: str, spec: dict[str, Any]) -> list[str]:
     except ValidationError as error:
         return [f"{spec_path(path)}: {message}" for path, message in field_problems(error, model, spec)]
     return [f"{spec_path(path)}: {message}" for path, message in valid.problems()]
-
-
-def _plain(value: Any) -> Any:
-    """Plain JSON-like values: a reference by name (RefName) becomes an ordinary string."""
-    if isinstance(value, dict):
-        return {key: _plain(child) for key, child in value.items()}
-    if isinstance(value, list):
-        return [_plain(child) for child in value]
-    return str.__str__(value) if isinstance(value, str) else value
 
 
 def _restore_required(kind: str, model: type[BaseModel], spec: dict[str, Any]) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 from vodops.diff import comparable
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
-from vodops.refs import References, references_in
+from vodops.refs import References, plain, references_in
 from vodops.resources import MEDIA_CLASS
 from vodops.targets import Target
 
@@ -124,14 +124,3 @@ def _bound(plan: Plan, live: LiveState, refs: References) -> list[LiveResource]:
         if change.kind == MEDIA_CLASS and "/" in change.name:
             wanted.add((MEDIA_CLASS, change.name.rsplit("/", 1)[0]))
     return [r for r in live if (r.kind, r.name) in wanted and refs.id_of(r.kind, r.name) == r.id]
-
-
-def plain(value: Any) -> Any:
-    """JSON data: references become their names, tuples lists."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value

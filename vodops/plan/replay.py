@@ -18,8 +18,8 @@ from vodops.diff import FieldChange, comparable, field_changes
 from vodops.errors import Problem, StalePlanError, VodopsError
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Brakes, Change, Plan, Quota
-from vodops.plan.document import FORMAT_VERSION, fingerprint, plain
-from vodops.refs import References
+from vodops.plan.document import FORMAT_VERSION, fingerprint
+from vodops.refs import References, plain
 from vodops.targets import Target
 
 

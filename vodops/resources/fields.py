@@ -113,7 +113,6 @@ FontSize = Annotated[str, Length(("px",))]
 Color = Annotated[str, Pattern(r"^0x[0-9A-Fa-f]{6}$", "a colour written 0xRRGGBB, like 0xFFFFFF")]
 Opacity = Annotated[float, Alpha()]
 Unit = Annotated[float, Field(ge=0, le=1)]
-Name64 = Annotated[str, Field(min_length=1, max_length=64)]
 
 Container = Literal["mp4", "flv", "hls", "mp3", "flac", "ogg", "m4a", "wav"]
 AUDIO_ONLY_CONTAINERS = frozenset({"mp3", "flac", "ogg", "m4a", "wav"})
