@@ -78,9 +78,8 @@ def _run(directory: Path, url: str, parallelism: int, creates: int) -> None:
     rate = creates / elapsed
     print(f"  parallelism {parallelism:3}: {creates} creates in {elapsed:6.2f} s = {rate:6.1f} creates/s")
     before = len(_calls(url))
-    planned = subprocess.run(
-        [*VODOPS, "plan", str(directory), "--endpoint", url, "--detailed-exitcode"], env=ENV, check=False
-    )
+    command = [*VODOPS, "plan", str(directory), "--endpoint", url, "--detailed-exitcode"]
+    planned = subprocess.run(command, env=ENV, capture_output=True, check=False)
     assert planned.returncode == 0, "the plan after apply must be empty"
     print(f"                    a plan of the result made {len(_calls(url)) - before} API calls")
 
