@@ -4,37 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, Vodops
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs, serve_in_thread
+from tests.conftest import EXAMPLES, SECRET, SECRET_ID, Vodops
+from vodops.emulator import Emulator, Knobs
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
 QUICKSTART_COUNTS = {MEDIA_CLASS: 5, WATERMARK: 2, TRANSCODE: 4, PROCEDURE: 1}
-SECRET = "S3cr3t-Key-Never-Shown-9f2"
-
-
-@pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    emu = Emulator(credentials={DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY, "AKIDsecretive": SECRET})
-    yield emu
-    emu.close()
-
-
-@pytest.fixture
-def endpoint(emulator: Emulator) -> Iterator[str]:
-    with serve_in_thread(emulator) as url:
-        yield url
-
-
-@pytest.fixture
-def default_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", DEFAULT_SECRET_ID)
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", DEFAULT_SECRET_KEY)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
 
 
 def _custom_counts(emulator: Emulator) -> dict[str, int]:
@@ -48,7 +26,7 @@ def _custom_counts(emulator: Emulator) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.usefixtures("default_keys")
+@pytest.mark.usefixtures("cloud_keys")
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_quickstart_converges_through_faults(
     vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str, seed: int
@@ -66,7 +44,7 @@ def test_quickstart_converges_through_faults(
     assert vodops("plan", directory, "--endpoint", endpoint, "--detailed-exitcode").code == 0
 
 
-@pytest.mark.usefixtures("default_keys")
+@pytest.mark.usefixtures("cloud_keys")
 def test_a_hard_failure_stops_new_work_and_reports(
     vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
 ) -> None:
@@ -85,8 +63,8 @@ def test_a_hard_failure_stops_new_work_and_reports(
     assert again.code == 0 and "Plan: 1 to create." in again.out, "re-running converges"
 
 
-@pytest.mark.usefixtures("default_keys")
-def test_validation_errors_are_not_retried(
+@pytest.mark.usefixtures("cloud_keys")
+def test_internal_errors_are_retried_with_a_small_cap(
     vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
 ) -> None:
     (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
@@ -100,7 +78,7 @@ def test_validation_errors_are_not_retried(
 def test_a_wrong_key_pair_is_a_clear_auth_failure(
     vodops: Vodops, tmp_path: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDsecretive")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", SECRET_ID)
     monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", "not-" + SECRET)
     (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
     result = vodops("plan", tmp_path, "--endpoint", endpoint, "--verbose")
@@ -112,7 +90,7 @@ def test_a_wrong_key_pair_is_a_clear_auth_failure(
 def test_secrets_never_reach_output_logs_or_errors(
     vodops: Vodops, tmp_path: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDsecretive")
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", SECRET_ID)
     monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", SECRET)
     directory = shutil.copytree(
         EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
@@ -130,7 +108,7 @@ def test_secrets_never_reach_output_logs_or_errors(
     assert len(logged) > 20 and {entry["logger"] for entry in logged} == {"vodops.api"}
 
 
-@pytest.mark.usefixtures("default_keys")
+@pytest.mark.usefixtures("cloud_keys")
 def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoint: str) -> None:
     (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
     result = vodops("plan", tmp_path, "--endpoint", endpoint, "--verbose", "--log-format", "json")

@@ -4,36 +4,17 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, Vodops
+from tests.conftest import EXAMPLES, SECRET, SECRET_ID, Vodops
 from tests.emulator.conftest import Api
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, serve_in_thread
-
-SECRET = "Very-Secret-Key-For-Plans-7d1"
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    emu = Emulator(credentials={DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY, "AKIDplans": SECRET})
-    yield emu
-    emu.close()
-
-
-@pytest.fixture
-def endpoint(emulator: Emulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[str]:
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", "AKIDplans")
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", SECRET)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    with serve_in_thread(emulator) as url:
-        yield url
-
-
-@pytest.fixture
-def project(tmp_path: Path, endpoint: str) -> Path:
+def project(tmp_path: Path, endpoint: str, cloud_keys: None) -> Path:
     directory = Path(
         shutil.copytree(EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops"))
     )
@@ -59,7 +40,7 @@ def test_a_saved_plan_applies_and_converges(vodops: Vodops, project: Path, tmp_p
     document = json.loads(saved.read_text())
     assert document["formatVersion"] == 1
     assert document["summary"]["create"] == 12
-    assert SECRET not in saved.read_text() and "AKIDplans" not in saved.read_text()
+    assert SECRET not in saved.read_text() and SECRET_ID not in saved.read_text()
     applied = vodops("apply", project, "--plan", saved, "--yes")
     assert applied.code == 0, applied.text
     assert vodops("plan", project, "--detailed-exitcode").code == 0

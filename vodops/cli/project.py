@@ -73,11 +73,12 @@ def plan(
     """Show what apply would change in the target."""
     with open_session(directory, choice) as session:
         made = session.plan(only=frozenset(only))
-        document = session.document(made)
+        saved = (
+            json.dumps(session.document(made), indent=2, ensure_ascii=False) if out or form == "json" else ""
+        )
     if out is not None:
-        out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    rendered = {"text": lambda: render_plan(made), "markdown": lambda: render_markdown(made)}
-    click.echo(rendered[form]() if form in rendered else json.dumps(document, indent=2, ensure_ascii=False))
+        out.write_text(saved + "\n", encoding="utf-8")
+    click.echo({"text": render_plan, "markdown": render_markdown}[form](made) if form != "json" else saved)
     return EXIT_CHANGES if detailed_exitcode and not made.empty else 0
 
 
