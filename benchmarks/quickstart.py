@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 
+from vodops.apply.run import Consent
 from vodops.cloud.client import Endpoint, HttpCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
@@ -35,7 +36,7 @@ def _timed_run(scratch: Path) -> tuple[float, float, float]:
         plan = session.plan()
     planned = time.perf_counter()
     with open_session(directory, None) as session:
-        outcome = session.apply(session.plan(), adopt=False, progress=lambda change, status: None)
+        outcome = session.apply(session.plan(), consent=Consent(), progress=lambda change, status: None)
     applied = time.perf_counter()
     assert outcome.ok and len(outcome.done) == len(plan.changes)
     with open_session(directory, None) as session:

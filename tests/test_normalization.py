@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES
 from tests.helpers import document, write
 from tests.strategies import WATERMARK_TYPES, procedure, transcode, watermark
+from vodops.apply.run import Consent
 from vodops.render.text import render_plan
 from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK
 from vodops.session import open_session
@@ -26,7 +27,7 @@ PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 def _apply_and_replan(directory: Path) -> None:
     with open_session(directory, None) as session:
-        outcome = session.apply(session.plan(), adopt=False, progress=lambda change, status: None)
+        outcome = session.apply(session.plan(), consent=Consent(), progress=lambda change, status: None)
         assert outcome.ok, outcome.failed
     with open_session(directory, None) as session:
         again = session.plan()

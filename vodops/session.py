@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vodops.apply.run import Outcome, Progress, apply_plan
+from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
@@ -69,10 +69,12 @@ class Session:
         assert self._refs is not None and self._live is not None, "document the plan this session made"
         return plan_document(plan, self.target, self._live, self._refs)
 
-    def apply(self, plan: Plan, *, adopt: bool, progress: Progress) -> Outcome:
+    def apply(self, plan: Plan, *, consent: Consent, progress: Progress) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
         parallelism = self.target.parallelism
-        return apply_plan(plan, self.api, self._refs, adopt=adopt, progress=progress, parallelism=parallelism)
+        return apply_plan(
+            plan, self.api, self._refs, consent=consent, progress=progress, parallelism=parallelism
+        )
 
 
 @contextmanager
@@ -100,8 +102,10 @@ def open_saved_plan(
     with connect(target, directory, observer or api_observer(target.name)) as api:
         plan, refs = replay(document, read_live(api))
 
-        def run(*, adopt: bool, progress: Progress) -> Outcome:
-            return apply_plan(plan, api, refs, adopt=adopt, progress=progress, parallelism=target.parallelism)
+        def run(*, consent: Consent, progress: Progress) -> Outcome:
+            return apply_plan(
+                plan, api, refs, consent=consent, progress=progress, parallelism=target.parallelism
+            )
 
         yield plan, run
 

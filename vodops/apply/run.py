@@ -35,10 +35,19 @@ class Outcome:
         return not self.failed
 
 
+@dataclass(frozen=True)
+class Consent:
+    """What the user allowed past the plan's gates: adoptions, and deletions past the brakes."""
+
+    adopt: bool = False
+    allowed_deletes: frozenset[str] = frozenset()
+    force: bool = False
+
+
 def apply_plan(
-    plan: Plan, api: VodApi, refs: References, *, adopt: bool, progress: Progress, parallelism: int = 1
+    plan: Plan, api: VodApi, refs: References, *, consent: Consent, progress: Progress, parallelism: int = 1
 ) -> Outcome:
-    _refuse_unasked_adoptions(plan, adopt)
+    check_consent(plan, consent)
     outcome = Outcome()
     with ThreadPoolExecutor(max_workers=parallelism, thread_name_prefix="vodops-apply") as pool:
         for wave in waves(plan.changes):
@@ -57,9 +66,17 @@ def _new(outcome: Outcome, changes: list[Change]) -> list[Change]:
     return [c for c in changes if id(c) not in seen]
 
 
-def _refuse_unasked_adoptions(plan: Plan, adopt: bool) -> None:
+def check_consent(plan: Plan, consent: Consent) -> None:
+    """Refuse, before anything is changed, a plan the user has not allowed."""
+    if plan.brakes and not plan.brakes.released(set(consent.allowed_deletes), consent.force):
+        blocked = ", ".join(d for d in plan.brakes.deletes if d not in consent.allowed_deletes)
+        raise ApplyError(
+            f"refusing to apply an unsafe plan ({'; '.join(plan.brakes.reasons)}). Allow each "
+            f"deletion with --allow-delete KIND/NAME (not yet allowed: {blocked}), or pass --force. "
+            "Nothing was changed."
+        )
     adoptions = [c for c in plan.changes if c.action is Action.ADOPT]
-    if adoptions and not adopt:
+    if adoptions and not consent.adopt:
         names = ", ".join(c.address for c in adoptions)
         raise ApplyError(
             f"the plan adopts {len(adoptions)} existing object(s) that vodops did not create "

@@ -8,12 +8,11 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
-from vodops.apply.run import Outcome
+from vodops.apply.run import Consent, Outcome, check_consent
 from vodops.cli.options import directory_argument, target_options
 from vodops.errors import VodopsError
 from vodops.export import export_account
@@ -113,47 +112,30 @@ def apply(
     force: bool,
 ) -> int:
     """Make the target match the manifests (or apply a saved plan)."""
-    gate = _Gate(yes, adopt, set(allow_delete), force)
+    consent = Consent(adopt, frozenset(allow_delete), force)
     if plan_file is not None:
         if only:
             raise click.UsageError("--only cannot be combined with --plan: a saved plan is applied as it is")
-        with open_saved_plan(directory, plan_file, None if choice == TargetChoice() else choice) as (
-            made,
-            run,
-        ):
-            return gate.apply(made, run)
+        saved_target = None if choice == TargetChoice() else choice
+        with open_saved_plan(directory, plan_file, saved_target) as (made, run):
+            return _apply(made, run, consent, yes)
     with open_session(directory, choice) as session:
         made = session.plan(only=frozenset(only))
-        return gate.apply(made, functools.partial(session.apply, made))
+        return _apply(made, functools.partial(session.apply, made), consent, yes)
 
 
-@dataclass(frozen=True)
-class _Gate:
-    """What stands between a plan and its apply: brakes, confirmation, and the report after."""
-
-    yes: bool
-    adopt: bool
-    allowed: set[str]
-    force: bool
-
-    def apply(self, made: Plan, run: Callable[..., Outcome]) -> int:
-        click.echo(render_plan(made))
-        if made.empty:
-            return 0
-        if made.brakes and not made.brakes.released(self.allowed, self.force):
-            blocked = ", ".join(d for d in made.brakes.deletes if d not in self.allowed)
-            raise VodopsError(
-                f"refusing to apply an unsafe plan ({'; '.join(made.brakes.reasons)}). Allow each "
-                f"deletion with --allow-delete KIND/NAME (not yet allowed: {blocked}), or pass --force. "
-                "Nothing was changed."
-            )
-        _confirm(made, self.yes)
-        outcome = run(adopt=self.adopt, progress=_progress)
-        if outcome.ok:
-            click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))
-            return 0
-        _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
-        return 1
+def _apply(made: Plan, run: Callable[..., Outcome], consent: Consent, yes: bool) -> int:
+    click.echo(render_plan(made))
+    if made.empty:
+        return 0
+    check_consent(made, consent)  # before asking: a refused plan needs no confirmation
+    _confirm(made, yes)
+    outcome = run(consent=consent, progress=_progress)
+    if outcome.ok:
+        click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))
+        return 0
+    _report_failure(outcome.done, outcome.failed[0], outcome.not_attempted)
+    return 1
 
 
 @click.command("export")
