@@ -27,7 +27,8 @@ def _vodops_commands(text: str) -> list[list[str]]:
 
 
 def _check(args: list[str]) -> None:
-    command = cli.commands[args[0]]
+    command = cli.get_command(click.Context(cli), args[0])
+    assert command is not None, f"vodops has no verb {args[0]}"
     options = {opt for param in command.params for opt in param.opts if isinstance(param, click.Option)}
     for arg in args[1:]:
         flag = arg.split("=", 1)[0]

@@ -54,10 +54,15 @@ def test_a_hard_failure_stops_new_work_and_reports(
     emulator.set_knobs(Knobs(fault_rate=1, faults=("internal",), fault_actions=("CreateProcedureTemplate",)))
     applied = vodops("apply", directory, "--endpoint", endpoint, "--yes")
     assert applied.code == 1
-    assert "Apply stopped: create Procedure/ingest-hls failed." in applied.err
-    assert "CreateProcedureTemplate failed: InternalError: An internal error has occurred" in applied.err
-    assert "(RequestId " in applied.err
-    assert "done (11): MediaClass/" in applied.err
+    assert "Apply stopped: 11 done, 1 failed, 0 not attempted." in applied.err
+    summary = applied.err.split("Apply stopped:")[1].splitlines()
+    failed = summary[summary.index("  failed (1):") + 1]
+    assert failed.startswith(
+        "    Procedure/ingest-hls: CreateProcedureTemplate failed: InternalError: An internal error has"
+    ), "one line per object"
+    assert "(RequestId " in failed
+    assert "    MediaClass/Movies" in summary
+    assert "[12/12] + create Procedure 'ingest-hls': failed: CreateProcedureTemplate" in applied.err
     emulator.set_knobs(Knobs())
     again = vodops("apply", directory, "--endpoint", endpoint, "--yes")
     assert again.code == 0 and "Plan: 1 to create." in again.out, "re-running converges"

@@ -85,13 +85,29 @@ def test_a_target_names_its_profile(vodops: Vodops, home: Path, project: Path, e
     assert vodops("plan", project, "--target", "prod").code == 0
 
 
-def test_nothing_found_says_where_it_looked(vodops: Vodops, home: Path, project: Path, endpoint: str) -> None:
-    result = vodops("plan", project, "--endpoint", endpoint)
+def test_nothing_found_says_where_it_looked(vodops: Vodops, home: Path, project: Path) -> None:
+    result = vodops("plan", project, "--endpoint", "https://vod.example.invalid")
     assert result.code == 1
     assert (
         "no credentials for a cloud target; vodops looked in $TENCENTCLOUD_SECRET_ID and "
         f"$TENCENTCLOUD_SECRET_KEY (not set) and in {home}/.tccli/default.credential (no such file)"
     ) in result.err
+
+
+def test_a_loopback_emulator_gets_its_documented_pair_when_nothing_is_configured(
+    vodops: Vodops, home: Path, project: Path
+) -> None:
+    """`vodops plan --endpoint http://127.0.0.1:PORT` works on a fresh machine, as the README says;
+    a profile asked for by name is never replaced by the emulator's pair."""
+    emulator = Emulator()  # the documented pair only
+    with serve_in_thread(emulator) as url:
+        result = vodops("plan", project, "--endpoint", url)
+        named = vodops("plan", project, "--endpoint", url, "--profile", "prod")
+    emulator.close()
+    assert result.code == 0, result.err
+    assert "Plan: 1 to create." in result.out
+    assert named.code == 1
+    assert f"{home}/.tccli/prod.credential (no such file)" in named.err
 
 
 def test_half_an_environment_is_an_error(

@@ -3,6 +3,7 @@
     VodopsError                    every error vodops raises on purpose; the CLI maps it to exit 1
     ├── ManifestError              manifests or vodops.yaml are invalid; carries every Problem found
     ├── SettingsError              a target, credential or setting cannot be used
+    │   └── NoCredentialsError     no credentials found anywhere vodops looks
     ├── PlanError                  the live account and the manifests cannot be reconciled
     │                              (duplicates, foreign owners, quotas); carries Problems
     ├── StalePlanError             a saved plan no longer matches the account; carries Problems
@@ -82,6 +83,10 @@ class StalePlanError(ProblemsError):
 
 class SettingsError(VodopsError):
     pass
+
+
+class NoCredentialsError(SettingsError):
+    """No credentials in the environment nor in a tccli profile; the message says where vodops looked."""
 
 
 class ApiError(VodopsError):

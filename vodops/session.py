@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
+from vodops.errors import ManifestError, Problem
 from vodops.live import LiveState, read_live
 from vodops.logs import api_observer
 from vodops.manifest import Manifests, load_manifests
@@ -39,6 +41,23 @@ class Project:
         return load_manifests(self.directory, self.settings.stack)
 
 
+def load_project(directory: Path) -> tuple[Project, Manifests]:
+    """The settings and the manifests, with every problem of both in one ManifestError."""
+    problems: list[Problem] = []
+    try:
+        project = Project.open(directory)
+    except ManifestError as error:
+        problems += error.problems
+        project = Project(directory, Settings())  # the default stack, to check the manifests too
+    try:
+        manifests = project.manifests()
+    except ManifestError as error:
+        problems += error.problems
+    if problems:
+        raise ManifestError(problems)
+    return project, manifests
+
+
 @dataclass
 class Session:
     """One target, connected: plans against its live state and applies to it."""
@@ -47,6 +66,7 @@ class Session:
     target: Target
     desired: tuple[DesiredResource, ...]
     api: VodApi
+    notes: tuple[str, ...] = ()  # files the manifests were not read from, and why
     _refs: References | None = None
     _live: LiveState | None = None
 
@@ -69,11 +89,13 @@ class Session:
         assert self._refs is not None and self._live is not None, "document the plan this session made"
         return plan_document(plan, self.target, self._live, self._refs)
 
-    def apply(self, plan: Plan, *, consent: Consent, progress: Progress) -> Outcome:
+    def apply(
+        self, plan: Plan, *, consent: Consent, progress: Progress, stop: threading.Event | None = None
+    ) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
         parallelism = self.target.parallelism
         return apply_plan(
-            plan, self.api, self._refs, consent=consent, progress=progress, parallelism=parallelism
+            plan, self.api, self._refs, consent=consent, progress=progress, parallelism=parallelism, stop=stop
         )
 
 
@@ -82,11 +104,11 @@ def open_session(
     directory: Path, choice: TargetChoice | None = None, observer: Observer | None = None
 ) -> Iterator[Session]:
     """Validate everything first: a bad manifest or setting never causes a single API call."""
-    project = Project.open(directory)
-    desired = desired_state(project.manifests())
+    project, manifests = load_project(directory)
+    desired = desired_state(manifests)
     target = resolve_target(project.settings, choice or TargetChoice())
     with connect(target, directory, observer or api_observer(target.name)) as api:
-        yield Session(project, target, desired, api)
+        yield Session(project, target, desired, api, manifests.notes)
 
 
 @contextmanager
@@ -102,9 +124,9 @@ def open_saved_plan(
     with connect(target, directory, observer or api_observer(target.name)) as api:
         plan, refs = replay(document, read_live(api))
 
-        def run(*, consent: Consent, progress: Progress) -> Outcome:
+        def run(*, consent: Consent, progress: Progress, stop: threading.Event | None = None) -> Outcome:
             return apply_plan(
-                plan, api, refs, consent=consent, progress=progress, parallelism=target.parallelism
+                plan, api, refs, consent=consent, progress=progress, parallelism=target.parallelism, stop=stop
             )
 
         yield plan, run

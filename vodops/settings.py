@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, ValidationError
 
+from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
-from vodops.manifest import SETTINGS_FILES
 from vodops.manifest.messages import field_problems
 from vodops.manifest.yamlpos import load_documents
 from vodops.ownership import STACK_PATTERN
@@ -66,7 +66,7 @@ class Settings(Spec):
 
 def load_settings(directory: FsPath) -> Settings:
     """The settings in `directory`, or the defaults when there is no settings file."""
-    file = next((directory / n for n in SETTINGS_FILES if (directory / n).is_file()), None)
+    file = settings_file(directory)
     if file is None:
         return Settings()
     documents, problems = load_documents(file.read_text(encoding="utf-8"), str(file))

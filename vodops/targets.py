@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
-from vodops.cloud.credentials import find_credentials
+from vodops.cloud.credentials import PROFILE_VAR, find_credentials
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
-from vodops.errors import SettingsError
+from vodops.errors import NoCredentialsError, SettingsError
 from vodops.settings import DEFAULT_PARALLELISM, LOCAL, Settings
 
 T = TypeVar("T")
+LOGGER = logging.getLogger("vodops")
 DEFAULT_ENDPOINT = "vod.tencentcloudapi.com"
 LOCAL_STATE = Path(".vodops") / "emulator.sqlite3"
 _LOCAL_ENDPOINT = Endpoint.parse("http://vod.emulator.local")
@@ -93,7 +98,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
         with _local(directory) as caller:
             yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id)
         return
-    credentials = find_credentials(target.profile)
+    credentials = _credentials(target.endpoint, target.profile)
     caller = HttpCaller(target.endpoint, credentials, region=target.region)
     limiter = RateLimiter(target.rate_limit)
     try:
@@ -102,9 +107,49 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
         caller.close()
 
 
+def _credentials(endpoint: Endpoint, profile: str | None) -> Credentials:
+    """The user's credentials; for an http:// endpoint on this machine (a `vodops emulator serve`)
+    with none configured and no profile asked for, the emulator's documented pair (not a secret)."""
+    try:
+        return find_credentials(profile)
+    except NoCredentialsError:
+        if not _loopback(endpoint) or profile or os.environ.get(PROFILE_VAR):
+            raise
+    LOGGER.info("no credentials configured: using the emulator's documented key pair for %s", endpoint.url)
+    return Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+
+
+def _loopback(endpoint: Endpoint) -> bool:
+    parts = urlsplit(endpoint.url)
+    if parts.scheme != "http" or parts.hostname is None:
+        return False
+    if parts.hostname == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(parts.hostname).is_loopback
+    except ValueError:
+        return False
+
+
+def _state_directory(directory: Path) -> Path:
+    """.vodops/ under the manifest directory, created with a .gitignore that keeps it out of git."""
+    state = directory / LOCAL_STATE.parent
+    if not state.is_dir():
+        state.mkdir(parents=True)
+        LOGGER.warning(
+            "note: created %s for the embedded emulator's state (the local target); "
+            "its .gitignore keeps it out of git",
+            state,
+        )
+    ignore = state / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# the embedded emulator's state, written by vodops\n*\n", encoding="utf-8")
+    return state
+
+
 @contextmanager
 def _local(directory: Path) -> Iterator[Caller]:
-    emulator = Emulator(db_path=directory / LOCAL_STATE)
+    emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name)
     credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
     caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=EmulatorTransport(emulator))
     try:

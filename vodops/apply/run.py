@@ -1,8 +1,9 @@
 """Run a plan: wave by wave in dependency order, the changes of a wave concurrently.
 
-At the first hard failure no new change starts; those in flight finish; the outcome says what was
-done, what failed and what was not attempted. Nothing is lost by stopping, or by being killed:
-there is no state file, and the next plan reads everything back from the account.
+At the first hard failure, or when `stop` is set (the CLI sets it on Ctrl-C), no new change starts;
+those in flight finish; the outcome says what was done, what failed and what was not attempted.
+Nothing is lost by stopping, or by being killed: there is no state file, and the next plan reads
+everything back from the account.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ class Outcome:
     done: list[Change] = field(default_factory=list)
     failed: list[tuple[Change, VodopsError]] = field(default_factory=list)
     not_attempted: list[Change] = field(default_factory=list)
+    interrupted: bool = False  # stopped because `stop` was set, not because of a failure
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and not self.interrupted
 
 
 @dataclass(frozen=True)
@@ -45,18 +47,31 @@ class Consent:
 
 
 def apply_plan(
-    plan: Plan, api: VodApi, refs: References, *, consent: Consent, progress: Progress, parallelism: int = 1
+    plan: Plan,
+    api: VodApi,
+    refs: References,
+    *,
+    consent: Consent,
+    progress: Progress,
+    parallelism: int = 1,
+    stop: threading.Event | None = None,
 ) -> Outcome:
+    """Run `plan`; `progress(change, status)` is called as each step ends (from worker threads).
+    Setting `stop` starts nothing new: what is in flight finishes, the rest is not attempted."""
     check_consent(plan, consent)
     outcome = Outcome()
+    halt = stop or threading.Event()
     with ThreadPoolExecutor(max_workers=parallelism, thread_name_prefix="vodops-apply") as pool:
         for wave in waves(plan.changes):
-            if outcome.failed:
+            if outcome.failed or halt.is_set():
                 outcome.not_attempted.extend(_new(outcome, [step.change for step in wave]))
                 continue
-            running = [pool.submit(_one, step, api, refs, plan.stack, outcome, progress) for step in wave]
+            running = [
+                pool.submit(_one, step, api, refs, plan.stack, outcome, progress, halt) for step in wave
+            ]
             for future in running:
                 future.result()
+    outcome.interrupted = halt.is_set()
     return outcome
 
 
@@ -85,10 +100,18 @@ def check_consent(plan: Plan, consent: Consent) -> None:
         )
 
 
-def _one(step: Step, api: VodApi, refs: References, stack: str, outcome: Outcome, progress: Progress) -> None:
+def _one(
+    step: Step,
+    api: VodApi,
+    refs: References,
+    stack: str,
+    outcome: Outcome,
+    progress: Progress,
+    halt: threading.Event,
+) -> None:
     change = step.change
     with outcome._lock:
-        if outcome.failed:  # a step queued before the failure does not start after it
+        if outcome.failed or halt.is_set():  # a step queued before the stop does not start after it
             outcome.not_attempted.extend(_new(outcome, [change]))
             return
     try:

@@ -2,33 +2,82 @@
 
 Exit codes: 0 success (or no changes), 1 error, 2 changes present (plan --detailed-exitcode).
 Usage errors exit 1 too, so that 2 always means "changes". Ctrl-C exits 130.
+
+Start-up is kept short (`--help` and every TAB completion start a process): a verb's module is
+imported only when that verb runs, and the verbs import the pipeline inside their bodies.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
 
 import click
+from click.shell_completion import CompletionItem
 
-from vodops.cli.emulator import emulator
-from vodops.cli.project import apply, export_command, plan, schema, validate
+from vodops import __version__
+from vodops.cli.options import colour_option, resolve_colour
 from vodops.errors import ProblemsError, VodopsError
 
+# name -> (module, attribute, the one-line help `vodops --help` lists without importing the module)
+_PROJECT = "vodops.cli.project"
+COMMANDS = {
+    "validate": (_PROJECT, "validate", "Check the manifests in DIRECTORY without calling the API."),
+    "plan": (_PROJECT, "plan", "Show what apply would change in the target."),
+    "apply": ("vodops.cli.apply", "apply", "Make the target match the manifests (or apply a saved plan)."),
+    "export": (_PROJECT, "export_command", "Write the live account's configuration as manifests."),
+    "schema": (_PROJECT, "schema", "Print (or write) the JSON Schema of manifests and vodops.yaml."),
+    "emulator": (
+        "vodops.cli.emulator",
+        "emulator",
+        "Run the bundled VOD API emulator (a LocalStack for Tencent VOD).",
+    ),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="vodops")
+
+class LazyGroup(click.Group):
+    """A group whose verbs are imported when used, not when listed or completed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, short) for name, (_, _, short) in COMMANDS.items()])
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        verbs = [CompletionItem(n, help=h) for n, (_, _, h) in COMMANDS.items() if n.startswith(incomplete)]
+        return verbs + click.Command.shell_complete(self, ctx, incomplete)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="vodops", message="%(prog)s %(version)s")
+@colour_option
 def cli() -> None:
-    """vodops: declarative configuration for Tencent Cloud VOD."""
+    """vodops: declarative configuration for Tencent Cloud VOD.
 
-
-for command in (validate, plan, apply, export_command, schema, emulator):
-    cli.add_command(command)
+    Every option can also come from the environment: VODOPS_TARGET, VODOPS_ENDPOINT,
+    VODOPS_PARALLELISM, ... (shown in each verb's --help). Colour follows NO_COLOR and FORCE_COLOR.
+    Shell completion: eval "$(_VODOPS_COMPLETE=bash_source vodops)" (zsh_source, fish_source).
+    """
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn what happened into an exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    colour = resolve_colour(no_color_flag="--no-color" in args, environ=os.environ)
     try:
-        result = cli.main(args=argv, prog_name="vodops", standalone_mode=False)
+        result = cli.main(
+            args=args, prog_name="vodops", standalone_mode=False, auto_envvar_prefix="VODOPS", color=colour
+        )
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:
@@ -36,12 +85,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
-        return 1
+        return 130
     except ProblemsError as error:
         click.echo(str(error), err=True)  # compiler style: one `file:line:column: message` a line
         return 1
     except (VodopsError, OSError) as error:
-        click.echo(click.style("Error: ", fg="red", bold=True) + str(error), err=True)
+        click.echo(click.style("Error: ", fg="red", bold=True) + str(error), err=True, color=colour)
         return 1
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -1,16 +1,16 @@
-"""Options several commands share: the manifest directory, the target and its overrides, logging."""
+"""Options several commands share: the manifest directory, the target and its overrides, logging,
+colour. Each also reads an environment variable (`VODOPS_TARGET`, `VODOPS_PARALLELISM`, ...)."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from vodops import logs
-from vodops.targets import TargetChoice
+from vodops.cli.complete import complete_addresses, complete_targets
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -18,29 +18,86 @@ directory_argument = click.argument(
     "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
 )
 
+
+def resolve_colour(no_color_flag: bool, environ: Mapping[str, str]) -> bool | None:
+    """Whether to colour output: --no-color, then NO_COLOR (no-color.org), then FORCE_COLOR;
+    None lets click decide (colour on a terminal only)."""
+    if no_color_flag or environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR", "0") not in ("", "0", "false"):
+        return True
+    return None
+
+
+def _no_colour(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.color = False
+
+
+colour_option = click.option(
+    "--no-color",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_no_colour,
+    help="No colours (also NO_COLOR=1; FORCE_COLOR=1 forces them off a terminal).",
+)
+
+
+def _option(*decls: str, envvar: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.option(*decls, envvar=envvar, show_envvar=True, **kwargs)
+
+
 _TARGET_OPTIONS = (
-    click.option(
-        "--target", metavar="NAME", help="A target from vodops.yaml (default: its defaultTarget, else local)."
+    _option(
+        "--target",
+        envvar="VODOPS_TARGET",
+        metavar="NAME",
+        shell_complete=complete_targets,
+        help="A target from vodops.yaml (default: its defaultTarget, else local).",
     ),
-    click.option(
-        "--endpoint", metavar="URL", help="Override the target's endpoint (http://host:port for an emulator)."
+    _option(
+        "--endpoint",
+        envvar="VODOPS_ENDPOINT",
+        metavar="URL",
+        help="Override the target's endpoint (http://host:port for an emulator).",
     ),
-    click.option(
-        "--sub-app-id", type=click.IntRange(min=1), metavar="N", help="Override the target's subAppId."
+    _option(
+        "--sub-app-id",
+        envvar="VODOPS_SUB_APP_ID",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Override the target's subAppId.",
     ),
-    click.option("--region", metavar="R", help="Override the target's region."),
-    click.option(
+    _option("--region", envvar="VODOPS_REGION", metavar="R", help="Override the target's region."),
+    _option(
         "--profile",
+        envvar="VODOPS_PROFILE",
         metavar="NAME",
         help="tccli profile for credentials (default: $TCCLI_PROFILE or default).",
     ),
-    click.option(
-        "--parallelism", type=click.IntRange(1, 64), metavar="N", help="API calls in flight at once."
+    _option(
+        "--parallelism",
+        envvar="VODOPS_PARALLELISM",
+        type=click.IntRange(1, 64),
+        metavar="N",
+        help="API calls in flight at once.",
     ),
-    click.option(
-        "--verbose", "-v", is_flag=True, help="Log every API call (action, latency, RequestId, retries)."
+    _option(
+        "--verbose",
+        "-v",
+        envvar="VODOPS_VERBOSE",
+        is_flag=True,
+        help="Log every API call (action, latency, RequestId, retries).",
     ),
-    click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True),
+    _option(
+        "--log-format",
+        envvar="VODOPS_LOG_FORMAT",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+    ),
+    colour_option,
 )
 
 
@@ -49,6 +106,9 @@ def target_options(command: F) -> F:
 
     @functools.wraps(command)
     def wrapped(*args: Any, **kwargs: Any) -> Any:
+        from vodops import logs
+        from vodops.targets import TargetChoice
+
         logs.configure(kwargs.pop("verbose"), kwargs.pop("log_format"))
         names = ("target", "endpoint", "sub_app_id", "region", "parallelism", "profile")
         values = {name: kwargs.pop(name) for name in names}
@@ -57,3 +117,15 @@ def target_options(command: F) -> F:
     for option in reversed(_TARGET_OPTIONS):
         wrapped = option(wrapped)
     return wrapped  # type: ignore[return-value]
+
+
+def only_option(help_text: str) -> Callable[[F], F]:
+    """`--only KIND/NAME` (repeatable), completing the names the manifests declare."""
+    return _option(
+        "--only",
+        envvar="VODOPS_ONLY",
+        multiple=True,
+        metavar="KIND/NAME",
+        shell_complete=complete_addresses,
+        help=help_text,
+    )

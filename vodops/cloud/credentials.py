@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from vodops.cloud.tc3 import Credentials
-from vodops.errors import SettingsError
+from vodops.errors import NoCredentialsError, SettingsError
 
 ID_VAR, KEY_VAR, TOKEN_VAR = "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN"
 PROFILE_VAR = "TCCLI_PROFILE"
@@ -33,7 +33,7 @@ def find_credentials(
     found = _profile_file(file)
     if found is not None:
         return found
-    raise SettingsError(
+    raise NoCredentialsError(
         "no credentials for a cloud target; vodops looked in "
         f"${ID_VAR} and ${KEY_VAR} (not set) and in {file} (no such file). "
         f"Set the variables, or run `tccli configure` (--profile or ${PROFILE_VAR} picks the profile)."

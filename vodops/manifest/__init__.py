@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from vodops.discovery import SETTINGS_FILES
 from vodops.errors import ManifestError
 from vodops.manifest.checks import cross_problems
-from vodops.manifest.loader import API_VERSION, SETTINGS_FILES, Declared, read_declarations
+from vodops.manifest.loader import API_VERSION, Declared, read_declarations
 
 __all__ = ["API_VERSION", "SETTINGS_FILES", "Declared", "Manifests", "load_manifests"]
 
@@ -17,6 +18,7 @@ __all__ = ["API_VERSION", "SETTINGS_FILES", "Declared", "Manifests", "load_manif
 class Manifests:
     directory: Path
     resources: tuple[Declared, ...]
+    notes: tuple[str, ...] = ()  # YAML files and nested projects left out, and why
 
     def __iter__(self) -> Iterator[Declared]:
         return iter(self.resources)
@@ -31,4 +33,4 @@ def load_manifests(directory: Path, stack: str) -> Manifests:
     problems = [*reading.problems, *cross_problems(reading, stack)]
     if problems:
         raise ManifestError(problems)
-    return Manifests(directory, tuple(reading.declared))
+    return Manifests(directory, tuple(reading.declared), tuple(reading.notes))

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from vodops.discovery import Found, find_manifest_files
 from vodops.errors import Location, ManifestError, Problem
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
@@ -17,7 +18,6 @@ from vodops.resources import KINDS, TRANSCODE, WATERMARK, Kind
 from vodops.resources.base import Path, Spec
 
 API_VERSION = "vodops/v1"
-SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
 ADOPTABLE_BY_ID = (TRANSCODE, WATERMARK)  # template names are optional and not unique in the API
 
@@ -50,25 +50,14 @@ class Declared:
         return FsPath(self.document.file).parent
 
 
-def manifest_files(directory: FsPath) -> list[FsPath]:
-    """Every *.yaml / *.yml below `directory`, skipping hidden folders and the settings file."""
+def manifest_files(directory: FsPath) -> Found:
+    """The manifest files below `directory` (see vodops.discovery) and notes on what was skipped."""
     if not directory.is_dir():
         raise ManifestError([Problem(f"{directory} is not a directory")])
     try:
-        return _yaml_files(directory)
+        return find_manifest_files(directory)
     except OSError as error:
         raise ManifestError([Problem(f"cannot list {directory}: {error}")]) from None
-
-
-def _yaml_files(directory: FsPath) -> list[FsPath]:
-    found = [
-        path
-        for pattern in ("*.yaml", "*.yml")
-        for path in directory.rglob(pattern)
-        if not any(part.startswith(".") for part in path.relative_to(directory).parts)
-        and not (path.parent == directory and path.name in SETTINGS_FILES)
-    ]
-    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -85,11 +74,13 @@ class Reading:
     declared: list[Declared] = field(default_factory=list)
     named: list[Named] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # files left out, and why
 
 
 def read_declarations(directory: FsPath) -> Reading:
-    reading = Reading()
-    for file in manifest_files(directory):
+    found = manifest_files(directory)
+    reading = Reading(notes=found.notes)
+    for file in found.files:
         try:
             text = file.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

@@ -1,0 +1,116 @@
+"""What a running apply shows: `[n/N]` on every finished change and, on a terminal, a live bar
+with the rate and the time left. Ctrl-C once stops starting changes; twice stops at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType, TracebackType
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from vodops.plan.changes import Change
+
+_BAR_WIDTH = 30
+_CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD")
+
+
+def bar_wanted(asked: bool | None) -> bool:
+    """--progress / --no-progress decide; otherwise a bar only on a terminal and never in CI."""
+    if asked is not None:
+        return asked
+    return sys.stderr.isatty() and not any(os.environ.get(name) for name in _CI_VARIABLES)
+
+
+class ProgressReport:
+    """A `progress(change, status)` callback for apply, safe to call from its worker threads."""
+
+    def __init__(self, total: int, bar: bool, headline: Callable[[Change], str]) -> None:
+        self.total, self.finished = total, 0
+        self._bar, self._headline = bar, headline
+        self._live = bar and sys.stderr.isatty()  # redrawn in place; otherwise a line per tenth
+        self._start = time.monotonic()
+        self._lock = threading.Lock()
+        self._tenths_shown = 0
+
+    def __call__(self, change: Change, status: str) -> None:
+        with self._lock:
+            self.finished += 1
+            self._clear()
+            line = f"[{self.finished}/{self.total}] {self._headline(change)}: {status}"
+            click.echo(line, err=status.startswith("failed"))
+            self._draw()
+
+    def close(self) -> None:
+        with self._lock:
+            self._clear()
+
+    def _clear(self) -> None:
+        if self._live:
+            click.echo("\r\x1b[K", nl=False, err=True)
+
+    def _draw(self) -> None:
+        if not self._bar:
+            return
+        if self._live:
+            click.echo(self.bar_text(), nl=False, err=True)
+        elif self.finished * 10 // self.total > self._tenths_shown:
+            self._tenths_shown = self.finished * 10 // self.total
+            click.echo(f"progress: {self.bar_text()}", err=True)
+
+    def bar_text(self) -> str:
+        """`[#########.....] 120/300  40.1/s  about 4s left`."""
+        elapsed = max(time.monotonic() - self._start, 1e-6)
+        rate = self.finished / elapsed
+        left = (self.total - self.finished) / rate if rate else 0.0
+        filled = _BAR_WIDTH * self.finished // max(self.total, 1)
+        bar = "#" * filled + "." * (_BAR_WIDTH - filled)
+        return f"[{bar}] {self.finished}/{self.total}  {rate:.1f}/s  about {left:.0f}s left"
+
+
+class Interrupts:
+    """Within this block the first Ctrl-C sets `stop` (apply starts nothing new and lets calls in
+    flight finish); a second one ends the process at once with exit code 130."""
+
+    def __init__(self, progress: ProgressReport) -> None:
+        self.stop = threading.Event()
+        self._progress = progress
+        self._previous: object = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._interrupted)
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+
+    def _interrupted(self, signum: int, frame: FrameType | None) -> None:
+        if not self.stop.is_set():
+            self.stop.set()
+            self._progress.close()
+            click.echo(
+                "\nInterrupted: starting nothing new; the calls in flight finish first. "
+                "Press Ctrl-C again to stop at once.",
+                err=True,
+            )
+            return
+        self._progress.close()
+        done, total = self._progress.finished, self._progress.total
+        click.echo(
+            f"\nStopped at once after {done} of {total} changes; calls that were in flight may or may "
+            "not have taken effect. Nothing is lost: the next `vodops plan` shows the rest.",
+            err=True,
+        )
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)

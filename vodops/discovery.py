@@ -1,0 +1,94 @@
+"""Which files under a project directory are vodops's, read without parsing a manifest.
+
+    vodops.yaml (or vodops.yml)   the project's settings; a subfolder holding one is a nested
+                                  project of its own and is not read into this one
+    *.yaml, *.yml                 manifest files, when they mention vodops (`vodops/` as in
+                                  `apiVersion: vodops/v1`, or a vodops kind); other YAML
+                                  (docker-compose.yml, CI files) is skipped with a note
+    .vodopsignore                 patterns, one a line, as in .gitignore (`#` comments, `name/`
+                                  for folders, globs): matching files and folders are not read
+    hidden files and folders      never read (.vodops/ holds the embedded emulator's state)
+
+Kept free of the model and the YAML parser: shell completion uses it, and it must start fast.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
+IGNORE_FILE = ".vodopsignore"
+# the kinds, in the order of vodops.resources.KINDS (a test holds them equal)
+KIND_NAMES = ("MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure")
+_MENTIONS_VODOPS = re.compile(r"vodops/|\b(?:" + "|".join(KIND_NAMES) + r")\b")
+
+
+@dataclass
+class Found:
+    """The manifest files of a project, and a note for each YAML file or folder left out."""
+
+    files: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def settings_file(directory: Path) -> Path | None:
+    """The project's vodops.yaml (or .yml), if it has one."""
+    return next((directory / n for n in SETTINGS_FILES if (directory / n).is_file()), None)
+
+
+def find_manifest_files(directory: Path) -> Found:
+    """Every manifest file under `directory`, sorted; raises OSError when a folder cannot be listed."""
+    found = Found()
+    _walk(directory, directory, _ignore_patterns(directory), found)
+    found.files.sort()
+    return found
+
+
+def _walk(root: Path, folder: Path, ignored: list[str], found: Found) -> None:
+    for entry in sorted(folder.iterdir()):
+        relative = PurePosixPath(entry.relative_to(root).as_posix())
+        if entry.name.startswith(".") or _matches(relative, entry.is_dir(), ignored):
+            continue
+        if entry.is_dir():
+            if settings_file(entry) is not None:
+                found.notes.append(f"skipped {relative}/: it has its own vodops.yaml (a separate project)")
+            else:
+                _walk(root, entry, ignored, found)
+        elif entry.suffix in (".yaml", ".yml") and not (folder == root and entry.name in SETTINGS_FILES):
+            _sort_file(entry, relative, found)
+
+
+def _sort_file(path: Path, relative: PurePosixPath, found: Found) -> None:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        found.files.append(path)  # the loader reports why it cannot be read
+        return
+    if _MENTIONS_VODOPS.search(text):
+        found.files.append(path)
+    else:
+        found.notes.append(f"skipped {relative}: not a vodops manifest (no apiVersion: vodops/v1)")
+
+
+def _ignore_patterns(directory: Path) -> list[str]:
+    try:
+        lines = (directory / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _matches(relative: PurePosixPath, is_dir: bool, patterns: list[str]) -> bool:
+    for pattern in patterns:
+        if pattern.endswith("/") and not is_dir:
+            continue
+        bare = pattern.strip("/")
+        anchored = pattern.startswith("/") or "/" in bare
+        if fnmatch.fnmatchcase(str(relative), bare):
+            return True
+        if not anchored and fnmatch.fnmatchcase(relative.name, bare):
+            return True
+    return False
