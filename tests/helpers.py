@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +17,7 @@ from vodops.cloud.vod import VodApi
 from vodops.targets import Target, connect
 
 LOCAL = Target("local", None)
+VODOPS = [sys.executable, "-m", "vodops"]  # the CLI as a real process
 
 
 def document(kind: str, name: str, spec: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -53,3 +58,25 @@ TEXT_WATERMARK = {
     "type": "text",
     "textTemplate": {"fontType": "arial.ttf", "fontSize": "20px", "fontColor": "0xFFFFFF", "fontAlpha": 1},
 }
+
+
+@contextmanager
+def served(*flags: str) -> Iterator[str]:
+    """Run `vodops emulator serve --port 0 FLAGS`; yield its base URL; stop it with SIGTERM."""
+    process = subprocess.Popen(
+        [*VODOPS, "emulator", "serve", "--port", "0", *flags],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    banner = process.stdout.readline()
+    found = re.search(r"listening on (http://\S+)", banner)
+    try:
+        assert found, banner + process.stdout.read()
+        yield found[1]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        rest, _ = process.communicate(timeout=10)
+    assert process.returncode == 0, rest
+    assert "Emulator stopped." in rest

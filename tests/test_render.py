@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Vodops
-from tests.helpers import live_api
+from tests.helpers import TEXT_WATERMARK, document, hls, live_api, write
 from vodops.resources import TRANSCODE
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -79,11 +79,54 @@ def test_markdown_and_json(vodops: Vodops, quickstart: Path, scenario: str) -> N
     _compare(f"{scenario}-plan.json", _masked(printed.out))
 
 
-def test_markdown_puts_dangerous_changes_first(vodops: Vodops, quickstart: Path) -> None:
+def test_markdown_puts_dangerous_changes_first_and_lists_each_change_once(
+    vodops: Vodops, quickstart: Path
+) -> None:
     _dangerous(vodops, quickstart)
     markdown = vodops("plan", quickstart, "--format", "markdown").out
-    changes = markdown.split("#### Changes", 1)[1]
-    actions = re.findall(r"(?:<b>|\*\*)(create|update|replace|delete|adopt)(?:</b>|\*\*)", changes)
-    dangerous = [a in ("delete", "replace", "adopt") for a in actions]
-    assert dangerous == sorted(dangerous, reverse=True), actions
-    assert markdown.index("#### ⚠️ Dangerous changes") < markdown.index("#### Changes")
+    assert markdown.splitlines()[0] == "<!-- vodops-plan target=local -->", (
+        "the marker CI finds its comment by"
+    )
+    dangerous, others = markdown.split("#### ⚠️ Dangerous changes", 1)[1].split("#### Other changes")
+    actions = re.findall(r"(?:<b>|\*\*)(create|update|replace|delete|adopt)(?:</b>|\*\*)", dangerous)
+    assert actions == ["replace", "adopt", "delete", "delete"]
+    assert re.findall(r"<b>(\w+)</b>", others) == ["update"]
+    for address in ("WatermarkTemplate/logo", "TranscodeTemplate/mp4-download", "Procedure/ingest-hls"):
+        assert markdown.count(address) == 1, address
+
+
+def test_a_300_create_plan_fits_one_comment(vodops: Vodops, tmp_path: Path) -> None:
+    """Summary and table first, then as many details as fit under GitHub's 65,536 characters, and a
+    pointer to the full plan for the rest."""
+    transcode = [
+        document(TRANSCODE, f"hls-{n:03}", hls(1000 + n, width=1280, height=720)) for n in range(100)
+    ]
+    write(tmp_path, "transcode.yaml", *transcode)
+    marks = [document("WatermarkTemplate", f"mark-{n:03}", TEXT_WATERMARK) for n in range(200)]
+    write(tmp_path, "marks.yaml", *marks)
+    result = vodops("plan", tmp_path, "--format", "markdown", "--out", tmp_path / "plan.json")
+    size = len(result.out.encode("utf-8"))
+    assert 60_000 < size <= 65_536, size
+    assert "**Plan: 300 to create.**" in result.out and "| TranscodeTemplate | 100 |" in result.out
+    shown = result.out.count("<details>")
+    pointer = (
+        f"> **{300 - shown} more changes are not shown here**: a comment holds at most 65,536 characters."
+    )
+    assert pointer in result.out
+    assert f"The full plan is in the saved plan `{tmp_path / 'plan.json'}`" in result.out
+    assert result.out.index("**Quota headroom after apply**") > result.out.index(pointer)
+
+
+def test_dangerous_changes_come_before_any_detail_when_space_is_short(
+    vodops: Vodops, quickstart: Path
+) -> None:
+    from vodops.render.markdown import render_markdown
+    from vodops.session import open_session
+
+    _dangerous(vodops, quickstart)
+    with open_session(quickstart) as session:
+        plan = session.plan()
+    small = render_markdown(plan, limit=1_900)
+    assert len(small.encode("utf-8")) <= 1_900
+    assert small.count("- 🗑️ **delete**") == 2 and "WatermarkTemplate/logo" in small
+    assert "Procedure/ingest-hls" not in small and "> **1 more change is not shown here**" in small

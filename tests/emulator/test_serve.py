@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-import re
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
 from tests.emulator.conftest import Api
+from tests.helpers import VODOPS, served
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
-
-VODOPS = [sys.executable, "-m", "vodops"]
-
-
-@contextmanager
-def served(*flags: str) -> Iterator[str]:
-    """Run `vodops emulator serve --port 0 FLAGS`; yield its base URL; stop it with SIGTERM."""
-    process = subprocess.Popen(
-        [*VODOPS, "emulator", "serve", "--port", "0", *flags],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    banner = process.stdout.readline()
-    found = re.search(r"listening on (http://\S+)", banner)
-    try:
-        assert found, banner + process.stdout.read()
-        yield found[1]
-    finally:
-        process.send_signal(signal.SIGTERM)
-        rest, _ = process.communicate(timeout=10)
-    assert process.returncode == 0, rest
-    assert "Emulator stopped." in rest
 
 
 def _sdk(url: str, secret_id: str = DEFAULT_SECRET_ID, secret_key: str = DEFAULT_SECRET_KEY) -> Api:

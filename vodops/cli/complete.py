@@ -44,7 +44,10 @@ def complete_addresses(ctx: click.Context, _: click.Parameter, incomplete: str) 
 
 
 def _directory(ctx: click.Context) -> Path:
-    directory = ctx.params.get("directory")
+    """DIRECTORY from the words typed so far. While an option waits for the value being completed,
+    click leaves the words after the last parsed one unparsed in `ctx.args`."""
+    unparsed = [word for word in ctx.args if not word.startswith("-")]
+    directory = unparsed[0] if unparsed else ctx.params.get("directory")
     return Path(directory) if directory else Path(".")
 
 

@@ -45,7 +45,13 @@ def show_notes(notes: tuple[str, ...]) -> None:
 @target_options
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes, 0 when none.")
 @click.option(
-    "--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+    "--format",
+    "form",
+    envvar="VODOPS_FORMAT",
+    show_envvar=True,
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
 )
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON) for apply --plan."
@@ -72,7 +78,10 @@ def plan(
         )
     if out is not None:
         out.write_text(saved + "\n", encoding="utf-8")
-    click.echo({"text": render_plan, "markdown": render_markdown}[form](made) if form != "json" else saved)
+    if form == "markdown":
+        click.echo(render_markdown(made, saved_as=str(out) if out else None))
+    else:
+        click.echo(render_plan(made) if form == "text" else saved)
     return EXIT_CHANGES if detailed_exitcode and not made.empty else 0
 
 

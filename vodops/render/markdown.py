@@ -4,6 +4,7 @@ fields before -> after in a collapsible section, and the quota headroom."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import Counter
 
@@ -20,9 +21,67 @@ _ICON = {
 }
 
 
-def render_markdown(plan: Plan) -> str:
+COMMENT_LIMIT = 65_536  # GitHub's limit on a comment body, in characters (GitLab's is larger)
+MARKER = "<!-- vodops-plan target={target} -->"  # the hidden line a CI step finds its comment by
+
+
+def render_markdown(plan: Plan, *, limit: int = COMMENT_LIMIT, saved_as: str | None = None) -> str:
+    """The plan as one pull-request comment of at most `limit` characters (counted as UTF-8 bytes,
+    the strictest count a code host may use): the marker line, the summary and its table, the dangerous
+    changes (in full while they fit, else one line each), then as many other changes' details as
+    fit, with a pointer to the full plan (`saved_as`, the file `--out` wrote) for the rest. Each
+    change is listed once."""
+    head = _head(plan)
+    tail = [f"> {note}" for note in plan.notes]
+    if plan.quotas and not plan.empty:
+        tail += ["", *_quotas(plan)]
+    budget = Budget(limit - _size(head) - _size(tail) - _POINTER_ROOM)
+    dangerous = [c for c in display_order(plan) if c.action.dangerous]
+    others = [c for c in display_order(plan) if not c.action.dangerous]
+    briefs = [[f"- {_title(c)}", ""] for c in dangerous]
+    shown = list(itertools.takewhile(budget.take, briefs))
+    shown = [budget.upgrade(b, _details(c)) for b, c in zip(shown, dangerous[: len(shown)], strict=True)]
+    rest = list(itertools.takewhile(budget.take, (_details(c) for c in others)))
+    body: list[str] = []
+    if dangerous:
+        body += ["#### ⚠️ Dangerous changes", "", *itertools.chain(*shown)]
+    if rest:
+        body += ["#### Other changes" if dangerous else "#### Changes", "", *itertools.chain(*rest)]
+    left_out = len(plan.changes) - len(shown) - len(rest)
+    if left_out:
+        body += [_pointer(left_out, limit, saved_as), ""]
+    return _joined([*head, *body, *tail])
+
+
+_POINTER_ROOM = 400  # the pointer to the full plan, and the section titles
+
+
+class Budget:
+    """Characters left in a comment; blocks of lines are taken while they fit."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+    def take(self, lines: list[str]) -> bool:
+        cost = _size(lines)
+        if cost > self.left:
+            return False
+        self.left -= cost
+        return True
+
+    def upgrade(self, brief: list[str], full: list[str]) -> list[str]:
+        """`full` in place of the `brief` already taken, if the difference fits."""
+        extra = _size(full) - _size(brief)
+        if extra > self.left:
+            return brief
+        self.left -= extra
+        return full
+
+
+def _head(plan: Plan) -> list[str]:
     app = f", subAppId {plan.sub_app_id}" if plan.sub_app_id else ""
     lines = [
+        MARKER.format(target=re.sub(r"[^\w.:]+", "-", plan.target)),  # never `-->` inside it
         f"### vodops plan for `{plan.target}`{app} (stack `{plan.stack}`)",
         "",
         f"**{plan.summary()}**",
@@ -32,16 +91,23 @@ def render_markdown(plan: Plan) -> str:
         lines += _brakes(plan)
     if not plan.empty:
         lines += [*_table(plan), ""]
-    dangerous = [c for c in plan.changes if c.action.dangerous]
-    if dangerous:
-        lines += ["#### ⚠️ Dangerous changes", "", *(f"- {_title(c)}" for c in dangerous), ""]
-    if not plan.empty:
-        lines += ["#### Changes", ""]
-        for change in display_order(plan):
-            lines += _details(change)
-    lines += [f"> {note}" for note in plan.notes]
-    if plan.quotas and not plan.empty:
-        lines += ["", *_quotas(plan)]
+    return lines
+
+
+def _pointer(left_out: int, limit: int, saved_as: str | None) -> str:
+    where = f"the saved plan `{saved_as}`" if saved_as else "`vodops plan --out plan.json`"
+    noun = "change is" if left_out == 1 else "changes are"
+    return (
+        f"> **{left_out} more {noun} not shown here**: a comment holds at most {limit:,} characters. "
+        f"The full plan is in {where}, and `vodops plan` prints it."
+    )
+
+
+def _size(lines: list[str]) -> int:
+    return len("\n".join(lines).encode("utf-8")) + 1
+
+
+def _joined(lines: list[str]) -> str:
     text = "\n".join(lines).rstrip() + "\n"
     return re.sub(r"\n{3,}", "\n\n", text)
 

@@ -1,0 +1,74 @@
+"""Finding the manifests: only vodops documents are read, nested projects stay apart, .vodopsignore
+works as .gitignore does, and the embedded emulator's state is kept out of git."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import Vodops
+from tests.helpers import TEXT_WATERMARK, document, write
+
+COMPOSE = "services:\n  web:\n    image: nginx\n    ports: ['80:80']\n"
+
+
+def test_other_yaml_is_skipped_with_a_note(vodops: Vodops, quickstart: Path) -> None:
+    (quickstart / "docker-compose.yml").write_text(COMPOSE)
+    (quickstart / ".github").mkdir()
+    (quickstart / ".github" / "ci.yml").write_text("on: push\n")
+    (quickstart / "deploy").mkdir()
+    (quickstart / "deploy" / "cloudformation.yaml").write_text("Resources: !Ref Missing\n")
+    result = vodops("validate", quickstart)
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "note: skipped deploy/cloudformation.yaml: not a vodops manifest (no apiVersion: vodops/v1)",
+        "note: skipped docker-compose.yml: not a vodops manifest (no apiVersion: vodops/v1)",
+    ]
+    assert "OK: 12 resources" in result.out
+
+
+def test_a_vodops_file_with_a_typo_is_still_read(vodops: Vodops, tmp_path: Path) -> None:
+    """A file that names a vodops kind is a manifest: a missing apiVersion is an error, not a skip."""
+    (tmp_path / "marks.yaml").write_text("kind: WatermarkTemplate\nmetadata: {name: logo}\nspec: {}\n")
+    result = vodops("validate", tmp_path)
+    assert result.code == 1
+    assert f"{tmp_path}/marks.yaml:1:1: missing apiVersion; use vodops/v1" in result.err
+
+
+def test_a_nested_project_is_not_merged(vodops: Vodops, quickstart: Path) -> None:
+    nested = quickstart / "staging"
+    write(nested, "marks.yaml", document("WatermarkTemplate", "staging-only", TEXT_WATERMARK))
+    (nested / "vodops.yaml").write_text("stack: staging\n")
+    result = vodops("plan", quickstart)
+    assert result.code == 0, result.err
+    assert "note: skipped staging/: it has its own vodops.yaml (a separate project)" in result.err
+    assert "staging-only" not in result.out and "Plan: 12 to create." in result.out
+    assert "Plan: 1 to create." in vodops("plan", nested).out
+
+
+def test_vodopsignore_works_as_gitignore(vodops: Vodops, quickstart: Path) -> None:
+    write(quickstart / "drafts", "draft.yaml", document("WatermarkTemplate", "draft", {"type": "bogus"}))
+    write(quickstart, "old.yaml", document("WatermarkTemplate", "old", {"type": "bogus"}))
+    (quickstart / ".vodopsignore").write_text("# work in progress\ndrafts/\nold.y*ml\n")
+    result = vodops("validate", quickstart)
+    assert result.code == 0, result.err
+    assert result.err == "" and "OK: 12 resources" in result.out
+
+
+def test_the_local_state_folder_says_so_and_ignores_itself(vodops: Vodops, quickstart: Path) -> None:
+    first = vodops("plan", quickstart)
+    state = quickstart / ".vodops"
+    assert f"note: created {state} for the embedded emulator's state (the local target)" in first.err
+    assert (state / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert "created" not in vodops("plan", quickstart).err, "said once"
+
+
+def test_settings_and_manifest_problems_are_reported_together(vodops: Vodops, quickstart: Path) -> None:
+    (quickstart / "vodops.yaml").write_text("stack: media platform\ntargest: {}\n")
+    write(quickstart, "bad.yaml", document("WatermarkTemplate", "bad", {"type": "bogus"}))
+    result = vodops("validate", quickstart)
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(line.startswith(f"{quickstart}/vodops.yaml:1:8: stack:") for line in lines), lines
+    assert any(line.startswith(f"{quickstart}/vodops.yaml:2:1: targest:") for line in lines), lines
+    assert any(line.startswith(f"{quickstart}/bad.yaml:") for line in lines), lines
+    assert not (quickstart / ".vodops").exists()

@@ -1,0 +1,85 @@
+"""Ctrl-C during apply, as a user presses it: a real `vodops apply` process against a slow
+`vodops emulator serve`, interrupted with SIGINT."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from tests.conftest import Vodops
+from tests.helpers import TEXT_WATERMARK, VODOPS, document, served, write
+
+COUNT = 12
+
+
+def _project(tmp_path: Path) -> Path:
+    directory = tmp_path / "project"
+    marks = [document("WatermarkTemplate", f"mark-{n:02}", TEXT_WATERMARK) for n in range(COUNT)]
+    write(directory, "marks.yaml", *marks)
+    return directory
+
+
+def _apply(directory: Path, url: str, tmp_path: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TENCENTCLOUD_", "VODOPS_", "TCCLI"))}
+    env["HOME"] = str(tmp_path / "home")  # no credentials: the loopback emulator's documented pair
+    return subprocess.Popen(
+        [*VODOPS, "apply", str(directory), "--endpoint", url, "--parallelism", "2", "--yes"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+
+
+def _read_until(process: subprocess.Popen[str], pattern: str) -> str:
+    assert process.stdout is not None
+    seen = ""
+    while not re.search(pattern, seen, re.MULTILINE):
+        line = process.stdout.readline()
+        assert line, f"the process ended before {pattern!r}:\n{seen}"
+        seen += line
+    return seen
+
+
+def test_the_first_ctrl_c_starts_nothing_new_and_reports(vodops: Vodops, tmp_path: Path) -> None:
+    directory = _project(tmp_path)
+    with served("--latency", "300") as url:
+        process = _apply(directory, url, tmp_path)
+        before = _read_until(process, r"^\[1/12\] ")
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=60)
+        output = before + rest
+        assert process.returncode == 130, output
+        assert "Interrupted: starting nothing new; the calls in flight finish first." in output
+        found = re.search(r"Apply interrupted: (\d+) done, 0 failed, (\d+) not attempted\.", output)
+        assert found, output
+        done, skipped = int(found[1]), int(found[2])
+        assert done + skipped == COUNT and skipped > 0 and done >= 1
+        assert f"  not attempted ({skipped}):" in output
+        assert len(re.findall(r"^    WatermarkTemplate/mark-\d\d$", output, re.MULTILINE)) == COUNT
+        again = vodops("plan", directory, "--endpoint", url)
+    assert f"Plan: {skipped} to create." in again.out, "what was done is done; the rest is not attempted"
+
+
+def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
+    directory = _project(tmp_path)
+    with served("--latency", "3000") as url:
+        process = _apply(directory, url, tmp_path)
+        seen = _read_until(process, r"^Plan: 12 to create\.")
+        time.sleep(0.5)  # the first two creates are in flight, each for 3 s
+        process.send_signal(signal.SIGINT)
+        seen += _read_until(process, r"^Interrupted: ")
+        pressed = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=60)
+        waited = time.monotonic() - pressed
+    output = seen + rest
+    assert process.returncode == 130, output
+    assert waited < 2.0, "the second Ctrl-C does not wait for the calls in flight"
+    assert "Stopped at once after 0 of 12 changes" in output
+    assert "the next `vodops plan` shows the rest" in output
+    assert "Apply interrupted:" not in output
