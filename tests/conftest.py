@@ -23,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(autouse=True)
+def scratch_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test, and every process it starts, gets an empty home: tests never read the user's
+    tccli profiles nor write into the real home directory (tccli writes ~/.tccli)."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
 @dataclass(frozen=True)
 class Run:
     code: int

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
+from vodops import __version__
 from vodops.cli import cli
 
 RECIPES = sorted((ROOT / "examples" / "ci").glob("*.yml"))
@@ -52,3 +53,19 @@ def test_the_pre_commit_hook_runs_validate() -> None:
     assert hook["id"] == "vodops-validate"
     assert hook["entry"] == "vodops validate" and hook["language"] == "python"
     assert hook["pass_filenames"] is False
+
+
+@pytest.mark.parametrize("recipe", RECIPES, ids=lambda path: path.name)
+def test_recipes_install_a_pinned_release_and_update_one_comment(recipe: Path) -> None:
+    """vodops is not on PyPI: the recipes install the tagged release of this version, and find
+    their comment by the marker line the Markdown starts with."""
+    text = recipe.read_text()
+    assert "pip install vodops" not in text
+    assert f'VODOPS_SOURCE: "vodops @ git+https://github.com/vodops/vodops@v{__version__}"' in text
+    assert 'pip install "$VODOPS_SOURCE"' in text
+    assert "marker=$(head -n 1 plan.md)" in text and "startswith" in text
+
+
+def test_the_pre_commit_example_names_this_release() -> None:
+    for text in ((ROOT / ".pre-commit-hooks.yaml").read_text(), (ROOT / "README.md").read_text()):
+        assert f"rev: v{__version__}" in text

@@ -68,7 +68,7 @@ def test_settings_and_manifest_problems_are_reported_together(vodops: Vodops, qu
     result = vodops("validate", quickstart)
     assert result.code == 1
     lines = result.err.splitlines()
-    assert any(line.startswith(f"{quickstart}/vodops.yaml:1:8: stack:") for line in lines), lines
+    assert any(line.startswith(f"{quickstart}/vodops.yaml:1:1: stack:") for line in lines), lines
     assert any(line.startswith(f"{quickstart}/vodops.yaml:2:1: targest:") for line in lines), lines
     assert any(line.startswith(f"{quickstart}/bad.yaml:") for line in lines), lines
     assert not (quickstart / ".vodops").exists()

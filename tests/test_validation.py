@@ -11,8 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import EXAMPLES, Vodops
+from tests.helpers import TEXT_WATERMARK, document, hls, write
 
 INVALID = Path(__file__).parent / "manifests" / "invalid"
 FIXTURES = sorted(INVALID.glob("*.yaml"))
@@ -68,5 +70,47 @@ def test_invalid_manifest_leaves_an_applied_account_untouched(vodops: Vodops, qu
     shutil.copy(INVALID / "out-of-range.yaml", quickstart / "broken.yaml")
     result = vodops("apply", quickstart, "--yes")
     assert result.code == 1
-    assert "spec.videoTemplate.bitrate: must be 0 or between 128 and 100000 (got 64)" in result.err
+    assert "spec.videoTemplate.bitrate: must be 0 or 128\u2013100000 kbps (got 64)" in result.err
     assert _fingerprint(quickstart) == before
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("stack", "media platform", "stack: must be 1 to 32 letters, digits, '_', '.' or '-', starting with"),
+        ("stack", " media", "stack: must be 1 to 32 letters, digits, '_', '.' or '-', starting with"),
+        ("stack", "media!", "stack: must be 1 to 32 letters, digits, '_', '.' or '-', starting with"),
+        ("targets", {"prod": {"region": " ap-guangzhou"}}, "targets.prod.region: must be a region id like"),
+        ("targets", {"prod": {"region": "ap-guangzhou "}}, "targets.prod.region: must be a region id like"),
+        (
+            "targets",
+            {"prod": {"parallelism": 65}},
+            "targets.prod.parallelism: must be 1\u201364 calls in flight (got 65)",
+        ),
+        (
+            "targets",
+            {"prod": {"endpont": "x"}},
+            "targets.prod.endpont: unknown field 'endpont'; did you mean 'endpoint'?",
+        ),
+    ],
+)
+def test_bad_settings_are_refused_in_words(
+    vodops: Vodops, quickstart: Path, setting: str, value: object, message: str
+) -> None:
+    """Patterns are anchored (a bad first or last character is refused), ranges name their unit,
+    keys get "did you mean", and no message shows a regular expression."""
+    (quickstart / "vodops.yaml").write_text(yaml.safe_dump({setting: value}))
+    result = vodops("plan", quickstart)
+    assert result.code == 1
+    assert message in result.err
+    assert "^" not in result.err and "pattern" not in result.err
+    assert not (quickstart / ".vodops").exists(), "nothing was changed"
+
+
+def test_an_enum_near_miss_suggests_the_value(vodops: Vodops, tmp_path: Path) -> None:
+    write(tmp_path, "m.yaml", document("WatermarkTemplate", "logo", {**TEXT_WATERMARK, "type": "txt"}))
+    result = vodops("validate", tmp_path)
+    assert "spec.type: must be one of 'image', 'text', 'svg' (got 'txt'); did you mean 'text'?" in result.err
+    write(tmp_path, "m.yaml", document("TranscodeTemplate", "t", {**hls(), "container": "HLS"}))
+    shouted = vodops("validate", tmp_path)
+    assert "(got 'HLS'); did you mean 'hls'?" in shouted.err

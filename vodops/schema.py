@@ -9,7 +9,9 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from vodops.manifest import API_VERSION
+from vodops.manifest.loader import ADOPTABLE_BY_ID
 from vodops.resources import KINDS
+from vodops.schema_docs import describe_kind
 from vodops.settings import Settings
 
 MANIFEST_SCHEMA = "vodops-v1.json"
@@ -18,25 +20,48 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def manifest_schema() -> dict[str, Any]:
+    """One schema for any manifest document; the `kind` value selects that kind's schema (if/then),
+    so an editor reports the errors of the kind written, not of every kind."""
     models: list[tuple[type[BaseModel], Literal["validation"]]] = [
         (k.spec, "validation") for k in KINDS.values()
     ]
     refs, top = models_json_schema(models, by_alias=True, ref_template="#/$defs/{model}")
-    documents = [
-        _document(name, refs[(kind.spec, "validation")]["$ref"], kind.spec_required)
-        for name, kind in KINDS.items()
-    ]
+    defs = top.get("$defs", {})
+    for name, kind in KINDS.items():
+        describe_kind(name, refs[(kind.spec, "validation")], defs)
     return {
         "$schema": _DIALECT,
         "title": "vodops manifest",
         "description": "One document of a vodops manifest file (apiVersion vodops/v1).",
-        "oneOf": documents,
-        "$defs": top.get("$defs", {}),
+        "type": "object",
+        "required": ["apiVersion", "kind", "metadata"],
+        "properties": {
+            "apiVersion": {"const": API_VERSION, "description": "always vodops/v1"},
+            "kind": {"enum": list(KINDS), "description": "what the document declares"},
+        },
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": _document(name, refs[(kind.spec, "validation")]["$ref"], kind.spec_required),
+            }
+            for name, kind in KINDS.items()
+        ],
+        "$defs": defs,
     }
 
 
 def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
     required = ["apiVersion", "kind", "metadata"] + (["spec"] if spec_required else [])
+    metadata: dict[str, Any] = {
+        "name": {"type": "string", "minLength": 1, "description": f"the {kind}'s name: its identity"}
+    }
+    if kind in ADOPTABLE_BY_ID:
+        metadata["adoptId"] = {
+            "type": "integer",
+            "minimum": 0,
+            "description": "the live template this declaration adopts when its live name cannot "
+            "identify it (export writes it; apply renames the template)",
+        }
     return {
         "title": kind,
         "type": "object",
@@ -49,7 +74,7 @@ def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["name"],
-                "properties": {"name": {"type": "string", "minLength": 1}},
+                "properties": metadata,
             },
             "spec": {"$ref": spec_ref},
         },

@@ -13,49 +13,16 @@ from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
-from vodops.errors import ManifestError, Problem
 from vodops.live import LiveState, read_live
 from vodops.logs import api_observer
-from vodops.manifest import Manifests, load_manifests
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import plan_document
 from vodops.plan.replay import check_target, read_plan_file, replay
+from vodops.project import Project, load_project
 from vodops.refs import References
-from vodops.settings import LOCAL, Settings, load_settings
+from vodops.settings import LOCAL
 from vodops.targets import Target, TargetChoice, connect, resolve_target
-
-
-@dataclass(frozen=True)
-class Project:
-    """A manifest directory with its settings."""
-
-    directory: Path
-    settings: Settings
-
-    @classmethod
-    def open(cls, directory: Path) -> Project:
-        return cls(directory, load_settings(directory))
-
-    def manifests(self) -> Manifests:
-        return load_manifests(self.directory, self.settings.stack)
-
-
-def load_project(directory: Path) -> tuple[Project, Manifests]:
-    """The settings and the manifests, with every problem of both in one ManifestError."""
-    problems: list[Problem] = []
-    try:
-        project = Project.open(directory)
-    except ManifestError as error:
-        problems += error.problems
-        project = Project(directory, Settings())  # the default stack, to check the manifests too
-    try:
-        manifests = project.manifests()
-    except ManifestError as error:
-        problems += error.problems
-    if problems:
-        raise ManifestError(problems)
-    return project, manifests
 
 
 @dataclass

@@ -13,22 +13,37 @@ from vodops.manifest.messages import field_problems
 from vodops.manifest.yamlpos import load_documents
 from vodops.ownership import STACK_PATTERN
 from vodops.resources.base import Path, Spec
+from vodops.resources.fields import Pattern, Range
 
 LOCAL = "local"
 
 
-Region = Annotated[str, Field(pattern=r"^[a-z]{2,}-[a-z0-9-]+$")]
-SubAppId = Annotated[int, Field(ge=1)]
-Parallelism = Annotated[int, Field(ge=1, le=64)]
+Region = Annotated[str, Pattern(r"^[a-z]{2,}-[a-z0-9-]+$", "a region id like ap-guangzhou")]
+StackName = Annotated[
+    str,
+    Pattern(
+        f"^{STACK_PATTERN.pattern}$",
+        "1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit, like media-platform",
+    ),
+]
+SubAppId = Annotated[int, Range(1)]
+Parallelism = Annotated[int, Range(1, 64, "calls in flight")]
 DEFAULT_PARALLELISM = 10
 
 
 class TargetSettings(Spec):
-    endpoint: Annotated[str, Field(min_length=1)] | None = None
-    region: Region | None = None
-    sub_app_id: SubAppId | None = None
-    parallelism: Parallelism | None = None
-    rate_limit: Annotated[float, Field(gt=0, le=10_000)] | None = Field(
+    endpoint: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None,
+        description="API host (default vod.tencentcloudapi.com), or http://host:port for an emulator",
+    )
+    region: Region | None = Field(default=None, description="region id, like ap-guangzhou")
+    sub_app_id: SubAppId | None = Field(
+        default=None, description="the VOD sub-application (default: the main one)"
+    )
+    parallelism: Parallelism | None = Field(
+        default=None, description="API calls in flight at once, 1 to 64 (default 10)"
+    )
+    rate_limit: Annotated[float, Range(0.1, 10_000, "calls per second")] | None = Field(
         default=None, description="API calls per second per action (default 100, the API's documented limit)"
     )
     profile: Annotated[str, Field(min_length=1)] | None = Field(
@@ -37,16 +52,16 @@ class TargetSettings(Spec):
 
 
 class DeleteLimits(Spec):
-    max_deletes: Annotated[int, Field(ge=0)] | None = Field(
+    max_deletes: Annotated[int, Range(0)] | None = Field(
         default=None, description="most objects a plan may delete (default: no absolute limit)"
     )
-    max_delete_percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+    max_delete_percent: Annotated[float, Range(0, 100, "%")] | None = Field(
         default=None, description="most managed objects, in percent, a plan may delete"
     )
 
 
 class Safety(DeleteLimits):
-    max_delete_percent: Annotated[float, Field(ge=0, le=100)] | None = Field(
+    max_delete_percent: Annotated[float, Range(0, 100, "%")] | None = Field(
         default=30, description="most managed objects a plan may delete, in percent (default 30; null: none)"
     )
     kinds: dict[
@@ -57,11 +72,15 @@ class Safety(DeleteLimits):
 
 
 class Settings(Spec):
-    stack: Annotated[str, Field(pattern=STACK_PATTERN.pattern + "$")] = "default"
-    default_target: str = LOCAL
-    targets: dict[str, TargetSettings] = Field(default_factory=dict)
+    stack: StackName = Field(
+        default="default", description="the name in the ownership marker [vodops:<stack>]"
+    )
+    default_target: str = Field(default=LOCAL, description="the target commands use without --target")
+    targets: dict[str, TargetSettings] = Field(
+        default_factory=dict, description="named places to plan and apply against (local always exists)"
+    )
     prune: bool = Field(default=True, description="false: never delete anything, only create and update")
-    safety: Safety = Field(default_factory=Safety)
+    safety: Safety = Field(default_factory=Safety, description="limits on deletes; apply refuses past them")
 
 
 def load_settings(directory: FsPath) -> Settings:

@@ -25,7 +25,7 @@ EXIT_CHANGES = 2
 @directory_argument
 def validate(directory: Path) -> None:
     """Check the manifests in DIRECTORY without calling the API."""
-    from vodops.session import load_project
+    from vodops.project import load_project
 
     _, manifests = load_project(directory)
     show_notes(manifests.notes)

@@ -19,8 +19,8 @@ from vodops.cloud.vod import LiveId
 from vodops.export.build import build_export
 from vodops.export.files import ExportError, manifest_texts, write_export
 from vodops.live import read_live
+from vodops.project import Project
 from vodops.resources import DEPENDENCY_ORDER
-from vodops.session import Project
 from vodops.targets import TargetChoice, connect, resolve_target
 
 __all__ = ["ExportError", "ExportReport", "export_account"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -87,11 +88,21 @@ def _say(detail: ErrorDetails, model: type[BaseModel], path: Path) -> str:
         return f"must be {_TYPE_WORDS[kind]} (got {_show(got)})"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected.replace(' or ', ', ')} (got {_show(got)})"
+        return f"must be one of {expected.replace(' or ', ', ')} (got {_show(got)}){_closest(got, expected)}"
     message = detail["msg"].removeprefix("Value error, ")
     message = message.replace("Input should be", "must be").replace("String should", "must")
     message = message.replace("List should", "must").replace("Input", "value")
     return message if "(got" in message else f"{message} (got {_show(got)})"
+
+
+def _closest(got: Any, expected: str) -> str:
+    """`; did you mean 'text'?` for a near miss of an enum value (case, a typo), else nothing."""
+    if not isinstance(got, str):
+        return ""
+    values = re.findall(r"'([^']*)'", expected)
+    same_letters = [v for v in values if v.lower() == got.lower()]
+    close = same_letters or difflib.get_close_matches(got, values, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _unknown_field(model: type[BaseModel], path: Path) -> str:

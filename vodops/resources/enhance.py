@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field
-
 from vodops.resources.base import Path, Spec
-from vodops.resources.fields import Switch, Unit
+from vodops.resources.fields import Numbers, Range, Switch, Unit
 
 Strength = Literal["weak", "normal", "strong"]
 
@@ -19,7 +17,7 @@ class _Toggle(Spec):
 
 class SuperResolution(_Toggle):
     type: Literal["lq", "hq"] | None = None
-    size: Literal[2] | None = None
+    size: Annotated[Literal[2], Numbers((2,))] | None = None
 
 
 class Hdr(_Toggle):
@@ -44,8 +42,8 @@ class ScratchRepair(_Toggle):
 
 
 class FrameRateWithDen(_Toggle):
-    fps_num: Annotated[int, Field(ge=0)] | None = None
-    fps_den: Annotated[int, Field(ge=1)] | None = None
+    fps_num: Annotated[int, Range(0)] | None = None
+    fps_den: Annotated[int, Range(1)] | None = None
 
 
 Scenario = Literal[

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
@@ -31,22 +31,46 @@ class _Rule:
 
 
 @dataclass(frozen=True)
-class ZeroOr(_Rule):
-    """An integer that is 0 (the API's "automatic") or within [low, high]."""
+class Range(_Rule):
+    """A number in [low, high] (no upper bound when `high` is None), measured in `unit`; with
+    `zero`, 0 is allowed too (the API's "automatic" or "same as the source"). Errors and the JSON
+    Schema say the unit and the range: `must be 0 or 128\u2013100000 kbps (got 64)`."""
 
-    low: int
-    high: int
+    low: float
+    high: float | None = None
+    unit: str = ""
+    zero: bool = False
 
-    def check(self, value: int) -> int:
-        if value != 0 and not self.low <= value <= self.high:
-            raise ValueError(f"must be 0 or between {self.low} and {self.high} (got {value})")
+    def check(self, value: float) -> float:
+        if not ((self.zero and value == 0) or self.low <= value <= self._top):
+            raise ValueError(f"must be {self.words()} (got {_num(value)})")
         return value
 
-    def json_schema(self) -> JsonSchemaValue:
-        return {
-            "type": "integer",
-            "anyOf": [{"const": 0}, {"minimum": self.low, "maximum": self.high}],
-        }
+    @property
+    def _top(self) -> float:
+        return float("inf") if self.high is None else self.high
+
+    def words(self) -> str:
+        low = _num(self.low)
+        span = f"{low}{_EN_DASH}{_num(self.high)}" if self.high is not None else f"at least {low}"
+        measured = f"{span} {self.unit}" if self.unit else span
+        return f"0 or {measured}" if self.zero else measured
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        bounds: dict[str, Any] = {"minimum": self.low}
+        if self.high is not None:
+            bounds["maximum"] = self.high
+        published = {**handler(schema), "description": self.words()}
+        return {**published, "anyOf": [{"const": 0}, bounds]} if self.zero else {**published, **bounds}
+
+
+_EN_DASH = "\u2013"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,8 @@ class Length(_Rule):
         return value
 
     def json_schema(self) -> JsonSchemaValue:
-        return {"type": "string", "pattern": self.pattern}
+        units = ", ".join(self.units)
+        return {"type": "string", "pattern": self.pattern, "description": f"a number with a unit ({units})"}
 
 
 @dataclass(frozen=True)
@@ -100,11 +125,33 @@ class Pattern(_Rule):
         return value
 
     def json_schema(self) -> JsonSchemaValue:
-        return {"type": "string", "pattern": self.regex}
+        return {"type": "string", "pattern": self.regex, "description": self.shape}
 
 
 Switch = Literal["ON", "OFF"]
-Flag = Literal[0, 1]
+
+
+@dataclass(frozen=True)
+class Numbers(_Rule):
+    """One of some documented integers. true and false are refused: YAML reads them as booleans,
+    and Python would take them for 1 and 0, but the API (and an editor's schema) wants numbers."""
+
+    values: tuple[int, ...]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_before_validator_function(self.check, handler(source))
+
+    def check(self, value: int) -> int:
+        if isinstance(value, bool):
+            choices = ", ".join(str(v) for v in self.values)
+            raise ValueError(f"must be one of {choices}, a number, not {str(value).lower()} (got {value})")
+        return value
+
+    def json_schema(self) -> JsonSchemaValue:
+        return {"type": "integer", "enum": list(self.values)}
+
+
+Flag = Annotated[Literal[0, 1], Numbers((0, 1))]
 Seconds = float
 Position = Annotated[str, Length(("%", "px"))]
 ImageSize = Annotated[str, Length(("%", "px"), (8, 4096))]
@@ -112,7 +159,7 @@ SvgSize = Annotated[str, Length(("px", "W%", "H%", "S%", "L%", "%"))]
 FontSize = Annotated[str, Length(("px",))]
 Color = Annotated[str, Pattern(r"^0x[0-9A-Fa-f]{6}$", "a colour written 0xRRGGBB, like 0xFFFFFF")]
 Opacity = Annotated[float, Alpha()]
-Unit = Annotated[float, Field(ge=0, le=1)]
+Unit = Annotated[float, Range(0, 1)]
 
 Container = Literal["mp4", "flv", "hls", "mp3", "flac", "ogg", "m4a", "wav"]
 AUDIO_ONLY_CONTAINERS = frozenset({"mp3", "flac", "ogg", "m4a", "wav"})

@@ -7,17 +7,28 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from vodops.resources.base import RefTo, Spec
-from vodops.resources.fields import Color, Flag, Length, Opacity, Position, Seconds, Switch, Unit
+from vodops.resources.fields import (
+    Color,
+    Flag,
+    Length,
+    Opacity,
+    Pattern,
+    Position,
+    Range,
+    Seconds,
+    Switch,
+    Unit,
+)
 from vodops.resources.transcode import AudioStreamOverride, TEHDOverride, VideoStreamOverride
 
-TemplateId = Annotated[int, Field(ge=0, description="a template Definition (id)")]
+TemplateId = Annotated[int, Range(0), Field(description="a template Definition (id)")]
 TranscodeRef = Annotated[
-    Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1)],
+    Annotated[int, Range(0)] | Annotated[str, Field(min_length=1)],
     RefTo("TranscodeTemplate"),
     Field(description="a declared TranscodeTemplate name, or the id of a preset or unmanaged template"),
 ]
 WatermarkRef = Annotated[
-    Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1)],
+    Annotated[int, Range(0)] | Annotated[str, Field(min_length=1)],
     RefTo("WatermarkTemplate"),
     Field(description="a declared WatermarkTemplate name, or the id of an unmanaged template"),
 ]
@@ -73,7 +84,7 @@ class SubtitleInfo(Spec):
     """SubtitleInfoInput: a subtitle burned into the video."""
 
     id: Annotated[str, Field(min_length=1)]
-    stream_index: Annotated[int, Field(ge=0)] | None = None
+    stream_index: Annotated[int, Range(0)] | None = None
     font_type: FontType | None = None
     font_size: SubtitleLength | None = None
     font_color: Color | None = None
@@ -149,9 +160,9 @@ class CoverBySnapshotTask(Spec):
 
 
 class SpekeDrm(Spec):
-    resource_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,128}$")]
+    resource_id: Annotated[str, Pattern(r"^[A-Za-z0-9_-]{1,128}$", "1 to 128 letters, digits, '_' or '-'")]
     key_server_url: Annotated[str, Field(min_length=1)]
-    vector: Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{32}$")]
+    vector: Annotated[str, Pattern(r"^[0-9A-Fa-f]{32}$", "32 hexadecimal digits")]
     encryption_method: Literal["cbcs", "cenc"] | None = None
     encryption_preset: Literal["preset0", "preset1"] | None = None
     key_acquire_mode: Literal["POST", "GET"] | None = None

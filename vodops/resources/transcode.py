@@ -9,17 +9,17 @@ from pydantic import Field
 
 from vodops.resources.base import Path, Spec
 from vodops.resources.enhance import EnhanceConfig
-from vodops.resources.fields import AUDIO_ONLY_CONTAINERS, Container, Flag, Switch, ZeroOr
+from vodops.resources.fields import AUDIO_ONLY_CONTAINERS, Container, Flag, Numbers, Range, Switch
 
 VideoCodec = Literal["libx264", "libx265", "av1", "H.266"]
 AudioCodec = Literal["libfdk_aac", "libmp3lame", "mp2", "flac", "ac3", "pcm16"]
-SampleRate = Literal[16000, 32000, 44100, 48000]
-AudioChannel = Literal[0, 1, 2, 6]
-Fps = Annotated[int, Field(ge=0, le=100)]
-VideoBitrate = Annotated[int, ZeroOr(128, 100000)]
-Pixels = Annotated[int, ZeroOr(128, 8192)]
-Gop = Annotated[int, ZeroOr(1, 100000)]
-AudioBitrate = Annotated[int, ZeroOr(26, 256)]
+SampleRate = Annotated[Literal[16000, 32000, 44100, 48000], Numbers((16000, 32000, 44100, 48000))]
+AudioChannel = Annotated[Literal[0, 1, 2, 6], Numbers((0, 1, 2, 6))]
+Fps = Annotated[int, Range(0, 100, "fps")]
+VideoBitrate = Annotated[int, Range(128, 100000, "kbps", zero=True)]
+Pixels = Annotated[int, Range(128, 8192, "px", zero=True)]
+Gop = Annotated[int, Range(1, 100000, "frames or seconds, as gopUnit says", zero=True)]
+AudioBitrate = Annotated[int, Range(26, 256, "kbps", zero=True)]
 
 AUDIO_CODECS: dict[str, frozenset[str]] = {
     "mp3": frozenset({"libmp3lame"}),
@@ -43,7 +43,7 @@ class _VideoFields(Spec):
     preserve_hdr_switch: Switch | None = Field(default=None, alias="preserveHDRSwitch")
     codec_tag: Literal["hvc1", "hev1"] | None = None
     mode: Literal["VBR", "ABR", "CBR", "VCRF"] | None = None
-    hls_time: Annotated[int, Field(ge=0, le=10)] | None = None
+    hls_time: Annotated[int, Range(0, 10, "s")] | None = None
     video_profile: Literal["baseline", "main", "high", "default"] | None = None
 
 
@@ -51,8 +51,8 @@ class VideoStream(_VideoFields):
     codec: VideoCodec
     fps: Fps
     bitrate: VideoBitrate
-    vcrf: Annotated[int, Field(ge=1, le=51)] | None = None
-    bframes: Annotated[int, Field(ge=0, le=16)] | None = None
+    vcrf: Annotated[int, Range(1, 51)] | None = None
+    bframes: Annotated[int, Range(0, 16, "frames")] | None = None
 
     def problems_in(self, container: str) -> Iterator[tuple[Path, str]]:
         if self.codec in ("av1", "H.266") and container != "mp4":
@@ -87,7 +87,7 @@ class AudioStream(Spec):
 
 class TEHDConfig(Spec):
     type: Literal["TEHD-100", "OFF"]
-    max_video_bitrate: Annotated[int, Field(ge=0)] | None = None
+    max_video_bitrate: Annotated[int, Range(0, None, "kbps")] | None = None
 
 
 class TranscodeTemplateSpec(Spec):
@@ -137,8 +137,8 @@ class VideoStreamOverride(_VideoFields):
     codec: VideoCodec | None = None
     fps: Fps | None = None
     bitrate: VideoBitrate | None = None
-    vcrf: Annotated[int, Field(ge=0, le=51)] | None = None
-    bframes: Annotated[int, Field(ge=-1, le=16)] | None = None
+    vcrf: Annotated[int, Range(0, 51)] | None = None
+    bframes: Annotated[int, Range(-1, 16, "frames")] | None = None
 
 
 class AudioStreamOverride(Spec):
@@ -151,4 +151,4 @@ class AudioStreamOverride(Spec):
 
 class TEHDOverride(Spec):
     type: Literal["TEHD-100", "OFF"] | None = None
-    max_video_bitrate: Annotated[int, Field(ge=0)] | None = None
+    max_video_bitrate: Annotated[int, Range(0, None, "kbps")] | None = None

@@ -58,12 +58,19 @@ def _is_list(annotation: Any) -> bool:
 
 
 def model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
-    """The spec model that validates the mapping at `path` (list indexes are skipped)."""
+    """The model that validates the mapping at `path`; list indexes and the keys of a mapping of
+    models (vodops.yaml's `targets.<name>`) are stepped over."""
+    keyed = False
     for step in path:
-        if isinstance(step, int):
+        if isinstance(step, int) or keyed:
+            keyed = False
             continue
         field = next((f for n, f in model.model_fields.items() if (f.alias or n) == step), None)
-        inner = _model_in(field.annotation) if field else None
+        if field is None:
+            return None
+        keyed = typing.get_origin(field.annotation) is dict
+        annotation = typing.get_args(field.annotation)[1] if keyed else field.annotation
+        inner = _model_in(annotation)
         if inner is None:
             return None
         model = inner

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from vodops.resources.base import Path, Spec
-from vodops.resources.fields import Color, FontSize, ImageSize, Opacity, Position, SvgSize
+from vodops.resources.fields import Color, FontSize, ImageSize, Opacity, Position, Range, SvgSize
 
 WatermarkType = Literal["image", "text", "svg"]
 Origin = Literal["TopLeft", "TopRight", "BottomLeft", "BottomRight"]
@@ -24,7 +24,7 @@ class ImageTemplate(Spec):
     width: ImageSize | None = None
     height: ImageSize | None = None
     repeat_type: Literal["once", "repeat_last_frame", "repeat"] | None = None
-    transparency: Annotated[int, Field(ge=0, le=100)] | None = None
+    transparency: Annotated[int, Range(0, 100, "%")] | None = None
 
 
 class TextTemplate(Spec):

@@ -1,0 +1,70 @@
+"""Start-up: how long `vodops --help`, `vodops validate` on the quick start and a TAB completion
+take, each as a fresh process, against bare Python start-up (`python -c pass`) measured in the
+same run. The goal (issue 12): every one under 150 ms above bare Python. Prints numbers; asserts
+nothing (machines are noisy).
+
+    python benchmarks/startup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart"
+GOAL_MS = 150.0
+
+
+def _completion(words: str) -> dict[str, str]:
+    return {"_VODOPS_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()))}
+
+
+def _cases(directory: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+    vodops = [sys.executable, "-m", "vodops"]
+    return {
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        "vodops --help": ([*vodops, "--help"], {}),
+        "vodops validate quickstart": ([*vodops, "validate", str(directory)], {}),
+        "TAB: vodops plan --only <TAB>": (vodops, _completion("vodops plan --only ")),
+        "TAB: vodops plan --target <TAB>": (vodops, _completion("vodops plan --target ")),
+        "TAB: vodops <TAB>": (vodops, _completion("vodops ")),
+    }
+
+
+def _median_ms(command: list[str], extra: dict[str, str], cwd: Path, runs: int) -> float:
+    env = {**os.environ, **extra}
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=15)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(shutil.copytree(QUICKSTART, Path(scratch) / "quickstart"))
+        measured = {
+            name: _median_ms(command, extra, directory, runs)
+            for name, (command, extra) in _cases(directory).items()
+        }
+    bare = measured.pop("python -c pass")
+    print(f"median of {runs} runs; bare Python start-up (python -c pass): {bare:.0f} ms")
+    print(f"{'command':<36} {'ms':>7} {'above bare':>11} {'x bare':>7}  goal: < {GOAL_MS:.0f} ms above")
+    for name, ms in measured.items():
+        verdict = "ok" if ms - bare < GOAL_MS else "over"
+        print(f"{name:<36} {ms:7.0f} {ms - bare:11.0f} {ms / bare:7.2f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()
