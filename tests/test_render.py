@@ -130,3 +130,11 @@ def test_dangerous_changes_come_before_any_detail_when_space_is_short(
     assert len(small.encode("utf-8")) <= 1_900
     assert small.count("- 🗑️ **delete**") == 2 and "WatermarkTemplate/logo" in small
     assert "Procedure/ingest-hls" not in small and "> **1 more change is not shown here**" in small
+
+
+def test_a_removed_list_item_shows_as_removed_not_default(vodops: Vodops, quickstart: Path) -> None:
+    _dangerous(vodops, quickstart)
+    text = vodops("plan", quickstart).out
+    assert "    mediaProcessTask.transcodeTaskSet[4].definition: 100030 -> (removed)" in text
+    assert "    mediaProcessTask.transcodeTaskSet[3].definition: 1000004 -> 100030" in text
+    assert "imageTemplate.width: 12% -> (default)" in text, "a field left out still shows the default"

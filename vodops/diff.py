@@ -19,6 +19,7 @@ class FieldChange:
     path: Path
     before: Any  # None: absent (the API's default)
     after: Any
+    removed: bool = False  # the list item holding this field is gone (not reset to a default)
 
     @property
     def dotted(self) -> str:
@@ -42,9 +43,11 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
     diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
     changes = [
         change
-        for levels in diff.values()
+        for report, levels in diff.items()
         for level in levels
-        for change in _spelled_out(_path(level), _value(level.t1), _value(level.t2))
+        for change in _spelled_out(
+            _path(level), _value(level.t1), _value(level.t2), report == "iterable_item_removed"
+        )
     ]
     return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
 
@@ -57,12 +60,15 @@ def _value(value: Any) -> Any:
     return None if isinstance(value, NotPresent) or value == {} else value
 
 
-def _spelled_out(path: Path, before: Any, after: Any) -> list[FieldChange]:
+def _spelled_out(path: Path, before: Any, after: Any, removed: bool) -> list[FieldChange]:
     if before is None and isinstance(after, dict | list):
         return [FieldChange(p, None, leaf) for p, leaf in _leaves(path, after)]
     if after is None and isinstance(before, dict | list):
-        return [FieldChange(p, leaf, None) for p, leaf in _leaves(path, before)]
-    return [FieldChange(path, before, after)]
+        return [
+            FieldChange(p, leaf, None, removed or any(isinstance(s, int) for s in p[len(path) :]))
+            for p, leaf in _leaves(path, before)
+        ]  # a field of a list item that is gone is removed, not set back to its default
+    return [FieldChange(path, before, after, removed)]
 
 
 def _leaves(path: Path, value: Any) -> list[tuple[Path, Any]]:

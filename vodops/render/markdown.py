@@ -150,7 +150,10 @@ def _details(change: Change) -> list[str]:
         rows = [f"| `{f.dotted}` | {_code(f.after)} |" for f in change.fields]
         table = ["| field | value |", "|---|---|", *rows]
     else:
-        rows = [f"| `{f.dotted}` | {_code(f.before)} | {_code(f.after)} |" for f in change.fields]
+        rows = [
+            f"| `{f.dotted}` | {_code(f.before)} | {'*(removed)*' if f.removed else _code(f.after)} |"
+            for f in change.fields
+        ]
         table = ["| field | before | after |", "|---|---|---|", *rows]
     head = f"<summary>{title}{where} — {len(change.fields)} {noun}</summary>"
     return ["<details>", head, "", *table, "", "</details>", ""]

@@ -60,7 +60,7 @@ def _change(change: Change) -> Iterator[str]:
 def _field(action: Action, field: FieldChange) -> str:
     if action is Action.CREATE:
         return f"{field.dotted}: {show(field.after)}"
-    return f"{field.dotted}: {show(field.before)} -> {show(field.after)}"
+    return f"{field.dotted}: {show(field.before)} -> {'(removed)' if field.removed else show(field.after)}"
 
 
 def show(value: Any) -> str:
