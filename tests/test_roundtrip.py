@@ -102,8 +102,8 @@ def test_procedure_is_reset_as_a_whole(vodops: Vodops, tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", document(TRANSCODE, "hls", hls()), document(PROCEDURE, "ingest", flow))
     assert _changed_lines(vodops("plan", tmp_path).out) == [
         "aiAnalysisTask.definition: (default) -> 10",
-        "mediaProcessTask.transcodeTaskSet[1].definition: 100030 -> (default)",
-        "mediaProcessTask.transcodeTaskSet[1].startTimeOffset: 2.5 -> (default)",
+        "mediaProcessTask.transcodeTaskSet[1].definition: 100030 -> (removed)",
+        "mediaProcessTask.transcodeTaskSet[1].startTimeOffset: 2.5 -> (removed)",
     ]
     _converges(vodops, tmp_path)
     with live_api(tmp_path) as api:
