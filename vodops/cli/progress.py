@@ -48,6 +48,7 @@ class ProgressReport:
             self._draw()
 
     def close(self) -> None:
+        """Take the bar off the screen (before a summary, or on Ctrl-C)."""
         with self._lock:
             self._clear()
 

@@ -63,6 +63,7 @@ class Budget:
         self.left = left
 
     def take(self, lines: list[str]) -> bool:
+        """Whether `lines` fit; if they do, their size is spent."""
         cost = _size(lines)
         if cost > self.left:
             return False

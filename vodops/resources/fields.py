@@ -51,6 +51,7 @@ class Range(_Rule):
         return float("inf") if self.high is None else self.high
 
     def words(self) -> str:
+        """The range in words, with an en dash: `0 or 128\u2013100000 kbps`, `at least 1`."""
         low = _num(self.low)
         span = f"{low}{_EN_DASH}{_num(self.high)}" if self.high is not None else f"at least {low}"
         measured = f"{span} {self.unit}" if self.unit else span
