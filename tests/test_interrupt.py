@@ -69,7 +69,7 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
     directory = _project(tmp_path)
     with served("--latency", "3000") as url:
         process = _apply(directory, url, tmp_path)
-        seen = _read_until(process, r"^Plan: 12 to create\.")
+        seen = _read_until(process, r"^Applying 12 changes to ")
         time.sleep(0.5)  # the first two creates are in flight, each for 3 s
         process.send_signal(signal.SIGINT)
         seen += _read_until(process, r"^Interrupted: ")

@@ -91,6 +91,9 @@ def _apply(made: Plan, run: Callable[..., Outcome], *, consent: Consent, yes: bo
     _confirm(made, yes)
     report = ProgressReport(len(steps(made.changes)), bar, headline)
     with Interrupts(report) as interrupts:
+        click.echo(
+            f"\nApplying {report.total} changes to {made.target} (Ctrl-C stops after the calls in flight)."
+        )
         outcome = run(consent=consent, progress=report, stop=interrupts.stop)
     report.close()
     if outcome.ok:
