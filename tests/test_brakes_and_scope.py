@@ -89,3 +89,61 @@ def test_only_a_resource_that_exists(vodops: Vodops, quickstart: Path) -> None:
     assert result.code == 1
     assert "--only Bogus/x: the kind must be one of MediaClass, WatermarkTemplate" in result.err
     assert "--only TranscodeTemplate/nope: no such resource in the manifests or the account" in result.err
+
+
+def _unsafe_and_refused(vodops: Vodops, directory: Path, reason: str, owned: int = 12) -> None:
+    plan = vodops("plan", directory)
+    assert f"UNSAFE: {reason}" in plan.out, plan.out
+    refused = vodops("apply", directory, "--yes")
+    assert refused.code == 1 and "Nothing was changed." in refused.err
+    with live_api(directory) as api:
+        kept = sum(len(custom(api, kind)) for kind in (WATERMARK, TRANSCODE, PROCEDURE))
+        kept += sum(1 for c in api.list(MEDIA_CLASS) if c["ClassId"] != 0)
+    assert kept == owned, "nothing was deleted while the brake held"
+
+
+NO_MANIFESTS = "no manifests were found, yet the plan deletes 7 objects this stack owns"
+
+
+def test_an_emptied_directory_trips_the_brake_whatever_the_limits(vodops: Vodops, quickstart: Path) -> None:
+    assert vodops("apply", quickstart, "--yes").code == 0
+    for manifest in quickstart.glob("*.yaml"):
+        manifest.unlink()
+    (quickstart / "logo.png").unlink()
+    _unsafe_and_refused(vodops, quickstart, NO_MANIFESTS)
+    (quickstart / "vodops.yaml").write_text("safety: {maxDeletePercent: null}\n")
+    _unsafe_and_refused(vodops, quickstart, NO_MANIFESTS)
+    for empty in ("empty.yaml", "comments-only.yml"):
+        (quickstart / empty).write_text("# nothing declared\n")
+    _unsafe_and_refused(vodops, quickstart, NO_MANIFESTS)
+    forced = vodops("apply", quickstart, "--yes", "--force")
+    assert forced.code == 0, forced.text
+
+
+def test_only_classes_left_trips_the_percentage(vodops: Vodops, quickstart: Path) -> None:
+    assert vodops("apply", quickstart, "--yes").code == 0
+    for name in (*HALF, "procedures.yaml"):
+        (quickstart / name).unlink()
+    _unsafe_and_refused(vodops, quickstart, "the plan deletes 7 of 12 managed objects (58%)")
+
+
+def test_deleting_everything_the_stack_owns_is_unsafe(vodops: Vodops, tmp_path: Path) -> None:
+    """Every manifest renamed at once (a bad search and replace): every owned object would go."""
+    write(tmp_path, "t.yaml", document(TRANSCODE, "a", hls()), document(WATERMARK, "b", TEXT_WATERMARK))
+    assert vodops("apply", tmp_path, "--yes").code == 0
+    (tmp_path / "vodops.yaml").write_text("safety: {maxDeletePercent: null, maxDeletes: 10}\n")
+    write(tmp_path, "t.yaml", document(TRANSCODE, "a2", hls()), document(WATERMARK, "b2", TEXT_WATERMARK))
+    reason = "the plan deletes every object this stack owns (2 objects)"
+    _unsafe_and_refused(vodops, tmp_path, reason, owned=2)
+    allowed = [f"--allow-delete={TRANSCODE}/a", f"--allow-delete={WATERMARK}/b"]
+    assert vodops("apply", tmp_path, "--yes", *allowed).code == 0
+
+
+def test_a_wrong_directory_next_to_the_account_is_braked(vodops: Vodops, quickstart: Path) -> None:
+    """The manifests moved to a subfolder, and CI still points at the folder holding .vodops."""
+    assert vodops("apply", quickstart, "--yes").code == 0
+    (quickstart / "vod").mkdir()
+    (quickstart / "vod" / "README.md").write_text("manifests moved\n")
+    for manifest in quickstart.glob("*.yaml"):
+        manifest.unlink()
+    _unsafe_and_refused(vodops, quickstart, NO_MANIFESTS)

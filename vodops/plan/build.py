@@ -9,7 +9,7 @@ API cannot modify become replacements (plan/replace.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from vodops.cloud.vod import LiveId
@@ -21,7 +21,7 @@ from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.match import match
 from vodops.plan.replace import immutable_change, moves, repoints
-from vodops.plan.safety import brakes
+from vodops.plan.safety import brakes, owned
 from vodops.plan.scope import scoped
 from vodops.refs import References
 from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
@@ -78,8 +78,8 @@ def build_plan(
     if policy.only:
         changes, left_out = scoped(changes, policy.only, desired, live)
         notes.extend(left_out)
-    managed = _managed(matches.values(), deletes)
-    tripped = brakes(changes, managed, policy.safety)
+    owned_counts = owned(live, desired, stack)
+    tripped = brakes(changes, owned_counts, policy.safety, no_manifests=not desired)
     plan = Plan(target, sub_app_id, stack, ordered(changes), quotas(live, changes), tripped, tuple(notes))
     return plan, planning.refs
 
@@ -87,14 +87,6 @@ def build_plan(
 def _kept(deletes: list[Change]) -> str:
     listed = ", ".join(change.address for change in deletes)
     return f"prune is off: {len(deletes)} live object(s) no longer declared were kept: {listed}"
-
-
-def _managed(found: Iterable[LiveResource], deletes: list[Change]) -> dict[str, int]:
-    """How many live objects of each kind vodops manages in this target: matched or doomed."""
-    counts = dict.fromkeys(DEPENDENCY_ORDER, 0)
-    for kind in [r.kind for r in found] + [c.kind for c in deletes]:
-        counts[kind] += 1
-    return counts
 
 
 def _matches(

@@ -1,31 +1,81 @@
 """Delete brakes: a plan that deletes more than the limits allow is unsafe, and apply refuses it
 unless every deletion is named with --allow-delete KIND/NAME, or --force is given.
 
-The limits are absolute (`maxDeletes`) and relative (`maxDeletePercent` of the objects vodops
-manages in the target), overall and per kind. As in octoDNS, a percentage only applies once
-there are at least 10 managed objects, so a small account is not blocked from its first deletes.
+The limits are absolute (`maxDeletes`) and relative (`maxDeletePercent` of the objects this stack
+owns in the target), overall and per kind. As in octoDNS, a percentage only applies once there are
+at least 10 owned objects, so a small account is not blocked from its first deletes.
+
+Two rules hold whatever the limits: a plan that deletes every object the stack owns, and a plan
+made from no manifests at all while it deletes what the stack owns (an empty or mistyped
+directory in CI), are unsafe.
+
+What the stack owns, counted from the live account, not from the manifests (which may be gone):
+every custom template and procedure carrying this stack's marker, of every kind. Classes carry no
+marker, so a class counts when a manifest declares it or when it sits below a class declared
+authoritative (the classes this stack may delete); with no manifests no class can be told apart
+from the console's, and the two rules above hold instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vodops.desired import DesiredResource
+from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Brakes, Change
+from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS
 from vodops.settings import DeleteLimits, Safety
 
 MIN_FOR_PERCENT = 10
 
 
-def brakes(changes: list[Change], managed: dict[str, int], safety: Safety) -> Brakes | None:
-    """The brakes `changes` trip, given how many objects of each kind vodops manages."""
+def owned(live: LiveState, desired: tuple[DesiredResource, ...], stack: str) -> dict[str, int]:
+    """How many live objects of each kind this stack owns (see the module docstring)."""
+    classes = {item.name for item in desired if item.kind == MEDIA_CLASS}
+    below = tuple(item.name + "/" for item in desired if item.kind == MEDIA_CLASS and item.authoritative)
+    counts = dict.fromkeys(DEPENDENCY_ORDER, 0)
+    for found in live:
+        if not found.preset and _owned(found, stack, classes, below):
+            counts[found.kind] += 1
+    return counts
+
+
+def _owned(found: LiveResource, stack: str, classes: set[str], below: tuple[str, ...]) -> bool:
+    if found.kind == MEDIA_CLASS:
+        return found.name in classes or found.name.startswith(below)
+    return found.owner is not None and found.owner.stack == stack
+
+
+def brakes(
+    changes: list[Change], owned_counts: dict[str, int], safety: Safety, *, no_manifests: bool = False
+) -> Brakes | None:
+    """The brakes `changes` trip, given how many objects of each kind this stack owns."""
     deletes = [c for c in changes if c.action is Action.DELETE]
-    counts = {kind: sum(1 for c in deletes if c.kind == kind) for kind in managed}
-    reasons = list(_over(safety, "the plan", len(deletes), sum(managed.values())))
+    counts = {kind: sum(1 for c in deletes if c.kind == kind) for kind in owned_counts}
+    total = sum(owned_counts.values())
+    reasons = list(_always(len(deletes), total, no_manifests))
+    reasons.extend(_over(safety, "the plan", len(deletes), total))
     for kind, limits in safety.kinds.items():
-        reasons.extend(_over(limits, kind, counts.get(kind, 0), managed.get(kind, 0)))
+        reasons.extend(_over(limits, kind, counts.get(kind, 0), owned_counts.get(kind, 0)))
     if not reasons:
         return None
     return Brakes(tuple(reasons), tuple(c.address for c in deletes))
+
+
+def _always(deleting: int, total: int, no_manifests: bool) -> Iterator[str]:
+    if not deleting:
+        return
+    if no_manifests:
+        yield (
+            f"no manifests were found, yet the plan deletes {_objects(deleting)} this stack owns "
+            "(is it the right directory?)"
+        )
+    elif deleting >= total:
+        yield f"the plan deletes every object this stack owns ({_objects(deleting)})"
+
+
+def _objects(count: int) -> str:
+    return f"{count} object" + ("" if count == 1 else "s")
 
 
 def _over(limits: DeleteLimits, what: str, deleting: int, managed: int) -> Iterator[str]:
