@@ -52,8 +52,8 @@ def test_a_number_that_names_no_template_is_refused(vodops: Vodops, tmp_path: Pa
     result = vodops("apply", tmp_path, "--yes")
     assert result.code == 1
     assert (
-        "Procedure 'flow' refers to transcode template 999, which does not exist in the live account"
-        in result.err
+        "Procedure 'flow' refers to TranscodeTemplate 999 at mediaProcessTask.transcodeTaskSet[0]"
+        ".definition, which does not exist in the live account" in result.err
     )
     with live_api(tmp_path) as api:
         assert custom(api, PROCEDURE) == []
@@ -73,8 +73,10 @@ def test_a_template_an_unmanaged_procedure_uses_is_not_deleted(vodops: Vodops, t
     result = vodops("apply", tmp_path, "--yes")
     assert result.code == 1
     assert (
-        f"TranscodeTemplate {template['Definition']} would be deleted, but procedure 'console-flow'"
-        in result.err
-    )
+        "Procedure 'console-flow' (made outside vodops, so this plan does not change it) would still use "
+        f"TranscodeTemplate 'hls' (id {template['Definition']}) at mediaProcessTask.transcodeTaskSet[0]"
+        ".definition after this plan, which deletes it; change that Procedure first, or keep the "
+        "template declared"
+    ) in result.err
     with live_api(tmp_path) as api:
         assert len(custom(api, TRANSCODE)) == 1

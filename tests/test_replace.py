@@ -67,8 +67,10 @@ def test_a_procedure_it_does_not_manage_blocks_the_replace(vodops: Vodops, tmp_p
     result = vodops("plan", tmp_path)
     assert result.code == 1
     assert (
-        f"procedure 'console-flow', which this plan does not manage, uses WatermarkTemplate 'mark' "
-        f"(id {mark['Definition']}), which the plan replaces"
+        "Procedure 'console-flow' (made outside vodops, so this plan does not change it) would still "
+        f"use WatermarkTemplate 'mark' (id {mark['Definition']}) at "
+        "mediaProcessTask.transcodeTaskSet[0].watermarkSet[0].definition after this plan, which replaces "
+        "it (the replacement gets a new id); change that Procedure first, or keep the template declared"
     ) in result.err
 
 

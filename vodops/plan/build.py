@@ -19,6 +19,7 @@ from vodops.errors import PlanError, Problem
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
+from vodops.plan.dangling import dangling
 from vodops.plan.match import match
 from vodops.plan.replace import immutable_change, moves, repoints
 from vodops.plan.safety import brakes, owned
@@ -69,9 +70,9 @@ def build_plan(
     notes = [] if policy.prune or not deletes else [_kept(deletes)]
     planning.changes = moves(planning.changes + (deletes if policy.prune else []))
     procedures = {item.name: item for item in desired if item.kind == PROCEDURE}
-    added, problems = repoints(planning.changes, live, stack, procedures)
-    planning.changes.extend(added)
-    planning.problems.extend([*problems, *plan_problems(desired, live, planning.changes)])
+    planning.changes.extend(repoints(planning.changes, live, stack, procedures))
+    planning.problems.extend(plan_problems(live, planning.changes))
+    planning.problems.extend(dangling(desired, live, planning.changes, matched, stack))
     if planning.problems:
         raise PlanError(planning.problems)
     changes = planning.changes

@@ -1,15 +1,13 @@
-"""What a plan must not do, decided before anything is written: quotas, references to ids that do
-not exist, fields the API cannot change, and deleting a template something still uses."""
+"""What a plan must not do, decided before anything is written: quotas, and classes the API could
+not delete. (References: plan/dangling.py.)"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vodops.desired import DesiredResource
 from vodops.errors import Problem
-from vodops.live import LiveResource, LiveState
+from vodops.live import LiveState
 from vodops.plan.changes import Action, Change, Quota
-from vodops.refs import references_in
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
 # Custom objects per sub-application (reference §8).
@@ -32,9 +30,7 @@ def _delta(change: Change) -> int:
     return {Action.CREATE: 1, Action.REPLACE: 1, Action.DELETE: -1}.get(change.action, 0)
 
 
-def plan_problems(
-    desired: tuple[DesiredResource, ...], live: LiveState, changes: list[Change]
-) -> Iterator[Problem]:
+def plan_problems(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
     for quota in quotas(live, changes):
         if quota.peak > quota.limit:
             yield Problem(
@@ -43,8 +39,6 @@ def plan_problems(
                 f"({quota.peak - quota.limit} too many)"
             )
     yield from _subclass_limits(live, changes)
-    yield from _numeric_references(desired, live)
-    yield from _still_used(live, changes)
     yield from _classes_left_with_children(live, changes)
 
 
@@ -65,34 +59,6 @@ def _subclass_limits(live: LiveState, changes: list[Change]) -> Iterator[Problem
 
 def _parent(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
-def _numeric_references(desired: tuple[DesiredResource, ...], live: LiveState) -> Iterator[Problem]:
-    existing = {(r.kind, r.id) for r in live if r.kind in (TRANSCODE, WATERMARK)}
-    for item in desired:
-        for kind, value in references_in(item.kind, item.spec):
-            if isinstance(value, int) and (kind, value) not in existing:
-                word = "transcode" if kind == TRANSCODE else "watermark"
-                message = f"refers to {word} template {value}, which does not exist in the live account"
-                yield Problem(f"{item.kind} {item.name!r} {message}", item.location)
-
-
-def _still_used(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
-    deleted = {(c.kind, c.live_id) for c in changes if c.action in (Action.DELETE, Action.REPLACE)}
-    rewritten = {c.name for c in changes if c.kind == PROCEDURE}
-    for procedure in live.of_kind(PROCEDURE):
-        if procedure.name in rewritten:
-            continue
-        for kind, value in references_in(PROCEDURE, procedure.spec):
-            if (kind, value) in deleted:
-                yield Problem(_in_use(kind, value, procedure))
-
-
-def _in_use(kind: str, value: object, procedure: LiveResource) -> str:
-    return (
-        f"{kind} {value} would be deleted, but procedure {procedure.name!r} (not managed by this "
-        f"plan) still uses it; change that procedure first or keep the template declared"
-    )
 
 
 def _classes_left_with_children(live: LiveState, changes: list[Change]) -> Iterator[Problem]:

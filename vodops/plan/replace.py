@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
-from vodops.errors import Problem
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change
 from vodops.refs import RefName, references_at
@@ -32,26 +31,19 @@ def immutable_change(kind: str, fields: tuple[FieldChange, ...]) -> FieldChange 
 
 def repoints(
     changes: list[Change], live: LiveState, stack: str, declared: dict[str, DesiredResource]
-) -> tuple[list[Change], list[Problem]]:
-    """Updates for the procedures that use a template being replaced (and have no change yet:
-    such a procedure is declared and ours, or it would be adopted or deleted)."""
+) -> list[Change]:
+    """Updates for the procedures that use a template being replaced and have no change yet. Only
+    a declared procedure of this stack can be repointed; any other still using the old template
+    is a dangling reference, refused by plan/dangling.py."""
     replaced = {
         (c.kind, c.live_id): c.name for c in changes if c.action is Action.REPLACE and c.kind != MEDIA_CLASS
     }
     planned = {c.name for c in changes if c.kind == PROCEDURE}
     added: list[Change] = []
-    problems: list[Problem] = []
     for procedure in live.of_kind(PROCEDURE):
         uses = [(p, k, v) for p, k, v in references_at(PROCEDURE, procedure.spec) if (k, v) in replaced]
-        if not uses or procedure.name in planned:
-            continue
-        if procedure.owner is None or procedure.owner.stack != stack or procedure.name not in declared:
-            what = ", ".join(f"{kind} {replaced[(kind, value)]!r} (id {value})" for _, kind, value in uses)
-            message = (
-                f"procedure {procedure.name!r}, which this plan does not manage, uses {what}, which "
-                "the plan replaces; manage the procedure or change it first"
-            )
-            problems.append(Problem(message))
+        ours = procedure.owner is not None and procedure.owner.stack == stack
+        if not uses or procedure.name in planned or not ours or procedure.name not in declared:
             continue
         fields = tuple(
             FieldChange(path, RefName(replaced[(k, v)], v), RefName(replaced[(k, v)], None))
@@ -60,7 +52,7 @@ def repoints(
         added.append(
             Change(Action.UPDATE, PROCEDURE, procedure.name, fields, declared[procedure.name], procedure)
         )
-    return added, problems
+    return added
 
 
 def moves(changes: list[Change]) -> list[Change]:
