@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vodops.cloud.vod import LiveId, VodApi
-from vodops.ownership import Owner, split_comment
+from vodops.ownership import Owner, content_digest, split_comment, url_tag
 from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 from vodops.resources.base import manifest_key, rekey
 
@@ -55,25 +55,36 @@ class LiveState:
 
 
 def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveState:
-    """One listing per kind (paged at 100): never one call per object."""
+    """One listing per kind (paged at 100): never one call per object. The only other reads are
+    of watermark images whose ImageUrl moved since vodops uploaded them (see `_image_file`)."""
     resources: list[LiveResource] = []
     for kind in kinds:
         raw = api.list(kind)
-        resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r) for r in raw))
+        resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r, api) for r in raw))
     return LiveState(tuple(resources))
 
 
-def _template(kind: str, raw: dict[str, Any]) -> LiveResource:
+def _template(kind: str, raw: dict[str, Any], api: VodApi) -> LiveResource:
     comment, owner = split_comment(str(raw.get("Comment") or ""))
     spec = rekey({k: v for k, v in raw.items() if k not in _NOT_SPEC[kind]}, manifest_key)
     spec["comment"] = comment
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
-        image.pop("imageUrl", None)
-        image["imageFile"] = f"sha256:{owner.digest}" if owner and owner.digest else "(unknown content)"
+        image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
     identity: LiveId = str(raw.get("Name") or "") if kind == PROCEDURE else _int(raw.get("Definition"))
     preset = raw.get("Type") == "Preset"
     return LiveResource(kind, str(raw.get("Name") or ""), identity, spec, owner, preset, raw)
+
+
+def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:
+    """A watermark image as `sha256:<digest>` of its content, which the API never returns. The
+    marker's digest is trusted while the ImageUrl is where vodops's upload put it; when the URL
+    moved (an image uploaded in the console) or was never recorded, the image is downloaded."""
+    if owner is None or owner.digest is None:
+        return "(unknown content)"
+    if not url or owner.url_tag == url_tag(url):
+        return f"sha256:{owner.digest}"
+    return f"sha256:{content_digest(api.fetch(url))}"
 
 
 def _classes(raw: list[dict[str, Any]]) -> Iterator[LiveResource]:

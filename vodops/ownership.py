@@ -1,8 +1,12 @@
 """The ownership marker vodops writes at the end of a resource's Comment.
 
-`[vodops:<stack>]`, or `[vodops:<stack>#<digest>]` when the resource has write-only inputs (a
-watermark's image) whose content the API never returns: the digest is how a later plan knows
-whether the image changed. The marker is stripped before diffing, so users see their own comment.
+`[vodops:<stack>]`, or `[vodops:<stack>#<digest>@<where>]` when the resource has a write-only
+input: a watermark's image, the one input of the four kinds that Describe never returns (checked
+against tccli's api.json: every other Create* request member comes back in Describe*). `digest`
+is the image content's sha256 (12 hex digits), so a changed local file shows up in a plan; `where`
+is a tag of the ImageUrl the API gave that content (8 hex digits), so a change made outside vodops
+(a new image uploaded in the console gets a new ImageUrl) shows up too, without downloading any
+image whose URL has not moved. The marker is stripped before diffing: users see their own comment.
 """
 
 from __future__ import annotations
@@ -13,25 +17,34 @@ from dataclasses import dataclass
 
 COMMENT_LIMIT = 256
 STACK_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
-_MARKER = re.compile(
-    r"(?:^|\s)\[vodops:(?P<stack>[A-Za-z0-9][A-Za-z0-9_.-]{0,31})(?:#(?P<digest>[0-9a-f]{12}))?\]$"
-)
 DIGEST_LENGTH = 12
+URL_TAG_LENGTH = 8
+_MARKER = re.compile(
+    r"(?:^|\s)\[vodops:(?P<stack>[A-Za-z0-9][A-Za-z0-9_.-]{0,31})"
+    r"(?:#(?P<digest>[0-9a-f]{12})(?:@(?P<url>[0-9a-f]{8}))?)?\]$"
+)
 
 
 @dataclass(frozen=True)
 class Owner:
     stack: str
-    digest: str | None = None
+    digest: str | None = None  # of the write-only content (a watermark image), when there is one
+    url_tag: str | None = None  # of the ImageUrl the API gave that content, once vodops has read it
 
 
 def content_digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:DIGEST_LENGTH]
 
 
+def url_tag(url: str) -> str:
+    """A short tag of a URL the API returned (a watermark's ImageUrl), to tell when it moved."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:URL_TAG_LENGTH]
+
+
 def marker(owner: Owner) -> str:
     digest = f"#{owner.digest}" if owner.digest else ""
-    return f"[vodops:{owner.stack}{digest}]"
+    where = f"@{owner.url_tag}" if owner.digest and owner.url_tag else ""
+    return f"[vodops:{owner.stack}{digest}{where}]"
 
 
 def with_marker(comment: str, owner: Owner) -> str:
@@ -45,10 +58,10 @@ def split_comment(comment: str) -> tuple[str, Owner | None]:
         return comment, None
     # The match starts at the one space with_marker put before the marker: what precedes it is
     # the user's comment exactly, trailing white space included.
-    return comment[: found.start()], Owner(found["stack"], found["digest"])
+    return comment[: found.start()], Owner(found["stack"], found["digest"], found["url"])
 
 
 def comment_room(stack: str, with_digest: bool) -> int:
     """How many characters of the user's own comment fit beside the marker."""
-    digest = "0" * DIGEST_LENGTH if with_digest else None
-    return COMMENT_LIMIT - len(marker(Owner(stack, digest))) - 1
+    owner = Owner(stack, "0" * DIGEST_LENGTH, "0" * URL_TAG_LENGTH) if with_digest else Owner(stack)
+    return COMMENT_LIMIT - len(marker(owner)) - 1

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from typing import Any
 
 from vodops.defaults import RULES, STATED_ON_UPDATE
 from vodops.desired import DesiredResource
 from vodops.errors import ApplyError
 from vodops.normalize import reset_value, switchable
-from vodops.ownership import Owner, with_marker
+from vodops.ownership import Owner, split_comment, url_tag, with_marker
 from vodops.plan.changes import Change
 from vodops.refs import References
 from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
@@ -42,6 +43,7 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
         image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
         if not image_changed and isinstance(body.get("ImageTemplate"), dict):
             body["ImageTemplate"].pop("ImageContent", None)
+            body["Comment"] = _keep_url_tag(body["Comment"], change)
     if change.kind != PROCEDURE:
         for field in change.fields:
             if field.after is None and _clearable(change.kind, field.path, body):
@@ -49,6 +51,16 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
     for name in STATED_ON_UPDATE.get(change.kind, ()):
         body.setdefault(api_key(name), reset_value(RULES[change.kind], (name,)))
     return body
+
+
+def _keep_url_tag(comment: str, change: Change) -> str:
+    """The marker with the tag of the ImageUrl the live image has: the plan found its content
+    equal to the manifest's, so that URL is where this content lives (apply/writeonly.py)."""
+    image = change.live.raw.get("ImageTemplate") if change.live else None
+    text, owner = split_comment(comment)
+    if not isinstance(image, dict) or not image.get("ImageUrl") or owner is None:
+        return comment
+    return with_marker(text, replace(owner, url_tag=url_tag(str(image["ImageUrl"]))))
 
 
 def _class_request(path: str, refs: References) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from vodops.apply.idempotent import create_or_find, delete_unless_gone
 from vodops.apply.requests import create_request, update_request
+from vodops.apply.writeonly import needs_url_tag, remember_image_url
 from vodops.cloud.vod import VodApi
 from vodops.errors import ApplyError, VodopsError
 from vodops.plan.changes import Action, Change, Plan, Step, waves
@@ -135,11 +136,17 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
     if change.action in (Action.CREATE, Action.REPLACE):
         assert change.desired is not None, "a create always has a desired side"
         besides = change.live.id if change.live else None  # a replacement exists beside the old one
-        new_id = create_or_find(api, change, create_request(change.desired, refs, stack), stack, besides)
+        body = create_request(change.desired, refs, stack)
+        new_id = create_or_find(api, change, body, stack, besides)
+        if needs_url_tag(change.kind, body):
+            remember_image_url(api, new_id, body["Comment"])
         if change.kind in (TRANSCODE, WATERMARK, MEDIA_CLASS):
             refs.bind(change.kind, change.name, new_id)
             return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
         return "done"
     assert change.live is not None, "an update always has a live side"
-    api.update(change.kind, change.live.id, update_request(change, refs, stack))
+    body = update_request(change, refs, stack)
+    api.update(change.kind, change.live.id, body)
+    if needs_url_tag(change.kind, body):
+        remember_image_url(api, change.live.id, body["Comment"])
     return "done"

@@ -60,6 +60,9 @@ class CallRecord:
 Observer = Callable[[CallRecord], None]
 
 
+DOWNLOAD = "Download"
+
+
 class RetryingCaller:
     """A Caller that waits for its rate limit, retries per its policy and reports every attempt."""
 
@@ -83,7 +86,16 @@ class RetryingCaller:
         self._rng = rng or random.Random()
 
     def fetch(self, url: str) -> bytes:
-        return self._inner.fetch(url)
+        """Download a URL the API returned (not retried); logged as the action `Download`, without
+        the URL, which may carry a signature."""
+        began = self._clock()
+        try:
+            content = self._inner.fetch(url)
+        except TransportError as error:
+            self._record(DOWNLOAD, 1, began, "", error.reason)
+            raise
+        self._record(DOWNLOAD, 1, began, "", "ok")
+        return content
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
         started = self._clock()

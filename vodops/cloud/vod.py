@@ -26,16 +26,17 @@ class Wire:
     delete_action: str
     id_field: str  # how Modify/Delete name the object
     created_id: str | None  # where Create's response carries the new id (None: the name is the id)
+    filter_field: str | None = None  # the list action's filter by id (None: it has none)
 
 
 WIRES: dict[str, Wire] = {
     TRANSCODE: Wire(
         "DescribeTranscodeTemplates", "TranscodeTemplateSet", True, "CreateTranscodeTemplate",
-        "ModifyTranscodeTemplate", "DeleteTranscodeTemplate", "Definition", "Definition",
+        "ModifyTranscodeTemplate", "DeleteTranscodeTemplate", "Definition", "Definition", "Definitions",
     ),
     WATERMARK: Wire(
         "DescribeWatermarkTemplates", "WatermarkTemplateSet", True, "CreateWatermarkTemplate",
-        "ModifyWatermarkTemplate", "DeleteWatermarkTemplate", "Definition", "Definition",
+        "ModifyWatermarkTemplate", "DeleteWatermarkTemplate", "Definition", "Definition", "Definitions",
     ),
     MEDIA_CLASS: Wire(
         "DescribeAllClass", "ClassInfoSet", False, "CreateClass", "ModifyClass", "DeleteClass",
@@ -43,7 +44,7 @@ WIRES: dict[str, Wire] = {
     ),
     PROCEDURE: Wire(
         "DescribeProcedureTemplates", "ProcedureTemplateSet", True, "CreateProcedureTemplate",
-        "ResetProcedureTemplate", "DeleteProcedureTemplate", "Name", None,
+        "ResetProcedureTemplate", "DeleteProcedureTemplate", "Name", None, "Names",
     ),
 }  # fmt: skip
 
@@ -67,6 +68,15 @@ class VodApi:
             found.extend(items)
             if not items or len(found) >= int(page.get("TotalCount", 0)):
                 return found
+
+    def get(self, kind: str, live_id: LiveId) -> dict[str, Any] | None:
+        """One object of `kind` by its id, in one Describe call filtered by id (`Definitions` or
+        `Names`); None when it does not exist. Kinds whose Describe has no such filter raise."""
+        wire = WIRES[kind]
+        if wire.filter_field is None:
+            raise ValueError(f"{wire.list_action} cannot filter by id")
+        page = self._call(wire.list_action, {wire.filter_field: [live_id]})
+        return next(iter(page.get(wire.list_key) or []), None)
 
     def create(self, kind: str, request: Mapping[str, Any]) -> LiveId:
         wire = WIRES[kind]
