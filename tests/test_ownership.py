@@ -137,6 +137,17 @@ def test_adopt_id_is_ignored_for_a_template_its_own_name_identifies(vodops: Vodo
     )
     plan = vodops("plan", tmp_path)
     assert "Plan: 1 to create." in plan.out, "another environment's id must not grab an unrelated template"
+    assert (
+        f"t.yaml:4:3: metadata.adoptId {named} of TranscodeTemplate 'mine' has no effect: TranscodeTemplate "
+        f"'someone-elses' (id {named}) has a name that identifies it (write `previousNames: "
+        "[someone-elses]` to take it over under the declared name)"
+    ) in plan.out
+    write(
+        tmp_path, "t.yaml", {**document(TRANSCODE, "mine", hls()), "metadata": {"name": "mine", "adoptId": 7}}
+    )
+    assert (
+        "has no effect: no custom TranscodeTemplate has id 7 in this target" in vodops("plan", tmp_path).out
+    )
 
 
 def test_adopt_id_is_only_for_templates(vodops: Vodops, tmp_path: Path) -> None:

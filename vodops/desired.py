@@ -20,6 +20,7 @@ class DesiredResource:
     authoritative: bool = False
     location: Location | None = None
     adopt_id: int | None = None
+    previous_names: tuple[str, ...] = ()  # metadata.previousNames
     image: bytes | None = field(default=None, repr=False)  # read once, at plan time
 
     @property
@@ -47,7 +48,9 @@ def _desired(item: Declared) -> DesiredResource:
     if isinstance(image, dict):
         where = item.locate(("imageTemplate", "imageFile"))
         content = _read_image(item.directory / image["imageFile"], where)
-    return DesiredResource(item.kind, item.name, spec, authoritative, item.location, item.adopt_id, content)
+    return DesiredResource(
+        item.kind, item.name, spec, authoritative, item.location, item.adopt_id, item.previous_names, content
+    )
 
 
 def _read_image(path: Path, where: Location) -> bytes:

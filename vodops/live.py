@@ -37,6 +37,7 @@ class LiveResource:
     owner: Owner | None
     preset: bool
     raw: dict[str, Any]
+    previous_name: str | None = None  # a class's path before the plan's renames (plan/rename.py)
 
     @property
     def label(self) -> str:

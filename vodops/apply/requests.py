@@ -37,6 +37,8 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
     """Modify is a partial update: send the declared fields, and clear the ones a manifest dropped.
     ResetProcedureTemplate replaces the whole procedure, so it needs no clearing."""
     assert change.desired is not None, "an update always has a desired side"
+    if change.kind == MEDIA_CLASS:  # a rename: ModifyClass takes the new last segment only
+        return {"ClassName": change.name.rpartition("/")[2]}
     body = create_request(change.desired, refs, stack)
     if change.kind == WATERMARK:
         body.pop("Type", None)

@@ -17,6 +17,7 @@ _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _duplicates(reading.named)
+    yield from _previous_names(reading.declared)
     yield from _references(reading.declared, reading.named)
     yield from _class_tree(reading.named)
     for item in reading.declared:
@@ -31,6 +32,24 @@ def _duplicates(named: list[Named]) -> Iterator[Problem]:
         if seen is not item:
             message = f"duplicate {item.kind} {item.name!r}: also declared at {seen.location}"
             yield Problem(message, item.location)
+
+
+def _previous_names(declared: list[Declared]) -> Iterator[Problem]:
+    """A previous name must name one object: not another declaration, nor two renames."""
+    current = {(item.kind, item.name) for item in declared}
+    claimed: dict[tuple[str, str], Declared] = {}
+    for item in declared:
+        for index, previous in enumerate(item.previous_names):
+            where = item.document.locate(("metadata", "previousNames", index))
+            first = claimed.setdefault((item.kind, previous), item)
+            if (item.kind, previous) in current:
+                yield Problem(f"metadata.previousNames: {previous!r} is declared as a {item.kind} too", where)
+            elif first is not item:
+                yield Problem(
+                    f"metadata.previousNames: {previous!r} is also a previous name of {first.name!r} "
+                    f"({first.location})",
+                    where,
+                )
 
 
 def _references(declared: list[Declared], named: list[Named]) -> Iterator[Problem]:

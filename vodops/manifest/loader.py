@@ -20,6 +20,7 @@ from vodops.resources.base import Path, Spec
 API_VERSION = "vodops/v1"
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
 ADOPTABLE_BY_ID = (TRANSCODE, WATERMARK)  # template names are optional and not unique in the API
+METADATA = ("name", "adoptId", "previousNames")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class Declared:
         name cannot identify it (empty, or shared with another template)."""
         value = self.document.value["metadata"].get("adoptId")
         return value if isinstance(value, int) else None
+
+    @property
+    def previous_names(self) -> tuple[str, ...]:
+        """metadata.previousNames: the names this object had, newest first; a live object found
+        under one of them is renamed in place (its id kept) instead of deleted and created."""
+        value = self.document.value["metadata"].get("previousNames")
+        return tuple(value) if isinstance(value, list) else ()
 
     @property
     def location(self) -> Location:
@@ -129,10 +137,25 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
         yield ("metadata",), "metadata.name is required and must be a non-empty string"
         return
-    for key in sorted(set(metadata) - {"name", "adoptId"}):
-        yield ("metadata", key), f"unknown metadata field {key!r}; metadata has name and adoptId"
+    for key in sorted(set(metadata) - set(METADATA)):
+        yield ("metadata", key), f"unknown metadata field {key!r}; metadata has {', '.join(METADATA)}"
     if "adoptId" in metadata:
         yield from _adopt_id_problems(metadata["adoptId"], kind)
+    if "previousNames" in metadata and kind in KINDS:
+        yield from _previous_names_problems(metadata["previousNames"], KINDS[kind], metadata["name"])
+
+
+def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tuple[Path, str]]:
+    where: Path = ("metadata", "previousNames")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        yield where, f"metadata.previousNames: must be a list of names (got {value!r})"
+        return
+    for index, previous in enumerate(value):
+        naming = kind.name_problem(previous)
+        if naming:
+            yield (*where, index), f"metadata.previousNames[{index}]: {previous!r} {naming}"
+        elif previous == name or previous in value[:index]:
+            yield (*where, index), f"metadata.previousNames[{index}]: {previous!r} is listed twice"
 
 
 def _adopt_id_problems(adopt_id: Any, kind: Any) -> Iterator[tuple[Path, str]]:

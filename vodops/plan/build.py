@@ -21,6 +21,7 @@ from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.dangling import dangling
 from vodops.plan.match import match
+from vodops.plan.rename import follow_class_renames, procedure_rename_note
 from vodops.plan.replace import immutable_change, moves, repoints
 from vodops.plan.safety import brakes, owned
 from vodops.plan.scope import scoped
@@ -46,6 +47,7 @@ class _Planning:
     refs: References = field(default_factory=References)
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def build_plan(
@@ -60,6 +62,7 @@ def build_plan(
     """The plan, and the references it resolved (apply continues from them)."""
     policy = policy or Policy()
     planning = _Planning(stack)
+    live, planning.problems = follow_class_renames(desired, live)
     for live_class in live.of_kind(MEDIA_CLASS):
         planning.refs.bind(MEDIA_CLASS, live_class.name, live_class.id)  # parents of new classes
     matches = _matches(desired, live, planning)
@@ -67,7 +70,7 @@ def build_plan(
         _plan_declared(item, matches.get(id(item)), planning)
     matched = {(found.kind, found.id) for found in matches.values()}
     deletes = list(_deletes(desired, live, stack, matched))
-    notes = [] if policy.prune or not deletes else [_kept(deletes)]
+    notes = planning.notes + ([] if policy.prune or not deletes else [_kept(deletes)])
     planning.changes = moves(planning.changes + (deletes if policy.prune else []))
     procedures = {item.name: item for item in desired if item.kind == PROCEDURE}
     planning.changes.extend(repoints(planning.changes, live, stack, procedures))
@@ -98,6 +101,8 @@ def _matches(
         result = match(item, live, planning.stack)
         if result.problem is not None:
             planning.problems.append(result.problem)
+        if result.note is not None:
+            planning.notes.append(result.note)
         if result.found is not None:
             found[id(item)] = result.found
             if item.kind in REFERABLE:
@@ -112,7 +117,8 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
         )
         return
     if item.kind == MEDIA_CLASS:
-        return  # a class has nothing but its path, which matched
+        _plan_class(item, found, planning)  # a class has nothing but its path
+        return
     if found.owner is not None and found.owner.stack != planning.stack:
         message = f"{found.label} belongs to stack {found.owner.stack!r}; vodops will not take it over"
         planning.problems.append(Problem(message, item.location))
@@ -122,12 +128,32 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
     if frozen is not None and found.owner is None:
         message = f"{found.label} cannot be adopted: its {frozen.dotted} differs and the API cannot change it"
         planning.problems.append(Problem(message, item.location))
-    elif frozen is not None:
-        planning.changes.append(Change(Action.REPLACE, item.kind, item.name, fields, item, found))
+    elif frozen is not None or (item.kind == PROCEDURE and found.name != item.name):
+        _replace(item, found, fields, planning)
     elif found.owner is None:
         planning.changes.append(Change(Action.ADOPT, item.kind, item.name, fields, item, found))
     elif fields:
         planning.changes.append(Change(Action.UPDATE, item.kind, item.name, fields, item, found))
+
+
+def _plan_class(item: DesiredResource, found: LiveResource, planning: _Planning) -> None:
+    """A class found under a previous name is renamed in place (ModifyClass ClassName)."""
+    old = found.previous_name
+    if old is not None and old.rpartition("/")[2] != item.name.rpartition("/")[2]:
+        field = FieldChange(("metadata", "name"), old, item.name)
+        planning.changes.append(Change(Action.UPDATE, MEDIA_CLASS, item.name, (field,), item, found))
+
+
+def _replace(
+    item: DesiredResource, found: LiveResource, fields: tuple[FieldChange, ...], planning: _Planning
+) -> None:
+    if found.owner is None:  # a procedure found by a previous name, made in the console
+        message = f"{found.label} cannot be renamed: procedures are keyed by name and it is not vodops's"
+        planning.problems.append(Problem(message, item.location))
+        return
+    if item.kind == PROCEDURE and found.name != item.name:
+        planning.notes.append(procedure_rename_note(found.name, item.name))
+    planning.changes.append(Change(Action.REPLACE, item.kind, item.name, fields, item, found))
 
 
 def _fields(

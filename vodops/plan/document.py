@@ -65,7 +65,7 @@ def plan_document(plan: Plan, target: Target, live: LiveState, refs: References)
             {"kind": q.kind, "limit": q.limit, "after": q.used_after, "peak": q.peak} for q in plan.quotas
         ],
         "changes": [_change(change, refs) for change in plan.changes],
-        "bindings": [_binding(found, refs) for found in _bound(plan, live, refs)],
+        "bindings": [_binding(name, found, refs) for name, found in _bound(plan, live, refs)],
         "reads": [{"kind": r.kind, "id": r.id, "name": r.name, "fingerprint": fingerprint(r)} for r in live],
     }
 
@@ -108,13 +108,14 @@ def _live(found: LiveResource, refs: References) -> dict[str, Any]:
     }
 
 
-def _binding(found: LiveResource, refs: References) -> dict[str, Any]:
-    return {"kind": found.kind, "name": found.name, "id": found.id, **_live(found, refs)}
+def _binding(name: str, found: LiveResource, refs: References) -> dict[str, Any]:
+    return {"kind": found.kind, "name": name, "id": found.id, **_live(found, refs)} | {"name": name}
 
 
-def _bound(plan: Plan, live: LiveState, refs: References) -> list[LiveResource]:
-    """The live objects the plan's names resolve to: references in what it sends, and the
-    existing parents of the classes it creates."""
+def _bound(plan: Plan, live: LiveState, refs: References) -> list[tuple[str, LiveResource]]:
+    """The live objects the plan's names resolve to (by the name the plan gives them, which a
+    rename makes new): references in what it sends, and the existing parents of the classes it
+    creates."""
     wanted: set[tuple[str, str]] = set()
     for change in plan.changes:
         if change.desired is not None:
@@ -123,4 +124,5 @@ def _bound(plan: Plan, live: LiveState, refs: References) -> list[LiveResource]:
             }
         if change.kind == MEDIA_CLASS and "/" in change.name:
             wanted.add((MEDIA_CLASS, change.name.rsplit("/", 1)[0]))
-    return [r for r in live if (r.kind, r.name) in wanted and refs.id_of(r.kind, r.name) == r.id]
+    names = {(kind, refs.id_of(kind, name)): name for kind, name in wanted}
+    return [(names[(r.kind, r.id)], r) for r in live if (r.kind, r.id) in names]

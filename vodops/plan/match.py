@@ -5,7 +5,8 @@ with a declared name are an error listing their ids, unless every one carries th
 marker: then they are vodops's own leftovers (an interrupted replace leaves the new object beside
 the old), the one that already matches the manifest (else the newest) is kept and the others are
 deleted. A template whose live name cannot identify it (empty, shared, a preset's, or not a valid
-manifest name) can be tied to a declaration by `metadata.adoptId`.
+manifest name) can be tied to a declaration by `metadata.adoptId`; one the manifest has renamed,
+by `metadata.previousNames` (plan/rename.py).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from vodops.diff import comparable
 from vodops.errors import Problem
 from vodops.live import LiveResource, LiveState
 from vodops.refs import References
-from vodops.resources import KINDS
+from vodops.resources import KINDS, MEDIA_CLASS
 
 
 @dataclass(frozen=True)
 class Match:
     found: LiveResource | None = None
     problem: Problem | None = None
+    note: str | None = None  # a warning: a hint that had no effect
 
 
 def match(item: DesiredResource, live: LiveState, stack: str) -> Match:
@@ -45,9 +47,31 @@ def match(item: DesiredResource, live: LiveState, stack: str) -> Match:
         )
         return Match(problem=Problem(message, item.location))
     if custom:
-        return Match(custom[0])
+        return _by_name(item, custom[0])
     if item.adopt_id is not None:
-        return Match(_by_adopt_id(item, live))
+        return _by_adopt_id(item, live)
+    return _by_previous_name(item, live)
+
+
+def _by_name(item: DesiredResource, found: LiveResource) -> Match:
+    if item.adopt_id is None or item.adopt_id == found.id:
+        return Match(found)  # adoptId did its work: the template has the declared name now
+    note = f"{found.label} was found by its name, not by id {item.adopt_id}"
+    return Match(found, note=_no_effect(item, note))
+
+
+def _by_previous_name(item: DesiredResource, live: LiveState) -> Match:
+    """The live object a previous name finds (classes: see plan/rename.py)."""
+    if item.kind == MEDIA_CLASS:
+        return Match()
+    for previous in item.previous_names:
+        found = [r for r in live.of_kind(item.kind) if r.name == previous and not r.preset]
+        if len(found) > 1:
+            ids = ", ".join(str(r.id) for r in found)
+            message = f"metadata.previousNames: {previous!r} names {len(found)} live objects (ids {ids})"
+            return Match(problem=Problem(message, item.location))
+        if found:
+            return Match(found[0])
     return Match()
 
 
@@ -57,13 +81,26 @@ def _keeper(item: DesiredResource, ours: list[LiveResource]) -> LiveResource:
     return max(same or ours, key=lambda r: int(r.id) if isinstance(r.id, int) else 0)
 
 
-def _by_adopt_id(item: DesiredResource, live: LiveState) -> LiveResource | None:
+def _by_adopt_id(item: DesiredResource, live: LiveState) -> Match:
     """The live template adoptId names, while its own name cannot identify it: empty, shared with
-    another template, a preset's name, or not a name a manifest may use."""
+    another template, a preset's name, or not a name a manifest may use. Anywhere else adoptId
+    would have no effect, which the plan says in a note (never silently ignored)."""
     same_kind = [r for r in live.of_kind(item.kind) if not r.preset]
     found = next((r for r in same_kind if r.id == item.adopt_id), None)
     if found is None:
-        return None
+        return Match(note=_no_effect(item, f"no custom {item.kind} has id {item.adopt_id} in this target"))
     namesakes = sum(1 for r in live.of_kind(item.kind) if r.name == found.name)
     unusable = found.name == "" or KINDS[item.kind].name_problem(found.name) is not None
-    return found if unusable or namesakes > 1 else None
+    if unusable or namesakes > 1:
+        return Match(found)
+    because = (
+        f"{found.label} has a name that identifies it (write `previousNames: [{found.name}]` to take "
+        "it over under the declared name)"
+    )
+    return Match(note=_no_effect(item, because))
+
+
+def _no_effect(item: DesiredResource, because: str) -> str:
+    """Warn, do not refuse: the same manifests serve several targets, where ids differ."""
+    where = f"{item.location}: " if item.location else ""
+    return f"{where}metadata.adoptId {item.adopt_id} of {item.kind} {item.name!r} has no effect: {because}"
