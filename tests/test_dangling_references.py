@@ -59,13 +59,19 @@ def test_a_template_removed_while_its_procedure_is_edited(vodops: Vodops, tmp_pa
     assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
 
 
-def test_a_watermark_by_id_in_a_declared_procedure(vodops: Vodops, tmp_path: Path) -> None:
-    _two_templates(tmp_path)
-    assert vodops("apply", tmp_path, "--yes").code == 0
-    mark = _by_id(tmp_path, WATERMARK, "mark")
+def _flow_using_mark_by_id(vodops: Vodops, directory: Path) -> tuple[int, dict[str, object]]:
+    """Two templates, a watermark, and a procedure 'flow' that writes the watermark by id."""
+    _two_templates(directory)
+    assert vodops("apply", directory, "--yes").code == 0
+    mark = _by_id(directory, WATERMARK, "mark")
     task = {"definition": "keep", "watermarkSet": [{"definition": mark}]}
-    write(tmp_path, "p.yaml", document(PROCEDURE, "flow", _flow("v1", task)))
-    assert vodops("apply", tmp_path, "--yes").code == 0
+    write(directory, "p.yaml", document(PROCEDURE, "flow", _flow("v1", task)))
+    assert vodops("apply", directory, "--yes").code == 0
+    return mark, task
+
+
+def test_a_watermark_by_id_in_a_declared_procedure(vodops: Vodops, tmp_path: Path) -> None:
+    mark, task = _flow_using_mark_by_id(vodops, tmp_path)
     write(tmp_path, "w.yaml")
     write(tmp_path, "p.yaml", document(PROCEDURE, "flow", _flow("v2", task)))
     _refused(
@@ -77,17 +83,13 @@ def test_a_watermark_by_id_in_a_declared_procedure(vodops: Vodops, tmp_path: Pat
 
 
 def test_a_replaced_watermark_written_by_id_cannot_follow(vodops: Vodops, tmp_path: Path) -> None:
-    _two_templates(tmp_path)
-    assert vodops("apply", tmp_path, "--yes").code == 0
-    mark = _by_id(tmp_path, WATERMARK, "mark")
-    task = {"definition": "keep", "watermarkSet": [{"definition": mark}]}
-    write(tmp_path, "p.yaml", document(PROCEDURE, "flow", _flow("v1", task)))
-    assert vodops("apply", tmp_path, "--yes").code == 0
+    mark, task = _flow_using_mark_by_id(vodops, tmp_path)
     svg = {"type": "svg", "svgTemplate": {"width": "10W%"}}
     write(tmp_path, "w.yaml", document(WATERMARK, "mark", svg))
     _refused(
         vodops,
         tmp_path,
+        f"(id {mark}) at mediaProcessTask.transcodeTaskSet[0].watermarkSet[0].definition after this plan, "
         "which replaces it (the replacement gets a new id); write the template's name "
         "(mediaProcessTask.transcodeTaskSet[0].watermarkSet[0].definition: mark) so it follows the "
         "replacement",

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.conftest import Vodops
+from tests.conftest import Run, Vodops
 from tests.helpers import document, hls, live_api, write
 from tests.live_accounts import official_sdk
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
@@ -44,6 +44,19 @@ def _converged(vodops: Vodops, directory: Path, *args: str) -> None:
     assert vodops("plan", directory, "--detailed-exitcode").code == 0
 
 
+def _plan_after(
+    vodops: Vodops, quickstart: Path, file: str, old: str, new: str, *also: tuple[str, str, str]
+) -> Run:
+    """The plan once `quickstart` is applied and `file` declares `old` as `new` (and each
+    (file, before, after) of `also` is edited)."""
+    _converged(vodops, quickstart)
+    renamed = f"metadata: {{name: {new}, previousNames: [{old}]}}"
+    _edit(quickstart / file, (f"metadata: {{name: {old}}}", renamed))
+    for other, before, after in also:
+        _edit(quickstart / other, (before, after))
+    return vodops("plan", quickstart)
+
+
 def test_a_transcode_template_renamed_keeps_its_id(vodops: Vodops, quickstart: Path) -> None:
     _converged(vodops, quickstart)
     before = _ids(quickstart, TRANSCODE)
@@ -61,26 +74,32 @@ def test_a_transcode_template_renamed_keeps_its_id(vodops: Vodops, quickstart: P
 
 
 def test_a_watermark_renamed_keeps_its_id(vodops: Vodops, quickstart: Path) -> None:
-    _converged(vodops, quickstart)
-    before = _ids(quickstart, WATERMARK)
-    _edit(
-        quickstart / "watermarks.yaml",
-        ("metadata: {name: logo}", "metadata: {name: brand, previousNames: [logo]}"),
-    )
-    _edit(quickstart / "procedures.yaml", *[("{definition: logo}", "{definition: brand}")])
-    plan = vodops("plan", quickstart)
+    procedure = ("procedures.yaml", "{definition: logo}", "{definition: brand}")
+    plan = _plan_after(vodops, quickstart, "watermarks.yaml", "logo", "brand", procedure)
+    before = {"logo": re.findall(r"update WatermarkTemplate 'brand' \(id (\d+)\)", plan.out)[0]}
     assert "Plan: 1 to update." in plan.out and "metadata.name: logo -> brand" in plan.out, plan.out
     _converged(vodops, quickstart)
-    assert _ids(quickstart, WATERMARK)["brand"] == before["logo"]
+    assert str(_ids(quickstart, WATERMARK)["brand"]) == before["logo"]
+
+
+FILMS = (
+    ("metadata: {name: Movies}", "metadata: {name: Films, previousNames: [Movies]}"),
+    ("metadata: {name: Movies/Action}", "metadata: {name: Films/Action}"),
+)
+
+
+def _applied_then_films(vodops: Vodops, quickstart: Path, *more: tuple[str, str]) -> dict[str, object]:
+    """Apply the quickstart, then rename the class Movies to Films; the class ids before."""
+    _converged(vodops, quickstart)
+    before = _ids(quickstart, MEDIA_CLASS)
+    _edit(quickstart / "classes.yaml", *FILMS, *more)
+    return before
 
 
 def test_a_class_renamed_keeps_its_id_and_its_subclasses(vodops: Vodops, quickstart: Path) -> None:
-    _converged(vodops, quickstart)
-    before = _ids(quickstart, MEDIA_CLASS)
-    _edit(
-        quickstart / "classes.yaml",
-        ("metadata: {name: Movies}", "metadata: {name: Films, previousNames: [Movies]}"),
-        ("metadata: {name: Movies/Action}", "metadata: {name: Films/Action}"),
+    before = _applied_then_films(
+        vodops,
+        quickstart,
         ("metadata: {name: Movies/Drama}", "metadata: {name: Films/Drama}"),
         (
             "metadata: {name: Series/Documentary}",
@@ -98,13 +117,8 @@ def test_a_class_renamed_keeps_its_id_and_its_subclasses(vodops: Vodops, quickst
 
 
 def test_a_saved_plan_carries_a_rename(vodops: Vodops, quickstart: Path, tmp_path: Path) -> None:
-    _converged(vodops, quickstart)
-    before = _ids(quickstart, MEDIA_CLASS)
-    _edit(
-        quickstart / "classes.yaml",
-        ("metadata: {name: Movies}", "metadata: {name: Films, previousNames: [Movies]}"),
-        ("metadata: {name: Movies/Action}", "metadata: {name: Films/Action}"),
-        ("metadata: {name: Movies/Drama}", "metadata: {name: Films/Comedy}"),
+    before = _applied_then_films(
+        vodops, quickstart, ("metadata: {name: Movies/Drama}", "metadata: {name: Films/Comedy}")
     )
     _edit(quickstart / "transcode.yaml", *RENAME_720)
     _edit(quickstart / "procedures.yaml", ("definition: hls-720p\n", "definition: hls-720p-main\n"))
@@ -120,12 +134,7 @@ def test_a_saved_plan_carries_a_rename(vodops: Vodops, quickstart: Path, tmp_pat
 
 
 def test_a_procedure_cannot_be_renamed_and_is_replaced(vodops: Vodops, quickstart: Path) -> None:
-    _converged(vodops, quickstart)
-    _edit(
-        quickstart / "procedures.yaml",
-        ("metadata: {name: ingest-hls}", "metadata: {name: ingest, previousNames: [ingest-hls]}"),
-    )
-    plan = vodops("plan", quickstart)
+    plan = _plan_after(vodops, quickstart, "procedures.yaml", "ingest-hls", "ingest")
     assert "Plan: 1 to replace." in plan.out, plan.out
     assert (
         "Note: Procedure 'ingest-hls' -> 'ingest': the API keys procedures by name and cannot rename one; "
@@ -158,12 +167,7 @@ def test_a_console_procedure_is_not_renamed(vodops: Vodops, tmp_path: Path) -> N
 
 
 def test_a_class_cannot_move_by_a_previous_name(vodops: Vodops, quickstart: Path) -> None:
-    _converged(vodops, quickstart)
-    _edit(
-        quickstart / "classes.yaml",
-        ("metadata: {name: Movies/Drama}", "metadata: {name: Series/Drama, previousNames: [Movies/Drama]}"),
-    )
-    result = vodops("plan", quickstart)
+    result = _plan_after(vodops, quickstart, "classes.yaml", "Movies/Drama", "Series/Drama")
     assert result.code == 1
     assert (
         "MediaClass 'Series/Drama': previous name 'Movies/Drama' is under another parent; the API renames "
