@@ -53,7 +53,14 @@ def manifest_schema() -> dict[str, Any]:
 def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
     required = ["apiVersion", "kind", "metadata"] + (["spec"] if spec_required else [])
     metadata: dict[str, Any] = {
-        "name": {"type": "string", "minLength": 1, "description": f"the {kind}'s name: its identity"}
+        "name": {"type": "string", "minLength": 1, "description": f"the {kind}'s name: its identity"},
+        "previousNames": {
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+            "uniqueItems": True,
+            "description": "names this object had: the live object found under one is renamed in "
+            "place, keeping its id (a procedure, keyed by name, is replaced)",
+        },
     }
     if kind in ADOPTABLE_BY_ID:
         metadata["adoptId"] = {
