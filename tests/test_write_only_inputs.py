@@ -70,3 +70,15 @@ def test_a_marker_without_the_url_tag_is_checked_by_download(vodops: Vodops, qui
     _, owner = split_comment(str(_logo(quickstart)["Comment"]))
     assert owner is not None and owner.url_tag is not None, "apply recorded the new ImageUrl"
     assert _downloads(vodops, quickstart, changes=False)[1] == 0
+
+
+def test_a_saved_plan_puts_the_image_back(vodops: Vodops, quickstart: Path, tmp_path: Path) -> None:
+    assert vodops("apply", quickstart, "--yes").code == 0
+    _console_upload(quickstart, OTHER_PNG)
+    saved = tmp_path / "plan.json"
+    assert vodops("plan", quickstart, "--out", saved, "--detailed-exitcode").code == 2
+    applied = vodops("apply", quickstart, "--plan", saved, "--yes")
+    assert applied.code == 0, applied.text
+    _, owner = split_comment(str(_logo(quickstart)["Comment"]))
+    assert owner is not None and owner.digest == content_digest(PNG) and owner.url_tag is not None
+    assert _downloads(vodops, quickstart, changes=False)[1] == 0
