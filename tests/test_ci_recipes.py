@@ -69,3 +69,19 @@ def test_recipes_install_a_pinned_release_and_update_one_comment(recipe: Path) -
 def test_the_pre_commit_example_names_this_release() -> None:
     for text in ((ROOT / ".pre-commit-hooks.yaml").read_text(), (ROOT / "README.md").read_text()):
         assert f"rev: v{__version__}" in text
+
+
+def test_applies_are_serialised_and_use_the_merged_manifests() -> None:
+    github = yaml.safe_load((ROOT / "examples" / "ci" / "github-actions.yml").read_text())
+    assert github["jobs"]["apply"]["concurrency"] == {
+        "group": "vodops-apply-prod",
+        "cancel-in-progress": False,
+    }
+    assert github["jobs"]["plan"]["concurrency"]["cancel-in-progress"] is True
+    checkout = github["jobs"]["apply"]["steps"][0]
+    assert checkout == {"uses": "actions/checkout@v4"}  # the merged commit, not the pull request's head
+    gitlab = yaml.safe_load((ROOT / "examples" / "ci" / "gitlab-ci.yml").read_text())
+    assert gitlab["vodops:apply"]["resource_group"] == "vodops-prod"
+    for recipe in RECIPES:
+        applies = [c for c in _vodops_commands(recipe.read_text()) if c[:1] == ["apply"]]
+        assert applies and all("--target" in c for c in applies)  # the target comes from the recipe

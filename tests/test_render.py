@@ -1,6 +1,7 @@
 """Markdown and JSON renderings against golden files (VODOPS_UPDATE_GOLDEN=1 rewrites them).
 
-Fingerprints hash timestamps the emulator takes from the clock, so they are masked; everything
+Fingerprints hash timestamps the emulator takes from the clock, so they are masked, as are the
+plan's creation time and the vodops version; everything
 else (ids, order, wording) must match to the byte."""
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def _masked(text: str) -> str:
         *(c["live"] for c in document["changes"] if c["live"]),
     ]:
         entry["fingerprint"] = "<fingerprint>"
+    document.update(vodopsVersion="<version>", createdAt="<time>")
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

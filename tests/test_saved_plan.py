@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from tests.conftest import EXAMPLES, SECRET, SECRET_ID, Vodops
 from tests.emulator.conftest import Api
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
+from vodops.emulator.knobs import Knobs
 
 
 @pytest.fixture
@@ -31,6 +34,35 @@ def _sdk(endpoint: str) -> Api:
 def _template(api: Api, name: str) -> dict[str, object]:
     listed = api("DescribeTranscodeTemplates", Type="Custom", Limit=100)["TranscodeTemplateSet"]
     return next(t for t in listed if t["Name"] == name)
+
+
+def _edit_in_the_console(endpoint: str) -> int:
+    """hls-720p's bitrate set to 2000 behind vodops's back; its id."""
+    api = _sdk(endpoint)
+    definition = int(str(_template(api, "hls-720p")["Definition"]))
+    api("ModifyTranscodeTemplate", Definition=definition, VideoTemplate={"Bitrate": 2000})
+    return definition
+
+
+def _drift_refused(
+    vodops: Vodops, project: Path, saved: Path, endpoint: str, emulator: Emulator, said: str
+) -> None:
+    """hls-720p edited in the console, then `saved` applied: refused, naming it (`said` with its
+    id) and what moved, and nothing else."""
+    definition = _edit_in_the_console(endpoint)
+    refused = _refused(vodops, project, saved, emulator)
+    moved = "videoTemplate.bitrate: 1800 -> 2000"
+    assert f"TranscodeTemplate 'hls-720p' {said.format(definition)}{moved}" in refused
+    assert "1 problem: the account changed since the plan was made; nothing was changed" in refused
+
+
+def _refused(vodops: Vodops, project: Path, saved: Path, emulator: Emulator) -> str:
+    """Apply `saved`, which must be refused with nothing changed; what it said."""
+    before = emulator.snapshot()
+    refused = vodops("apply", project, "--plan", saved, "--yes")
+    assert refused.code == 1
+    assert emulator.snapshot() == before
+    return refused.err
 
 
 def test_a_saved_plan_applies_and_converges(vodops: Vodops, project: Path, tmp_path: Path) -> None:
@@ -55,18 +87,7 @@ def test_an_object_changed_since_the_plan_makes_it_stale(
     )
     saved = tmp_path / "plan.json"
     assert vodops("plan", project, "--out", saved).code == 0
-    api = _sdk(endpoint)
-    target = _template(api, "hls-720p")
-    api("ModifyTranscodeTemplate", Definition=int(str(target["Definition"])), VideoTemplate={"Bitrate": 2000})
-    before = emulator.snapshot()
-    refused = vodops("apply", project, "--plan", saved, "--yes")
-    assert refused.code == 1
-    assert (
-        f"TranscodeTemplate 'hls-720p' (id {target['Definition']}) changed since the plan: "
-        "videoTemplate.bitrate: 1800 -> 2000"
-    ) in refused.err
-    assert "the account changed since the plan was made; nothing was changed" in refused.err
-    assert emulator.snapshot() == before
+    _drift_refused(vodops, project, saved, endpoint, emulator, "(id {}) changed since the plan: ")
 
 
 def test_a_name_taken_since_the_plan_makes_it_stale(
@@ -81,16 +102,23 @@ def test_a_name_taken_since_the_plan_makes_it_stale(
     assert "Procedure 'ingest-hls' was created since the plan (id ingest-hls)" in refused.err
 
 
-def test_the_plan_not_the_manifests_is_applied(
-    vodops: Vodops, project: Path, tmp_path: Path, endpoint: str
+def test_manifests_changed_since_the_plan_are_refused(
+    vodops: Vodops, project: Path, tmp_path: Path, emulator: Emulator
 ) -> None:
+    """CI applies only what the merged commit's manifests produce: a plan they disagree with is refused."""
     saved = tmp_path / "plan.json"
     assert vodops("plan", project, "--out", saved).code == 0
     (project / "transcode.yaml").write_text(
         (project / "transcode.yaml").read_text().replace("bitrate: 1800", "bitrate: 999")
     )
-    assert vodops("apply", project, "--plan", saved, "--yes").code == 0
-    assert _template(_sdk(endpoint), "hls-720p")["VideoTemplate"]["Bitrate"] == 1800  # type: ignore[index]
+    before = emulator.snapshot()
+    refused = vodops("apply", project, "--plan", saved, "--yes")
+    assert refused.code == 1
+    assert (
+        "create TranscodeTemplate/hls-720p: desired.spec.videoTemplate.bitrate is 1800 in the plan, "
+        "999 from the manifests and the live account"
+    ) in refused.err
+    assert emulator.snapshot() == before
 
 
 def test_a_plan_for_one_target_is_refused_by_another(vodops: Vodops, project: Path, tmp_path: Path) -> None:
@@ -100,8 +128,12 @@ def test_a_plan_for_one_target_is_refused_by_another(vodops: Vodops, project: Pa
     assert refused.code == 1
     assert "this plan was made for target 'emu'" in refused.err
     assert "this run's target is 'local' (the embedded emulator)" in refused.err
+    assert "nothing was sent" in refused.err
     other_app = vodops("apply", project, "--plan", saved, "--yes", "--sub-app-id", "7")
-    assert other_app.code == 1 and "A plan applies only to the target it was made for." in other_app.err
+    assert (
+        other_app.code == 1
+        and "A plan applies only to the target it was made for; nothing was sent." in other_app.err
+    )
 
 
 def test_what_is_not_a_plan_is_refused(vodops: Vodops, project: Path, tmp_path: Path) -> None:
@@ -122,3 +154,70 @@ def test_json_output_is_the_saved_document(vodops: Vodops, project: Path, tmp_pa
     saved = tmp_path / "plan.json"
     printed = vodops("plan", project, "--format", "json", "--out", saved)
     assert json.loads(printed.out) == json.loads(saved.read_text())
+
+
+def _interrupted(vodops: Vodops, project: Path, saved: Path, emulator: Emulator) -> None:
+    """Apply `saved` while every procedure create fails: classes and templates get done."""
+    emulator.set_knobs(
+        Knobs(fault_rate=1.0, faults=("internal",), fault_actions=("CreateProcedureTemplate",))
+    )
+    stopped = vodops("apply", project, "--plan", saved, "--yes")
+    assert stopped.code == 1 and "Apply stopped: create Procedure/ingest-hls failed." in stopped.err
+    emulator.set_knobs(Knobs())
+
+
+def test_a_saved_plan_finishes_after_a_partial_apply(
+    vodops: Vodops, project: Path, tmp_path: Path, emulator: Emulator
+) -> None:
+    saved = tmp_path / "plan.json"
+    assert vodops("plan", project, "--out", saved).code == 0
+    _interrupted(vodops, project, saved, emulator)
+    again = vodops("apply", project, "--plan", saved, "--yes")
+    assert again.code == 0, again.text
+    assert "already done (an earlier apply of this plan): create TranscodeTemplate/hls-720p" in again.out
+    assert "Plan: 1 to create." in again.out and "Apply complete: 1 created." in again.out
+    assert vodops("plan", project, "--detailed-exitcode").code == 0
+    finished = vodops("apply", project, "--plan", saved, "--yes")
+    assert finished.code == 0 and "No changes" in finished.out
+    assert finished.out.count("already done") == 12
+
+
+def test_real_drift_after_a_partial_apply_is_still_refused(
+    vodops: Vodops, project: Path, tmp_path: Path, endpoint: str, emulator: Emulator
+) -> None:
+    saved = tmp_path / "plan.json"
+    assert vodops("plan", project, "--out", saved).code == 0
+    _interrupted(vodops, project, saved, emulator)
+    _drift_refused(
+        vodops, project, saved, endpoint, emulator, "(id {}), created by this plan, changed since: "
+    )
+
+
+def test_show_renders_a_saved_plan_without_the_account(
+    vodops: Vodops, project: Path, tmp_path: Path, emulator: Emulator
+) -> None:
+    saved = tmp_path / "plan.json"
+    markdown = vodops("plan", project, "--out", saved, "--format", "markdown").out
+    text = vodops("plan", project).out
+    document = json.loads(saved.read_text())
+    assert document["vodopsVersion"] == version("vodops")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", document["createdAt"])
+    calls = len(emulator.calls)
+    header = f"Saved plan made {document['createdAt']} by vodops {document['vodopsVersion']}\n"
+    elsewhere = tmp_path / "elsewhere"  # no vodops.yaml, no manifests: show needs neither
+    elsewhere.mkdir()
+    assert vodops("show", saved).out == header + text
+    assert vodops("show", saved, "--format", "markdown").out == header + markdown
+    assert json.loads(vodops("show", saved, "--format", "json").out) == document
+    assert len(emulator.calls) == calls
+
+
+def test_show_refuses_what_is_not_a_plan_in_one_line(vodops: Vodops, tmp_path: Path) -> None:
+    garbage = tmp_path / "plan.json"
+    garbage.write_text('{"formatVersion": 1, "changes": "all"}')
+    shown = vodops("show", garbage)
+    assert shown.code == 1
+    assert (
+        shown.err
+        == f"Error: {garbage} is not a valid vodops plan: vodopsVersion: Field required (and 12 more)\n"
+    )

@@ -7,6 +7,7 @@
     ├── PlanError                  the live account and the manifests cannot be reconciled
     │                              (duplicates, foreign owners, quotas); carries Problems
     ├── StalePlanError             a saved plan no longer matches the account; carries Problems
+    ├── PlanMismatchError          a saved plan is not what the manifests and account produce
     ├── ApiError                   the VOD API answered with an error (code, message, RequestId)
     ├── TransportError             the API could not be reached or the reply was unreadable
     ├── ApplyError                 apply stopped part-way; says what was done and what was not
@@ -79,6 +80,13 @@ class PlanError(ProblemsError):
 
 class StalePlanError(ProblemsError):
     headline = "the account changed since the plan was made; nothing was changed. Plan again"
+
+
+class PlanMismatchError(ProblemsError):
+    headline = (
+        "the saved plan is not what the manifests and the live account produce; nothing was changed. "
+        "Plan again from the manifests"
+    )
 
 
 class SettingsError(VodopsError):

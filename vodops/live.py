@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from vodops.apply.lock import is_ticket
 from vodops.cloud.vod import LiveId, VodApi
 from vodops.ownership import Owner, content_digest, split_comment, url_tag
 from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
@@ -57,10 +58,11 @@ class LiveState:
 
 def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveState:
     """One listing per kind (paged at 100): never one call per object. The only other reads are
-    of watermark images whose ImageUrl moved since vodops uploaded them (see `_image_file`)."""
+    of watermark images whose ImageUrl moved since vodops uploaded them (see `_image_file`). The
+    apply lock's tickets (vodops/apply/lock.py) are not configuration and are left out."""
     resources: list[LiveResource] = []
     for kind in kinds:
-        raw = api.list(kind)
+        raw = [item for item in api.list(kind) if not (kind == WATERMARK and is_ticket(item))]
         resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r, api) for r in raw))
     return LiveState(tuple(resources))
 

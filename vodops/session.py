@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vodops.apply.lock import ApplyLock
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
@@ -17,11 +19,11 @@ from vodops.live import LiveState, read_live
 from vodops.logs import api_observer
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
-from vodops.plan.document import plan_document
-from vodops.plan.replay import check_target, read_plan_file, replay
+from vodops.plan.document import now_utc, plan_document, target_document
+from vodops.plan.planfile import read_plan_file
+from vodops.plan.verify import check_target, verify
 from vodops.project import Project, load_project
 from vodops.refs import References
-from vodops.settings import LOCAL
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -51,10 +53,23 @@ class Session:
         )
         return plan
 
-    def document(self, plan: Plan) -> dict[str, Any]:
-        """The plan as the versioned JSON document `--out` saves."""
+    def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
+        """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
         assert self._refs is not None and self._live is not None, "document the plan this session made"
-        return plan_document(plan, self.target, self._live, self._refs)
+        return plan_document(plan, self.target, self._live, self._refs, created_at or now_utc())
+
+    def verify(self, saved: dict[str, Any], plan: Plan) -> tuple[str, ...]:
+        """Check a saved plan against `plan`, made by this session; the saved changes already done."""
+        assert self._live is not None, "verify against the plan this session made"
+        derived = self.document(plan)
+        return verify(saved, derived, plan, self.desired, self._live, self.project.settings.safety)
+
+    @contextmanager
+    def locked(self, wait: float, notify: Callable[[str], None]) -> Iterator[None]:
+        """Hold the target's apply lock (vodops/apply/lock.py), waiting up to `wait` seconds for
+        another apply to finish; raises LockError naming the holder when it does not."""
+        with ApplyLock(self.api, wait=wait, notify=notify).held():
+            yield
 
     def apply(
         self, plan: Plan, *, consent: Consent, progress: Progress, stop: threading.Event | None = None
@@ -73,35 +88,57 @@ def open_session(
     """Validate everything first: a bad manifest or setting never causes a single API call."""
     project, manifests = load_project(directory)
     desired = desired_state(manifests)
-    target = resolve_target(project.settings, choice or TargetChoice())
-    with connect(target, directory, observer or api_observer(target.name)) as api:
+    with open_target(project, choice, observer) as (target, api):
         yield Session(project, target, desired, api, manifests.notes)
 
 
 @contextmanager
+def open_target(
+    project: Project, choice: TargetChoice | None = None, observer: Observer | None = None
+) -> Iterator[tuple[Target, VodApi]]:
+    """The target vodops.yaml and `choice` name, connected."""
+    target = resolve_target(project.settings, choice or TargetChoice())
+    with connect(target, project.directory, observer or api_observer(target.name)) as api:
+        yield target, api
+
+
+@dataclass(frozen=True)
+class SavedPlan:
+    """A saved plan that agrees with the manifests and the account: `plan` is the one derived
+    now (what runs), `done` what the saved plan lists that an earlier apply already did."""
+
+    plan: Plan
+    done: tuple[str, ...]
+    run: Callable[..., Outcome]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LockWait:
+    """How long to wait for another apply's lock, and where to say so."""
+
+    seconds: float
+    notify: Callable[[str], None]
+
+
+@contextmanager
 def open_saved_plan(
-    directory: Path, plan_file: Path, choice: TargetChoice | None = None, observer: Observer | None = None
-) -> Iterator[tuple[Plan, Callable[..., Outcome]]]:
-    """A saved plan, checked against the account it was made for, and how to apply it. The
-    manifests are not read: the plan is applied exactly as it was saved."""
+    directory: Path, plan_file: Path, choice: TargetChoice | None, lock: LockWait
+) -> Iterator[SavedPlan]:
+    """The saved plan in `plan_file`, re-derived under the target's apply lock from the manifests
+    in `directory` and the live account of the target vodops.yaml and `choice` name (never the
+    plan's); raises PlanMismatchError or StalePlanError when it does not agree
+    (vodops/plan/verify.py), before taking the lock and again holding it, LockError when
+    another apply holds the lock."""
     document = read_plan_file(plan_file)
-    project = Project.open(directory)
-    target = resolve_target(project.settings, choice or _saved_target(document, project))
-    check_target(document, target)
-    with connect(target, directory, observer or api_observer(target.name)) as api:
-        plan, refs = replay(document, read_live(api))
-
-        def run(*, consent: Consent, progress: Progress, stop: threading.Event | None = None) -> Outcome:
-            return apply_plan(
-                plan, api, refs, consent=consent, progress=progress, parallelism=target.parallelism, stop=stop
-            )
-
-        yield plan, run
+    with open_session(directory, choice) as session:
+        check_target(document, target_document(session.target))
+        _rederive(session, document)  # a plan refused now costs the account not even a lock
+        with session.locked(lock.seconds, lock.notify):
+            plan, done = _rederive(session, document)  # again: another apply may have run meanwhile
+            yield SavedPlan(plan, done, functools.partial(session.apply, plan), session.notes)
 
 
-def _saved_target(document: dict[str, Any], project: Project) -> TargetChoice:
-    """The target a plan names: by name when vodops.yaml knows it, else by its endpoint."""
-    saved = document["target"]
-    if saved["name"] == LOCAL or saved["name"] in project.settings.targets:
-        return TargetChoice(name=saved["name"])
-    return TargetChoice(endpoint=saved["endpoint"], sub_app_id=saved["subAppId"], region=saved["region"])
+def _rederive(session: Session, document: dict[str, Any]) -> tuple[Plan, tuple[str, ...]]:
+    plan = session.plan(only=frozenset(document["scope"]))
+    return plan, session.verify(document, plan)

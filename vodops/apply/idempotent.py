@@ -16,6 +16,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
+from vodops.cloud.retry import outcome_unknown
 from vodops.cloud.vod import WIRES, LiveId, VodApi
 from vodops.errors import ApiError, TransportError, VodopsError
 from vodops.ownership import split_comment
@@ -35,21 +36,13 @@ def create_or_find(
         try:
             return api.create(change.kind, request)
         except (ApiError, TransportError) as error:
-            if not _outcome_unknown(error) or attempt == CREATE_ATTEMPTS:
+            if not outcome_unknown(error) or attempt == CREATE_ATTEMPTS:
                 raise
         found = _find_created(api, change.kind, request, stack, besides)
         if found is not None:
             return found
         time.sleep(random.uniform(0, _BACKOFF * 2 ** (attempt - 1)))
     raise AssertionError("unreachable: the last attempt returns or raises")
-
-
-def _outcome_unknown(error: VodopsError) -> bool:
-    """A lost answer or an InternalError: the create may have happened. (Throttling means it did
-    not, and the retrying caller has already waited out as much of it as it may.)"""
-    if isinstance(error, TransportError):
-        return error.maybe_sent
-    return isinstance(error, ApiError) and error.code.startswith("InternalError")
 
 
 def _find_created(

@@ -25,7 +25,13 @@ _PROJECT = "vodops.cli.project"
 COMMANDS = {
     "validate": (_PROJECT, "validate", "Check the manifests in DIRECTORY without calling the API."),
     "plan": (_PROJECT, "plan", "Show what apply would change in the target."),
+    "show": (_PROJECT, "show", "Render a saved plan (plan --out) without reading the account."),
     "apply": ("vodops.cli.apply", "apply", "Make the target match the manifests (or apply a saved plan)."),
+    "unlock": (
+        "vodops.cli.apply",
+        "unlock",
+        "Break the target's apply lock (when the apply holding it died).",
+    ),
     "export": (_PROJECT, "export_command", "Write the live account's configuration as manifests."),
     "schema": (_PROJECT, "schema", "Print (or write) the JSON Schema of manifests and vodops.yaml."),
     "emulator": (

@@ -1,4 +1,4 @@
-"""`vodops apply`: show the plan, ask, run it with progress, and say what happened, one line per object.
+"""`vodops apply` (show the plan, ask, run it with progress, say what happened) and `vodops unlock`.
 
 Exit codes: 0 applied (or nothing to do), 1 a change failed or the plan was refused, 130 Ctrl-C.
 """
@@ -34,7 +34,7 @@ EXIT_INTERRUPTED = 130
     "--plan",
     "plan_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Apply this saved plan, exactly.",
+    help="Apply this saved plan, if the manifests and the account still produce it.",
 )
 @only_option("Apply just this resource and what it needs.")
 @click.option(
@@ -42,6 +42,14 @@ EXIT_INTERRUPTED = 130
 )
 @click.option(
     "--force", is_flag=True, help="Apply even if the plan deletes more than the safety limits allow."
+)
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=300,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long to wait for another apply to the target to finish (0: refuse at once).",
 )
 @click.option(
     "--progress/--no-progress",
@@ -57,26 +65,50 @@ def apply(
     only: tuple[str, ...],
     allow_delete: tuple[str, ...],
     force: bool,
+    lock_timeout: float,
     progress: bool | None,
 ) -> int:
-    """Make the target match the manifests (or apply a saved plan)."""
+    """Make the target match the manifests (or apply a saved plan), holding the target's lock."""
     from vodops.apply.run import Consent
     from vodops.cli.project import show_notes
-    from vodops.session import open_saved_plan, open_session
-    from vodops.targets import TargetChoice
+    from vodops.session import LockWait, open_saved_plan, open_session
 
     consent = Consent(adopt, frozenset(allow_delete), force)
     run_with = functools.partial(_apply, consent=consent, yes=yes, bar=bar_wanted(progress))
+    lock = LockWait(lock_timeout, _notice)
     if plan_file is not None:
         if only:
             raise click.UsageError("--only cannot be combined with --plan: a saved plan is applied as it is")
-        saved_target = None if choice == TargetChoice() else choice
-        with open_saved_plan(directory, plan_file, saved_target) as (made, run):
-            return run_with(made, run)
-    with open_session(directory, choice) as session:
+        with open_saved_plan(directory, plan_file, choice, lock) as saved:
+            show_notes(saved.notes)
+            for done in saved.done:
+                click.echo(f"already done (an earlier apply of this plan): {done}")
+            return run_with(saved.plan, saved.run)
+    with open_session(directory, choice) as session, session.locked(lock.seconds, lock.notify):
         show_notes(session.notes)
         made = session.plan(only=frozenset(only))
         return run_with(made, functools.partial(session.apply, made))
+
+
+@click.command()
+@directory_argument
+@target_options
+def unlock(directory: Path, choice: TargetChoice) -> None:
+    """Break the target's apply lock (when the apply holding it died)."""
+    from vodops.apply.lock import unlock as break_lock
+    from vodops.project import Project
+    from vodops.session import open_target
+
+    with open_target(Project.open(directory), choice) as (target, api):
+        broken = break_lock(api)
+    for ticket in broken:
+        click.echo(f"removed the apply lock of {ticket.holder}, held since {ticket.since} (id {ticket.id})")
+    if not broken:
+        click.echo(f"no apply lock is held on target {target.name!r}")
+
+
+def _notice(message: str) -> None:
+    click.echo(message, err=True)
 
 
 def _apply(made: Plan, run: Callable[..., Outcome], *, consent: Consent, yes: bool, bar: bool) -> int:

@@ -1,4 +1,4 @@
-"""The verbs on a manifest directory that do not change the account: validate, plan, export, schema.
+"""The verbs that do not change the account: validate, plan, show, export, schema.
 
 The pipeline is imported inside each verb, so that listing and completing verbs stays fast.
 """
@@ -83,6 +83,27 @@ def plan(
     else:
         click.echo(render_plan(made) if form == "text" else saved)
     return EXIT_CHANGES if detailed_exitcode and not made.empty else 0
+
+
+@click.command()
+@click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+)
+def show(plan_file: Path, form: str) -> None:
+    """Render a saved plan (plan --out) without reading the account."""
+    from vodops.plan.planfile import plan_from_document, read_plan_file
+    from vodops.render.markdown import render_markdown
+    from vodops.render.text import render_plan
+
+    document = read_plan_file(plan_file)
+    if form == "json":
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    saved = plan_from_document(document)
+    header = f"Saved plan made {document['createdAt']} by vodops {document['vodopsVersion']}"
+    markdown = render_markdown(saved, saved_as=str(plan_file))
+    click.echo(header + "\n" + (render_plan(saved) if form == "text" else markdown))
 
 
 @click.command("export")

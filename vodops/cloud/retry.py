@@ -136,3 +136,11 @@ class RetryingCaller:
 
     def _record(self, action: str, attempt: int, began: float, request_id: str, outcome: str) -> None:
         self._observe(CallRecord(action, attempt, self._clock() - began, request_id, outcome))
+
+
+def outcome_unknown(error: VodopsError) -> bool:
+    """A lost answer or an InternalError: the create may have happened. (Throttling means it did
+    not, and the retrying caller has already waited out as much of it as it may.)"""
+    if isinstance(error, TransportError):
+        return error.maybe_sent
+    return isinstance(error, ApiError) and error.code.startswith("InternalError")

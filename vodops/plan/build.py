@@ -84,7 +84,17 @@ def build_plan(
         notes.extend(left_out)
     owned_counts = owned(live, desired, stack)
     tripped = brakes(changes, owned_counts, policy.safety, no_manifests=not desired)
-    plan = Plan(target, sub_app_id, stack, ordered(changes), quotas(live, changes), tripped, tuple(notes))
+    plan = Plan(
+        target,
+        sub_app_id,
+        stack,
+        ordered(changes),
+        quotas(live, changes),
+        tripped,
+        tuple(notes),
+        tuple(sorted(policy.only)),
+        tuple(owned_counts.items()),
+    )
     return plan, planning.refs
 
 

@@ -77,6 +77,8 @@ class Plan:
     quotas: tuple[Quota, ...] = ()
     brakes: Brakes | None = None  # set when the plan deletes more than the safety limits allow
     notes: tuple[str, ...] = ()  # what the plan left out, and why
+    scope: tuple[str, ...] = ()  # the KIND/NAME of --only, sorted; () for the whole account
+    owned: tuple[tuple[str, int], ...] = ()  # (kind, live objects the stack owns): what brakes count
 
     @property
     def empty(self) -> bool:

@@ -3,8 +3,11 @@
 Schema (formatVersion 1; fields are only ever added within a version):
 
     formatVersion  1
+    vodopsVersion  the vodops that made the plan
+    createdAt      when, UTC, ISO 8601 to the second ("2026-11-29T22:04:19Z")
     target         {name, endpoint (URL, null for the embedded emulator), subAppId, region}
     stack          the ownership marker's stack
+    scope          ["KIND/NAME", ..] of `--only` ([] for the whole account)
     summary        {create, update, replace, delete, adopt: counts}
     safe           false when the plan deletes more than the safety limits allow
     brakes         {reasons: [..], deletes: ["KIND/NAME", ..]} or null
@@ -26,8 +29,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from datetime import datetime, timezone
+from importlib.metadata import version
 from typing import Any
 
+from vodops.desired import DesiredResource
 from vodops.diff import comparable
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
@@ -45,16 +51,32 @@ def fingerprint(found: LiveResource) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def plan_document(plan: Plan, target: Target, live: LiveState, refs: References) -> dict[str, Any]:
+def now_utc() -> str:
+    """The current time as plans record it: UTC, to the second."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def target_document(target: Target) -> dict[str, Any]:
+    """Where a plan is for: what `target` names, with no credential."""
+    return {
+        "name": target.name,
+        "endpoint": target.endpoint.url if target.endpoint else None,
+        "subAppId": target.sub_app_id,
+        "region": target.region,
+    }
+
+
+def plan_document(
+    plan: Plan, target: Target, live: LiveState, refs: References, created_at: str
+) -> dict[str, Any]:
+    """The versioned JSON document of `plan`, made against `live` in `target` at `created_at`."""
     return {
         "formatVersion": FORMAT_VERSION,
-        "target": {
-            "name": target.name,
-            "endpoint": target.endpoint.url if target.endpoint else None,
-            "subAppId": target.sub_app_id,
-            "region": target.region,
-        },
+        "vodopsVersion": version("vodops"),
+        "createdAt": created_at,
+        "target": target_document(target),
         "stack": plan.stack,
+        "scope": list(plan.scope),
         "summary": {action.value: plan.counts()[action] for action in Action},
         "safe": plan.brakes is None,
         "brakes": {"reasons": list(plan.brakes.reasons), "deletes": list(plan.brakes.deletes)}
@@ -80,13 +102,13 @@ def _change(change: Change, refs: References) -> dict[str, Any]:
         "name": change.name,
         "id": change.live_id,
         "fields": fields,
-        "desired": _desired(change),
+        "desired": desired_document(change.desired),
         "live": _live(change.live, refs) if change.live else None,
     }
 
 
-def _desired(change: Change) -> dict[str, Any] | None:
-    desired = change.desired
+def desired_document(desired: DesiredResource | None) -> dict[str, Any] | None:
+    """What a change sends, as the plan records it: the declared spec, adoptId, image content."""
     if desired is None:
         return None
     found: dict[str, Any] = {"spec": plain(desired.spec)}
