@@ -162,7 +162,8 @@ def _interrupted(vodops: Vodops, project: Path, saved: Path, emulator: Emulator)
         Knobs(fault_rate=1.0, faults=("internal",), fault_actions=("CreateProcedureTemplate",))
     )
     stopped = vodops("apply", project, "--plan", saved, "--yes")
-    assert stopped.code == 1 and "Apply stopped: create Procedure/ingest-hls failed." in stopped.err
+    assert stopped.code == 1 and "Apply stopped: 11 done, 1 failed, 0 not attempted." in stopped.err
+    assert "Procedure/ingest-hls: CreateProcedureTemplate failed: InternalError" in stopped.err
     emulator.set_knobs(Knobs())
 
 

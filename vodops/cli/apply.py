@@ -68,7 +68,7 @@ def apply(
     lock_timeout: float,
     progress: bool | None,
 ) -> int:
-    """Make the target match the manifests (or apply a saved plan), holding the target's lock."""
+    """Make the target match the manifests (or apply a saved plan)."""
     from vodops.apply.run import Consent
     from vodops.cli.project import show_notes
     from vodops.session import LockWait, open_saved_plan, open_session
