@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import typing
 from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from vodops.resources.tasks import FontType
+
+FONTS = typing.get_args(FontType)
 
 TRANSCODE = {"TranscodeTaskSet": [{"Definition": 100030, "WatermarkSet": [{"Definition": 7}]}]}
 
@@ -99,7 +106,7 @@ def test_override_parameters_echo_as_given(api):
     assert task["OverrideParameter"] == override
 
 
-def test_the_disabled_ai_recognition_task_is_accepted_and_not_echoed(api):
+def test_the_single_ai_recognition_task_is_kept_beside_the_set(api):
     api(
         "CreateProcedureTemplate",
         Name="ai",
@@ -107,8 +114,10 @@ def test_the_disabled_ai_recognition_task_is_accepted_and_not_echoed(api):
         AiRecognitionTaskSet=[{"Definition": 20}],
     )
     shown = one(api, "ai")
-    assert shown["AiRecognitionTask"] is None
+    assert shown["AiRecognitionTask"] == {"Definition": 10}
     assert shown["AiRecognitionTaskSet"] == [{"Definition": 20}]
+    api("ResetProcedureTemplate", Name="ai", AiRecognitionTaskSet=[{"Definition": 20}])
+    assert one(api, "ai")["AiRecognitionTask"] is None
 
 
 def test_every_task_kind_fits_the_sdk_models(api):
@@ -145,8 +154,20 @@ def test_every_task_kind_fits_the_sdk_models(api):
     assert ads["DrmInfo"]["SPEKEDrm"]["EncryptionMethod"] is None
 
 
-def test_only_lists_and_objects_are_filled_in_other_task_structs(api):
-    subtitle = {"Id": "SUBTITLE_ID_PLACE_HOLDER", "FontSize": "5%"}
+SUBTITLE_DEFAULTS = {
+    "FontType": "hei.ttf", "FontSize": "", "FontColor": "0xFFFFFF", "FontAlpha": 1, "YPos": "",
+    "BoardY": "", "BoardWidth": "", "BoardHeight": "", "BoardColor": "0x000000", "BoardAlpha": 0.8,
+    "Alignment": "bottom", "OutlineWidth": "", "OutlineColor": "0x000000", "OutlineAlpha": 1,
+    "ShadowWidth": "", "ShadowColor": "0x000000", "ShadowAlpha": 1, "LineSpacing": "0px",
+}  # fmt: skip
+MOSAIC_DEFAULTS = {
+    "CoordinateOrigin": "TopLeft", "XPos": "0px", "YPos": "0px", "Width": "10%", "Height": "10%",
+    "StartTimeOffset": 0, "EndTimeOffset": 0,
+}  # fmt: skip
+
+
+def test_subtitles_and_mosaics_show_every_member_with_its_documented_default(api):
+    subtitle = {"Id": "SUBTITLE_ID_PLACE_HOLDER", "FontSize": "5%", "FontType": "notosansjp.ttf"}
     api(
         "CreateProcedureTemplate",
         Name="s",
@@ -157,8 +178,15 @@ def test_only_lists_and_objects_are_filled_in_other_task_structs(api):
         },
     )
     task = one(api, "s")["MediaProcessTask"]["TranscodeTaskSet"][0]
-    assert task["SubtitleInfoSet"] == [subtitle]
-    assert task["MosaicSet"] == [{"Width": "20%"}]
+    assert task["SubtitleInfoSet"] == [{"Id": "SUBTITLE_ID_PLACE_HOLDER", **SUBTITLE_DEFAULTS, **subtitle}]
+    assert task["MosaicSet"] == [{**MOSAIC_DEFAULTS, "Width": "20%"}]
+
+
+@pytest.mark.parametrize("font", FONTS)
+def test_every_documented_subtitle_font_is_accepted(api, font):
+    task = {"Definition": 100030, "SubtitleInfoSet": [{"Id": "s", "FontType": font}]}
+    api("CreateProcedureTemplate", Name="fonts", MediaProcessTask={"TranscodeTaskSet": [task]})
+    api("ResetProcedureTemplate", Name="fonts", MediaProcessTask={"AdaptiveDynamicStreamingTaskSet": [task]})
 
 
 def test_names_are_unique_including_presets(api):

@@ -71,6 +71,7 @@ def test_describe_fills_the_server_defaults(api, hls_720p):
             "PreserveHDRSwitch": "OFF",
             "CodecTag": "hvc1",
             "Mode": "VBR",
+            "Bframes": -1,
             "HlsTime": 0,
             "VideoProfile": "default",
         },
@@ -122,19 +123,30 @@ def test_tehd_and_enhance_configs_echo_with_their_defaults(api, hls_720p):
     assert shown["EnhanceConfig"]["AudioEnhance"] is None
 
 
-def test_removed_streams_show_null(api, video, audio):
+ZERO_AUDIO = {"Codec": "", "Bitrate": 0, "SampleRate": 0, "AudioChannel": 0}
+
+
+def test_removed_streams_show_zeroes_never_null(api, video, audio):
     definition = api(
         "CreateTranscodeTemplate", Container="mp4", RemoveAudio=1, VideoTemplate=video, AudioTemplate=audio
     )["Definition"]
     shown = one(api, definition)
     assert shown["RemoveAudio"] == 1
-    assert shown["AudioTemplate"] is None
+    assert shown["AudioTemplate"] == ZERO_AUDIO
+
+
+@pytest.mark.parametrize("preset", [1010, 1020, 1100, 1110, 1120, 1130, 1140])
+def test_audio_only_presets_show_a_zero_video_template(api, preset):
+    (shown,) = api.typed("DescribeTranscodeTemplates", Definitions=[preset])["TranscodeTemplateSet"]
+    assert shown["VideoTemplate"]["Codec"] == "" and shown["VideoTemplate"]["Bframes"] == 0
+    assert shown["AudioTemplate"]["Codec"] in ("libfdk_aac", "libmp3lame")
 
 
 def test_audio_only_containers_carry_no_video(api, audio):
     definition = api("CreateTranscodeTemplate", Container="m4a", AudioTemplate=audio)["Definition"]
     shown = one(api, definition)
-    assert (shown["ContainerType"], shown["RemoveVideo"], shown["VideoTemplate"]) == ("PureAudio", 1, None)
+    assert (shown["ContainerType"], shown["RemoveVideo"]) == ("PureAudio", 1)
+    assert shown["VideoTemplate"]["Codec"] == "" and shown["VideoTemplate"]["Fps"] == 0
 
 
 def test_vcrf_zero_turns_crf_off_and_bframes_minus_one_is_auto(api, hls_720p):
@@ -145,8 +157,7 @@ def test_vcrf_zero_turns_crf_off_and_bframes_minus_one_is_auto(api, hls_720p):
 
     api("ModifyTranscodeTemplate", Definition=definition, VideoTemplate={"Vcrf": 0, "Bframes": -1})
     video = one(api, definition)["VideoTemplate"]
-    assert video["Vcrf"] == 0
-    assert "Bframes" not in video
+    assert (video["Vcrf"], video["Bframes"]) == (0, -1)
 
 
 def test_modify_validates_the_merged_template(api, hls_720p):
@@ -162,7 +173,8 @@ def test_moving_to_an_audio_only_container_drops_the_video(api, hls_720p):
     definition = api("CreateTranscodeTemplate", **hls_720p)["Definition"]
     api("ModifyTranscodeTemplate", Definition=definition, Container="m4a")
     shown = one(api, definition)
-    assert (shown["ContainerType"], shown["RemoveVideo"], shown["VideoTemplate"]) == ("PureAudio", 1, None)
+    assert (shown["ContainerType"], shown["RemoveVideo"]) == ("PureAudio", 1)
+    assert shown["VideoTemplate"]["Codec"] == "" and shown["VideoTemplate"]["Fps"] == 0
 
 
 def test_modify_and_delete_refuse_unknown_and_preset_templates(api):

@@ -10,7 +10,10 @@ import pytest
 VIDEO = {"Codec": "libx264", "Fps": 25, "Bitrate": 1800}
 AUDIO = {"Codec": "libfdk_aac", "Bitrate": 128, "SampleRate": 44100}
 MP4 = {"Container": "mp4", "VideoTemplate": VIDEO, "AudioTemplate": AUDIO}
-TEXT = {"Type": "text", "TextTemplate": {"FontType": "arial.ttf", "FontSize": "16px"}}
+TEXT = {
+    "Type": "text",
+    "TextTemplate": {"FontType": "arial.ttf", "FontSize": "16px", "FontColor": "0xFFFFFF", "FontAlpha": 1},
+}
 
 
 def with_(base: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
@@ -230,9 +233,9 @@ def test_unknown_fields_deep_in_a_procedure(api):
             "CreateProcedureTemplate",
             {
                 "Name": "p",
-                "MediaProcessTask": {"TranscodeTaskSet": [{"Definition": 10, "TraceWatermark": {}}]},
+                "MediaProcessTask": {"TranscodeTaskSet": [{"Definition": 10, "SubtitleInfoSet": [{}]}]},
             },
-            "MediaProcessTask.TranscodeTaskSet.0.TraceWatermark.Switch",
+            "MediaProcessTask.TranscodeTaskSet.0.SubtitleInfoSet.0.Id",
         ),
     ],
 )

@@ -16,7 +16,7 @@ def one(api, definition):
     return template
 
 
-TEXT = {"FontType": "arial.ttf", "FontSize": "16px"}
+TEXT = {"FontType": "arial.ttf", "FontSize": "16px", "FontColor": "0xFF0000", "FontAlpha": 0.5}
 
 
 def test_image_round_trip(api, png, base_url):
@@ -84,11 +84,11 @@ def test_a_new_image_gets_a_new_url(api, png):
     assert httpx.get(url).headers["Content-Type"] == "image/gif"
 
 
-def test_text_defaults(api):
+def test_text_template_and_defaults(api):
     created = api("CreateWatermarkTemplate", Type="text", TextTemplate=TEXT)
     assert created["ImageUrl"] == ""
     shown = one(api, created["Definition"])
-    assert shown["TextTemplate"] == {**TEXT, "FontColor": "0xFFFFFF", "FontAlpha": 1}
+    assert shown["TextTemplate"] == TEXT
     assert (shown["XPos"], shown["YPos"], shown["CoordinateOrigin"]) == ("0px", "0px", "topLeft")
     assert shown["ImageTemplate"] is None
 

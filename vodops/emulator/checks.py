@@ -54,9 +54,11 @@ def matches(pattern: str, expected: str) -> Check:
     return check
 
 
-def measure(units: Mapping[str, tuple[float, float]], *, zero: bool = False) -> Check:
-    """`N<unit>` for one of `units`, N within that unit's [low, high]; `0<unit>` too with `zero`."""
-    ranges = ", ".join(f"{unit} in [{low:g}, {high:g}]" for unit, (low, high) in units.items())
+def measure(units: Mapping[str, tuple[float, float]], *, zero: bool = False, positive: bool = False) -> Check:
+    """`N<unit>` for one of `units`, N within that unit's [low, high] ((low, high] with
+    `positive`); `0<unit>` too with `zero`."""
+    bracket = "(" if positive else "["
+    ranges = ", ".join(f"{unit} in {bracket}{low:g}, {high:g}]" for unit, (low, high) in units.items())
     expected = f"N followed by a unit ({ranges})" + (", or 0" if zero else "")
 
     def check(value: Any) -> str | None:
@@ -65,7 +67,8 @@ def measure(units: Mapping[str, tuple[float, float]], *, zero: bool = False) -> 
             return expected
         amount = float(found.group(1))
         low, high = units[found.group(2)]
-        return None if low <= amount <= high or (zero and amount == 0) else expected
+        above = amount > low if positive else amount >= low
+        return None if (above and amount <= high) or (zero and amount == 0) else expected
 
     return check
 

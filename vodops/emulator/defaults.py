@@ -45,4 +45,11 @@ def _fill(f: Field, struct: Struct) -> Any:
         return []
     if f.struct is not None:
         return render(f.struct, {}) if f.inline else None
-    return _ZERO[f.kind] if struct.zero_scalars else _ABSENT
+    return _ZERO[f.kind] if struct.zero_scalars and f.always_shown else _ABSENT
+
+
+def zeroed(struct: Struct) -> Params:
+    """`struct` with every member at its zero value ("", 0, [] or null), defaults ignored.
+
+    The API shows a removed stream's settings this way: api.json says the member is never null."""
+    return {f.name: [] if f.many else None if f.struct else _ZERO[f.kind] for f in struct.fields}

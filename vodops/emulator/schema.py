@@ -48,6 +48,7 @@ class Field:
     default: Any = NO_DEFAULT
     inline: bool = False  # zero-filled output renders an absent object as a filled struct
     echo: bool = True  # False for disabled members: accepted, never shown
+    always_shown: bool = True  # False: a zero_scalars struct leaves it out when absent
 
 
 @dataclass(frozen=True)

@@ -76,24 +76,37 @@ def _num(value: float) -> str:
 
 @dataclass(frozen=True)
 class Length(_Rule):
-    """A length written with a unit suffix, like `10%` or `100px`."""
+    """A length written with a unit suffix, like `10%` or `100px`.
+
+    `bounds` gives the documented range of N per unit as (unit, low, high): [low, high], or
+    (low, high] with `positive`; `zero` also allows 0 of any unit. Units without bounds take any N.
+    """
 
     units: tuple[str, ...]
-    px_range: tuple[int, int] | None = None
+    bounds: tuple[tuple[str, float, float], ...] = ()
+    zero: bool = False
+    positive: bool = False
 
     @property
     def pattern(self) -> str:
         return r"^\d+(\.\d+)?(" + "|".join(self.units) + ")$"
 
     def check(self, value: str) -> str:
-        if not re.fullmatch(self.pattern, value):
+        found = re.fullmatch(r"(\d+(?:\.\d+)?)(" + "|".join(self.units) + ")", value)
+        if found is None:
             examples = " or ".join(f"'10{u}'" for u in self.units)
             raise ValueError(f"must be a number with a unit, like {examples} (got {value!r})")
-        if self.px_range and value.endswith("px"):
-            low, high = self.px_range
-            if float(value[:-2]) != 0 and not low <= float(value[:-2]) <= high:
-                raise ValueError(f"pixels must be 0 or between {low} and {high} (got {value!r})")
+        amount, unit = float(found.group(1)), found.group(2)
+        for bounded, low, high in self.bounds:
+            if unit == bounded and not self._within(amount, low, high):
+                opening = "(" if self.positive else "["
+                zero = "0 or " if self.zero else ""
+                raise ValueError(f"{unit} must be {zero}in {opening}{low:g}, {high:g}] (got {value!r})")
         return value
+
+    def _within(self, amount: float, low: float, high: float) -> bool:
+        above = amount > low if self.positive else amount >= low
+        return (above and amount <= high) or (self.zero and amount == 0)
 
     def json_schema(self) -> JsonSchemaValue:
         units = ", ".join(self.units)
@@ -154,10 +167,13 @@ class Numbers(_Rule):
 
 Flag = Annotated[Literal[0, 1], Numbers((0, 1))]
 Seconds = float
-Position = Annotated[str, Length(("%", "px"))]
-ImageSize = Annotated[str, Length(("%", "px"), (8, 4096))]
+# The ranges api.json documents for each length (reference: vod-api-2018-07-17.md §3, §9).
+_PERCENT = ("%", 0, 100)
+Position = Annotated[str, Length(("%", "px"), (_PERCENT, ("px", 0, 8192)))]
+ImageWidth = Annotated[str, Length(("%", "px"), (_PERCENT, ("px", 8, 4096)))]
+ImageHeight = Annotated[str, Length(("%", "px"), (_PERCENT, ("px", 8, 4096)), zero=True)]
 SvgSize = Annotated[str, Length(("px", "W%", "H%", "S%", "L%", "%"))]
-FontSize = Annotated[str, Length(("px",))]
+FontSize = Annotated[str, Length(("px",), (("px", 0, float("inf")),), positive=True)]
 Color = Annotated[str, Pattern(r"^0x[0-9A-Fa-f]{6}$", "a colour written 0xRRGGBB, like 0xFFFFFF")]
 Opacity = Annotated[float, Alpha()]
 Unit = Annotated[float, Range(0, 1)]

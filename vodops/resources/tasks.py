@@ -32,7 +32,11 @@ WatermarkRef = Annotated[
     RefTo("WatermarkTemplate"),
     Field(description="a declared WatermarkTemplate name, or the id of an unmanaged template"),
 ]
-SubtitleLength = Annotated[str, Length(("px", "%"))]
+# SubtitleInfoInput's lengths: sizes and places up to 4096px, strokes up to 1000px (api.json).
+_UNITS = ("px", "%")
+SubtitleFontSize = Annotated[str, Length(_UNITS, (("px", 0, 4096), ("%", 0, 100)), positive=True)]
+SubtitlePlace = Annotated[str, Length(_UNITS, (("px", 0, 4096), ("%", 0, 100)))]
+SubtitleStroke = Annotated[str, Length(_UNITS, (("px", 0, 1000), ("%", 0, 100)))]
 
 
 class WatermarkUse(Spec):
@@ -86,23 +90,23 @@ class SubtitleInfo(Spec):
     id: Annotated[str, Field(min_length=1)]
     stream_index: Annotated[int, Range(0)] | None = None
     font_type: FontType | None = None
-    font_size: SubtitleLength | None = None
+    font_size: SubtitleFontSize | None = None
     font_color: Color | None = None
     font_alpha: Opacity | None = None
-    y_pos: SubtitleLength | None = None
-    board_y: SubtitleLength | None = None
-    board_width: SubtitleLength | None = None
-    board_height: SubtitleLength | None = None
+    y_pos: SubtitlePlace | None = None
+    board_y: SubtitlePlace | None = None
+    board_width: SubtitlePlace | None = None
+    board_height: SubtitlePlace | None = None
     board_color: Color | None = None
     board_alpha: Unit | None = None
     alignment: Literal["top", "bottom"] | None = None
-    outline_width: SubtitleLength | None = None
+    outline_width: SubtitleStroke | None = None
     outline_color: Color | None = None
     outline_alpha: Opacity | None = None
-    shadow_width: SubtitleLength | None = None
+    shadow_width: SubtitleStroke | None = None
     shadow_color: Color | None = None
     shadow_alpha: Opacity | None = None
-    line_spacing: SubtitleLength | None = None
+    line_spacing: SubtitleStroke | None = None
 
 
 Subtitles = Annotated[list[SubtitleInfo], Field(max_length=2)]

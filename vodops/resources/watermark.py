@@ -8,7 +8,16 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from vodops.resources.base import Path, Spec
-from vodops.resources.fields import Color, FontSize, ImageSize, Opacity, Position, Range, SvgSize
+from vodops.resources.fields import (
+    Color,
+    FontSize,
+    ImageHeight,
+    ImageWidth,
+    Opacity,
+    Position,
+    Range,
+    SvgSize,
+)
 
 WatermarkType = Literal["image", "text", "svg"]
 Origin = Literal["TopLeft", "TopRight", "BottomLeft", "BottomRight"]
@@ -21,8 +30,8 @@ class ImageTemplate(Spec):
         str,
         Field(min_length=1, description="path to a PNG, JPEG or GIF file, relative to the manifest"),
     ]
-    width: ImageSize | None = None
-    height: ImageSize | None = None
+    width: ImageWidth | None = None
+    height: ImageHeight | None = None
     repeat_type: Literal["once", "repeat_last_frame", "repeat"] | None = None
     transparency: Annotated[int, Range(0, 100, "%")] | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..defaults import render
+from ..defaults import render, zeroed
 from ..faults import ApiFault
 from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
@@ -84,6 +84,10 @@ def _merged(spec: Params, update: Params) -> Params:
         # EnhanceConfigForUpdate carries whole VideoEnhanceConfig/AudioEnhanceConfig structs (not
         # ForUpdate ones, their Switch is required), so each one sent replaces the old one.
         merged["EnhanceConfig"] = {**(spec.get("EnhanceConfig") or {}), **update["EnhanceConfig"]}
+    tehd = merged.get("TEHDConfig")
+    if tehd is not None and "Type" not in tehd:
+        # ForUpdate's Type is optional ("not given: unchanged"); a template without TEHD had OFF.
+        merged["TEHDConfig"] = {"Type": "OFF", **tehd}
     if merged["Container"] in shapes.AUDIO_ONLY and "VideoTemplate" not in update:
         # Moving to an audio-only container drops the video settings the request did not send.
         merged.pop("VideoTemplate", None)
@@ -120,6 +124,11 @@ def _member(struct: Struct, spec: Params, name: str) -> Params | None:
     return render(struct, spec[name]) if name in spec else None
 
 
+def _stream(struct: Struct, spec: Params, name: str) -> Params:
+    """A stream's settings; a removed stream's are all zero or default, never null (api.json)."""
+    return render(struct, spec[name]) if name in spec else zeroed(struct)
+
+
 def _show(doc: Params, kind: str) -> Reply:
     spec, container = doc["Spec"], doc["Spec"]["Container"]
     return {
@@ -130,8 +139,8 @@ def _show(doc: Params, kind: str) -> Reply:
         "Type": kind,
         "RemoveVideo": spec.get("RemoveVideo", 0),
         "RemoveAudio": spec.get("RemoveAudio", 0),
-        "VideoTemplate": _member(shapes.VIDEO, spec, "VideoTemplate"),
-        "AudioTemplate": _member(shapes.AUDIO, spec, "AudioTemplate"),
+        "VideoTemplate": _stream(shapes.VIDEO, spec, "VideoTemplate"),
+        "AudioTemplate": _stream(shapes.AUDIO, spec, "AudioTemplate"),
         "TEHDConfig": _member(shapes.TEHD, spec, "TEHDConfig"),
         "EnhanceConfig": _member(ENHANCE, spec, "EnhanceConfig"),
         "ContainerType": "PureAudio" if container in shapes.AUDIO_ONLY else "Video",

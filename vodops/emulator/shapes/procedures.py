@@ -14,24 +14,21 @@ from .common import LIMIT, OFFSET, request
 from .transcode import AUDIO_FOR_UPDATE, CONTAINERS, TEHD_FOR_UPDATE, VIDEO_FOR_UPDATE
 
 _CODE = "InvalidParameterValue."
-FONTS = (
-    "hei.ttf",
-    "song.ttf",
-    "kai.ttf",
-    "simkai.ttf",
-    "msyh.ttf",
-    "msyhbd.ttf",
-    "hkjgt.ttf",
-    "dhttx.ttf",
-    "xqgdzt.ttf",
-    "qpcyt.ttf",
-    "arial.ttf",
-    "dinalternate.ttf",
+# SubtitleInfoInput.FontType: the 33 fonts api.json lists (hei.ttf is the default).
+FONTS = tuple(
+    f"{font}.ttf"
+    for font in (
+        "hei song kai simkai msyh msyhbd hkjgt dhttx xqgdzt qpcyt arial dinalternate helveticalt "
+        "helveticains trajanpro korean japanese thai roboto notosans notosansthai sarabun kanit "
+        "charmonman notonaskharabic notosansdevanagari notosanstc notosanskr gothica1 "
+        "nanummyeongjo notosansjp notoserifjp shipporimincho"
+    ).split()
 )
 _POSITION = measure({"%": (0, 100), "px": (0, 8192)})
 _PLACE = measure({"%": (0, 100), "px": (0, 4096)})
 _STROKE = measure({"%": (0, 100), "px": (0, 1000)})
 _ALPHA = between(0, 1, open_low=True)
+_BLACK = "0x000000"
 
 
 def _definition() -> Field:
@@ -70,8 +67,8 @@ WATERMARK = _task(
 TRACE = Struct(
     "TraceWatermarkInput",
     (
-        # The doc says "this field is required" though the spec's flag says optional.
-        string("Switch", ON_OFF, required=True),
+        # The doc says "this field is required" but api.json's flag says optional; the flag wins.
+        string("Switch", ON_OFF),
         uint64("Definition", echo=False),  # disabled: "do not use"; always shown as 0
     ),
     zero_fill=True,
@@ -83,18 +80,20 @@ COPYRIGHT = Struct(
     zero_fill=True,
     zero_scalars=True,
 )
+# Every member is always shown, with the defaults api.json documents.
 MOSAIC = Struct(
     "MosaicInput",
     (
-        string("CoordinateOrigin", one_of("TopLeft")),
-        string("XPos", _POSITION),
-        string("YPos", _POSITION),
-        string("Width", _POSITION),
-        string("Height", _POSITION),
+        string("CoordinateOrigin", one_of("TopLeft"), default="TopLeft"),
+        string("XPos", _POSITION, default="0px"),
+        string("YPos", _POSITION, default="0px"),
+        string("Width", _POSITION, default="10%"),
+        string("Height", _POSITION, default="10%"),
         number("StartTimeOffset"),
         number("EndTimeOffset"),
     ),
     zero_fill=True,
+    zero_scalars=True,
 )
 # Not zero-filled: an absent member means "keep the transcode template's own value".
 OVERRIDE = Struct(
@@ -109,31 +108,34 @@ OVERRIDE = Struct(
         string("StdExtInfo"),
     ),
 )
+# Shown with the defaults api.json documents; a size or place with no default (it depends on the
+# video) is shown as "". LineSpacing's documented default "0" is shown as "0px", a valid value.
 SUBTITLE = Struct(
     "SubtitleInfoInput",
     (
         string("Id", required=True),
-        int64("StreamIndex", between(0, 2**63 - 1)),
-        string("FontType", one_of(*FONTS)),
-        string("FontSize", measure({"%": (0, 100), "px": (0, 4096)})),
-        string("FontColor", HEX_COLOR),
-        number("FontAlpha", _ALPHA),
+        int64("StreamIndex", between(0, 2**63 - 1), always_shown=False),
+        string("FontType", one_of(*FONTS), default="hei.ttf"),
+        string("FontSize", measure({"%": (0, 100), "px": (0, 4096)}, positive=True)),
+        string("FontColor", HEX_COLOR, default="0xFFFFFF"),
+        number("FontAlpha", _ALPHA, default=1),
         string("YPos", _PLACE),
         string("BoardY", _PLACE),
         string("BoardWidth", _PLACE),
         string("BoardHeight", _PLACE),
-        string("BoardColor", HEX_COLOR),
-        number("BoardAlpha", between(0, 1)),
-        string("Alignment", one_of("top", "bottom")),
+        string("BoardColor", HEX_COLOR, default=_BLACK),
+        number("BoardAlpha", between(0, 1), default=0.8),
+        string("Alignment", one_of("top", "bottom"), default="bottom"),
         string("OutlineWidth", _STROKE),
-        string("OutlineColor", HEX_COLOR),
-        number("OutlineAlpha", _ALPHA),
+        string("OutlineColor", HEX_COLOR, default=_BLACK),
+        number("OutlineAlpha", _ALPHA, default=1),
         string("ShadowWidth", _STROKE),
-        string("ShadowColor", HEX_COLOR),
-        number("ShadowAlpha", _ALPHA),
-        string("LineSpacing", _STROKE),
+        string("ShadowColor", HEX_COLOR, default=_BLACK),
+        number("ShadowAlpha", _ALPHA, default=1),
+        string("LineSpacing", _STROKE, default="0px"),
     ),
     zero_fill=True,
+    zero_scalars=True,
 )
 DRM = Struct(
     "ThirdPartyDrmInfo",
@@ -144,9 +146,13 @@ DRM = Struct(
             Struct(
                 "SPEKEDrm",
                 (
-                    string("ResourceId", length(1, 128), required=True),
+                    string(
+                        "ResourceId",
+                        matches(r"[A-Za-z0-9_-]{1,128}", "1 to 128 letters, digits, _ or -"),
+                        required=True,
+                    ),
                     string("KeyServerUrl", required=True),
-                    string("Vector", required=True),
+                    string("Vector", matches(r"[0-9A-Fa-f]{32}", "32 hexadecimal digits"), required=True),
                     string("EncryptionMethod", one_of("cbcs", "cenc")),
                     string("EncryptionPreset", one_of("preset0", "preset1")),
                     string("KeyAcquireMode", one_of("POST", "GET")),
@@ -169,7 +175,15 @@ MEDIA_PROCESS = Struct(
                 *_marks(),
                 array("MosaicSet", MOSAIC, max_items=10),
                 # HeadTailTaskInput.Definition is int64 in the spec; as an id it must still be >= 0.
-                array("HeadTailSet", _task("HeadTailTaskInput"), max_items=10),
+                array(
+                    "HeadTailSet",
+                    Struct(
+                        "HeadTailTaskInput",
+                        (int64("Definition", between(0, 2**63 - 1), required=True),),
+                        zero_fill=True,
+                    ),
+                    max_items=10,
+                ),
                 number("StartTimeOffset"),
                 number("EndTimeOffset"),
                 obj("OverrideParameter", OVERRIDE),
@@ -231,8 +245,9 @@ BODY = Struct(
         obj("AiContentReviewTask", _task("AiContentReviewTaskInput")),
         obj("AiAnalysisTask", _task("AiAnalysisTaskInput")),
         array("AiRecognitionTaskSet", _task("AiRecognitionTaskInput")),
-        # Disabled in the spec but still accepted from old callers; never echoed (shown as null).
-        obj("AiRecognitionTask", _task("AiRecognitionTaskInput"), echo=False),
+        # Superseded by AiRecognitionTaskSet but still accepted and shown, as the `default`
+        # procedure's example shows it ({"Definition": 70}).
+        obj("AiRecognitionTask", _task("AiRecognitionTaskInput")),
         obj(
             "ReviewAudioVideoTask",
             _task(

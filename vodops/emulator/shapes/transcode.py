@@ -66,8 +66,8 @@ def _video_fields(update: bool) -> tuple[Field, ...]:
         string("PreserveHDRSwitch", ON_OFF, default=d("OFF")),
         string("CodecTag", one_of("hvc1", "hev1"), default=d("hvc1")),
         string("Mode", one_of("VBR", "ABR", "CBR", "VCRF"), default=d("VBR")),
-        # Absent means "auto" and is shown as absent; ForUpdate takes -1 to go back to auto.
-        int64("Bframes", between(-1 if update else 0, 16)),
+        # Absent means "auto", always shown as -1, which ForUpdate takes to go back to auto.
+        int64("Bframes", between(-1 if update else 0, 16), default=d(-1)),
         int64("HlsTime", between(0, 10), default=d(0)),
         string("VideoProfile", one_of("baseline", "main", "high", "default"), default=d("default")),
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from ..checks import HEX_COLOR, between, matches, measure, one_of
+from ..checks import HEX_COLOR, between, measure, one_of
 from ..faults import ApiFault
 from ..images import sniff_base64
 from ..schema import NO_DEFAULT, Field, Params, Struct, int64, number, obj, string
@@ -53,15 +54,13 @@ def _image_fields(update: bool) -> tuple[Field, ...]:
 
 
 def _text_fields(update: bool) -> tuple[Field, ...]:
-    # The spec marks all four required yet documents defaults for colour and alpha; the
-    # defaults win, so only the font and its size must be sent.
+    # api.json requires all four on create (their documented defaults are never used there).
+    required = not update
     return (
-        string("FontType", one_of("simkai.ttf", "arial.ttf"), required=not update),
-        string("FontSize", matches(r"\d+(\.\d+)?px", "Npx, e.g. 16px"), required=not update),
-        string("FontColor", HEX_COLOR, default=_default(update, "0xFFFFFF")),
-        number(
-            "FontAlpha", between(0, 1, open_low=True), code=_CODE + "TextAlpha", default=_default(update, 1)
-        ),
+        string("FontType", one_of("simkai.ttf", "arial.ttf"), required=required),
+        string("FontSize", measure({"px": (0, math.inf)}, positive=True), required=required),
+        string("FontColor", HEX_COLOR, required=required),
+        number("FontAlpha", between(0, 1, open_low=True), code=_CODE + "TextAlpha", required=required),
     )
 
 
