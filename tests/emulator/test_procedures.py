@@ -211,7 +211,8 @@ def test_the_default_preset(api):
     preset = one(api, "default")
     assert preset["Type"] == "Preset"
     tasks = preset["MediaProcessTask"]["TranscodeTaskSet"]
-    assert [t["Definition"] for t in tasks] == [100010, 100020, 100030]
+    assert [t["Definition"] for t in tasks] == [1010]
+    assert preset["AiRecognitionTask"] == {"Definition": 70}
     assert preset["CreateTime"] == "2019-10-23T20:47:15+08:00"
     assert api.code("ResetProcedureTemplate", Name="default") == "FailedOperation"
     assert api.code("DeleteProcedureTemplate", Name="default") == "FailedOperation"

@@ -134,8 +134,8 @@ def test_a_missing_action_header_is_a_missing_parameter(in_process, sign):
     assert reply.json()["Response"]["Error"]["Code"] == "MissingParameter"
 
 
-@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE"])
-def test_methods_other_than_post_are_unsupported(in_process, method):
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_methods_other_than_post_and_get_are_unsupported(in_process, method):
     reply = in_process.request(method, "/")
     assert reply.status_code == 200
     assert reply.headers["Content-Type"] == "application/json"

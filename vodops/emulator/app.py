@@ -2,7 +2,8 @@
 
 Every API answer is HTTP 200 with `Content-Type: application/json` exactly (no charset: the
 official SDK ignores error bodies otherwise) and the `{"Response": {...}}` envelope. A request
-passes, in order: method, required headers, signature, version, action, body, validation; then
+(a POST with a JSON body, or a GET with its parameters in the query string) passes, in order:
+method, required headers, signature, version, action, body, validation; then
 its action runs in one store transaction. Watermark images are served at GET /_emulator/images/.
 """
 
@@ -23,6 +24,7 @@ from . import admin, images, protocol
 from .backend import ACTIONS, Action, Context
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
+from .query import query_params
 from .schema import Params, validate
 from .store import Store
 
@@ -116,7 +118,7 @@ class Emulator:
     def _answer(self, environ: WSGIEnvironment) -> bytes:
         request = _signed_request(environ)
         action = request.headers.get("x-tc-action", "")
-        body = _json_object(request.body)
+        body = _params(request, ACTIONS.get(action))
         time.sleep(self._mischief.delay())
         fault: str | None = None
         try:
@@ -164,8 +166,10 @@ class Emulator:
 
     def _admit(self, request: protocol.SignedRequest) -> float:
         """Check method, common headers, signature and version; answer the time judged at."""
-        if request.method != "POST":
-            raise ApiFault("UnsupportedProtocol", f"Method {request.method} is not supported; use POST.")
+        if request.method not in ("GET", "POST"):
+            raise ApiFault(
+                "UnsupportedProtocol", f"Method {request.method} is not supported; use POST or GET."
+            )
         version = _required_header(request, "x-tc-version", "Version")
         _required_header(request, "x-tc-action", "Action")
         now = self._clock()
@@ -228,6 +232,13 @@ def _required_header(request: protocol.SignedRequest, header: str, parameter: st
     if not value:
         raise ApiFault("MissingParameter", f"The request is missing a required parameter `{parameter}`.")
     return value
+
+
+def _params(request: protocol.SignedRequest, known: Action | None) -> Params | ApiFault:
+    """The request's parameters: the JSON body of a POST, the query string of a GET."""
+    if request.method != "GET":
+        return _json_object(request.body)
+    return query_params(known.request, request.query) if known is not None else {}
 
 
 def _refuse_constant(name: str) -> Any:

@@ -81,14 +81,10 @@ PROCEDURES: tuple[Params, ...] = (
         "Name": "default",
         "Created": DEFAULT_PROCEDURE_EPOCH,
         "Updated": DEFAULT_PROCEDURE_EPOCH,
+        # As DescribeProcedureTemplates' example in examples.json shows it.
         "Spec": {
-            "MediaProcessTask": {
-                "TranscodeTaskSet": [
-                    {"Definition": 100010},
-                    {"Definition": 100020},
-                    {"Definition": 100030},
-                ]
-            }
+            "MediaProcessTask": {"TranscodeTaskSet": [{"Definition": 1010}]},
+            "AiRecognitionTask": {"Definition": 70},
         },
     },
 )

@@ -15,15 +15,14 @@ from .transcode import AUDIO_FOR_UPDATE, CONTAINERS, TEHD_FOR_UPDATE, VIDEO_FOR_
 
 _CODE = "InvalidParameterValue."
 # SubtitleInfoInput.FontType: the 33 fonts api.json lists (hei.ttf is the default).
-FONTS = tuple(
-    f"{font}.ttf"
-    for font in (
-        "hei song kai simkai msyh msyhbd hkjgt dhttx xqgdzt qpcyt arial dinalternate helveticalt "
-        "helveticains trajanpro korean japanese thai roboto notosans notosansthai sarabun kanit "
-        "charmonman notonaskharabic notosansdevanagari notosanstc notosanskr gothica1 "
-        "nanummyeongjo notosansjp notoserifjp shipporimincho"
-    ).split()
-)
+_FONT_NAMES = [
+    "hei", "song", "kai", "simkai", "msyh", "msyhbd", "hkjgt", "dhttx", "xqgdzt", "qpcyt", "arial",
+    "dinalternate", "helveticalt", "helveticains", "trajanpro", "korean", "japanese", "thai",
+    "roboto", "notosans", "notosansthai", "sarabun", "kanit", "charmonman", "notonaskharabic",
+    "notosansdevanagari", "notosanstc", "notosanskr", "gothica1", "nanummyeongjo", "notosansjp",
+    "notoserifjp", "shipporimincho",
+]  # fmt: skip
+FONTS = tuple(f"{font}.ttf" for font in _FONT_NAMES)
 _POSITION = measure({"%": (0, 100), "px": (0, 8192)})
 _PLACE = measure({"%": (0, 100), "px": (0, 4096)})
 _STROKE = measure({"%": (0, 100), "px": (0, 1000)})
