@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from vodops.normalize import Default, OffWhen, Rule, Spelling, Whole, pattern
+from vodops.normalize import Default, Ignored, OffWhen, Rule, Spelling, Whole, pattern
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 from vodops.resources.fields import AUDIO_ONLY_CONTAINERS
 
@@ -41,7 +41,12 @@ _AUDIO_ENHANCE = {
     "volumeBalance.type": "loudNorm", "beautify.types": ["declick"],
 }  # fmt: skip
 
+_REMOVED = frozenset({1})
 TRANSCODE_RULES: tuple[Rule, ...] = (
+    # A removed stream's settings are shown zeroed, never null (api.json); the API ignores them.
+    Ignored(pattern("videoTemplate"), when=("removeVideo", _REMOVED)),
+    Ignored(pattern("videoTemplate"), when=("container", AUDIO_ONLY_CONTAINERS)),
+    Ignored(pattern("audioTemplate"), when=("removeAudio", _REMOVED)),
     Default(pattern("removeVideo"), 1, when=("container", AUDIO_ONLY_CONTAINERS)),
     *_defaults("", {"removeVideo": 0, "removeAudio": 0, "segmentType": "ts", "stdExtInfo": ""}),
     *_defaults("videoTemplate.", _VIDEO),
@@ -74,12 +79,19 @@ _MOSAIC = {
     "coordinateOrigin": "TopLeft", "xPos": "0px", "yPos": "0px", "width": "10%", "height": "10%",
     "startTimeOffset": 0, "endTimeOffset": 0,
 }  # fmt: skip
+_BLACK = "0x000000"
+_SUBTITLE = {
+    "fontType": "hei.ttf", "fontColor": "0xFFFFFF", "fontAlpha": 1, "boardColor": _BLACK,
+    "boardAlpha": 0.8, "alignment": "bottom", "outlineColor": _BLACK, "outlineAlpha": 1,
+    "shadowColor": _BLACK, "shadowAlpha": 1, "lineSpacing": "0px",
+}  # fmt: skip
 PROCEDURE_RULES: tuple[Rule, ...] = (
     *_defaults("mediaProcessTask.*.*.", {"startTimeOffset": 0, "endTimeOffset": 0}),
     *_defaults("mediaProcessTask.*.*.watermarkSet.*.", _WATERMARK_USE),
     *_defaults("mediaProcessTask.*.*.traceWatermark.", {"definition": 0}),
     OffWhen(pattern("mediaProcessTask.*.*.traceWatermark"), "switch", "OFF"),
     *_defaults("mediaProcessTask.transcodeTaskSet.*.mosaicSet.*.", _MOSAIC),
+    *_defaults("mediaProcessTask.*.*.subtitleInfoSet.*.", _SUBTITLE),
     Default(pattern("reviewAudioVideoTask.reviewContents"), ["Media"]),
 )
 

@@ -57,7 +57,19 @@ class Whole:
     pattern: Pattern
 
 
-Rule = Default | Spelling | OffWhen | Whole
+@dataclass(frozen=True)
+class Ignored:
+    """A field the API ignores, and shows zeroed, while a top-level field has one of some values
+    (a removed stream's settings while RemoveVideo/RemoveAudio is 1): normalized to absent."""
+
+    pattern: Pattern
+    when: tuple[str, frozenset[Any]]
+
+    def holds(self, root: Mapping[str, Any]) -> bool:
+        return root.get(self.when[0]) in self.when[1]
+
+
+Rule = Default | Spelling | OffWhen | Whole | Ignored
 
 
 def pattern(text: str) -> Pattern:
@@ -86,7 +98,7 @@ def _normalize(value: Any, rules: tuple[Rule, ...], path: Path, root: Mapping[st
     elif isinstance(value, list):
         value = [_item(_normalize(v, rules, (*path, i), root)) for i, v in enumerate(value)]
     for rule in rules:
-        if matches(rule.pattern, path) and (not isinstance(rule, Default) or rule.holds(root)):
+        if matches(rule.pattern, path) and (not isinstance(rule, Default | Ignored) or rule.holds(root)):
             value = _apply(rule, value)
     return None if is_absent(value) else value
 
@@ -99,6 +111,8 @@ def _item(value: Any) -> Any:
 def _apply(rule: Rule, value: Any) -> Any:
     if isinstance(rule, Whole):
         return value
+    if isinstance(rule, Ignored):
+        return None
     if isinstance(rule, Spelling):
         return rule.live_to_request.get(value, value)
     if isinstance(rule, Default):

@@ -95,7 +95,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     """A VodApi for `target`, rate-limited and retrying; for `local`, the emulator's state lives
     under `directory` and no rate limit applies."""
     if target.endpoint is None:
-        with _local(directory) as caller:
+        with _local(directory, target.sub_app_id) as caller:
             yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id)
         return
     credentials = _credentials(target.endpoint, target.profile)
@@ -148,8 +148,11 @@ def _state_directory(directory: Path) -> Path:
 
 
 @contextmanager
-def _local(directory: Path) -> Iterator[Caller]:
-    emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name)
+def _local(directory: Path, sub_app_id: int | None) -> Iterator[Caller]:
+    """The embedded emulator is the user's own sandbox account: the application a target names
+    is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones)."""
+    apps = (sub_app_id,) if sub_app_id else ()
+    emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name, sub_apps=apps)
     credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
     caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=EmulatorTransport(emulator))
     try:

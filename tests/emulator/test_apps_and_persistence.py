@@ -1,14 +1,17 @@
-"""SubAppId isolation, and state that survives re-opening a file database."""
+"""Applications: only the account's own SubAppIds are served, each isolated; state that survives
+re-opening a file database."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from vodops.emulator import Emulator
 from vodops.errors import EmulatorError
 
 
-def test_sub_apps_are_isolated(api, hls_720p):
+def test_sub_apps_are_isolated(api, emulator, hls_720p):
+    emulator.add_sub_apps([101, 102])
     definition = api("CreateTranscodeTemplate", **hls_720p, SubAppId=101)["Definition"]
     api("CreateWatermarkTemplate", Type="svg", SvgTemplate={}, SubAppId=101)
     api("CreateClass", ParentId=-1, ClassName="only-in-101", SubAppId=101)
@@ -30,6 +33,49 @@ def test_sub_apps_are_isolated(api, hls_720p):
     api("CreateProcedureTemplate", Name="only-in-101", SubAppId=102)
 
 
+@pytest.mark.parametrize(
+    "action, params",
+    [
+        ("DescribeTranscodeTemplates", {}),
+        (
+            "CreateTranscodeTemplate",
+            {
+                "Container": "mp3",
+                "AudioTemplate": {"Codec": "libmp3lame", "Bitrate": 128, "SampleRate": 44100},
+            },
+        ),
+        ("CreateClass", {"ParentId": -1, "ClassName": "x"}),
+        ("DeleteProcedureTemplate", {"Name": "x"}),
+        ("DescribeWatermarkTemplates", {}),
+    ],
+)
+def test_an_application_the_account_does_not_have_is_refused_by_id(api, emulator, action, params):
+    before = emulator.snapshot()
+    error = api.fails(action, SubAppId=1500009999, **params)
+    assert error.get_code() == "FailedOperation.InvalidVodUser"
+    assert "SubAppId 1500009999 is not an application of this account" in error.get_message()
+    assert emulator.snapshot() == before
+
+
+def test_applications_come_from_create_sub_app_id_the_constructor_and_the_admin_call(api, clock, base_url):
+    created = api("CreateSubAppId", Name="staging", Type="Professional")["SubAppId"]
+    assert created == 1500000001
+    assert api("DescribeAllClass", SubAppId=created)["ClassInfoSet"][0]["ClassId"] == 0
+    assert api.code("CreateSubAppId", Name="x", Mode="fileid+path") == "MissingParameter"
+    assert api.code("CreateSubAppId", Name="n" * 41) == "InvalidParameterValue.Name"
+
+    added = httpx.post(f"{base_url}/_emulator/apps", json={"subAppIds": [42, 43]}).json()
+    assert added == {"subAppIds": [0, created, 42, 43]}
+    api("DescribeAllClass", SubAppId=43)
+    refused = httpx.post(f"{base_url}/_emulator/apps", json={"subAppIds": [-1]})
+    assert refused.status_code == 400 and "subAppIds" in refused.json()["error"]
+
+    seeded = Emulator(clock=clock, sub_apps=[7])
+    seeded.reset()
+    assert seeded.sub_apps == [7]
+    seeded.close()
+
+
 def test_sub_app_0_is_the_default_app(api):
     api("CreateClass", ParentId=-1, ClassName="shared")
     assert [c["Name"] for c in api("DescribeAllClass", SubAppId=0)["ClassInfoSet"]] == [
@@ -39,7 +85,7 @@ def test_sub_app_0_is_the_default_app(api):
 
 
 def test_state_survives_reopening_a_file_database(db_file, clock, serve, png):
-    first = Emulator(db_file, clock=clock)
+    first = Emulator(db_file, clock=clock, sub_apps=[3])  # the app is kept in the file too
     with serve(first) as api:
         api(
             "CreateTranscodeTemplate",

@@ -40,7 +40,8 @@ def test_describe_output_fits_the_sdk_models(api):
     assert len(api.typed("DescribeAllClass")["ClassInfoSet"]) == 3
 
 
-def test_class_0_is_always_there_and_fixed(api):
+def test_class_0_is_always_there_and_fixed(api, emulator):
+    emulator.add_sub_apps([55])
     assert classes(api, SubAppId=55)[0] == {
         "ClassId": 0,
         "ParentId": -1,

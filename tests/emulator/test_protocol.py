@@ -143,6 +143,7 @@ def test_methods_other_than_post_and_get_are_unsupported(in_process, method):
 
 
 def test_the_call_log_records_every_answer_in_order(api, emulator):
+    emulator.add_sub_apps([7])
     api("CreateClass", ParentId=-1, ClassName="a", SubAppId=7)
     api.fails("CreateClass", ParentId=-1, ClassName="a", SubAppId=7)
     api.fails("NoSuchThing")

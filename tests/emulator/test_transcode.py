@@ -249,7 +249,8 @@ def test_the_quota_is_100_custom_templates_per_app(api, hls_720p):
     for _ in range(100):
         api("CreateTranscodeTemplate", **hls_720p)
     assert api.code("CreateTranscodeTemplate", **hls_720p) == "LimitExceeded.TooMuchTemplate"
-    api("CreateTranscodeTemplate", **hls_720p, SubAppId=2)  # other apps have their own quota
+    other = api("CreateSubAppId", Name="other")["SubAppId"]
+    api("CreateTranscodeTemplate", **hls_720p, SubAppId=other)  # other apps have their own quota
 
 
 def test_definitions_are_never_reused(api, hls_720p):

@@ -54,17 +54,30 @@ def emulator() -> None:
     "--fault-actions", default="", help="Comma-separated action patterns faults hit (default: all)."
 )
 @click.option("--seed", type=int, help="Seed of the fault generator (same seed, same faults).")
+@click.option(
+    "--sub-app-id",
+    "sub_apps",
+    multiple=True,
+    type=click.IntRange(1, 2**64 - 1),
+    help="An application (SubAppId) the account has besides the default app 0; repeatable.",
+)
 def serve(
-    host: str, port: int, db: Path | None, secret_id: str | None, secret_key: str | None, **knobs: Any
+    host: str,
+    port: int,
+    db: Path | None,
+    secret_id: str | None,
+    secret_key: str | None,
+    sub_apps: tuple[int, ...],
+    **knobs: Any,
 ) -> None:
     """Serve the emulator over HTTP until interrupted."""
     knobs["faults"] = tuple(f.strip() for f in knobs["faults"].split(",") if f.strip())
     knobs["fault_actions"] = tuple(a.strip() for a in knobs["fault_actions"].split(",") if a.strip())
     credentials = _emulator_credentials(secret_id, secret_key)
-    emulator = Emulator(db_path=db, credentials=credentials, knobs=Knobs(**knobs))
+    emulator = Emulator(db_path=db, credentials=credentials, knobs=Knobs(**knobs), sub_apps=sub_apps)
     try:
         serve_until_interrupted(
-            emulator, host, port, lambda url: click.echo(_banner(url, db, credentials, emulator.knobs))
+            emulator, host, port, lambda url: click.echo(_banner(url, db, credentials, emulator))
         )
     finally:
         emulator.close()
@@ -77,14 +90,15 @@ def _emulator_credentials(secret_id: str | None, secret_key: str | None) -> dict
     return {secret_id: secret_key} if secret_id and secret_key else {DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY}
 
 
-def _banner(url: str, db: Path | None, credentials: dict[str, str], knobs: Knobs) -> str:
+def _banner(url: str, db: Path | None, credentials: dict[str, str], emulator: Emulator) -> str:
     [secret_id] = credentials
     key = "the documented default pair" if secret_id == DEFAULT_SECRET_ID else "the key you gave"
     lines = [
         f"vodops VOD emulator (API 2018-07-17) listening on {url}",
         f"  state:  {db.resolve() if db else 'in memory (lost when it stops)'}",
         f"  key:    SecretId {secret_id} with {key}",
-        f"  knobs:  {json.dumps(knobs.to_json())}",
+        f"  apps:   SubAppId {', '.join(map(str, [0, *emulator.sub_apps]))} (others are refused)",
+        f"  knobs:  {json.dumps(emulator.knobs.to_json())}",
         f"  admin:  {url}/_emulator",
         "Press Ctrl-C to stop.",
     ]

@@ -5,6 +5,7 @@ GET  /_emulator/knobs      the knobs;  POST (a JSON object of knobs to change) c
 GET  /_emulator/calls      every API call answered: action, subAppId, errorCode, fault
 POST /_emulator/reset      forget every object, counter, image and call
 GET  /_emulator/snapshot   the whole state as JSON;  POST (a snapshot) restores it
+GET  /_emulator/apps       the account's applications;  POST {"subAppIds": [N, ...]} adds them
 """
 
 from __future__ import annotations
@@ -84,6 +85,22 @@ def _restore(emulator: Emulator, data: Any) -> Any:
     return {}
 
 
+def _apps(emulator: Emulator, _: Any) -> Any:
+    return {"subAppIds": [0, *emulator.sub_apps]}
+
+
+def _add_apps(emulator: Emulator, data: Any) -> Any:
+    wanted = data.get("subAppIds") if isinstance(data, dict) else None
+    if not isinstance(wanted, list) or not all(_is_app_id(item) for item in wanted):
+        raise EmulatorError('POST {"subAppIds": [N, ...]} with SubAppIds (integers from 1 to 2**64-1)')
+    emulator.add_sub_apps(wanted)
+    return _apps(emulator, None)
+
+
+def _is_app_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**64
+
+
 _ROUTES: dict[tuple[str, str], Callable[[Emulator, Any], Any]] = {
     ("GET", PREFIX): _status,
     ("GET", f"{PREFIX}/knobs"): _knobs,
@@ -92,4 +109,6 @@ _ROUTES: dict[tuple[str, str], Callable[[Emulator, Any], Any]] = {
     ("POST", f"{PREFIX}/reset"): _reset,
     ("GET", f"{PREFIX}/snapshot"): _snapshot,
     ("POST", f"{PREFIX}/snapshot"): _restore,
+    ("GET", f"{PREFIX}/apps"): _apps,
+    ("POST", f"{PREFIX}/apps"): _add_apps,
 }

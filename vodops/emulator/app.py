@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import admin, images, protocol
-from .backend import ACTIONS, Action, Context
+from .backend import ACTIONS, Action, Context, apps
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .query import query_params
@@ -55,6 +55,8 @@ class Emulator:
     `db_path` None keeps state in memory; a path keeps it in that SQLite file (created with its
     directories if missing), so state survives re-opening. `clock` stamps CreateTime/UpdateTime
     and judges signature expiry. `credentials` maps each accepted SecretId to its SecretKey.
+    `sub_apps` are SubAppIds the account has besides its default app (0); a request naming any
+    other is refused with FailedOperation.InvalidVodUser, as the cloud refuses it.
     """
 
     def __init__(
@@ -63,8 +65,11 @@ class Emulator:
         clock: Callable[[], float] = time.time,
         credentials: Mapping[str, str] | None = None,
         knobs: Knobs | None = None,
+        sub_apps: Iterable[int] = (),
     ) -> None:
         self._store = Store(db_path)
+        self._first_sub_apps = tuple(sub_apps)
+        self.add_sub_apps(self._first_sub_apps)
         self._clock = clock
         self._mischief = Mischief(knobs or Knobs())
         if credentials is None:
@@ -90,9 +95,23 @@ class Emulator:
         """Change latency, rate limit and faults; the fault generator restarts from its seed."""
         self._mischief.set(knobs)
 
+    def add_sub_apps(self, sub_apps: Iterable[int]) -> None:
+        """Give the account these applications (SubAppIds); ones it has already are kept."""
+        with self._store.transaction() as tx:
+            for sub_app_id in sub_apps:
+                apps.add(tx, sub_app_id)
+
+    @property
+    def sub_apps(self) -> list[int]:
+        """The account's applications besides the default one (0), in the order they came."""
+        with self._store.transaction() as tx:
+            return apps.listed(tx)
+
     def reset(self) -> None:
-        """Forget every object, counter, image and call, as a fresh emulator."""
+        """Forget every object, counter, image and call, as a fresh emulator (which keeps the
+        applications it was constructed with)."""
         self._store.restore(None)
+        self.add_sub_apps(self._first_sub_apps)
         with self._calls_lock:
             self._calls.clear()
 
@@ -158,7 +177,9 @@ class Emulator:
 
     def _run(self, known: Action, params: Params, now: float, origin: str) -> Params:
         with self._store.transaction() as tx:
-            return known.run(Context(tx, params.get("SubAppId", 0), now, origin), params)
+            ctx = Context(tx, params.get("SubAppId", apps.DEFAULT_APP), now, origin)
+            apps.require(ctx)
+            return known.run(ctx, params)
 
     def _log(self, call: Call) -> None:
         with self._calls_lock:

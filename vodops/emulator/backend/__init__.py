@@ -3,7 +3,7 @@ shape and the function that performs it."""
 
 from __future__ import annotations
 
-from . import classes, procedures, transcode, watermark
+from . import apps, classes, procedures, transcode, watermark
 from .base import Action, Context
 
 ACTIONS: dict[str, Action] = {
@@ -11,6 +11,7 @@ ACTIONS: dict[str, Action] = {
     **watermark.ACTIONS,
     **classes.ACTIONS,
     **procedures.ACTIONS,
+    **apps.ACTIONS,
 }
 
-__all__ = ["ACTIONS", "Action", "Context"]
+__all__ = ["ACTIONS", "Action", "Context", "apps"]
