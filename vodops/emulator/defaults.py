@@ -39,13 +39,13 @@ def _echo(f: Field, value: Any) -> Any:
 def _fill(f: Field, struct: Struct) -> Any:
     if f.default is not NO_DEFAULT:
         return copy.deepcopy(f.default)
-    if not struct.zero_fill:
+    if not struct.zero_fill or not f.always_shown:
         return _ABSENT
     if f.many:
         return []
     if f.struct is not None:
         return render(f.struct, {}) if f.inline else None
-    return _ZERO[f.kind] if struct.zero_scalars and f.always_shown else _ABSENT
+    return _ZERO[f.kind] if struct.zero_scalars else _ABSENT
 
 
 def zeroed(struct: Struct) -> Params:

@@ -48,7 +48,7 @@ class Field:
     default: Any = NO_DEFAULT
     inline: bool = False  # zero-filled output renders an absent object as a filled struct
     echo: bool = True  # False for disabled members: accepted, never shown
-    always_shown: bool = True  # False: a zero_scalars struct leaves it out when absent
+    always_shown: bool = True  # False: left out when absent, even from zero-filled output
 
 
 @dataclass(frozen=True)

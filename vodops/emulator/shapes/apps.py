@@ -6,7 +6,7 @@ from ..checks import length, one_of
 from ..schema import Struct, array, string
 
 _CODE = "InvalidParameterValue."
-TAG = Struct("ResourceTag", (string("TagKey", required=True), string("TagValue")))
+TAG = Struct("ResourceTag", (string("TagKey", required=True), string("TagValue", required=True)))
 CREATE = Struct(
     "CreateSubAppIdRequest",
     (

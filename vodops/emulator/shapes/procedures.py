@@ -260,6 +260,7 @@ BODY = Struct(
                 "ImportMediaKnowledgeTaskInput",
                 array("KnowledgeBaseIds", "str"),
             ),
+            always_shown=False,  # not marked always returned; the `default` example leaves it out
         ),
     ),
     zero_fill=True,
