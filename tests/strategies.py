@@ -105,13 +105,13 @@ def transcode(draw: Draw) -> dict[str, Any]:
     spec = {
         "container": container,
         "comment": draw(_maybe(st.text("abc xyz-", min_size=1, max_size=20).map(str.strip).filter(bool))),
-        "removeVideo": 1 if remove == "video" else draw(_maybe(st.just(0))),
+        "removeVideo": 1 if remove == "video" else draw(_maybe(st.just(1 if audio_only else 0))),
         "removeAudio": 1 if remove == "audio" else draw(_maybe(st.just(0))),
         "videoTemplate": None if audio_only or remove == "video" else draw(video(container)),
         "audioTemplate": None if remove == "audio" else draw(audio(container)),
         "segmentType": draw(_maybe(st.sampled_from(["ts", "fmp4"]))) if container == "hls" else None,
         "tehdConfig": draw(_maybe(st.builds(
-            lambda kind, cap: _without_none({"type": kind, "maxVideoBitrate": cap}),
+            lambda kind, top: _without_none({"type": kind, "maxVideoBitrate": (top, None)[kind == "OFF"]}),
             st.sampled_from(["TEHD-100", "OFF"]), _maybe(st.integers(0, 50000)),
         ))),
         "enhanceConfig": draw(_maybe(enhance())),

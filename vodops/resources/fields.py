@@ -99,10 +99,14 @@ class Length(_Rule):
         amount, unit = float(found.group(1)), found.group(2)
         for bounded, low, high in self.bounds:
             if unit == bounded and not self._within(amount, low, high):
-                opening = "(" if self.positive else "["
-                zero = "0 or " if self.zero else ""
-                raise ValueError(f"{unit} must be {zero}in {opening}{low:g}, {high:g}] (got {value!r})")
+                raise ValueError(f"must be {self._range(unit, low, high)} (got {value!r})")
         return value
+
+    def _range(self, unit: str, low: float, high: float) -> str:
+        if high == float("inf"):
+            return f"more than {low:g}{unit}" if self.positive else f"at least {low:g}{unit}"
+        opening = "(" if self.positive else "["
+        return ("0 or " if self.zero else "") + f"{unit} in {opening}{low:g}, {high:g}]"
 
     def _within(self, amount: float, low: float, high: float) -> bool:
         above = amount > low if self.positive else amount >= low

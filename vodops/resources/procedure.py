@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from vodops.resources.base import Spec
+from vodops.resources.base import Path, Spec
 from vodops.resources.tasks import MediaProcessTask, TemplateId, TemplateRef
 
 
@@ -34,3 +35,8 @@ class ProcedureSpec(Spec):
         ]
         | None
     ) = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        if self.media_process_task is not None:
+            for path, message in self.media_process_task.problems():
+                yield ("mediaProcessTask", *path), message

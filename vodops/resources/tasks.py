@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import Field
 
-from vodops.resources.base import RefTo, Spec
+from vodops.resources.base import Path, RefTo, Spec
 from vodops.resources.fields import (
     Color,
     Flag,
@@ -109,6 +110,16 @@ class SubtitleInfo(Spec):
     line_spacing: SubtitleStroke | None = None
 
 
+SUBTITLE_PLACEHOLDER = "SUBTITLE_ID_PLACE_HOLDER"  # burn the source's own subtitle track
+
+
+def subtitle_problems(subtitles: list[SubtitleInfo] | None) -> Iterator[tuple[Path, str]]:
+    """StreamIndex "only takes effect when Id is SUBTITLE_ID_PLACE_HOLDER" (api.json)."""
+    for index, subtitle in enumerate(subtitles or []):
+        if subtitle.stream_index is not None and subtitle.id != SUBTITLE_PLACEHOLDER:
+            yield (index, "streamIndex"), f"only applies when id is {SUBTITLE_PLACEHOLDER}"
+
+
 Subtitles = Annotated[list[SubtitleInfo], Field(max_length=2)]
 
 
@@ -159,8 +170,12 @@ class SampleSnapshotTask(Spec):
 class CoverBySnapshotTask(Spec):
     definition: TemplateId
     position_type: Literal["Time", "Percent"]
-    position_value: float
+    position_value: Annotated[float, Range(0)]
     watermark_set: Watermarks | None = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        if self.position_type == "Percent" and self.position_value > 100:
+            yield ("positionValue",), "is a percentage of the video when positionType is Percent: 0 to 100"
 
 
 class SpekeDrm(Spec):
@@ -189,6 +204,8 @@ class AdaptiveDynamicStreamingTask(Spec):
 
 
 class MediaProcessTask(Spec):
+    """MediaProcessTaskInput; `problems` holds the rules across its tasks' fields."""
+
     transcode_task_set: list[TranscodeTask] | None = None
     animated_graphic_task_set: list[AnimatedGraphicTask] | None = None
     snapshot_by_time_offset_task_set: list[SnapshotByTimeOffsetTask] | None = None
@@ -196,3 +213,21 @@ class MediaProcessTask(Spec):
     image_sprite_task_set: list[TemplateRef] | None = None
     cover_by_snapshot_task_set: list[CoverBySnapshotTask] | None = None
     adaptive_dynamic_streaming_task_set: list[AdaptiveDynamicStreamingTask] | None = None
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        subtitled = [
+            *(
+                ("transcodeTaskSet", i, t.subtitle_info_set)
+                for i, t in enumerate(self.transcode_task_set or [])
+            ),
+            *(
+                ("adaptiveDynamicStreamingTaskSet", i, t.subtitle_info_set)
+                for i, t in enumerate(self.adaptive_dynamic_streaming_task_set or [])
+            ),
+        ]
+        for name, index, subtitles in subtitled:
+            for path, message in subtitle_problems(subtitles):
+                yield (name, index, "subtitleInfoSet", *path), message
+        for index, cover in enumerate(self.cover_by_snapshot_task_set or []):
+            for path, message in cover.problems():
+                yield ("coverBySnapshotTaskSet", index, *path), message

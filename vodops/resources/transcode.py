@@ -111,24 +111,41 @@ class TranscodeTemplateSpec(Spec):
                 yield ("enhanceConfig", *path), message
 
     def _stream_problems(self) -> Iterator[tuple[Path, str]]:
-        audio_only = self.container in AUDIO_ONLY_CONTAINERS
-        if audio_only and self.video_template is not None:
-            yield (
-                ("videoTemplate",),
-                f"container {self.container} is audio-only; remove videoTemplate",
-            )
-        elif not audio_only and self.remove_video != 1 and self.video_template is None:
-            yield (), "videoTemplate is required unless removeVideo is 1"
-        if self.remove_audio != 1 and self.audio_template is None:
-            yield (), "audioTemplate is required unless removeAudio is 1"
-        if self.remove_video == 1 and self.remove_audio == 1:
-            yield ("removeAudio",), "a template cannot remove both video and audio"
-        if self.video_template:
+        yield from self._removal_problems()
+        if self.video_template and not self._removes_video:
             for path, message in self.video_template.problems_in(self.container):
                 yield ("videoTemplate", *path), message
-        if self.audio_template:
+        if self.audio_template and self.remove_audio != 1:
             for path, message in self.audio_template.problems_in(self.container):
                 yield ("audioTemplate", *path), message
+        if self.tehd_config and self.tehd_config.type == "OFF" and self.tehd_config.max_video_bitrate:
+            yield ("tehdConfig", "maxVideoBitrate"), "only applies when type is TEHD-100"
+
+    @property
+    def _removes_video(self) -> bool:
+        return self.remove_video == 1 or self.container in AUDIO_ONLY_CONTAINERS
+
+    def _removal_problems(self) -> Iterator[tuple[Path, str]]:
+        """Which streams the template keeps, and the settings of each (API: CreateTranscodeTemplate,
+        VideoTemplate/AudioTemplate "required when RemoveVideo/RemoveAudio is 0", ignored otherwise)."""
+        audio_only = self.container in AUDIO_ONLY_CONTAINERS
+        if audio_only and self.remove_video == 0:
+            yield ("removeVideo",), f"container {self.container} is audio-only: removeVideo is always 1"
+        if audio_only and self.video_template is not None:
+            yield ("videoTemplate",), f"container {self.container} is audio-only; remove videoTemplate"
+        elif self.remove_video == 1 and self.video_template is not None:
+            yield ("videoTemplate",), "is ignored when removeVideo is 1; remove it or set removeVideo to 0"
+        elif not self._removes_video and self.video_template is None:
+            yield (), "videoTemplate is required unless removeVideo is 1"
+        if self.remove_audio == 1 and self.audio_template is not None:
+            yield ("audioTemplate",), "is ignored when removeAudio is 1; remove it or set removeAudio to 0"
+        elif self.remove_audio != 1 and self.audio_template is None:
+            yield (), "audioTemplate is required unless removeAudio is 1"
+        if self._removes_video and self.remove_audio == 1:
+            removed = (
+                "removeVideo is 1" if self.remove_video == 1 else f"container {self.container} is audio-only"
+            )
+            yield ("removeAudio",), f"a template cannot remove both video and audio ({removed})"
 
 
 class VideoStreamOverride(_VideoFields):
