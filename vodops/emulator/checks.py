@@ -5,6 +5,7 @@ The expectation is worded for the error message, e.g. "an integer in [0, 100]".
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -58,7 +59,13 @@ def measure(units: Mapping[str, tuple[float, float]], *, zero: bool = False, pos
     """`N<unit>` for one of `units`, N within that unit's [low, high] ((low, high] with
     `positive`); `0<unit>` too with `zero`."""
     bracket = "(" if positive else "["
-    ranges = ", ".join(f"{unit} in {bracket}{low:g}, {high:g}]" for unit, (low, high) in units.items())
+
+    def described(unit: str, low: float, high: float) -> str:
+        if math.isinf(high):
+            return f"{unit}, N {'above' if positive else 'at least'} {low:g}"
+        return f"{unit} in {bracket}{low:g}, {high:g}]"
+
+    ranges = ", ".join(described(unit, low, high) for unit, (low, high) in units.items())
     expected = f"N followed by a unit ({ranges})" + (", or 0" if zero else "")
 
     def check(value: Any) -> str | None:
