@@ -128,3 +128,23 @@ def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoin
     assert first["outcome"] == "ok" and first["attempt"] == 1 and first["requestId"]
     assert first["target"] == endpoint.removeprefix("http://")
     assert isinstance(first["ms"], float)
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_mistyped_sub_app_id_fails_naming_the_id_and_changes_nothing(
+    vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
+) -> None:
+    directory = shutil.copytree(
+        EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
+    )
+    emulator.add_sub_apps([1500000001])
+    before = emulator.snapshot()
+    for command in ("plan", "apply"):
+        options = ["--yes"] if command == "apply" else []
+        refused = vodops(command, directory, "--endpoint", endpoint, "--sub-app-id", "1500000010", *options)
+        assert refused.code == 1
+        assert "FailedOperation.InvalidVodUser" in refused.err
+        assert "SubAppId 1500000010 is not an application of this account" in refused.err
+    assert emulator.snapshot() == before
+    applied = vodops("apply", directory, "--endpoint", endpoint, "--sub-app-id", "1500000001", "--yes")
+    assert applied.code == 0, applied.text
