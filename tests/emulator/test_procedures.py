@@ -70,7 +70,6 @@ def test_round_trip_with_the_normalized_echo(api, clock):
         "AiRecognitionTaskSet": [],
         "AiRecognitionTask": None,
         "ReviewAudioVideoTask": None,
-        "ImportMediaKnowledgeTaskSet": [],
         "MiniProgramPublishTask": None,
         "CreateTime": china(clock.now),
         "UpdateTime": china(clock.now),
