@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from vodops.errors import Problem
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
 from vodops.ownership import comment_room
 from vodops.resources import MEDIA_CLASS, WATERMARK
+from vodops.resources.base import Path
 from vodops.resources.walk import references
 from vodops.resources.watermark import WatermarkTemplateSpec
 
@@ -20,6 +22,7 @@ def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _previous_names(reading.declared)
     yield from _references(reading.declared, reading.named)
     yield from _class_tree(reading.named)
+    yield from _watermark_uses(reading.declared)
     for item in reading.declared:
         yield from _image(item)
         yield from _comment(item, stack)
@@ -66,6 +69,42 @@ def _references(declared: list[Declared], named: list[Named]) -> Iterator[Proble
             else:
                 message = f"no {kind} named {value!r} is declared (write a declared name or a numeric id)"
             yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
+
+
+# WatermarkInput (api.json): TextContent "only for a text watermark", SvgContent "only for an SVG
+# watermark"; "text and SVG watermarks cannot be put on snapshots".
+_CONTENT_FOR = {"textContent": "text", "svgContent": "svg"}
+_SNAPSHOT_TASKS = ("snapshotByTimeOffsetTaskSet", "sampleSnapshotTaskSet", "coverBySnapshotTaskSet")
+
+
+def _watermark_uses(declared: list[Declared]) -> Iterator[Problem]:
+    """The rules of a watermark use that depend on the type of the declared template it names."""
+    types = {
+        item.name: item.spec.type
+        for item in declared
+        if item.kind == WATERMARK and isinstance(item.spec, WatermarkTemplateSpec)
+    }
+    for item in declared:
+        spec = item.spec.manifest_dict()
+        for path, kind, value in references(item.spec):
+            if kind != WATERMARK or not isinstance(value, str) or value not in types:
+                continue
+            for where, message in _use_problems(path, _at(spec, path[:-1]), value, types[value]):
+                yield Problem(f"{spec_path(where)}: {message}", item.locate(where))
+
+
+def _use_problems(path: Path, use: Any, name: str, kind: str) -> Iterator[tuple[Path, str]]:
+    for member, wanted in _CONTENT_FOR.items():
+        if isinstance(use, dict) and member in use and kind != wanted:
+            yield (*path[:-1], member), f"only applies to a {wanted} watermark ({name!r} is {kind})"
+    if kind in ("text", "svg") and len(path) > 1 and path[1] in _SNAPSHOT_TASKS:
+        yield path, f"{name!r} is a {kind} watermark; snapshots take image watermarks only"
+
+
+def _at(value: Any, path: Path) -> Any:
+    for step in path:
+        value = value[step]
+    return value
 
 
 def _class_tree(named: list[Named]) -> Iterator[Problem]:
