@@ -113,6 +113,44 @@ def test_procedure_is_reset_as_a_whole(vodops: Vodops, tmp_path: Path) -> None:
     ]
 
 
+def test_subtitle_and_mosaic_defaults_the_server_shows_are_no_diff(vodops: Vodops, tmp_path: Path) -> None:
+    subtitle = {
+        "id": "SUBTITLE_ID_PLACE_HOLDER",
+        "fontType": "hei.ttf",
+        "boardAlpha": 0.8,
+        "lineSpacing": "0px",
+    }
+    task = {
+        "definition": 100030,
+        "subtitleInfoSet": [subtitle, {"id": "s2"}],
+        "mosaicSet": [{}, {"width": "10%"}],
+    }
+    write(tmp_path, "p.yaml", document(PROCEDURE, "subs", {"mediaProcessTask": {"transcodeTaskSet": [task]}}))
+    _converges(vodops, tmp_path)
+    with live_api(tmp_path) as api:
+        [live] = custom(api, PROCEDURE)
+    shown = live["MediaProcessTask"]["TranscodeTaskSet"][0]
+    assert shown["SubtitleInfoSet"][1]["BoardColor"] == "0x000000"
+    assert shown["MosaicSet"][0]["Height"] == "10%"
+    subtitle["fontType"] = "notosansjp.ttf"
+    write(tmp_path, "p.yaml", document(PROCEDURE, "subs", {"mediaProcessTask": {"transcodeTaskSet": [task]}}))
+    assert _changed_lines(vodops("plan", tmp_path).out) == [
+        "mediaProcessTask.transcodeTaskSet[0].subtitleInfoSet[0].fontType: (default) -> notosansjp.ttf"
+    ]
+    _converges(vodops, tmp_path)
+
+
+def test_removed_streams_shown_zeroed_are_no_diff(vodops: Vodops, tmp_path: Path) -> None:
+    silent = {"container": "mp4", "removeAudio": 1, "videoTemplate": hls()["videoTemplate"]}
+    radio = {"container": "m4a", "audioTemplate": hls()["audioTemplate"]}
+    write(tmp_path, "t.yaml", document(TRANSCODE, "silent", silent), document(TRANSCODE, "radio", radio))
+    _converges(vodops, tmp_path)
+    with live_api(tmp_path) as api:
+        shown = {t["Name"]: t for t in custom(api, TRANSCODE)}
+    assert shown["silent"]["AudioTemplate"] == {"Codec": "", "Bitrate": 0, "SampleRate": 0, "AudioChannel": 0}
+    assert shown["radio"]["VideoTemplate"]["Codec"] == ""
+
+
 def test_classes_below_an_authoritative_class_are_pruned_deepest_first(
     vodops: Vodops, tmp_path: Path
 ) -> None:
