@@ -27,8 +27,10 @@ VIDEO = {"Codec": "libx264", "Fps": 25, "Bitrate": 1000}
 AUDIO = {"Codec": "libfdk_aac", "Bitrate": 64, "SampleRate": 44100}
 
 
-def _start() -> tuple[subprocess.Popen[str], str]:
+def _start(apps: int) -> tuple[subprocess.Popen[str], str]:
+    """The emulator, with applications 1..apps (it refuses SubAppIds the account does not have)."""
     command = [sys.executable, "-m", "vodops", "emulator", "serve", "--port", "0"]
+    command += [f"--sub-app-id={app}" for app in range(1, apps + 1)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     found = re.search(r"listening on (http://\S+)", process.stdout.readline())
@@ -70,7 +72,7 @@ def main() -> None:
     print(f"vodops emulator serve, {args.requests} requests per run (client and server share this machine)")
     for label, make in (("Describe (Limit 100)", _describe), ("Create (transcode)", _create)):
         for threads in levels:
-            process, url = _start()
+            process, url = _start(apps=args.requests // 100 + 1)
             try:
                 rate = _run(url, make, args.requests, threads)
             finally:
