@@ -103,10 +103,12 @@ class Length(_Rule):
         return value
 
     def _range(self, unit: str, low: float, high: float) -> str:
+        """The range in words, as Range says it: `8\u20134096px`, `more than 0px`."""
         if high == float("inf"):
             return f"more than {low:g}{unit}" if self.positive else f"at least {low:g}{unit}"
-        opening = "(" if self.positive else "["
-        return ("0 or " if self.zero else "") + f"{unit} in {opening}{low:g}, {high:g}]"
+        if self.positive:
+            return f"more than {low:g}{unit} and at most {high:g}{unit}"
+        return ("0 or " if self.zero else "") + f"{low:g}{_EN_DASH}{high:g}{unit}"
 
     def _within(self, amount: float, low: float, high: float) -> bool:
         above = amount > low if self.positive else amount >= low
