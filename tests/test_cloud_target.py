@@ -132,11 +132,9 @@ def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoin
 
 @pytest.mark.usefixtures("cloud_keys")
 def test_a_mistyped_sub_app_id_fails_naming_the_id_and_changes_nothing(
-    vodops: Vodops, tmp_path: Path, emulator: Emulator, endpoint: str
+    vodops: Vodops, quickstart: Path, emulator: Emulator, endpoint: str
 ) -> None:
-    directory = shutil.copytree(
-        EXAMPLES / "quickstart", tmp_path / "qs", ignore=shutil.ignore_patterns(".vodops")
-    )
+    directory = quickstart
     emulator.add_sub_apps([1500000001])
     before = emulator.snapshot()
     for command in ("plan", "apply"):
