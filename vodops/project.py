@@ -8,7 +8,8 @@ from pathlib import Path
 
 from vodops.errors import ManifestError, Problem
 from vodops.manifest import Manifests, load_manifests
-from vodops.settings import Settings, load_settings
+from vodops.manifest.dialect import legacy_problems
+from vodops.settings import DIALECT_2017, Settings, load_settings
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,18 @@ def load_project(directory: Path) -> tuple[Project, Manifests]:
     if problems:
         raise ManifestError(problems)
     return project, manifests
+
+
+def check_dialect(
+    project: Project, manifests: Manifests, target: str | None = None, dialect: str | None = None
+) -> None:
+    """Raise ManifestError listing what `target`'s API dialect cannot hold (by default the default
+    target, as vodops.yaml describes it); the 2018-07-17 dialect holds everything."""
+    settings = project.settings
+    name = target or settings.default_target
+    if dialect is None:
+        found = settings.targets.get(name)
+        dialect = found.dialect if found else None
+    problems = legacy_problems(manifests, settings.stack, name) if dialect == DIALECT_2017 else []
+    if problems:
+        raise ManifestError(problems)

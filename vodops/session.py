@@ -6,7 +6,7 @@ import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
 from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
-from vodops.project import Project, load_project
+from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
@@ -42,6 +42,8 @@ class Session:
     def plan(self, only: frozenset[str] = frozenset()) -> Plan:
         settings = self.project.settings
         policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
+        if self.api.quotas is not None:
+            policy = replace(policy, quotas=self.api.quotas)
         self._live = read_live(self.api)
         plan, self._refs = build_plan(
             self.desired,
@@ -87,6 +89,8 @@ def open_session(
 ) -> Iterator[Session]:
     """Validate everything first: a bad manifest or setting never causes a single API call."""
     project, manifests = load_project(directory)
+    target = resolve_target(project.settings, choice or TargetChoice())
+    check_dialect(project, manifests, target.name, target.dialect)
     desired = desired_state(manifests)
     with open_target(project, choice, observer) as (target, api):
         yield Session(project, target, desired, api, manifests.notes)

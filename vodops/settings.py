@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError
 
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
@@ -29,12 +29,19 @@ StackName = Annotated[
 SubAppId = Annotated[int, Range(1)]
 Parallelism = Annotated[int, Range(1, 64, "calls in flight")]
 DEFAULT_PARALLELISM = 10
+DIALECT_2018 = "2018-07-17"
+DIALECT_2017 = "2017"  # the legacy API of seed 004 (reference/legacy-api-2017.md)
+# `dialect: 2017` unquoted is a YAML integer; it can only mean the legacy dialect.
+Dialect = Annotated[
+    Literal["2018-07-17", "2017"], BeforeValidator(lambda value: "2017" if value == 2017 else value)
+]
 
 
 class TargetSettings(Spec):
     endpoint: Annotated[str, Field(min_length=1)] | None = Field(
         default=None,
-        description="API host (default vod.tencentcloudapi.com), or http://host:port for an emulator",
+        description="API host (default vod.tencentcloudapi.com; vod.api.qcloud.com for dialect 2017), "
+        "or http://host:port for an emulator",
     )
     region: Region | None = Field(default=None, description="region id, like ap-guangzhou")
     sub_app_id: SubAppId | None = Field(
@@ -43,8 +50,14 @@ class TargetSettings(Spec):
     parallelism: Parallelism | None = Field(
         default=None, description="API calls in flight at once, 1 to 64 (default 10)"
     )
+    dialect: Dialect | None = Field(
+        default=None,
+        description='API dialect: "2018-07-17" (default) or "2017", the legacy API at /v2/index.php',
+    )
     rate_limit: Annotated[float, Range(0.1, 10_000, "calls per second")] | None = Field(
-        default=None, description="API calls per second per action (default 100, the API's documented limit)"
+        default=None,
+        description="API calls per action: per second for 2018-07-17, per minute for 2017 "
+        "(default 100, each dialect's documented limit)",
     )
     profile: Annotated[str, Field(min_length=1)] | None = Field(
         default=None, description="tccli profile to read credentials from when the environment has none"

@@ -14,13 +14,16 @@ from urllib.parse import urlsplit
 
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
 from vodops.cloud.credentials import PROFILE_VAR, find_credentials
+from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
+from vodops.cloud.legacy import LegacyCaller
+from vodops.cloud.legacy_vod import LegacyVodApi
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
-from vodops.settings import DEFAULT_PARALLELISM, LOCAL, Settings
+from vodops.settings import DEFAULT_PARALLELISM, DIALECT_2017, DIALECT_2018, LOCAL, Settings
 
 T = TypeVar("T")
 LOGGER = logging.getLogger("vodops")
@@ -36,8 +39,14 @@ class Target:
     region: str | None = None
     sub_app_id: int | None = None
     parallelism: int = DEFAULT_PARALLELISM
-    rate_limit: float = DEFAULT_RATE
+    rate_limit: float = DEFAULT_RATE  # per second; per minute for the 2017 dialect
     profile: str | None = None
+    dialect: str = DIALECT_2018
+
+    @property
+    def legacy(self) -> bool:
+        """Whether the target speaks the legacy 2017 API (seed 004) instead of 2018-07-17."""
+        return self.dialect == DIALECT_2017
 
 
 @dataclass(frozen=True)
@@ -79,14 +88,17 @@ def _named(settings: Settings, name: str) -> Target:
     if found is None:
         known = ", ".join(sorted({LOCAL, *settings.targets}))
         raise SettingsError(f"no target named {name!r} in vodops.yaml (known: {known})")
+    dialect = found.dialect or DIALECT_2018
+    default_endpoint = LEGACY_ENDPOINT if dialect == DIALECT_2017 else DEFAULT_ENDPOINT
     return Target(
         name,
-        Endpoint.parse(found.endpoint or DEFAULT_ENDPOINT),
+        Endpoint.parse(found.endpoint or default_endpoint),
         found.region,
         found.sub_app_id,
         found.parallelism or DEFAULT_PARALLELISM,
         found.rate_limit or DEFAULT_RATE,
         found.profile,
+        dialect,
     )
 
 
@@ -99,6 +111,10 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
             yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id)
         return
     credentials = _credentials(target.endpoint, target.profile)
+    if target.legacy:
+        with _legacy(target, credentials, observer) as api:
+            yield api
+        return
     caller = HttpCaller(target.endpoint, credentials, region=target.region)
     limiter = RateLimiter(target.rate_limit)
     try:
@@ -145,6 +161,20 @@ def _state_directory(directory: Path) -> Path:
     if not ignore.exists():
         ignore.write_text("# the embedded emulator's state, written by vodops\n*\n", encoding="utf-8")
     return state
+
+
+@contextmanager
+def _legacy(target: Target, credentials: Credentials, observer: Observer | None) -> Iterator[VodApi]:
+    """The legacy wire: its rate limit counts calls per minute (legacy reference §1.1)."""
+    assert target.endpoint is not None, "a legacy target is a cloud target"
+    caller = LegacyCaller(target.endpoint, credentials, region=target.region)
+    limiter = RateLimiter(target.rate_limit, per=60.0)
+    try:
+        yield LegacyVodApi(
+            RetryingCaller(caller, limiter=limiter, observer=observer), caller, target.sub_app_id
+        )
+    finally:
+        caller.close()
 
 
 @contextmanager

@@ -24,10 +24,12 @@ EXIT_CHANGES = 2
 @click.command()
 @directory_argument
 def validate(directory: Path) -> None:
-    """Check the manifests in DIRECTORY without calling the API."""
-    from vodops.project import load_project
+    """Check the manifests in DIRECTORY without calling the API (and against what the default
+    target's API dialect can hold)."""
+    from vodops.project import check_dialect, load_project
 
-    _, manifests = load_project(directory)
+    project, manifests = load_project(directory)
+    check_dialect(project, manifests)
     show_notes(manifests.notes)
     counts = Counter(item.kind for item in manifests)
     detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())

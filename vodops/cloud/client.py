@@ -52,8 +52,9 @@ class Endpoint:
         return cls(f"{parts.scheme}://{parts.netloc}/", parts.netloc)
 
 
-class HttpCaller:
-    """Signs each call with TC3-HMAC-SHA256 and POSTs it as JSON."""
+class HttpWire:
+    """What every wire shares: an httpx client for one endpoint and key pair, and `fetch` of a URL
+    the API handed out (a watermark's ImageUrl) over the same connection pool."""
 
     def __init__(
         self,
@@ -74,24 +75,36 @@ class HttpCaller:
     def close(self) -> None:
         self._http.close()
 
-    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        body = json.dumps(params, ensure_ascii=False).encode("utf-8")
+    def fetch(self, url: str) -> bytes:
+        return self._send("GET", url).content
+
+    def _post(self, action: str, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+        """POST one API call; httpx's failures become TransportErrors saying whether it may
+        have been sent."""
         try:
-            reply = self._http.post(self._endpoint.url, content=body, headers=self._headers(action, body))
+            return self._http.post(url, content=body, headers=headers)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             raise TransportError(action, f"{type(error).__name__}: {error}", maybe_sent=False) from None
         except httpx.HTTPError as error:  # sent, perhaps processed, but no answer came back
             raise TransportError(action, f"{type(error).__name__}: {error}") from None
-        return _response(action, reply)
 
-    def fetch(self, url: str) -> bytes:
+    def _send(self, method: str, url: str, data: bytes | None = None) -> httpx.Response:
+        """One plain HTTP request; TransportError unless it answers 2xx."""
         try:
-            reply = self._http.get(url)
+            reply = self._http.request(method, url, content=data)
         except httpx.HTTPError as error:
-            raise TransportError(f"GET {url}", f"{type(error).__name__}: {error}") from None
-        if reply.status_code != 200:
-            raise TransportError(f"GET {url}", f"HTTP {reply.status_code}")
-        return reply.content
+            raise TransportError(f"{method} {url}", f"{type(error).__name__}: {error}") from None
+        if not 200 <= reply.status_code < 300:
+            raise TransportError(f"{method} {url}", f"HTTP {reply.status_code}")
+        return reply
+
+
+class HttpCaller(HttpWire):
+    """Signs each call with TC3-HMAC-SHA256 and POSTs it as JSON."""
+
+    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        body = json.dumps(params, ensure_ascii=False).encode("utf-8")
+        return _response(action, self._post(action, self._endpoint.url, body, self._headers(action, body)))
 
     def _headers(self, action: str, body: bytes) -> dict[str, str]:
         timestamp = int(self._clock())

@@ -1,7 +1,8 @@
 """A token bucket per API action: callers wait for a token instead of meeting RequestLimitExceeded.
 
-The VOD API allows 100 requests per second per action (reference §8); vodops stays under that by
-default and a target can lower (or, for an emulator, raise) it.
+The VOD API allows 100 requests per second per action (reference §8), the legacy API 100 per
+minute (legacy reference §1.1); vodops stays under that by default and a target can lower (or,
+for an emulator, raise) it. A bucket holds `rate` tokens and refills them over `per` seconds.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ class RateLimiter:
         self,
         rate: float = DEFAULT_RATE,
         *,
+        per: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.rate = rate
+        self._refill = rate / per  # tokens per second
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
@@ -40,9 +43,9 @@ class RateLimiter:
         with self._lock:
             now = self._clock()
             tokens, then = self._buckets.get(action, (self.rate, now))
-            tokens = min(self.rate, tokens + (now - then) * self.rate)
+            tokens = min(self.rate, tokens + (now - then) * self._refill)
             if tokens >= 1:
                 self._buckets[action] = (tokens - 1, now)
                 return 0.0
             self._buckets[action] = (tokens, now)
-            return (1 - tokens) / self.rate
+            return (1 - tokens) / self._refill

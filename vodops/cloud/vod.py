@@ -52,6 +52,8 @@ WIRES: dict[str, Wire] = {
 class VodApi:
     """List, create, update and delete the four kinds in one sub-application."""
 
+    quotas: Mapping[str, int] | None = None  # None: the 2018 API's (vodops.plan.checks.QUOTAS)
+
     def __init__(self, caller: Caller, sub_app_id: int | None) -> None:
         self._caller = caller
         self.sub_app_id = sub_app_id

@@ -9,7 +9,7 @@ API cannot modify become replacements (plan/replace.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from vodops.cloud.vod import LiveId
@@ -18,7 +18,7 @@ from vodops.diff import FieldChange, comparable, field_changes
 from vodops.errors import PlanError, Problem
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan, ordered
-from vodops.plan.checks import plan_problems, quotas
+from vodops.plan.checks import QUOTAS, plan_problems, quotas
 from vodops.plan.dangling import dangling
 from vodops.plan.match import match
 from vodops.plan.rename import follow_class_renames, procedure_rename_note
@@ -39,6 +39,7 @@ class Policy:
     prune: bool = True
     safety: Safety = field(default_factory=Safety)
     only: frozenset[str] = frozenset()
+    quotas: Mapping[str, int] = field(default_factory=lambda: dict(QUOTAS))  # the target's dialect's
 
 
 @dataclass
@@ -74,7 +75,7 @@ def build_plan(
     planning.changes = moves(planning.changes + (deletes if policy.prune else []))
     procedures = {item.name: item for item in desired if item.kind == PROCEDURE}
     planning.changes.extend(repoints(planning.changes, live, stack, procedures))
-    planning.problems.extend(plan_problems(live, planning.changes))
+    planning.problems.extend(plan_problems(live, planning.changes, policy.quotas))
     planning.problems.extend(dangling(desired, live, planning.changes, matched, stack))
     if planning.problems:
         raise PlanError(planning.problems)
@@ -89,7 +90,7 @@ def build_plan(
         sub_app_id,
         stack,
         ordered(changes),
-        quotas(live, changes),
+        quotas(live, changes, policy.quotas),
         tripped,
         tuple(notes),
         tuple(sorted(policy.only)),

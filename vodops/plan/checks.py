@@ -3,21 +3,21 @@ not delete. (References: plan/dangling.py.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from vodops.errors import Problem
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change, Quota
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
-# Custom objects per sub-application (reference §8).
-QUOTAS = {TRANSCODE: 100, WATERMARK: 1000, PROCEDURE: 50}
+# Custom objects per sub-application (reference §8); a legacy target has its own (vodops.cloud.legacy_vod).
+QUOTAS: Mapping[str, int] = {TRANSCODE: 100, WATERMARK: 1000, PROCEDURE: 50}
 MAX_SUBCLASSES = 500
 
 
-def quotas(live: LiveState, changes: list[Change]) -> tuple[Quota, ...]:
+def quotas(live: LiveState, changes: list[Change], limits: Mapping[str, int] = QUOTAS) -> tuple[Quota, ...]:
     result = []
-    for kind, limit in QUOTAS.items():
+    for kind, limit in limits.items():
         now = sum(1 for r in live.of_kind(kind) if not r.preset)
         made = sum(1 for c in changes if c.kind == kind and c.action in (Action.CREATE, Action.REPLACE))
         gone = sum(1 for c in changes if c.kind == kind and c.action in (Action.DELETE, Action.REPLACE))
@@ -30,8 +30,10 @@ def _delta(change: Change) -> int:
     return {Action.CREATE: 1, Action.REPLACE: 1, Action.DELETE: -1}.get(change.action, 0)
 
 
-def plan_problems(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
-    for quota in quotas(live, changes):
+def plan_problems(
+    live: LiveState, changes: list[Change], limits: Mapping[str, int] = QUOTAS
+) -> Iterator[Problem]:
+    for quota in quotas(live, changes, limits):
         if quota.peak > quota.limit:
             yield Problem(
                 f"{quota.kind}: during apply {quota.peak} {quota.scope} would exist at once (creates "
