@@ -94,7 +94,7 @@ def _banner(url: str, db: Path | None, credentials: dict[str, str], emulator: Em
     [secret_id] = credentials
     key = "the documented default pair" if secret_id == DEFAULT_SECRET_ID else "the key you gave"
     lines = [
-        f"vodops VOD emulator (API 2018-07-17) listening on {url}",
+        f"vodops VOD emulator (API 2018-07-17, and the legacy API at /v2/index.php) listening on {url}",
         f"  state:  {db.resolve() if db else 'in memory (lost when it stops)'}",
         f"  key:    SecretId {secret_id} with {key}",
         f"  apps:   SubAppId {', '.join(map(str, [0, *emulator.sub_apps]))} (others are refused)",

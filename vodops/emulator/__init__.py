@@ -7,7 +7,8 @@
     emu.calls                      # [Call(action, sub_app_id, error_code), ...]
     emu.close()
 
-It speaks the wire protocol (TC3-HMAC-SHA256, the Response envelope, Tencent's error codes) and
+It speaks the wire protocol (TC3-HMAC-SHA256, the Response envelope, Tencent's error codes), and
+the legacy 2017 API at /v2/index.php over the same state (see `legacy`), and
 enforces the cloud's rules for transcode and watermark templates, media classes and procedure
 templates. The default credentials are documented, not secret.
 """

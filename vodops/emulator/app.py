@@ -5,6 +5,7 @@ official SDK ignores error bodies otherwise) and the `{"Response": {...}}` envel
 (a POST with a JSON body, or a GET with its parameters in the query string) passes, in order:
 method, required headers, signature, version, action, body, validation; then
 its action runs in one store transaction. Watermark images are served at GET /_emulator/images/.
+Legacy requests (`/v2/index.php`) and PUTs to legacy upload URLs go to `legacy.frontend`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from .backend import ACTIONS, Action, Context, apps
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .query import query_params
+from .legacy import frontend as legacy
+from .legacy.protocol import PATH as LEGACY_PATH
+from .legacy.watermark import UPLOAD_PREFIX
 from .schema import Params, validate
 from .store import Store
 
@@ -77,6 +81,9 @@ class Emulator:
         self._credentials = dict(credentials)
         self._calls: list[Call] = []
         self._calls_lock = threading.Lock()
+        self._legacy = legacy.LegacyFrontend(
+            self._store, clock, self._credentials, self._mischief, self._log_legacy
+        )
 
     @property
     def calls(self) -> list[Call]:
@@ -127,8 +134,13 @@ class Emulator:
         method = environ["REQUEST_METHOD"]
         if method == "GET" and path.startswith(images.PATH_PREFIX):
             status, content_type, body = self._image(path[len(images.PATH_PREFIX) :])
+        elif method == "PUT" and path.startswith(UPLOAD_PREFIX):
+            status, body = self._legacy.receive_upload(path, _body(environ))
+            content_type = "text/plain"
         elif path.startswith(admin.PREFIX):
             status, content_type, body = admin.handle(self, method, path, _body(environ))
+        elif path == LEGACY_PATH:
+            status, content_type, body = "200 OK", JSON, self._legacy.answer(_legacy_request(environ))
         else:
             status, content_type, body = "200 OK", JSON, self._answer(environ)
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
@@ -159,6 +171,9 @@ class Emulator:
             raise ConnectionDroppedError("the change was committed; its answer is lost")
         envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
         return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
+
+    def _log_legacy(self, action: str, app: int, error: str | None, fault: str | None) -> None:
+        self._log(Call(action, app, error, fault))
 
     def _admitted(
         self, request: protocol.SignedRequest, action: str, body: Params | ApiFault
@@ -234,6 +249,13 @@ def _signed_request(environ: WSGIEnvironment) -> protocol.SignedRequest:
     query = "" if method == "POST" else environ.get("QUERY_STRING", "")
     path = environ.get("PATH_INFO") or "/"
     return protocol.SignedRequest(method, path, query, headers, _body(environ))
+
+
+def _legacy_request(environ: WSGIEnvironment) -> legacy.Request:
+    origin = _origin(environ)
+    host = origin.split("://", 1)[1]
+    query = environ.get("QUERY_STRING", "")
+    return legacy.Request(environ["REQUEST_METHOD"], host, origin, query, _body(environ))
 
 
 def _body(environ: WSGIEnvironment) -> bytes:

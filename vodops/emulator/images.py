@@ -37,6 +37,11 @@ def sniff_base64(text: str) -> Image | None:
         data = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
         return None
+    return sniff(data)
+
+
+def sniff(data: bytes) -> Image | None:
+    """The image `data` is, if it is a PNG, JPEG or GIF (judged by magic bytes)."""
     for magic, content_type, extension in _KINDS:
         if data.startswith(magic):
             return Image(data, content_type, extension)

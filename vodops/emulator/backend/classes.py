@@ -31,7 +31,10 @@ def create(ctx: Context, params: Params) -> Reply:
         )
     _check_unique(siblings, name, parent_id)
     class_id = ctx.tx.next_id(f"{KIND}:{ctx.app}", FIRST_ID)
-    doc = {"ClassId": class_id, "ParentId": parent_id, "Name": name, "Level": level, "MediaCount": 0}
+    doc = {
+        "ClassId": class_id, "ParentId": parent_id, "Name": name, "Level": level, "MediaCount": 0,
+        "Created": ctx.now, "Updated": ctx.now,  # shown by the legacy DescribeClass
+    }  # fmt: skip
     ctx.tx.put(KIND, ctx.app, str(class_id), doc)
     return {"ClassId": class_id}
 
@@ -48,7 +51,7 @@ def modify(ctx: Context, params: Params) -> Reply:
     doc = _custom(ctx, params["ClassId"], "renamed", "FailedOperation.ClassNoFound")
     others = [c for c in _children(ctx, doc["ParentId"]) if c["ClassId"] != doc["ClassId"]]
     _check_unique(others, params["ClassName"], doc["ParentId"])
-    doc["Name"] = params["ClassName"]
+    doc.update(Name=params["ClassName"], Updated=ctx.now)
     ctx.tx.put(KIND, ctx.app, str(doc["ClassId"]), doc)
     return {}
 
