@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import http.client
+import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -85,8 +88,55 @@ def endpoint(emulator: Emulator) -> Iterator[str]:
 
 
 @pytest.fixture
+def default_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The emulator's documented default pair in the environment, and a home without profiles."""
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", DEFAULT_SECRET_ID)
+    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", DEFAULT_SECRET_KEY)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
 def cloud_keys(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The tests' key pair in the environment, and a home without tccli profiles."""
     monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", SECRET_ID)
     monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", SECRET)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+LegacySdk = Callable[..., dict[str, Any]]
+
+
+@pytest.fixture
+def legacy_sdk(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> LegacySdk:
+    """The official legacy SDK (qcloudapi-sdk-python), unchanged but for its connection: it speaks
+    HTTPS to vod.api.qcloud.com only, so its connection class is replaced by plain HTTP to the
+    served emulator. `legacy_sdk(action, params, method=..., signature=...)` answers the JSON."""
+    import QcloudApi.common.request as sdk_request  # type: ignore[import-untyped]
+    from QcloudApi.qcloudapi import QcloudApi  # type: ignore[import-untyped]
+
+    port = int(endpoint.rsplit(":", 1)[1])
+
+    class EmulatorConnection(http.client.HTTPConnection):
+        def __init__(self, host: str, port_: int | None = None) -> None:
+            super().__init__("127.0.0.1", port)
+            self.request_length = 0
+
+    monkeypatch.setattr(sdk_request, "MyHTTPSConnection", EmulatorConnection)
+
+    def call(
+        action: str,
+        params: dict[str, Any] | None = None,
+        method: str = "GET",
+        signature: str = "HmacSHA1",
+        secret: tuple[str, str] = (DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY),
+    ) -> dict[str, Any]:
+        config = {
+            "secretId": secret[0],
+            "secretKey": secret[1],
+            "method": method,
+            "SignatureMethod": signature,
+        }
+        answer: dict[str, Any] = json.loads(QcloudApi("vod", config).call(action, params or {}))
+        return answer
+
+    return call

@@ -26,7 +26,7 @@ from tests.live_accounts import (
     sdk_client,
     snapshot,
 )
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, serve_in_thread
+from vodops.emulator import Emulator, serve_in_thread
 from vodops.export.yamlout import dump_documents
 from vodops.manifest.yamlpos import load_documents
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
@@ -323,12 +323,8 @@ def test_comments_are_fitted_beside_the_marker(vodops: Vodops, tmp_path: Path) -
     assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
 
 
-def test_images_download_over_a_cloud_targets_transport(
-    vodops: Vodops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_ID", DEFAULT_SECRET_ID)
-    monkeypatch.setenv("TENCENTCLOUD_SECRET_KEY", DEFAULT_SECRET_KEY)
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+@pytest.mark.usefixtures("default_keys")
+def test_images_download_over_a_cloud_targets_transport(vodops: Vodops, tmp_path: Path) -> None:
     emulator = Emulator(db_path=tmp_path / "cloud" / "state.sqlite3")
     try:
         with serve_in_thread(emulator) as url:

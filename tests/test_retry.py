@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -85,17 +85,32 @@ def test_a_dropped_modify_is_resent(emulator: Emulator) -> None:
     assert [c["Name"] for c in api.list(MEDIA_CLASS)] == ["SystemDefault", "Films"]
 
 
-def test_the_rate_limiter_spaces_calls_per_action() -> None:
-    now = [0.0]
-    slept: list[float] = []
+def _fake_time() -> tuple[list[float], list[float], Callable[[float], None]]:
+    """A clock that only moves when someone sleeps: (now, what was slept, sleep)."""
+    now, slept = [0.0], []
 
     def sleep(seconds: float) -> None:
         slept.append(seconds)
         now[0] += seconds
 
+    return now, slept, sleep
+
+
+def test_the_rate_limiter_spaces_calls_per_action() -> None:
+    now, slept, sleep = _fake_time()
     limiter = RateLimiter(10, clock=lambda: now[0], sleep=sleep)
     for _ in range(15):
         limiter.acquire("CreateClass")
     limiter.acquire("DeleteClass")
     assert slept and sum(slept) == pytest.approx(0.5, abs=0.01), "10 at once, then one every 0.1 s"
     assert now[0] == pytest.approx(0.5, abs=0.01), "another action has its own bucket"
+
+
+def test_a_per_minute_bucket_refills_over_a_minute() -> None:
+    """The legacy API's limit is 100 calls a minute per action: the 101st waits 0.6 s."""
+    now, slept, sleep = _fake_time()
+    limiter = RateLimiter(100, per=60.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(101):
+        limiter.acquire("QueryTranscodeTemplateList")
+    limiter.acquire("CreateClass")  # another action has its own bucket
+    assert slept == [pytest.approx(0.6)]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, Vodops
 from tests.helpers import TEXT_WATERMARK
-from vodops.schema import MANIFEST_SCHEMA, schema_files
+from vodops.schema import MANIFEST_SCHEMA, SETTINGS_SCHEMA, schema_files
 
 INVALID = Path(__file__).parent / "manifests" / "invalid"
 DASH = "\u2013"  # ranges are written with an en dash
@@ -41,12 +41,22 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-@pytest.mark.parametrize("manifest", sorted(EXAMPLES.rglob("*.yaml")), ids=lambda p: p.name)
+MANIFESTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "vodops.yaml")
+
+
+@pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.name)
 def test_examples_satisfy_the_schema(manifest: Path) -> None:
     validator = _validator()
     for document in yaml.load_all(manifest.read_text(), Loader=yaml.BaseLoader):
         if document:
             assert not list(validator.iter_errors(_typed(document))), manifest
+
+
+@pytest.mark.parametrize("settings", sorted(EXAMPLES.rglob("vodops.yaml")), ids=lambda p: p.parent.name)
+def test_example_settings_satisfy_the_settings_schema(settings: Path) -> None:
+    schema = json.loads((ROOT / "schemas" / SETTINGS_SCHEMA).read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(yaml.safe_load(settings.read_text()))), settings
 
 
 @pytest.mark.parametrize("stem", ["unknown-field", "bad-enum", "unknown-kind", "missing-required"])
