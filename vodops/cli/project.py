@@ -24,8 +24,9 @@ EXIT_CHANGES = 2
 @click.command()
 @directory_argument
 def validate(directory: Path) -> None:
-    """Check the manifests in DIRECTORY without calling the API (and against what the default
-    target's API dialect can hold)."""
+    """Check the manifests in DIRECTORY without calling the API.
+
+    They are also checked against what the default target's API dialect can hold."""
     from vodops.project import check_dialect, load_project
 
     project, manifests = load_project(directory)
