@@ -38,11 +38,16 @@ def transcode_params(request: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def watermark_params(request: Mapping[str, Any]) -> dict[str, Any]:
-    """A 2018 image watermark body as legacy parameters; `width` is always sent (it is required)."""
+    """A 2018 image watermark body as legacy parameters (`width`, required by Create and Update,
+    only when the body has it)."""
     params = {**_renamed(request, {"Name": "name", "Comment": "comment"}), **_renamed(request, _POSITION)}
     params.update(_renamed(request.get("ImageTemplate") or {}, _IMAGE_SIZE))
-    params.setdefault("width", "10%")
     return params
+
+
+def new_watermark_params(request: Mapping[str, Any]) -> dict[str, Any]:
+    """CreateWatermarkTemplate's parameters: `type` is always image, `width` defaults to 10%."""
+    return {"width": "10%", **watermark_params(request), "type": "image"}
 
 
 def _renamed(source: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:

@@ -19,8 +19,11 @@ from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_shapes import (
     class_set_from,
     image_type,
+    new_watermark_params,
+    transcode_from,
     transcode_params,
     transcodes_from,
+    watermark_from,
     watermark_params,
     watermarks_from,
 )
@@ -30,6 +33,7 @@ from vodops.errors import ApiError
 from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
 
 Params = Callable[[Mapping[str, Any]], dict[str, Any]]
+NOT_FOUND = "ResourceNotFound.TemplateNotExist"  # 10704
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class LegacyWire:
     update_params: Params
     image: bool = False  # the image is uploaded (ApplyUploadWatermark + PUT) and passed as `url`
     empty_code: str | None = None  # the error a list answers when there is nothing to list
+    query: tuple[str, Callable[[Mapping[str, Any]], dict[str, Any]]] | None = None  # one object by id
 
 
 WIRES: dict[str, LegacyWire] = {
@@ -55,12 +60,13 @@ WIRES: dict[str, LegacyWire] = {
         "CreateTranscodeTemplate", lambda answer: answer["data"]["definition"],
         "UpdateTranscodeTemplate", "DeleteTranscodeTemplate", "definition",
         transcode_params, transcode_params,
+        query=("QueryTranscodeTemplate", lambda answer: transcode_from(answer["data"])),
     ),
     WATERMARK: LegacyWire(
         "QueryWatermarkTemplateList", watermarks_from,
         "CreateWatermarkTemplate", lambda answer: answer["definition"],
         "UpdateWatermarkTemplate", "DeleteWatermarkTemplate", "definition",
-        lambda request: {**watermark_params(request), "type": "image"}, watermark_params, image=True,
+        new_watermark_params, watermark_params, image=True, query=("QueryWatermarkTemplate", watermark_from),
     ),
     MEDIA_CLASS: LegacyWire(
         "DescribeAllClass", class_set_from,
@@ -103,10 +109,27 @@ class LegacyVodApi(VodApi):
         params = self._with_image(wire, request, wire.create_params(request))
         return int(wire.created(self._call(wire.create_action, params)))
 
+    def get(self, kind: str, live_id: LiveId) -> dict[str, Any] | None:
+        """One template by id in 2018 shape (Query*Template), None when it does not exist."""
+        wire = _wire(kind, "Query")
+        if wire.query is None:
+            raise ValueError(f"the legacy API cannot query one {kind}")
+        action, shown = wire.query
+        try:
+            return shown(self._call(action, {wire.id_param: live_id}))
+        except ApiError as error:
+            if error.code == NOT_FOUND:
+                return None
+            raise
+
     def update(self, kind: str, live_id: LiveId, request: Mapping[str, Any]) -> None:
-        """Update `live_id` from a 2018-shaped request, always sent whole."""
+        """Update `live_id` from a 2018-shaped request. A watermark update without a width (a
+        marker rewrite) sends the live width: the legacy Update requires one."""
         wire = _wire(kind, "Update")
         params = self._with_image(wire, request, wire.update_params(request))
+        if kind == WATERMARK and "width" not in params:
+            found = self.get(kind, live_id) or {}
+            params["width"] = (found.get("ImageTemplate") or {}).get("Width") or "10%"
         self._call(wire.update_action, {**params, wire.id_param: live_id})
 
     def delete(self, kind: str, live_id: LiveId) -> None:
