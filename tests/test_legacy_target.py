@@ -342,3 +342,22 @@ def test_the_readme_legacy_sdk_snippet_works(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     created, missing = result.stdout.splitlines()
     assert "'newClassId': '1'" in created and "'codeDesc': 10704" in missing
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_an_image_replaced_outside_vodops_is_seen_and_put_back(
+    vodops: Vodops, tmp_path: Path, endpoint: str, legacy_sdk: LegacySdk
+) -> None:
+    directory = _legacy_project(tmp_path, endpoint)
+    assert vodops("apply", directory, "--target", "legacy", "--yes").code == 0
+    [logo] = legacy_sdk("QueryWatermarkTemplateList")["watermarkList"]
+    upload = legacy_sdk("ApplyUploadWatermark", {"type": "png"})["uploadUrl"]
+    httpx.put(upload, content=LOGO + b"console").raise_for_status()
+    changed = {"definition": logo["definition"], "width": logo["width"], "url": upload}
+    assert legacy_sdk("UpdateWatermarkTemplate", changed)["code"] == 0
+    planned = vodops("plan", directory, "--target", "legacy")
+    assert "Plan: 1 to update." in planned.out and "imageTemplate.imageFile" in planned.out, planned.text
+    assert vodops("apply", directory, "--target", "legacy", "--yes").code == 0
+    assert vodops("plan", directory, "--target", "legacy", "--detailed-exitcode").code == 0
+    [logo] = legacy_sdk("QueryWatermarkTemplateList")["watermarkList"]
+    assert httpx.get(logo["url"]).content == LOGO and logo["width"] == "12%"
