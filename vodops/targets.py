@@ -150,8 +150,11 @@ def _loopback(endpoint: Endpoint) -> bool:
 def _state_directory(directory: Path) -> Path:
     """.vodops/ under the manifest directory, created with a .gitignore that keeps it out of git."""
     state = directory / LOCAL_STATE.parent
-    if not state.is_dir():
+    try:
         state.mkdir(parents=True)
+    except FileExistsError:
+        pass  # an earlier run (or a concurrent one) made it
+    else:
         LOGGER.warning(
             "note: created %s for the embedded emulator's state (the local target); "
             "its .gitignore keeps it out of git",
