@@ -25,10 +25,10 @@ from . import admin, images, protocol
 from .backend import ACTIONS, Action, Context, apps
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
-from .query import query_params
 from .legacy import frontend as legacy
 from .legacy.protocol import PATH as LEGACY_PATH
 from .legacy.watermark import UPLOAD_PREFIX
+from .query import query_params
 from .schema import Params, validate
 from .store import Store
 
