@@ -48,7 +48,7 @@ def test_a_new_watermark_type_replaces_it_and_repoints_procedures(vodops: Vodops
     assert f"{repointed}: mark (id {old}) -> mark (known after apply)" in plan.out
     applied = vodops("apply", tmp_path, "--yes")
     assert applied.code == 0, applied.text
-    assert "Apply complete: 1 updated, 1 replaced." in applied.out
+    assert "Apply complete: 1 replaced, 1 updated." in applied.out
     with live_api(tmp_path) as api:
         [mark] = custom(api, WATERMARK)
     assert mark["Type"] == "svg" and mark["Definition"] != old

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +40,12 @@ def comparable(kind: str, spec: dict[str, Any] | None, refs: References) -> dict
 
 def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
     """Every leaf that differs, sorted by path. An object or list item present on one side only
-    is spelled out leaf by leaf, so a create reads as the list of fields it sets."""
+    is spelled out leaf by leaf, so a create reads as the list of fields it sets.
+
+    Most objects of a steady account are equal: a cheap, type-strict comparison of the two
+    normalized forms answers for them, and deepdiff is asked only when they differ."""
+    if _same(before, after):
+        return ()
     diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
     changes = [
         change
@@ -50,6 +56,14 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
         )
     ]
     return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
+
+
+def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Equal, with `true` never equal to 1 (Python's == says it is; deepdiff says it is not)."""
+    try:
+        return json.dumps(before, sort_keys=True) == json.dumps(after, sort_keys=True)
+    except (TypeError, ValueError):  # not JSON data: let deepdiff judge
+        return False
 
 
 def _path(level: Any) -> Path:

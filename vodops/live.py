@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from vodops.apply.lock import is_ticket
@@ -47,22 +48,52 @@ class LiveResource:
 
 @dataclass(frozen=True)
 class LiveState:
+    """Every live object, with indexes by kind and by (kind, name) so that finding the objects
+    of a declaration takes the same time however large the account is."""
+
     resources: tuple[LiveResource, ...]
 
     def __iter__(self) -> Iterator[LiveResource]:
         return iter(self.resources)
 
     def of_kind(self, kind: str) -> list[LiveResource]:
-        return [item for item in self.resources if item.kind == kind]
+        return list(self._by_kind.get(kind, ()))
+
+    def named(self, kind: str, name: str) -> list[LiveResource]:
+        """The objects of `kind` whose name (a class's path) is `name`, presets included."""
+        return list(self._by_name.get((kind, name), ()))
+
+    def with_id(self, kind: str, live_id: LiveId) -> LiveResource | None:
+        """The custom object of `kind` with id `live_id`, if any."""
+        return self._by_id.get((kind, live_id))
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[LiveResource]]:
+        found: dict[str, list[LiveResource]] = {}
+        for item in self.resources:
+            found.setdefault(item.kind, []).append(item)
+        return found
+
+    @cached_property
+    def _by_name(self) -> dict[tuple[str, str], list[LiveResource]]:
+        found: dict[tuple[str, str], list[LiveResource]] = {}
+        for item in self.resources:
+            found.setdefault((item.kind, item.name), []).append(item)
+        return found
+
+    @cached_property
+    def _by_id(self) -> dict[tuple[str, LiveId], LiveResource]:
+        return {(r.kind, r.id): r for r in reversed(self.resources) if not r.preset}
 
 
 def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveState:
-    """One listing per kind (paged at 100): never one call per object. The only other reads are
-    of watermark images whose ImageUrl moved since vodops uploaded them (see `_image_file`). The
-    apply lock's tickets (vodops/apply/lock.py) are not configuration and are left out."""
+    """One listing per kind (paged at 100, pages fetched concurrently): never one call per object.
+    The only other reads are of watermark images whose ImageUrl moved since vodops uploaded them
+    (see `_image_file`). The apply lock's tickets (vodops/apply/lock.py) are not configuration and
+    are left out."""
     resources: list[LiveResource] = []
-    for kind in kinds:
-        raw = [item for item in api.list(kind) if not (kind == WATERMARK and is_ticket(item))]
+    for kind, listed in api.list_kinds(kinds).items():
+        raw = [item for item in listed if not (kind == WATERMARK and is_ticket(item))]
         resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r, api) for r in raw))
     return LiveState(tuple(resources))
 

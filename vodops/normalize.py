@@ -86,19 +86,54 @@ def is_absent(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+class RuleIndex:
+    """A kind's rules found by the length and last step of the paths they match, so each node is
+    tried only against the few rules that can match it, not against the whole table."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self._rules: dict[tuple[int, str], list[tuple[int, Rule]]] = {}
+        for order, rule in enumerate(rules):
+            self._rules.setdefault((len(rule.pattern), rule.pattern[-1]), []).append((order, rule))
+        self._found: dict[Path, list[Rule]] = {}  # the same paths recur in every spec of a kind
+
+    def at(self, path: Path) -> list[Rule]:
+        """The rules that match `path`, in table order (a later rule sees what an earlier left)."""
+        found = self._found.get(path)
+        if found is None:
+            found = self._found[path] = self._matching(path)
+        return found
+
+    def _matching(self, path: Path) -> list[Rule]:
+        last = str(path[-1]) if path else ""
+        exact = self._rules.get((len(path), last), [])
+        wild = self._rules.get((len(path), "*"), []) if last != "*" else []
+        candidates = sorted(exact + wild) if exact and wild else exact or wild
+        return [rule for _, rule in candidates if matches(rule.pattern, path)]
+
+
+_INDEXES: dict[int, tuple[tuple[Rule, ...], RuleIndex]] = {}
+
+
+def _index(rules: tuple[Rule, ...]) -> RuleIndex:
+    kept = _INDEXES.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        kept = _INDEXES[id(rules)] = (rules, RuleIndex(rules))
+    return kept[1]
+
+
 def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
     """The comparable form of a spec (None when nothing is left)."""
-    return _normalize(value, rules, (), value if isinstance(value, dict) else {})
+    return _normalize(value, _index(rules), (), value if isinstance(value, dict) else {})
 
 
-def _normalize(value: Any, rules: tuple[Rule, ...], path: Path, root: Mapping[str, Any]) -> Any:
+def _normalize(value: Any, rules: RuleIndex, path: Path, root: Mapping[str, Any]) -> Any:
     if isinstance(value, dict):
         children = ((k, _normalize(v, rules, (*path, k), root)) for k, v in value.items())
         value = {k: v for k, v in children if not is_absent(v)}
     elif isinstance(value, list):
         value = [_item(_normalize(v, rules, (*path, i), root)) for i, v in enumerate(value)]
-    for rule in rules:
-        if matches(rule.pattern, path) and (not isinstance(rule, Default | Ignored) or rule.holds(root)):
+    for rule in rules.at(path):
+        if not isinstance(rule, Default | Ignored) or rule.holds(root):
             value = _apply(rule, value)
     return None if is_absent(value) else value
 

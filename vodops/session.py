@@ -42,8 +42,9 @@ class Session:
     def plan(self, only: frozenset[str] = frozenset()) -> Plan:
         settings = self.project.settings
         policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
-        if self.api.quotas is not None:
-            policy = replace(policy, quotas=self.api.quotas)
+        documented = self.api.quotas if self.api.quotas is not None else policy.quotas
+        raised = {str(kind): limit for kind, limit in settings.quotas.items()}
+        policy = replace(policy, quotas={**documented, **raised})
         self._live = read_live(self.api)
         plan, self._refs = build_plan(
             self.desired,

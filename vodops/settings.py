@@ -84,6 +84,9 @@ class Safety(DeleteLimits):
     )
 
 
+QuotaKind = Literal["TranscodeTemplate", "WatermarkTemplate", "Procedure"]
+
+
 class Settings(Spec):
     stack: StackName = Field(
         default="default", description="the name in the ownership marker [vodops:<stack>]"
@@ -94,6 +97,11 @@ class Settings(Spec):
     )
     prune: bool = Field(default=True, description="false: never delete anything, only create and update")
     safety: Safety = Field(default_factory=Safety, description="limits on deletes; apply refuses past them")
+    quotas: dict[QuotaKind, Annotated[int, Field(ge=1)]] = Field(
+        default_factory=dict,
+        description="custom objects per sub-application where a ticket raised the quota (default: the "
+        "documented 100 transcode templates, 1000 watermark templates, 50 procedures)",
+    )
 
 
 def load_settings(directory: FsPath) -> Settings:

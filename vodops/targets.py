@@ -108,7 +108,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     under `directory` and no rate limit applies."""
     if target.endpoint is None:
         with _local(directory, target.sub_app_id) as caller:
-            yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id)
+            yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id, target.parallelism)
         return
     credentials = _credentials(target.endpoint, target.profile)
     if target.legacy:
@@ -118,7 +118,8 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     caller = HttpCaller(target.endpoint, credentials, region=target.region)
     limiter = RateLimiter(target.rate_limit)
     try:
-        yield VodApi(RetryingCaller(caller, limiter=limiter, observer=observer), target.sub_app_id)
+        retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
+        yield VodApi(retrying, target.sub_app_id, target.parallelism)
     finally:
         caller.close()
 

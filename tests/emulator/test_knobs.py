@@ -168,3 +168,22 @@ def test_in_process_drops_look_like_network_drops() -> None:
         TransportError, match="RemoteProtocolError: Server disconnected without sending a response"
     ):
         caller.call("DescribeAllClass", {})
+
+
+def test_quota_scale_raises_the_quotas_for_benchmarks(serve: Serve) -> None:
+    with serve(Emulator(knobs=Knobs(quota_scale=2))) as api:
+        for n in range(100):
+            api("CreateProcedureTemplate", Name=f"p{n}")
+        assert api.code("CreateProcedureTemplate", Name="p100") == "LimitExceeded"
+        assert "exceeds 100" in str(api.fails("CreateProcedureTemplate", Name="p100").get_message())
+        assert api("DescribeProcedureTemplates", Type="Custom", Limit=1)["TotalCount"] == 100
+
+
+def test_quota_scale_is_validated(serve: Serve, base_url: str) -> None:
+    with pytest.raises(EmulatorError, match="quotaScale must be a whole number >= 1"):
+        Knobs(quota_scale=0)
+    with serve(Emulator()) as api, httpx.Client(base_url=f"http://{api.endpoint}") as admin:
+        refused = admin.post("/_emulator/knobs", json={"quotaScale": 1.5})
+        assert refused.status_code == 400
+        assert "quotaScale must be a whole number >= 1" in refused.json()["error"]
+        assert admin.get("/_emulator/knobs").json()["quotaScale"] == 1, "nothing changed"

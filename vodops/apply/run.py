@@ -1,4 +1,4 @@
-"""Run a plan: wave by wave in dependency order, the changes of a wave concurrently.
+"""Run a plan: each change as soon as what it depends on is done (apply/schedule.py), many at once.
 
 At the first hard failure, or when `stop` is set (the CLI sets it on Ctrl-C), no new change starts;
 those in flight finish; the outcome says what was done, what failed and what was not attempted.
@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from vodops.apply.idempotent import create_or_find, delete_unless_gone
 from vodops.apply.requests import create_request, update_request
+from vodops.apply.schedule import run_steps
 from vodops.apply.writeonly import needs_url_tag, remember_image_url
 from vodops.cloud.vod import VodApi
 from vodops.errors import ApplyError, VodopsError
-from vodops.plan.changes import Action, Change, Plan, Step, waves
+from vodops.plan.changes import Action, Change, Plan, Step, steps
 from vodops.refs import References
 from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
 
@@ -62,16 +62,15 @@ def apply_plan(
     check_consent(plan, consent)
     outcome = Outcome()
     halt = stop or threading.Event()
-    with ThreadPoolExecutor(max_workers=parallelism, thread_name_prefix="vodops-apply") as pool:
-        for wave in waves(plan.changes):
-            if outcome.failed or halt.is_set():
-                outcome.not_attempted.extend(_new(outcome, [step.change for step in wave]))
-                continue
-            running = [
-                pool.submit(_one, step, api, refs, plan.stack, outcome, progress, halt) for step in wave
-            ]
-            for future in running:
-                future.result()
+    left = run_steps(
+        steps(plan.changes),
+        lambda step: _one(step, api, refs, plan.stack, outcome, progress, halt),
+        stopped=lambda: bool(outcome.failed) or halt.is_set(),
+        parallelism=parallelism,
+    )
+    outcome.not_attempted.extend(_new(outcome, [step.change for step in left]))
+    place = {id(change): n for n, change in enumerate(plan.changes)}
+    outcome.done.sort(key=lambda change: place[id(change)])  # reported in plan order, not finishing order
     outcome.interrupted = halt.is_set()
     return outcome
 
@@ -79,7 +78,12 @@ def apply_plan(
 def _new(outcome: Outcome, changes: list[Change]) -> list[Change]:
     """Changes not reported yet (the second half of a replace shares its change with the first)."""
     seen = {id(c) for c in [*outcome.done, *outcome.not_attempted, *(c for c, _ in outcome.failed)]}
-    return [c for c in changes if id(c) not in seen]
+    new: list[Change] = []
+    for change in changes:
+        if id(change) not in seen:
+            seen.add(id(change))
+            new.append(change)
+    return new
 
 
 def check_consent(plan: Plan, consent: Consent) -> None:

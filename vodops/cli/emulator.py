@@ -61,6 +61,12 @@ def emulator() -> None:
     type=click.IntRange(1, 2**64 - 1),
     help="An application (SubAppId) the account has besides the default app 0; repeatable.",
 )
+@click.option(
+    "--quota-scale",
+    default=1,
+    type=click.IntRange(min=1),
+    help="Allow this many times the documented template and procedure quotas (for benchmarks).",
+)
 def serve(
     host: str,
     port: int,

@@ -11,7 +11,7 @@ exist in the legacy API (reference/legacy-api-2017.md §6): their listing is emp
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +93,10 @@ class LegacyVodApi(VodApi):
     def __init__(self, caller: RetryingCaller, uploader: LegacyCaller, sub_app_id: int | None) -> None:
         super().__init__(caller, sub_app_id)
         self._uploader = uploader
+
+    def list_kinds(self, kinds: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Every object of each of `kinds`: the legacy listings are not paged, one call each."""
+        return {kind: self.list(kind) for kind in kinds}
 
     def list(self, kind: str) -> list[dict[str, Any]]:
         """Every object of `kind` in 2018 shape, presets included; [] for a kind the API lacks."""

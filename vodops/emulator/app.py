@@ -192,7 +192,7 @@ class Emulator:
 
     def _run(self, known: Action, params: Params, now: float, origin: str) -> Params:
         with self._store.transaction() as tx:
-            ctx = Context(tx, params.get("SubAppId", apps.DEFAULT_APP), now, origin)
+            ctx = Context(tx, params.get("SubAppId", apps.DEFAULT_APP), now, origin, self.knobs.quota_scale)
             apps.require(ctx)
             return known.run(ctx, params)
 

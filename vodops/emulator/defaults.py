@@ -30,7 +30,7 @@ def render(struct: Struct, given: Params) -> Params:
 
 def _echo(f: Field, value: Any) -> Any:
     if f.struct is None:
-        return copy.deepcopy(value)
+        return _copied(value)
     if f.many:
         return [render(f.struct, item) for item in value]
     return render(f.struct, value)
@@ -38,7 +38,7 @@ def _echo(f: Field, value: Any) -> Any:
 
 def _fill(f: Field, struct: Struct) -> Any:
     if f.default is not NO_DEFAULT:
-        return copy.deepcopy(f.default)
+        return _copied(f.default)
     if not struct.zero_fill or not f.always_shown:
         return _ABSENT
     if f.many:
@@ -53,3 +53,8 @@ def zeroed(struct: Struct) -> Params:
 
     The API shows a removed stream's settings this way: api.json says the member is never null."""
     return {f.name: [] if f.many else None if f.struct else _ZERO[f.kind] for f in struct.fields}
+
+
+def _copied(value: Any) -> Any:
+    """A copy the caller may change; scalars are immutable and shared (most values are scalars)."""
+    return value if value is None or isinstance(value, str | int | float) else copy.deepcopy(value)

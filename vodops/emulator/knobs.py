@@ -1,4 +1,5 @@
-"""Knobs for tests and benchmarks: latency, a per-action rate limit, and seeded fault injection.
+"""Knobs for tests and benchmarks: latency, a per-action rate limit, seeded fault injection, and
+quotas raised for benchmarks of accounts larger than the documented quotas allow.
 
 Faults are drawn per API call from a random generator seeded with `seed`, so a test that fixes the
 seed and the order of its calls sees the same faults every run:
@@ -30,6 +31,7 @@ _JSON_NAMES = {
     "faults": "faults",
     "fault_actions": "faultActions",
     "seed": "seed",
+    "quota_scale": "quotaScale",
 }
 
 
@@ -47,6 +49,7 @@ class Knobs:
     faults: tuple[str, ...] = FAULTS  # the faults to draw from
     fault_actions: tuple[str, ...] = ()  # shell patterns of the actions faults hit; empty: all
     seed: int | None = None
+    quota_scale: int = 1  # custom templates and procedures allowed, times the documented quotas
 
     def __post_init__(self) -> None:
         problems = list(_problems(self))
@@ -83,6 +86,8 @@ def _problems(knobs: Knobs) -> list[str]:
         found.append(f"faults must be some of {', '.join(FAULTS)}")
     if knobs.seed is not None and not isinstance(knobs.seed, int):
         found.append("seed must be an integer")
+    if not isinstance(knobs.quota_scale, int) or isinstance(knobs.quota_scale, bool) or knobs.quota_scale < 1:
+        found.append("quotaScale must be a whole number >= 1")
     return found
 
 

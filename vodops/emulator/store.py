@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS resources (
     seq INTEGER NOT NULL, body TEXT NOT NULL,
     PRIMARY KEY (kind, app, key)
 );
+CREATE INDEX IF NOT EXISTS resources_by_number ON resources (kind, app, CAST(key AS INTEGER));
 CREATE TABLE IF NOT EXISTS images (
     name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL
 );
@@ -58,6 +59,17 @@ class Tx:
             "SELECT body FROM resources WHERE kind = ? AND app = ? ORDER BY seq", (kind, app)
         )
         return [_load(body) for (body,) in rows]
+
+    def window(self, kind: str, app: int, offset: int, limit: int) -> list[str]:
+        """The stored JSON texts of `limit` documents of `app` from `offset` on, in the numeric
+        order of their keys (the order of ids). Read through an index: a page costs the same
+        however many there are. Texts, so that what is rendered from them can be kept by text."""
+        rows = self._db.execute(
+            "SELECT body FROM resources WHERE kind = ? AND app = ? "
+            "ORDER BY CAST(key AS INTEGER) LIMIT ? OFFSET ?",
+            (kind, app, limit, offset),
+        )
+        return [str(body) for (body,) in rows]
 
     def count(self, kind: str, app: int) -> int:
         row = self._db.execute(

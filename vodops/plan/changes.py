@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
-from itertools import groupby
 
 from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
 from vodops.live import LiveResource
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
+from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS
 
 
 class Action(str, Enum):
@@ -122,11 +121,9 @@ class Step:
         return self.change.action is Action.DELETE or self.part == "delete"
 
     @property
-    def depth(self) -> int:
-        if self.change.kind != MEDIA_CLASS:
-            return 0
-        path = self.change.live.name if self.part == "delete" and self.change.live else self.change.name
-        return path.count("/")
+    def path(self) -> str:
+        """The name (a class's path) of the object this step acts on: the old one when it deletes."""
+        return self.change.live.name if self.deletes and self.change.live else self.change.name
 
 
 def steps(changes: tuple[Change, ...]) -> list[Step]:
@@ -135,20 +132,3 @@ def steps(changes: tuple[Change, ...]) -> list[Step]:
         parts = ("create", "delete") if change.action is Action.REPLACE else ("",)
         found.extend(Step(change, part) for part in parts)
     return found
-
-
-def waves(changes: tuple[Change, ...]) -> list[list[Step]]:
-    """The plan's steps in groups whose members do not depend on each other and may run at once:
-    classes one level at a time (parents first), then all templates, then procedures; deletes of
-    procedures, then of templates, then classes one level at a time, deepest first. A replace
-    creates with the creates and deletes the old object with the deletes, so what refers to the
-    old object is repointed in between."""
-
-    def phase(step: Step) -> tuple[int, int]:
-        kind = step.change.kind
-        if step.deletes:
-            return {PROCEDURE: (3, 0), MEDIA_CLASS: (5, -step.depth)}.get(kind, (4, 0))
-        return {MEDIA_CLASS: (0, step.depth), PROCEDURE: (2, 0)}.get(kind, (1, 0))
-
-    ordered_by_phase = sorted(steps(changes), key=phase)  # stable: keeps the plan's order in a wave
-    return [list(group) for _, group in groupby(ordered_by_phase, key=phase)]

@@ -16,6 +16,8 @@ MAX_SUBCLASSES = 500
 
 
 def quotas(live: LiveState, changes: list[Change], limits: Mapping[str, int] = QUOTAS) -> tuple[Quota, ...]:
+    """Custom objects of each kind after the plan, and at the peak of its apply, against `limits`
+    (the dialect's documented quotas, or those a ticket raised)."""
     result = []
     for kind, limit in limits.items():
         now = sum(1 for r in live.of_kind(kind) if not r.preset)

@@ -29,7 +29,7 @@ class Match:
 
 
 def match(item: DesiredResource, live: LiveState, stack: str) -> Match:
-    candidates = [r for r in live.of_kind(item.kind) if r.name == item.name]
+    candidates = live.named(item.kind, item.name)
     custom = [r for r in candidates if not r.preset]
     if len(candidates) > len(custom):
         return Match(
@@ -65,7 +65,7 @@ def _by_previous_name(item: DesiredResource, live: LiveState) -> Match:
     if item.kind == MEDIA_CLASS:
         return Match()
     for previous in item.previous_names:
-        found = [r for r in live.of_kind(item.kind) if r.name == previous and not r.preset]
+        found = [r for r in live.named(item.kind, previous) if not r.preset]
         if len(found) > 1:
             ids = ", ".join(str(r.id) for r in found)
             message = f"metadata.previousNames: {previous!r} names {len(found)} live objects (ids {ids})"
@@ -85,11 +85,10 @@ def _by_adopt_id(item: DesiredResource, live: LiveState) -> Match:
     """The live template adoptId names, while its own name cannot identify it: empty, shared with
     another template, a preset's name, or not a name a manifest may use. Anywhere else adoptId
     would have no effect, which the plan says in a note (never silently ignored)."""
-    same_kind = [r for r in live.of_kind(item.kind) if not r.preset]
-    found = next((r for r in same_kind if r.id == item.adopt_id), None)
+    found = live.with_id(item.kind, item.adopt_id) if item.adopt_id is not None else None
     if found is None:
         return Match(note=_no_effect(item, f"no custom {item.kind} has id {item.adopt_id} in this target"))
-    namesakes = sum(1 for r in live.of_kind(item.kind) if r.name == found.name)
+    namesakes = len(live.named(item.kind, found.name))
     unusable = found.name == "" or KINDS[item.kind].name_problem(found.name) is not None
     if unusable or namesakes > 1:
         return Match(found)

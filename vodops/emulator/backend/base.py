@@ -6,9 +6,10 @@ fields (without RequestId), or raises ApiFault. It runs inside one store transac
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 from ..schema import Params, Struct
@@ -28,6 +29,11 @@ class Context:
     app: int  # SubAppId; 0 is the account's default app
     now: float
     origin: str  # "http://host[:port]" the caller reached the emulator at
+    quota_scale: int = 1  # the quotaScale knob: documented quotas are multiplied by it
+
+    def quota(self, documented: int) -> int:
+        """The quota in force: the documented one, raised by the quotaScale knob."""
+        return documented * self.quota_scale
 
 
 Run = Callable[[Context, Params], Reply]
@@ -39,21 +45,48 @@ class Action:
     run: Run
 
 
+def bounds(params: Params) -> tuple[int, int]:
+    """(Offset, Limit). Limit 0 is the default, as the API cannot tell them apart."""
+    return params.get("Offset", 0), params.get("Limit") or DEFAULT_LIMIT
+
+
 def page(items: list[Any], params: Params) -> list[Any]:
-    """The Offset/Limit window of `items`. Limit 0 is the default, as the API cannot tell them apart."""
-    offset = params.get("Offset", 0)
-    limit = params.get("Limit") or DEFAULT_LIMIT
+    """The Offset/Limit window of `items`."""
+    offset, limit = bounds(params)
     return items[offset : offset + limit]
+
+
+def stored_page(
+    ctx: Context, kind: str, params: Params, first: Sequence[Any]
+) -> tuple[int, list[Any], list[str]]:
+    """An unfiltered Describe page of `first` (presets) followed by the stored `kind` objects in
+    id order, read through the store's index: (TotalCount, the presets in the page, the stored
+    JSON texts in the page). A page costs the same however many objects the app holds."""
+    offset, limit = bounds(params)
+    head = list(first[offset : offset + limit])
+    rest = limit - len(head)
+    tail = ctx.tx.window(kind, ctx.app, max(0, offset - len(first)), rest) if rest > 0 else []
+    return len(first) + ctx.tx.count(kind, ctx.app), head, tail
 
 
 def utc_time(epoch: float) -> str:
     """ISO 8601 in UTC, as transcode and watermark templates show times."""
-    return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _utc_time(int(epoch))
 
 
 def china_time(epoch: float) -> str:
     """ISO 8601 at UTC+8, as procedure templates show times."""
-    return datetime.fromtimestamp(int(epoch), _CHINA).isoformat()
+    return _china_time(int(epoch))
+
+
+@lru_cache(maxsize=4096)  # objects made in the same second share their times; a page shows 100
+def _utc_time(second: int) -> str:
+    return datetime.fromtimestamp(second, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@lru_cache(maxsize=4096)
+def _china_time(second: int) -> str:
+    return datetime.fromtimestamp(second, _CHINA).isoformat()
 
 
 def merge(base: Params, update: Params) -> Params:

@@ -21,8 +21,8 @@ def create(ctx: Context, params: Params) -> Reply:
     name = params["Name"]
     if name in PROCEDURE_NAMES or ctx.tx.get(KIND, ctx.app, name) is not None:
         raise ApiFault("InvalidParameter.ExistedProcedureName", f"Procedure {name!r} already exists.")
-    if ctx.tx.count(KIND, ctx.app) >= QUOTA:
-        raise ApiFault("LimitExceeded", f"The number of procedure templates exceeds {QUOTA}.")
+    if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
+        raise ApiFault("LimitExceeded", f"The number of procedure templates exceeds {ctx.quota(QUOTA)}.")
     doc = {"Name": name, "Created": ctx.now, "Updated": ctx.now, "Spec": _spec(params)}
     ctx.tx.put(KIND, ctx.app, name, doc)
     return {}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ..defaults import render, zeroed
@@ -11,7 +13,7 @@ from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
 from ..shapes import transcode as shapes
 from ..shapes.enhance import ENHANCE
-from .base import Action, Context, Reply, merge, page, utc_time
+from .base import Action, Context, Reply, merge, page, stored_page, utc_time
 
 KIND = "transcode"
 FIRST_DEFINITION = 1_000_001  # one counter for the whole account: Definitions are global ids
@@ -19,10 +21,10 @@ QUOTA = 100
 
 
 def create(ctx: Context, params: Params) -> Reply:
-    if ctx.tx.count(KIND, ctx.app) >= QUOTA:
+    if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
         raise ApiFault(
             "LimitExceeded.TooMuchTemplate",
-            f"The number of custom transcode templates exceeds {QUOTA}; raise it by ticket.",
+            f"The number of custom transcode templates exceeds {ctx.quota(QUOTA)}; raise it by ticket.",
         )
     definition = ctx.tx.next_id(KIND, FIRST_DEFINITION)
     doc = {
@@ -57,6 +59,10 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    if all(params.get(name, []) == [] for name in _FILTERS):
+        total, presets, texts = stored_page(ctx, KIND, params, TRANSCODE_TEMPLATES)
+        shown = [_show(doc, "Preset") for doc in presets] + [_shown_custom(text) for text in texts]
+        return {"TotalCount": total, "TranscodeTemplateSet": shown}
     custom = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     shown = [_show(doc, "Preset") for doc in TRANSCODE_TEMPLATES]
     shown += [_show(doc, "Custom") for doc in custom]
@@ -129,6 +135,13 @@ def _stream(struct: Struct, spec: Params, name: str) -> Params:
     return render(struct, spec[name]) if name in spec else zeroed(struct)
 
 
+@lru_cache(maxsize=16_384)
+def _shown_custom(stored: str) -> Reply:
+    """A stored custom template as Describe shows it, rendered once per stored version (pages are
+    read again and again). Shared: read it, never change it."""
+    return _show(json.loads(stored), "Custom")
+
+
 def _show(doc: Params, kind: str) -> Reply:
     spec, container = doc["Spec"], doc["Spec"]["Container"]
     return {
@@ -170,9 +183,12 @@ def _scenario(template: Reply) -> Any:
     return video.get("EnhanceScenarioType")
 
 
+_FILTERS = ("Definitions", "Type", "ContainerType", "TEHDType", "EnhanceType", "EnhanceScenarioType")
+
+
 def _wanted(template: Reply, params: Params) -> bool:
     tehd = template["TEHDConfig"]
-    checks: dict[str, Callable[[Any], bool]] = {
+    checks: dict[str, Callable[[Any], bool]] = {  # one for each of _FILTERS
         "Definitions": lambda ids: int(template["Definition"]) in ids,
         "Type": lambda kind: template["Type"] == kind,
         "ContainerType": lambda kind: template["ContainerType"] == kind,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from ..defaults import render
 from ..faults import ApiFault
 from ..images import sniff_base64, url
 from ..schema import Params
 from ..shapes import watermark as shapes
-from .base import Action, Context, Reply, merge, page, utc_time
+from .base import Action, Context, Reply, merge, page, stored_page, utc_time
 
 KIND = "watermark"
 FIRST_DEFINITION = 1_000_001
@@ -17,17 +20,17 @@ _ORIGIN_SHOWN = {origin: origin[0].lower() + origin[1:] for origin in shapes.ORI
 
 
 def create(ctx: Context, params: Params) -> Reply:
-    if ctx.tx.count(KIND, ctx.app) >= QUOTA:
+    if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
         raise ApiFault(
             "LimitExceeded.TooMuchTemplate",
-            f"The number of watermark templates exceeds {QUOTA}.",
+            f"The number of watermark templates exceeds {ctx.quota(QUOTA)}.",
         )
     spec = _own_type_only(params["Type"], params)
     definition = ctx.tx.next_id(KIND, FIRST_DEFINITION)
     image = _keep_image(ctx, spec) if params["Type"] == "image" else None
     doc = {"Definition": definition, "Created": ctx.now, "Updated": ctx.now, "Image": image, "Spec": spec}
     ctx.tx.put(KIND, ctx.app, str(definition), doc)
-    return {"Definition": definition, "ImageUrl": _image_url(ctx, image)}
+    return {"Definition": definition, "ImageUrl": _image_url(ctx.origin, image)}
 
 
 def modify(ctx: Context, params: Params) -> Reply:
@@ -41,7 +44,7 @@ def modify(ctx: Context, params: Params) -> Reply:
         image = doc["Image"] = _keep_image(ctx, update)
     doc.update(Spec=merge(doc["Spec"], update), Updated=ctx.now)
     ctx.tx.put(KIND, ctx.app, str(doc["Definition"]), doc)
-    return {"ImageUrl": _image_url(ctx, image)}
+    return {"ImageUrl": _image_url(ctx.origin, image)}
 
 
 def delete(ctx: Context, params: Params) -> Reply:
@@ -53,12 +56,15 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    if "Type" not in params and not params.get("Definitions"):
+        total, _, texts = stored_page(ctx, KIND, params, [])
+        return {"TotalCount": total, "WatermarkTemplateSet": [_shown(ctx.origin, text) for text in texts]}
     docs = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     if "Type" in params:
         docs = [doc for doc in docs if doc["Spec"]["Type"] == params["Type"]]
     if params.get("Definitions"):
         docs = [doc for doc in docs if doc["Definition"] in params["Definitions"]]
-    shown = [_show(ctx, doc) for doc in page(docs, params)]
+    shown = [_show(ctx.origin, doc) for doc in page(docs, params)]
     return {"TotalCount": len(docs), "WatermarkTemplateSet": shown}
 
 
@@ -85,8 +91,8 @@ def _keep_image(ctx: Context, spec: Params) -> str:
     return image.filename
 
 
-def _image_url(ctx: Context, image: str | None) -> str:
-    return "" if image is None else url(ctx.origin, image)
+def _image_url(origin: str, image: str | None) -> str:
+    return "" if image is None else url(origin, image)
 
 
 def _sub_template(spec: Params, kind: str) -> Params | None:
@@ -96,7 +102,14 @@ def _sub_template(spec: Params, kind: str) -> Params | None:
     return render({"image": shapes.IMAGE, "text": shapes.TEXT, "svg": shapes.SVG}[kind], spec.get(member, {}))
 
 
-def _show(ctx: Context, doc: Params) -> Reply:
+@lru_cache(maxsize=16_384)
+def _shown(origin: str, stored: str) -> Reply:
+    """A stored template as Describe shows it, rendered once per stored version (pages are read
+    again and again, and rendering is most of their cost). Shared: read it, never change it."""
+    return _show(origin, json.loads(stored))
+
+
+def _show(origin: str, doc: Params) -> Reply:
     spec = doc["Spec"]
     image = _sub_template(spec, "image")
     return {
@@ -106,7 +119,7 @@ def _show(ctx: Context, doc: Params) -> Reply:
         "Comment": spec.get("Comment", ""),
         "XPos": spec.get("XPos", "0px"),
         "YPos": spec.get("YPos", "0px"),
-        "ImageTemplate": None if image is None else {"ImageUrl": _image_url(ctx, doc["Image"]), **image},
+        "ImageTemplate": None if image is None else {"ImageUrl": _image_url(origin, doc["Image"]), **image},
         "TextTemplate": _sub_template(spec, "text"),
         "SvgTemplate": _sub_template(spec, "svg"),
         "CreateTime": utc_time(doc["Created"]),

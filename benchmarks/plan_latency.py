@@ -1,0 +1,165 @@
+"""`vodops plan` against `vodops emulator serve --latency 50`, beside two references measured in
+the same run with Tencent's official SDK against the same server:
+
+- the ideal: the same list calls vodops makes (Limit 100), each kind's pages after the first
+  fetched concurrently (10 at a time);
+- a Terraform-style refresh: one Describe per resource, 10 in parallel.
+
+For several account sizes up to a full sub-application (100 transcode, 1,000 watermark, 50
+procedures, 310 classes), the account is built in process and loaded into the server through its
+snapshot endpoint. Prints wall seconds, API calls, the ratios, and the growth exponents.
+`vodops plan` is timed as users run it, a new process, start-up included, and in process (the
+same work once started).
+
+    python benchmarks/plan_latency.py [--fractions 0.03,0.25,1] [--latency 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import account
+from common import ENV, Sdk, admin, exponent, sdk_pool, served
+
+from vodops.cloud.vod import WIRES
+from vodops.emulator import Emulator
+from vodops.live import read_live
+from vodops.resources import MEDIA_CLASS, PROCEDURE
+from vodops.session import open_session
+from vodops.targets import TargetChoice
+
+PARALLEL = 10
+LISTS = (  # action, list key, paged
+    ("DescribeAllClass", "ClassInfoSet", False),
+    ("DescribeWatermarkTemplates", "WatermarkTemplateSet", True),
+    ("DescribeTranscodeTemplates", "TranscodeTemplateSet", True),
+    ("DescribeProcedureTemplates", "ProcedureTemplateSet", True),
+)
+
+
+def _ideal(sdk: Sdk) -> int:
+    """List every kind, pages after the first concurrently; answers how many objects were read."""
+    found = 0
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        for action, key, paged in LISTS:
+            first = sdk(action, **({"Offset": 0, "Limit": 100} if paged else {}))
+            found += len(first[key])
+            rest = range(100, int(first.get("TotalCount", 0)), 100) if paged else range(0)
+            pages = pool.map(lambda offset, a=action: sdk(a, Offset=offset, Limit=100), rest)
+            found += sum(len(page[key]) for page in pages)
+    return found
+
+
+def _refresh_calls(emu: Emulator) -> list[tuple[str, dict[str, Any]]]:
+    """One Describe per custom resource, as a per-resource refresh makes them."""
+    calls: list[tuple[str, dict[str, Any]]] = []
+    for item in read_live(account.api(emu)):
+        if item.preset:
+            continue
+        if item.kind == MEDIA_CLASS:  # the API has no Describe of one class
+            calls.append(("DescribeAllClass", {}))
+        elif item.kind == PROCEDURE:
+            calls.append(("DescribeProcedureTemplates", {"Names": [item.name]}))
+        else:
+            calls.append((WIRES[item.kind].list_action, {"Definitions": [item.id]}))
+    return calls
+
+
+def _refresh(sdk: Sdk, calls: list[tuple[str, dict[str, Any]]]) -> None:
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        list(pool.map(lambda call: sdk(call[0], **call[1]), calls))
+
+
+def _vodops_plan(directory: Path, url: str) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "vodops",
+        "plan",
+        str(directory),
+        "--endpoint",
+        url,
+        "--detailed-exitcode",
+    ]
+    result = subprocess.run(command, env=ENV, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-1000:] + result.stderr[-1000:]
+
+
+def _plan_in_process(directory: Path, url: str) -> None:
+    """What `vodops plan` does once started: read the manifests, list the account, diff, plan."""
+    os.environ.update(ENV)
+    with open_session(directory, TargetChoice(endpoint=url)) as session:
+        assert session.plan().empty
+
+
+def _timed(work: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple[float, int]]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(scratch)
+        size = account.write_manifests(directory, 1, fraction)
+        emu = account.emulator(None, 1)
+        account.seed(directory, emu)
+        admin(url, "snapshot", emu.snapshot())
+        calls = _refresh_calls(emu)
+        emu.close()
+        sdk = sdk_pool(url)
+        counted = len(admin(url, "calls"))
+        plan_s = _timed(lambda: _vodops_plan(directory, url), runs)
+        plan_calls = (len(admin(url, "calls")) - counted) // runs
+        counted = len(admin(url, "calls"))
+        ideal_s = _timed(lambda: _ideal(sdk), runs)
+        ideal_calls = (len(admin(url, "calls")) - counted) // runs
+        refresh_s = _timed(lambda: _refresh(sdk, calls), 1)
+        in_process_s = _timed(lambda: _plan_in_process(directory, url), runs)
+    return size, {
+        "vodops plan": (plan_s, plan_calls),
+        "the same plan in process": (in_process_s, plan_calls),
+        "ideal listing (SDK)": (ideal_s, ideal_calls),
+        "per-resource refresh (SDK)": (refresh_s, len(calls)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--fractions", default="0.03,0.25,1")
+    parser.add_argument("--latency", type=float, default=50.0)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    print(f"plan against `vodops emulator serve --latency {args.latency:.0f}`; wall seconds (API calls)")
+    rows = []
+    with served(args.latency) as (url, _):
+        for fraction in (float(f) for f in args.fractions.split(",")):
+            size, figures = _measure(url, fraction, args.runs)
+            rows.append((size, figures))
+            plan, in_process, ideal, refresh = (figures[k][0] for k in figures)
+            print(f"{size:6,} resources:")
+            for label, (seconds, calls) in figures.items():
+                print(f"  {label:28} {seconds:6.2f} s ({calls:4} API calls)")
+            for label, value in (("vodops plan", plan), ("in process", in_process)):
+                print(f"  {label}: / ideal = {value / ideal:.2f}x (goal <= 1.5x), "
+                      f"/ refresh = {value / refresh:.2f}x (goal < 1x)")  # fmt: skip
+    sizes = [size for size, _ in rows]
+    for label in rows[0][1]:
+        print(f"growth exponent, {label}: {exponent(sizes, [figures[label][0] for _, figures in rows]):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,133 @@
+"""How a steady plan (nothing to change) grows with the account, in process (no latency).
+
+For 1, 2, 4 and 8 sub-applications' worth of manifests (1,460 to 11,680 resources, in one
+sub-application whose quotas the emulator's `quotaScale` knob raises), measures each step of a
+plan: reading the manifests (YAML alone, then validated), reading the live account from the
+in-process emulator, and diff + plan. Then runs `vodops plan` as its own process against the same
+state for its CPU time and peak memory. Prints each figure, its ratio to a linear extrapolation
+of the smallest size (the reference, measured in the same run), and the growth exponent.
+
+    python benchmarks/plan_scale.py [--scales 1,2,4,8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import account
+from common import exponent
+
+from vodops.desired import desired_state
+from vodops.live import read_live
+from vodops.manifest import load_manifests
+from vodops.manifest.loader import manifest_files
+from vodops.manifest.yamlpos import load_documents
+from vodops.plan.build import Policy, build_plan
+from vodops.targets import LOCAL_STATE
+
+GOALS = {"whole plan, CPU s": 5.0, "diff + plan": 1.0}
+
+
+def _cpu(work: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.process_time()
+    result = work()
+    return time.process_time() - started, result
+
+
+def _steps(directory: Path, scale: int) -> dict[str, float]:
+    """CPU seconds of each step of one steady plan, in this process."""
+    emu = account.emulator(directory / LOCAL_STATE, scale)
+    try:
+        api = account.api(emu)
+        files = manifest_files(directory)
+        yaml_s, _ = _cpu(lambda: [load_documents(f.read_text(), str(f)) for f in files])
+        parse_s, desired = _cpu(lambda: desired_state(load_manifests(directory, account.STACK)))
+        live_s, live = _cpu(lambda: read_live(api))
+        policy = Policy(quotas=account.quotas(scale))
+        plan_s, (plan, _) = _cpu(
+            lambda: build_plan(
+                desired, live, stack=account.STACK, target="bench", sub_app_id=None, policy=policy
+            )
+        )
+        assert plan.empty, plan.summary()
+    finally:
+        emu.close()
+    return {
+        "YAML parsing": yaml_s,
+        "manifests read and validated": parse_s,
+        "live read (emulator Describe)": live_s,
+        "diff + plan": plan_s,
+        "whole plan, CPU s": parse_s + live_s + plan_s,
+    }
+
+
+def _command(directory: Path) -> dict[str, float]:
+    """`vodops plan` as its own process against the state seeded in `directory`: CPU s and MB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vodops", "plan", str(directory), "--detailed-exitcode"],
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    assert os.waitstatus_to_exitcode(status) == 0, "the plan of the seeded account must be empty"
+    return {
+        "`vodops plan` wall s": wall,
+        "`vodops plan` CPU s": usage.ru_utime + usage.ru_stime,
+        "`vodops plan` peak MB": usage.ru_maxrss / 1024,
+    }
+
+
+def _measure(scale: int) -> tuple[int, dict[str, float]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = Path(scratch)
+        size = account.write_manifests(directory, scale)
+        emu = account.emulator(directory / LOCAL_STATE, scale)
+        try:
+            account.seed(directory, emu, scale)
+        finally:
+            emu.close()
+        figures = _steps(directory, scale)
+        figures.update(_command(directory))
+    return size, figures
+
+
+def _report(sizes: list[int], results: list[dict[str, float]]) -> None:
+    print(f"{'resources':32}" + "".join(f"{s:>10,}" for s in sizes) + "   exponent  vs linear")
+    for label in results[0]:
+        values = [r[label] for r in results]
+        linear = values[0] * sizes[-1] / sizes[0]  # the reference: the smallest size, scaled
+        row = "".join(f"{v:10.2f}" for v in values)
+        ratio = "" if "MB" in label else f"{values[-1] / linear:9.2f}x"
+        print(f"{label:32}{row}   {exponent(sizes, values):8.2f}  {ratio}")
+    for label, goal in GOALS.items():
+        value = results[-1][label]
+        verdict = "met" if value <= goal else "MISSED"
+        verdict = f"{value:.2f} s ({value / goal:.2f}x the goal, {verdict})"
+        print(f"goal: {label} at {sizes[-1]:,} under {goal} s: {verdict}")
+    peak = max(r["`vodops plan` peak MB"] for r in results)
+    print(f"goal: peak memory under 300 MB: {peak:.0f} MB ({'met' if peak < 300 else 'MISSED'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="1,2,4,8")
+    scales = [int(s) for s in parser.parse_args().scales.split(",")]
+    print("steady plan in process; CPU seconds unless marked")
+    measured = []
+    for scale in scales:
+        measured.append(_measure(scale))
+        print(f"  measured {measured[-1][0]:,} resources: {measured[-1][1]}", flush=True)
+    _report([size for size, _ in measured], [figures for _, figures in measured])
+
+
+if __name__ == "__main__":
+    main()
