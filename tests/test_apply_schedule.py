@@ -112,7 +112,8 @@ def test_apply_runs_kinds_side_by_side_and_keeps_every_order(
     creates = [
         call.action.removeprefix("Create") for call in emulator.calls if call.action.startswith("Create")
     ]
-    assert creates.index("TranscodeTemplate") < 3, "transcode creates do not wait for watermark creates"
+    last_watermark = max(i for i, action in enumerate(creates) if action == "WatermarkTemplate")
+    assert creates.index("TranscodeTemplate") < last_watermark, "transcodes do not wait for watermarks"
     assert creates.index("ProcedureTemplate") > max(
         i for i, a in enumerate(creates) if a == "TranscodeTemplate"
     )
@@ -123,10 +124,11 @@ def test_apply_runs_kinds_side_by_side_and_keeps_every_order(
     applied = vodops("apply", tmp_path, "--endpoint", endpoint, "--yes", "--force")
     assert applied.code == 0, applied.text  # the emulator refuses to delete a class with subclasses
     changed = [call.action for call in emulator.calls[before:] if not call.action.startswith("Describe")]
-    first_delete = min(i for i, action in enumerate(changed) if action.startswith("Delete"))
-    assert changed[:first_delete] == ["ResetProcedureTemplate"], "the procedure moves off t5 first"
-    assert (
-        sorted(changed[first_delete:])
-        == ["DeleteClass"] * 2 + ["DeleteTranscodeTemplate"] * 3 + ["DeleteWatermarkTemplate"] * 3
-    )
+    ticket, *work, release = changed  # the apply lock's ticket is taken first and given back last
+    assert (ticket, release) == ("CreateWatermarkTemplate", "DeleteWatermarkTemplate")
+    first_delete = min(i for i, action in enumerate(work) if action.startswith("Delete"))
+    assert work[:first_delete] == ["ResetProcedureTemplate"], "the procedure moves off t5 first"
+    assert sorted(work[first_delete:]) == ["DeleteClass"] * 2 + ["DeleteTranscodeTemplate"] * 3 + [
+        "DeleteWatermarkTemplate"
+    ] * 3
     assert vodops("plan", tmp_path, "--endpoint", endpoint, "--detailed-exitcode").code == 0
