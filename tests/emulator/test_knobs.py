@@ -98,10 +98,10 @@ def test_fault_actions_limit_where_faults_land(serve: Serve) -> None:
 
 
 def test_knobs_are_validated() -> None:
-    with pytest.raises(EmulatorError, match="faultRate must be between 0 and 1"):
+    with pytest.raises(EmulatorError, match="faultRate must be a number between 0 and 1"):
         Knobs(fault_rate=1.5)
     with pytest.raises(
-        EmulatorError, match="faults must be some of internal, throttle, drop-before, drop-after"
+        EmulatorError, match="faults must be a list of some of internal, throttle, drop-before, drop-after"
     ):
         Knobs(faults=("meteor",))
 
@@ -130,7 +130,7 @@ def test_reset_and_snapshot(serve: Serve, hls_720p: dict[str, Any], png: str) ->
         first = api("CreateTranscodeTemplate", **hls_720p)["Definition"]
         image = api("CreateWatermarkTemplate", Type="image", ImageTemplate={"ImageContent": png})["ImageUrl"]
         snapshot = admin.get("/_emulator/snapshot").json()
-        assert admin.post("/_emulator/reset").status_code == 200
+        assert admin.post("/_emulator/reset", json={}).status_code == 200
         assert _custom(api) == []
         assert api("CreateTranscodeTemplate", **hls_720p)["Definition"] == first, (
             "ids start over after a reset"

@@ -76,7 +76,7 @@ def test_bad_knobs_exit_1_with_the_reason() -> None:
         [*VODOPS, "emulator", "serve", "--fault-rate", "3"], capture_output=True, text=True, check=False
     )
     assert process.returncode == 1
-    assert "faultRate must be between 0 and 1" in process.stderr
+    assert "faultRate must be a number between 0 and 1" in process.stderr
 
 
 def test_tccli_works_unchanged() -> None:

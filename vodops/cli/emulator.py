@@ -16,6 +16,7 @@ from vodops.emulator import (
     Knobs,
     serve_until_interrupted,
 )
+from vodops.emulator.server import is_loopback
 
 
 @click.group()
@@ -81,13 +82,23 @@ def serve(
     knobs["fault_actions"] = tuple(a.strip() for a in knobs["fault_actions"].split(",") if a.strip())
     credentials = _emulator_credentials(secret_id, secret_key)
     emulator = Emulator(db_path=db, credentials=credentials, knobs=Knobs(**knobs), sub_apps=sub_apps)
+
+    def announce(url: str) -> None:
+        click.echo(_banner(url, db, credentials, emulator))
+        if not is_loopback(host):
+            click.echo(f"Warning: {_EXPOSED.format(host=host)}", err=True)
+
     try:
-        serve_until_interrupted(
-            emulator, host, port, lambda url: click.echo(_banner(url, db, credentials, emulator))
-        )
+        serve_until_interrupted(emulator, host, port, announce)
     finally:
         emulator.close()
     click.echo("Emulator stopped.")
+
+
+_EXPOSED = (
+    "--host {host} is not a loopback address: anyone who can reach this machine can call the "
+    "emulator and, through its admin endpoint (no signature), reset or rewrite it"
+)
 
 
 def _emulator_credentials(secret_id: str | None, secret_key: str | None) -> dict[str, str]:

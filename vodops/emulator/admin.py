@@ -6,6 +6,10 @@ GET  /_emulator/calls      every API call answered: action, subAppId, errorCode,
 POST /_emulator/reset      forget every object, counter, image and call
 GET  /_emulator/snapshot   the whole state as JSON;  POST (a snapshot) restores it
 GET  /_emulator/apps       the account's applications;  POST {"subAppIds": [N, ...]} adds them
+
+Every POST must say `Content-Type: application/json`. A web page can make a browser send a
+cross-site POST only as text/plain, a form or multipart without asking the server first, so this
+rule keeps any page the user opens from resetting or rewriting the emulator.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EmulatorError
+from .limits import bounded_json
 
 if TYPE_CHECKING:
     from .app import Emulator
@@ -24,21 +29,29 @@ JSON = "application/json"
 Answer = tuple[str, str, bytes]
 
 
-def handle(emulator: Emulator, method: str, path: str, body: bytes) -> Answer:
+def handle(emulator: Emulator, method: str, path: str, content_type: str, body: bytes) -> Answer:
+    """Answer one admin request: (status line, content type, JSON body)."""
     route = _ROUTES.get((method, path.rstrip("/")))
     if route is None:
-        return _answer("404 Not Found", {"error": f"no {method} {path}; see {PREFIX} routes in the README"})
+        return refused("404 Not Found", f"no {method} {path}; see {PREFIX} routes in the README")
+    if method == "POST" and content_type.split(";")[0].strip().lower() != JSON:
+        return refused("415 Unsupported Media Type", f"admin POSTs must be sent as {JSON}")
     try:
         return _answer("200 OK", route(emulator, _json(body)))
     except EmulatorError as error:
-        return _answer("400 Bad Request", {"error": str(error)})
+        return refused("400 Bad Request", str(error))
+
+
+def refused(status: str, message: str) -> Answer:
+    """An admin error answer: `{"error": message}` with `status`."""
+    return _answer(status, {"error": message})
 
 
 def _json(body: bytes) -> Any:
     if not body.strip():
         return None
     try:
-        return json.loads(body)
+        return bounded_json(body)
     except ValueError as error:
         raise EmulatorError(f"the body is not JSON: {error}") from None
 

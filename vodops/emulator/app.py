@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import admin, images, protocol
 from .backend import ACTIONS, Action, Context, apps
@@ -28,6 +28,7 @@ from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .legacy import frontend as legacy
 from .legacy.protocol import PATH as LEGACY_PATH
 from .legacy.watermark import UPLOAD_PREFIX
+from .limits import MAX_ADMIN_BODY_BYTES, MAX_BODY_BYTES, bounded_json, declared_length, too_large_message
 from .query import query_params
 from .schema import Params, validate
 from .store import Store
@@ -138,7 +139,7 @@ class Emulator:
             status, body = self._legacy.receive_upload(path, _body(environ))
             content_type = "text/plain"
         elif path.startswith(admin.PREFIX):
-            status, content_type, body = admin.handle(self, method, path, _body(environ))
+            status, content_type, body = self._admin(environ, method, path)
         elif path == LEGACY_PATH:
             status, content_type, body = "200 OK", JSON, self._legacy.answer(_legacy_request(environ))
         else:
@@ -146,7 +147,19 @@ class Emulator:
         start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
         return [body]
 
+    def _admin(self, environ: WSGIEnvironment, method: str, path: str) -> tuple[str, str, bytes]:
+        length = declared_length(environ)
+        if length > MAX_ADMIN_BODY_BYTES:
+            return admin.refused("413 Payload Too Large", too_large_message(length, MAX_ADMIN_BODY_BYTES))
+        return admin.handle(self, method, path, environ.get("CONTENT_TYPE", ""), _body(environ))
+
     def _answer(self, environ: WSGIEnvironment) -> bytes:
+        length = declared_length(environ)
+        if length > MAX_BODY_BYTES:
+            # Refused from the declared length, before a byte of the body is read.
+            action = str(environ.get("HTTP_X_TC_ACTION", ""))
+            self._log(Call(action, 0, "RequestSizeLimitExceeded"))
+            return _envelope(_error("RequestSizeLimitExceeded", too_large_message(length, MAX_BODY_BYTES)))
         request = _signed_request(environ)
         action = request.headers.get("x-tc-action", "")
         body = _params(request, ACTIONS.get(action))
@@ -169,8 +182,7 @@ class Emulator:
         self._log(Call(action, _sub_app_id(body), error, fault))
         if fault == "drop-after":
             raise ConnectionDroppedError("the change was committed; its answer is lost")
-        envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
-        return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
+        return _envelope(reply)
 
     def _log_legacy(self, action: str, app: int, error: str | None, fault: str | None) -> None:
         self._log(Call(action, app, error, fault))
@@ -259,10 +271,17 @@ def _legacy_request(environ: WSGIEnvironment) -> legacy.Request:
 
 
 def _body(environ: WSGIEnvironment) -> bytes:
-    length = environ.get("CONTENT_LENGTH") or "0"
-    size = int(length) if length.isdigit() else 0
+    """The body, as long as its Content-Length says (the caller has checked it is not too long)."""
+    size = declared_length(environ)
+    if size > MAX_ADMIN_BODY_BYTES:  # every path reads a bounded body; larger ones are never read
+        return b""
     data: bytes = environ["wsgi.input"].read(size) if size else b""
     return data
+
+
+def _envelope(reply: Params) -> bytes:
+    envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
+    return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
 
 
 def _origin(environ: WSGIEnvironment) -> str:
@@ -284,10 +303,6 @@ def _params(request: protocol.SignedRequest, known: Action | None) -> Params | A
     return query_params(known.request, request.query) if known is not None else {}
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 def _json_object(body: bytes) -> Params | ApiFault:
     """The request body as a JSON object (an empty body counts as {}), or the fault to answer.
 
@@ -296,8 +311,8 @@ def _json_object(body: bytes) -> Params | ApiFault:
     if not body.strip():
         return {}
     try:
-        params = json.loads(body.decode("utf-8"), parse_constant=_refuse_constant)
-    except ValueError as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        params = bounded_json(body)
+    except ValueError as err:
         return ApiFault("InvalidParameter", f"The request body is not valid JSON: {err}.")
     if not isinstance(params, dict):
         return ApiFault("InvalidParameter", "The request body must be a JSON object.")

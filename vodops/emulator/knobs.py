@@ -17,7 +17,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ..errors import EmulatorError
@@ -74,25 +74,39 @@ class Knobs:
             raise EmulatorError(f"invalid emulator knobs: {error}") from None
 
 
+MAX_LATENCY_MS = 60_000  # the official SDK's default request timeout is 60 s
+MAX_RATE_LIMIT = 1_000_000
+
+
 def _problems(knobs: Knobs) -> list[str]:
-    numbers = {f.name: getattr(knobs, f.name) for f in fields(knobs) if f.name.endswith(("_ms", "_rate"))}
-    found = [f"{_JSON_NAMES[n]} must be a number >= 0" for n, v in numbers.items() if not _non_negative(v)]
-    if _non_negative(knobs.fault_rate) and knobs.fault_rate > 1:
-        found.append("faultRate must be between 0 and 1")
-    if knobs.rate_limit is not None and not (_non_negative(knobs.rate_limit) and knobs.rate_limit > 0):
-        found.append("rateLimit must be a positive number of calls per second, or null for none")
-    unknown = [f for f in knobs.faults if f not in FAULTS]
-    if unknown or not knobs.faults:
-        found.append(f"faults must be some of {', '.join(FAULTS)}")
-    if knobs.seed is not None and not isinstance(knobs.seed, int):
+    found = [
+        f"{_JSON_NAMES[name]} must be a number of milliseconds between 0 and {MAX_LATENCY_MS}"
+        for name in ("latency_ms", "jitter_ms")
+        if not _within(getattr(knobs, name), 0, MAX_LATENCY_MS)
+    ]
+    if not _within(knobs.fault_rate, 0, 1):
+        found.append("faultRate must be a number between 0 and 1")
+    rate = knobs.rate_limit
+    if rate is not None and not (_within(rate, 0, MAX_RATE_LIMIT) and rate > 0):
+        found.append(f"rateLimit must be a positive number of calls a second up to {MAX_RATE_LIMIT}, or null")
+    if not _strings(knobs.faults) or not knobs.faults or any(f not in FAULTS for f in knobs.faults):
+        found.append(f"faults must be a list of some of {', '.join(FAULTS)}")
+    if not _strings(knobs.fault_actions):
+        found.append("faultActions must be a list of action patterns such as Create*")
+    if knobs.seed is not None and (not isinstance(knobs.seed, int) or isinstance(knobs.seed, bool)):
         found.append("seed must be an integer")
     if not isinstance(knobs.quota_scale, int) or isinstance(knobs.quota_scale, bool) or knobs.quota_scale < 1:
         found.append("quotaScale must be a whole number >= 1")
     return found
 
 
-def _non_negative(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+def _within(value: Any, low: float, high: float) -> bool:
+    """A real number in [low, high]: not a bool, not NaN, not infinite."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
+
+
+def _strings(values: Any) -> bool:
+    return isinstance(values, tuple) and all(isinstance(v, str) for v in values)
 
 
 class Mischief:

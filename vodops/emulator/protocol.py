@@ -117,7 +117,7 @@ def _timestamp(headers: Mapping[str, str]) -> int:
     raw = headers.get("x-tc-timestamp")
     if raw is None:
         raise ApiFault("MissingParameter", "The request is missing a required parameter `Timestamp`.")
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):
         raise ApiFault("InvalidParameter", f"The value of `Timestamp` is not unix seconds: {raw!r}.")
     return int(raw)
 

@@ -2,15 +2,21 @@
 
 `serve_in_thread` runs one on a background thread for as long as a `with` block lasts; it is how
 tests point the official SDK at the emulator. `make_server` is for serving in the foreground.
+
+A connection that sends nothing for `read_timeout` seconds is closed. A body longer than
+MAX_ADMIN_BODY_BYTES is never read into memory: the app answers from its Content-Length, and the
+server discards what the client still sends, a chunk at a time, so the client can read the answer.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import signal
 import socket
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from socketserver import ThreadingMixIn
@@ -20,6 +26,7 @@ from wsgiref.simple_server import make_server as _make_server
 
 from ..errors import EmulatorError
 from .knobs import ConnectionDroppedError
+from .limits import MAX_BODY_BYTES, READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
@@ -33,11 +40,20 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 class QuietHandler(WSGIRequestHandler):
     """Serves one connection; a ConnectionDroppedError from the app resets it with no answer."""
 
+    timeout = READ_TIMEOUT_SECONDS  # socket timeout of every read and write on the connection
+
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not logged: the emulator keeps its own call log."""
 
     def handle(self) -> None:
-        """As WSGIRequestHandler.handle, with a handler that lets a dropped connection through."""
+        """As WSGIRequestHandler.handle, with a handler that lets a dropped connection through;
+        a client too slow to send its request is disconnected."""
+        try:
+            self._serve_one()
+        except (TimeoutError, ConnectionError):
+            self.close_connection = True
+
+    def _serve_one(self) -> None:
         self.raw_requestline = self.rfile.readline(65537)
         if len(self.raw_requestline) > 65536:
             self.send_error(414)
@@ -52,24 +68,54 @@ class QuietHandler(WSGIRequestHandler):
         except ConnectionDroppedError:
             # SO_LINGER 0 makes the close send RST: the client sees its connection reset.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            return
+        self._discard_unread_body()
+
+    def _discard_unread_body(self) -> None:
+        """After refusing a body too large to read, swallow what the client still sends (for at
+        most the read timeout), so that closing does not reset the connection under its answer."""
+        declared = self.headers.get("Content-Length", "")
+        if not (declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES):
+            return
+        self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_WR)
+        deadline = time.monotonic() + self.timeout if self.timeout else time.monotonic()
+        while time.monotonic() < deadline and self.connection.recv(65536):
+            pass
 
 
 class _DroppingHandler(ServerHandler):
     def handle_error(self) -> None:
-        if isinstance(sys.exc_info()[1], ConnectionDroppedError):
+        if isinstance(sys.exc_info()[1], ConnectionDroppedError | TimeoutError | ConnectionError):
             raise  # up to QuietHandler.handle, instead of answering 500
         super().handle_error()
 
 
-def make_server(app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) -> WSGIServer:
-    """A threaded server for `app` on host:port (port 0 picks a free one); not yet serving."""
-    return _make_server(host, port, app, ThreadingWSGIServer, QuietHandler)
+def make_server(
+    app: WSGIApplication, host: str = "127.0.0.1", port: int = 0, read_timeout: float = READ_TIMEOUT_SECONDS
+) -> WSGIServer:
+    """A threaded server for `app` on host:port (port 0 picks a free one); not yet serving.
+    A connection idle for `read_timeout` seconds while its request is read is closed."""
+    handler = type("Handler", (QuietHandler,), {"timeout": read_timeout})
+    return _make_server(host, port, app, ThreadingWSGIServer, handler)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address) only listens on this machine."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @contextmanager
-def serve_in_thread(app: WSGIApplication, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serve_in_thread(
+    app: WSGIApplication, host: str = "127.0.0.1", port: int = 0, read_timeout: float = READ_TIMEOUT_SECONDS
+) -> Iterator[str]:
     """Serve `app` on a background thread; yield its base URL, e.g. "http://127.0.0.1:53211"."""
-    server = make_server(app, host, port)
+    server = make_server(app, host, port, read_timeout)
     # A short poll interval keeps shutdown (which waits for the next poll) quick.
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="vodops-emulator", daemon=True)
     thread.start()
