@@ -8,6 +8,7 @@ from typing import Any
 
 from vodops.errors import Location, ManifestError, Problem
 from vodops.manifest import Declared, Manifests
+from vodops.manifest.images import ImageFileError, read_image
 from vodops.ownership import content_digest
 from vodops.resources.media_class import MediaClassSpec
 
@@ -36,10 +37,10 @@ class DesiredResource:
 
 
 def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
-    return tuple(_desired(item) for item in manifests)
+    return tuple(_desired(item, manifests.directory) for item in manifests)
 
 
-def _desired(item: Declared) -> DesiredResource:
+def _desired(item: Declared, root: Path) -> DesiredResource:
     spec = item.spec.manifest_dict()
     authoritative = isinstance(item.spec, MediaClassSpec) and item.spec.authoritative
     spec.pop("authoritative", None)
@@ -47,14 +48,14 @@ def _desired(item: Declared) -> DesiredResource:
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
         where = item.locate(("imageTemplate", "imageFile"))
-        content = _read_image(item.directory / image["imageFile"], where)
+        content = _read_image(root, item, image["imageFile"], where)
     return DesiredResource(
         item.kind, item.name, spec, authoritative, item.location, item.adopt_id, item.previous_names, content
     )
 
 
-def _read_image(path: Path, where: Location) -> bytes:
+def _read_image(root: Path, item: Declared, written: str, where: Location) -> bytes:
     try:
-        return path.read_bytes()
-    except OSError as error:  # validation read it a moment ago; it changed since
-        raise ManifestError([Problem(f"cannot read image {path}: {error.strerror}", where)]) from None
+        return read_image(root, item.directory, written)
+    except ImageFileError as error:  # validation read it a moment ago; it changed since
+        raise ManifestError([Problem(f"spec.imageTemplate.imageFile: {error}", where)]) from None

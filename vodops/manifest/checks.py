@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vodops.errors import Problem
+from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
 from vodops.ownership import comment_room
@@ -13,8 +14,6 @@ from vodops.resources import MEDIA_CLASS, WATERMARK
 from vodops.resources.base import Path
 from vodops.resources.walk import references
 from vodops.resources.watermark import WatermarkTemplateSpec
-
-_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
@@ -24,7 +23,7 @@ def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _class_tree(reading.named)
     yield from _watermark_uses(reading.declared)
     for item in reading.declared:
-        yield from _image(item)
+        yield from _image(item, reading)
         yield from _comment(item, stack)
 
 
@@ -118,26 +117,17 @@ def _class_tree(named: list[Named]) -> Iterator[Problem]:
             yield Problem(message, item.location)
 
 
-def _image(item: Declared) -> Iterator[Problem]:
+def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
     if item.kind != WATERMARK or not isinstance(item.spec, WatermarkTemplateSpec):
         return
     template = item.spec.image_template
     if template is None:
         return
-    where = item.locate(("imageTemplate", "imageFile"))
     try:
-        head = (item.directory / template.image_file).read_bytes()[:8]
-    except OSError as error:
-        yield Problem(
-            f"spec.imageTemplate.imageFile: cannot read {template.image_file!r}: {error.strerror}",
-            where,
-        )
-        return
-    if not head.startswith(_IMAGE_MAGIC):
-        yield Problem(
-            f"spec.imageTemplate.imageFile: {template.image_file!r} is not a PNG, JPEG or GIF image",
-            where,
-        )
+        read_image(reading.directory, item.directory, template.image_file)
+    except ImageFileError as error:
+        where = item.locate(("imageTemplate", "imageFile"))
+        yield Problem(f"spec.imageTemplate.imageFile: {error}", where)
 
 
 def _comment(item: Declared, stack: str) -> Iterator[Problem]:

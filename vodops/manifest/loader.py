@@ -79,6 +79,7 @@ class Named:
 
 @dataclass
 class Reading:
+    directory: FsPath  # the manifest directory: every file a manifest names stays inside it
     declared: list[Declared] = field(default_factory=list)
     named: list[Named] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -87,7 +88,7 @@ class Reading:
 
 def read_declarations(directory: FsPath) -> Reading:
     found = manifest_files(directory)
-    reading = Reading(notes=found.notes)
+    reading = Reading(directory, notes=found.notes)
     for file in found.files:
         try:
             text = file.read_text(encoding="utf-8")
