@@ -142,6 +142,7 @@ def test_split_writes_a_file_per_resource(vodops: Vodops, tmp_path: Path) -> Non
     unnamed = _small_account(tmp_path)
     assert vodops("export", tmp_path, "--split").code == 0
     assert sorted(_files(tmp_path)) == [
+        "images/.vodops-export",
         "images/logo.png",
         "media-classes/Movies.yaml",
         "media-classes/Movies__Action.yaml",
@@ -154,7 +155,7 @@ def test_split_writes_a_file_per_resource(vodops: Vodops, tmp_path: Path) -> Non
     assert _summary(vodops("plan", tmp_path)) == "Plan: 3 to adopt."
 
     assert vodops("export", tmp_path).code == 0, "the other layout replaces this export's own files"
-    assert [name for name in _files(tmp_path) if "/" in name] == ["images/logo.png"]
+    assert [name for name in _files(tmp_path) if "/" in name] == ["images/.vodops-export", "images/logo.png"]
     assert vodops("validate", tmp_path).code == 0
 
 

@@ -2,8 +2,9 @@
 
 Export owns the files it writes: one per kind (`procedures.yaml`) or, with --split, one per
 resource in a folder per kind (`procedures/ingest.yaml`), each starting with `HEADER_MARK`, plus
-the images under `images/`. It overwrites and removes only such files, and refuses to overwrite a
-manifest it did not write.
+the images under `images/`. It overwrites and removes only such files: a manifest it did not write,
+an image it did not write (or one edited since, see record.py), or a path through a symbolic link
+is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from vodops.errors import VodopsError
+from vodops.export.record import IMAGES, RECORD, edited_images, read_record, record_text
 from vodops.export.yamlout import dump_documents
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
@@ -24,7 +26,6 @@ FOLDERS = {
     TRANSCODE: "transcode-templates",
     PROCEDURE: "procedures",
 }
-IMAGES = PurePosixPath("images")
 HEADER_MARK = "# Exported by vodops"
 _UNSAFE = re.compile(r"[^\w.-]+")
 _MAX_STEM_BYTES = 100  # well under every file system's 255, with room for a suffix
@@ -86,25 +87,57 @@ def manifest_texts(
 
 def write_export(out: Path, files: Mapping[PurePosixPath, str | bytes], kinds: Iterable[str]) -> list[Path]:
     """Write `files` under `out`; remove this export's earlier files of `kinds` that are no longer
-    written (a resource deleted since, or the other layout). Answer the paths removed."""
-    foreign = [str(out / path) for path in files if path.suffix == ".yaml" and _foreign(out / path)]
-    if foreign:
-        raise ExportError(
-            "not overwriting manifests that vodops export did not write: "
-            + ", ".join(sorted(foreign))
-            + "; export into another --out directory"
-        )
+    written (a resource deleted since, or the other layout). Answer the paths removed.
+
+    Raises ExportError, having written nothing, when a file export did not write is in the way."""
+    _refuse_others(out, files)
     for path, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = out / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.is_file() or target.read_bytes() != data:
-            target.write_bytes(data)
+        _write(out / path, content.encode("utf-8") if isinstance(content, str) else content)
+    images = {path: data for path, data in files.items() if isinstance(data, bytes)}
+    if images:
+        _write(out / RECORD, record_text(images, read_record(out)).encode("utf-8"))
     written = {path.as_posix() for path in files}
     stale = [old for old in _owned(out, kinds) if old.relative_to(out).as_posix() not in written]
     for old in stale:
         old.unlink()
     return stale
+
+
+_ELSEWHERE = "export into another --out directory"
+
+
+def _refuse_others(out: Path, files: Mapping[PurePosixPath, str | bytes]) -> None:
+    images = {path: data for path, data in files.items() if isinstance(data, bytes)}
+    linked = {str(link) for path in [*files, RECORD] if (link := _link_on_the_way(out, path))}
+    foreign = {str(out / path) for path in files if path.suffix == ".yaml" and _foreign(out / path)}
+    edited = {str(path) for path in edited_images(out, images)}
+    for found, what, advice in (
+        (linked, "writing through symbolic links", _ELSEWHERE),
+        (foreign, "overwriting manifests that vodops export did not write", _ELSEWHERE),
+        (
+            edited,
+            "overwriting images that vodops export did not write or that were edited since",
+            f"move them away (or apply them first) and export again, or {_ELSEWHERE}",
+        ),
+    ):
+        if found:
+            raise ExportError(f"not {what}: {', '.join(sorted(found))}; {advice}")
+
+
+def _link_on_the_way(out: Path, path: PurePosixPath) -> Path | None:
+    """The first symbolic link from `out` down to `out / path`, if any."""
+    current = out
+    for part in path.parts:
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_bytes() != data:
+        target.write_bytes(data)
 
 
 def _owned(out: Path, kinds: Iterable[str]) -> list[Path]:
