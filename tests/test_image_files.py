@@ -94,7 +94,7 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "one-byte-over": (_write("big.png", _png(7 * 1024 * 1024 + 1)), f"'big.png' is 7340033 bytes; {LIMIT}"),
     "svg-not-accepted": (_write("logo.svg", b"<svg/>"), f"'logo.svg' {NOT_IMAGE}"),
     "empty": (_write("empty.png", b""), f"'empty.png' {NOT_IMAGE}"),
-    "missing": (lambda d: "nothing.png", "cannot read 'nothing.png': No such file or directory"),
+    "missing": (lambda d: "nothing.png", "'nothing.png' cannot be read: No such file or directory"),
 }  # fmt: skip
 
 

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vodops.localfiles import MAX_TEXT_BYTES, LocalFileError, read_bytes, read_text
+
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 IGNORE_FILE = ".vodopsignore"
 # the kinds, in the order of vodops.resources.KINDS (a test holds them equal)
@@ -36,7 +38,12 @@ class Found:
 
 def settings_file(directory: Path) -> Path | None:
     """The project's vodops.yaml (or .yml), if it has one."""
-    return next((directory / n for n in SETTINGS_FILES if (directory / n).is_file()), None)
+    # Present, not "a file": a vodops.yaml that is a FIFO or a folder is an error, not ignored.
+    return next((directory / n for n in SETTINGS_FILES if _present(directory / n)), None)
+
+
+def _present(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def find_manifest_files(directory: Path) -> Found:
@@ -63,8 +70,8 @@ def _walk(root: Path, folder: Path, ignored: list[str], found: Found) -> None:
 
 def _sort_file(path: Path, relative: PurePosixPath, found: Found) -> None:
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_bytes(path, MAX_TEXT_BYTES).decode("utf-8", errors="replace")
+    except LocalFileError:  # a FIFO, a device, too large, unreadable: never read here
         found.files.append(path)  # the loader reports why it cannot be read
         return
     if _MENTIONS_VODOPS.search(text):
@@ -75,8 +82,8 @@ def _sort_file(path: Path, relative: PurePosixPath, found: Found) -> None:
 
 def _ignore_patterns(directory: Path) -> list[str]:
     try:
-        lines = (directory / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = read_text(directory / IGNORE_FILE).splitlines()
+    except LocalFileError:
         return []
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 

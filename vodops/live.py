@@ -7,6 +7,7 @@ are left for `normalize` to undo, so that the same tables serve both sides of a 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -107,7 +108,7 @@ def _template(kind: str, raw: dict[str, Any], api: VodApi) -> LiveResource:
         image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
     identity: LiveId = str(raw.get("Name") or "") if kind == PROCEDURE else _int(raw.get("Definition"))
     preset = raw.get("Type") == "Preset"
-    return LiveResource(kind, str(raw.get("Name") or ""), identity, spec, owner, preset, raw)
+    return LiveResource(kind, _name(raw.get("Name")), identity, spec, owner, preset, raw)
 
 
 def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:
@@ -135,10 +136,15 @@ def _class_path(class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
     current: dict[str, Any] | None = by_id.get(class_id)
     while current is not None and class_id not in seen:
         seen.add(class_id)
-        names.append(str(current.get("Name") or current.get("ClassName") or ""))
+        names.append(_name(current.get("Name") or current.get("ClassName")))
         class_id = _int(current.get("ParentId"))
         current = by_id.get(class_id)
     return "/".join(reversed(names))
+
+
+def _name(value: Any) -> str:
+    """A live name in NFC, the form manifests' names take: "é" is one name however it was typed."""
+    return unicodedata.normalize("NFC", str(value or ""))
 
 
 def _int(value: Any) -> int:

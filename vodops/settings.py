@@ -9,8 +9,9 @@ from pydantic import BeforeValidator, Field, ValidationError
 
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
+from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems
-from vodops.manifest.yamlpos import load_documents
+from vodops.manifest.yamlpos import Document, load_documents
 from vodops.ownership import STACK_PATTERN
 from vodops.resources.base import Path, Spec
 from vodops.resources.fields import Pattern, Range
@@ -109,10 +110,7 @@ def load_settings(directory: FsPath) -> Settings:
     file = settings_file(directory)
     if file is None:
         return Settings()
-    documents, problems = load_documents(file.read_text(encoding="utf-8"), str(file))
-    if problems:
-        raise ManifestError(problems)
-    document = documents[0] if documents else None
+    document = _one_document(file)
     raw = document.value if document else {}
     try:
         settings = Settings.model_validate(raw)
@@ -127,6 +125,25 @@ def load_settings(directory: FsPath) -> Settings:
         raise ManifestError(located) from None
     _check_targets(settings, file)
     return settings
+
+
+def _one_document(file: FsPath) -> Document | None:
+    """The settings document of `file`; more than one document is an error, not ignored."""
+    try:
+        text = read_text(file)
+    except LocalFileError as error:
+        raise ManifestError([Problem(f"this file {error}", Location(str(file)))]) from None
+    documents, problems = load_documents(text, str(file))
+    problems.extend(
+        Problem(
+            f"{file.name} holds one document; this is document {n} (remove it or the '---' before it)",
+            d.locate(()),
+        )
+        for n, d in enumerate(documents[1:], start=2)
+    )
+    if problems:
+        raise ManifestError(problems)
+    return documents[0] if documents else None
 
 
 def _check_targets(settings: Settings, file: FsPath) -> None:

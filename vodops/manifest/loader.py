@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from vodops.discovery import Found, find_manifest_files
 from vodops.errors import Location, ManifestError, Problem
+from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
 from vodops.resources import KINDS, TRANSCODE, WATERMARK, Kind
@@ -91,9 +92,9 @@ def read_declarations(directory: FsPath) -> Reading:
     reading = Reading(directory, notes=found.notes)
     for file in found.files:
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reading.problems.append(Problem(f"cannot read: {error}", Location(str(file))))
+            text = read_text(file)
+        except LocalFileError as error:
+            reading.problems.append(Problem(f"this file {error}", Location(str(file))))
             continue
         documents, syntax = load_documents(text, str(file))
         reading.problems.extend(syntax)

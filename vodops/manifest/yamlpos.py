@@ -4,11 +4,16 @@ Scalars follow the YAML 1.2 core schema rather than PyYAML's 1.1 defaults, becau
 full of values 1.1 would mangle: `ON`/`OFF` switches would become booleans and `0xFFFFFF` colours
 integers. Here only true/false are booleans, only decimal numbers are numbers, and duplicate keys
 are errors instead of silently keeping the last one.
+
+Strings are NFC-normalized, so a name compares as the characters it shows, and a lone UTF-16
+surrogate (a "\\ud800" escape) is a problem, not text. Nesting deeper than MAX_DEPTH is a problem
+located where it starts, never a RecursionError.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +29,7 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 
 
 _PLAIN = "tag:vodops:plain"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _PlainTagging(yaml.resolver.Resolver):
@@ -96,6 +102,8 @@ def _load(text: str, file: str, loader: type[Any], *, reraise: bool) -> tuple[li
                 problems.append(Problem(str(error), document.locate(())))
                 continue
             documents.append(document)
+    except RecursionError:  # the composer recurses once per level: find where it went too deep
+        problems.append(Problem(f"the YAML nests more than {MAX_DEPTH} levels deep", _too_deep(text, file)))
     except yaml.YAMLError as error:
         if reraise:
             raise
@@ -109,6 +117,20 @@ def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         return Problem(f"YAML syntax error: {error.problem or error}", where)
     return Problem(f"YAML error: {error}", Location(file))
+
+
+def _too_deep(text: str, file: str) -> Location:
+    """Where `text` first nests deeper than MAX_DEPTH, found from parser events (no recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            mark = event.start_mark
+            if depth > MAX_DEPTH and mark is not None:
+                return Location(file, mark.line + 1, mark.column + 1)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return Location(file)
 
 
 def _is_empty(node: yaml.Node) -> bool:
@@ -128,7 +150,12 @@ def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]
         return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
+    if surrogate:
+        message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
+        problems.append(Problem(f"{message}; write the character itself", doc.positions[path]))
+    return value
 
 
 def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[Problem]) -> Any:
@@ -150,7 +177,8 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
 
 
 def _scalar(node: yaml.Node) -> Any:
-    value = str(node.value)
+    # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
+    value = unicodedata.normalize("NFC", str(node.value))
     if node.tag != _PLAIN:
         return value  # quoted, block and explicitly tagged scalars stay as written
     if _INT.fullmatch(value):

@@ -1,0 +1,79 @@
+"""Reading files vodops did not write (manifests, vodops.yaml, tccli credentials, images) safely:
+regular files only, opened without blocking, read up to a bound, and text decoded as UTF-8.
+
+A FIFO would block a reader forever and a device (/dev/zero) would feed it without end; both are
+refused from the file's type before a byte is read, and the open itself cannot block. Errors are
+LocalFileError with a one-line reason that starts with a verb and does not name the file, so
+each caller says which file it is: `logo.png` + " is a FIFO (named pipe), not a regular file".
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from vodops.errors import VodopsError
+
+MAX_TEXT_BYTES = 16 * 1024 * 1024  # a manifest of a full sub-application is about 1 MB
+_NOT_REGULAR = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class LocalFileError(VodopsError):
+    """A local file vodops cannot use: not a regular file, too large, unreadable or not UTF-8.
+    `size` is the file's size in bytes when it was refused for being too large."""
+
+    def __init__(self, reason: str, size: int | None = None) -> None:
+        super().__init__(reason)
+        self.size = size
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of the regular file `path`; raises LocalFileError if it is larger,
+    is not a regular file (following symbolic links) or cannot be read."""
+    try:
+        found = path.stat()
+    except OSError as error:
+        raise LocalFileError(f"cannot be read: {error.strerror}") from None
+    _check_regular(found.st_mode)
+    if found.st_size > limit:
+        raise LocalFileError(_too_large(found.st_size, limit), found.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        raise LocalFileError(f"cannot be read: {error.strerror}") from None
+    with os.fdopen(handle, "rb") as file:
+        _check_regular(os.fstat(file.fileno()).st_mode)  # it may have been swapped since stat
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise LocalFileError(_too_large(len(data), limit), len(data))
+    return data
+
+
+def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
+    """The regular file `path` as UTF-8 text (a leading byte-order mark is dropped)."""
+    data = read_bytes(path, limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise LocalFileError(
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8"
+        ) from None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"is {size} bytes; vodops reads at most {limit}"
+
+
+def _check_regular(mode: int) -> None:
+    for test, noun in _NOT_REGULAR:
+        if test(mode):
+            raise LocalFileError(f"is {noun}, not a regular file")
