@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from vodops.cloud.retry import CallRecord, Observer
+from vodops.visible import printable
 
 LOGGER = logging.getLogger("vodops")
 _API = logging.getLogger("vodops.api")
@@ -53,10 +54,17 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(data, ensure_ascii=False)
 
 
+class _TextFormatter(logging.Formatter):
+    """One line per record, with what came from the API (error messages) printed escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record))
+
+
 def configure(verbose: bool, log_format: str) -> None:
     """Send vodops's logs to standard error: API calls at INFO with --verbose, warnings always."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter("%(message)s"))
+    handler.setFormatter(JsonFormatter() if log_format == "json" else _TextFormatter("%(message)s"))
     LOGGER.handlers[:] = [handler]
     LOGGER.setLevel(logging.INFO if verbose else logging.WARNING)
     LOGGER.propagate = False

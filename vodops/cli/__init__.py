@@ -19,6 +19,7 @@ from click.shell_completion import CompletionItem
 from vodops import __version__
 from vodops.cli.options import colour_option, resolve_colour
 from vodops.errors import ProblemsError, VodopsError
+from vodops.visible import printable
 
 # name -> (module, attribute, the one-line help `vodops --help` lists without importing the module)
 _PROJECT = "vodops.cli.project"
@@ -93,10 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Aborted.", err=True)
         return 130
     except ProblemsError as error:
-        click.echo(str(error), err=True)  # compiler style: one `file:line:column: message` a line
+        click.echo(printable(str(error)), err=True)  # compiler style: `file:line:column: message`
         return 1
     except (VodopsError, OSError) as error:
-        click.echo(click.style("Error: ", fg="red", bold=True) + str(error), err=True, color=colour)
+        click.echo(
+            click.style("Error: ", fg="red", bold=True) + printable(str(error)), err=True, color=colour
+        )
         return 1
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

@@ -16,6 +16,7 @@ import click
 
 from vodops.cli.options import directory_argument, only_option, target_options
 from vodops.cli.progress import Interrupts, ProgressReport, bar_wanted
+from vodops.visible import printable
 
 if TYPE_CHECKING:
     from vodops.apply.run import Consent, Outcome
@@ -171,7 +172,7 @@ def _summary(outcome: Outcome) -> None:
 
 
 def _section(title: str, items: list[str]) -> list[str]:
-    return [f"  {title} ({len(items)}):", *(f"    {item}" for item in items)] if items else []
+    return [f"  {title} ({len(items)}):", *(f"    {printable(item)}" for item in items)] if items else []
 
 
 def _one_line(error: Exception) -> str:

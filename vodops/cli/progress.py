@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from vodops.visible import printable
+
 if TYPE_CHECKING:
     from vodops.plan.changes import Change
 
@@ -43,7 +45,7 @@ class ProgressReport:
         with self._lock:
             self.finished += 1
             self._clear()
-            line = f"[{self.finished}/{self.total}] {self._headline(change)}: {status}"
+            line = f"[{self.finished}/{self.total}] {self._headline(change)}: {printable(status)}"
             click.echo(line, err=status.startswith("failed"))
             self._draw()
 

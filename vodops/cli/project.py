@@ -14,6 +14,7 @@ import click
 
 from vodops.cli.options import directory_argument, only_option, target_options
 from vodops.discovery import KIND_NAMES
+from vodops.visible import printable
 
 if TYPE_CHECKING:
     from vodops.targets import TargetChoice
@@ -40,7 +41,7 @@ def validate(directory: Path) -> None:
 def show_notes(notes: tuple[str, ...]) -> None:
     """What was left out of the manifests, on standard error (output stays a plan or a document)."""
     for note in notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {printable(note)}", err=True)
 
 
 @click.command()
@@ -134,7 +135,7 @@ def export_command(
     for kind, live_id, name in report.invented:
         click.echo(f"named {kind} {live_id} {name!r} (its live name could not identify it)")
     for note in report.notes:
-        click.echo(f"note: {note}")
+        click.echo(f"note: {printable(note)}")
     click.echo(f"wrote {len(report.files)} files under {out or directory}")
 
 

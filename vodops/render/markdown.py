@@ -11,6 +11,7 @@ from collections import Counter
 from vodops.plan.changes import Action, Change, Plan
 from vodops.render.text import display_order, show
 from vodops.resources import KINDS
+from vodops.visible import printable
 
 _ICON = {
     Action.CREATE: "🆕",
@@ -32,7 +33,7 @@ def render_markdown(plan: Plan, *, limit: int = COMMENT_LIMIT, saved_as: str | N
     fit, with a pointer to the full plan (`saved_as`, the file `--out` wrote) for the rest. Each
     change is listed once."""
     head = _head(plan)
-    tail = [f"> {note}" for note in plan.notes]
+    tail = [f"> {printable(note)}" for note in plan.notes]
     if plan.quotas and not plan.empty:
         tail += ["", *_quotas(plan)]
     budget = Budget(limit - _size(head) - _size(tail) - _POINTER_ROOM)
@@ -83,7 +84,7 @@ def _head(plan: Plan) -> list[str]:
     app = f", subAppId {plan.sub_app_id}" if plan.sub_app_id else ""
     lines = [
         MARKER.format(target=re.sub(r"[^\w.:]+", "-", plan.target)),  # never `-->` inside it
-        f"### vodops plan for `{plan.target}`{app} (stack `{plan.stack}`)",
+        f"### vodops plan for {_literal(plan.target)}{app} (stack `{plan.stack}`)",
         "",
         f"**{plan.summary()}**",
         "",
@@ -115,7 +116,7 @@ def _joined(lines: list[str]) -> str:
 
 def _brakes(plan: Plan) -> list[str]:
     assert plan.brakes is not None
-    reasons = "; ".join(plan.brakes.reasons)
+    reasons = printable("; ".join(plan.brakes.reasons))
     return [
         "> [!WARNING]",
         f"> **Unsafe: apply will refuse this plan.** {_cell(reasons)}.",
@@ -137,7 +138,7 @@ def _table(plan: Plan) -> list[str]:
 
 def _title(change: Change) -> str:
     where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
-    return f"{_ICON[change.action]} **{change.action.value}** `{change.address}`{where}"
+    return f"{_ICON[change.action]} **{change.action.value}** {_literal(change.address)}{where}"
 
 
 def _details(change: Change) -> list[str]:
@@ -146,7 +147,8 @@ def _details(change: Change) -> list[str]:
     noun = "field" if len(change.fields) == 1 else "fields"
     # GitHub renders no Markdown inside <summary>: the title is written in HTML there.
     where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
-    title = f"{_ICON[change.action]} <b>{change.action.value}</b> <code>{html.escape(change.address)}</code>"
+    address = html.escape(printable(change.address))
+    title = f"{_ICON[change.action]} <b>{change.action.value}</b> <code>{address}</code>"
     if change.action is Action.CREATE:
         rows = [f"| `{f.dotted}` | {_code(f.after)} |" for f in change.fields]
         table = ["| field | value |", "|---|---|", *rows]
@@ -174,9 +176,15 @@ def _quotas(plan: Plan) -> list[str]:
 def _code(value: object) -> str:
     if value is None:
         return "*(default)*"
-    text = _cell(show(value))
-    fence = "``" if "`" in text else "`"
-    return f"{fence}{text}{fence}"
+    return _literal(show(value))
+
+
+def _literal(text: str) -> str:
+    """`text` as inline code that nothing in it can break out of, escaped if it would not print."""
+    text = _cell(printable(text))
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def _cell(text: str) -> str:

@@ -10,6 +10,7 @@ import click
 from vodops.diff import FieldChange
 from vodops.plan.changes import Action, Change, Plan
 from vodops.refs import RefName
+from vodops.visible import printable
 
 _STYLE = {
     Action.CREATE: ("+", "green"),
@@ -21,16 +22,19 @@ _STYLE = {
 
 
 def render_plan(plan: Plan) -> str:
-    lines = [f"Target: {plan.target}, stack {plan.stack!r}", click.style(plan.summary(), bold=True)]
+    lines = [
+        f"Target: {printable(plan.target)}, stack {plan.stack!r}",
+        click.style(plan.summary(), bold=True),
+    ]
     if plan.brakes:
-        reasons = "; ".join(plan.brakes.reasons)
+        reasons = printable("; ".join(plan.brakes.reasons))
         allow = "Apply refuses unless each deletion is allowed with --allow-delete KIND/NAME, or --force."
         warning = f"UNSAFE: {reasons}. {allow}"
         lines.append(click.style(warning, fg="red", bold=True))
     for change in display_order(plan):
         lines.append("")
         lines.extend(_change(change))
-    lines.extend(f"Note: {note}" for note in plan.notes)
+    lines.extend(f"Note: {printable(note)}" for note in plan.notes)
     if plan.quotas and not plan.empty:
         lines.append("")
         lines.append("Quotas after apply: " + ", ".join(
@@ -64,12 +68,13 @@ def _field(action: Action, field: FieldChange) -> str:
 
 
 def show(value: Any) -> str:
-    """A compact, YAML-like rendering; references say which id they stand for."""
+    """A compact, YAML-like rendering; references say which id they stand for. Strings that do
+    not print as themselves (escape sequences, bidi overrides) are shown quoted and escaped."""
     if value is None:
         return "(default)"
     if isinstance(value, RefName):
         known = f"id {value.live_id}" if value.live_id is not None else "known after apply"
-        return f"{value} ({known})"
+        return f"{printable(value)} ({known})"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -77,5 +82,6 @@ def show(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, str):
-        return value if value and value.strip() == value and "," not in value else repr(value)
+        plain = value and value.strip() == value and "," not in value and value.isprintable()
+        return value if plain else repr(value)  # repr escapes what would not print as itself
     return str(value)

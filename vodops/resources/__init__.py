@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from vodops.resources.media_class import MAX_DEPTH, MediaClassSpec
 from vodops.resources.procedure import ProcedureSpec
 from vodops.resources.transcode import TranscodeTemplateSpec
 from vodops.resources.watermark import WatermarkTemplateSpec
+from vodops.visible import UNSEEN_RULE, unseen_character
 
 TRANSCODE = "TranscodeTemplate"
 WATERMARK = "WatermarkTemplate"
@@ -20,26 +20,6 @@ PROCEDURE = "Procedure"
 # Creates and updates run in this order; deletes run in the reverse. Classes come first because
 # nothing refers to them, templates before the procedures that refer to them.
 DEPENDENCY_ORDER = (MEDIA_CLASS, WATERMARK, TRANSCODE, PROCEDURE)
-
-
-# Names must show every character they hold: controls (NUL, tab, ESC...), format characters
-# (bidirectional overrides and isolates, zero-width spaces and joiners, byte-order marks), surrogates,
-# private-use and unassigned code points, line and paragraph separators, and the few letters that
-# draw nothing (Hangul fillers, the combining grapheme joiner) are refused. Names are NFC.
-_UNSEEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
-UNSEEN_RULE = "names refuse control, bidirectional, zero-width and other invisible characters"
-_UNNAMED = {"Cs": "a lone surrogate", "Co": "a private-use character", "Cn": "an unassigned code point"}
-_UNSEEN_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u034f")
-
-
-def unseen_character(name: str) -> str | None:
-    """The first character of `name` that a reader could not see, described, or None."""
-    for char in name:
-        if unicodedata.category(char) in _UNSEEN_CATEGORIES or char in _UNSEEN_LETTERS:
-            category = unicodedata.category(char)
-            label = unicodedata.name(char, "") or _UNNAMED.get(category, "a control character")
-            return f"U+{ord(char):04X} ({label})"
-    return None
 
 
 def _template_name(name: str) -> str | None:
