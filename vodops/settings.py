@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path as FsPath
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError
 
+from vodops.cloud.credentials import PROFILE_PATTERN
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
@@ -19,7 +21,8 @@ from vodops.resources.fields import Pattern, Range
 LOCAL = "local"
 
 
-Region = Annotated[str, Pattern(r"^[a-z]{2,}-[a-z0-9-]+$", "a region id like ap-guangzhou")]
+REGION_PATTERN = re.compile(r"[a-z]{2,}-[a-z0-9-]+")
+Region = Annotated[str, Pattern(f"^{REGION_PATTERN.pattern}$", "a region id like ap-guangzhou")]
 StackName = Annotated[
     str,
     Pattern(
@@ -60,7 +63,16 @@ class TargetSettings(Spec):
         description="API calls per action: per second for 2018-07-17, per minute for 2017 "
         "(default 100, each dialect's documented limit)",
     )
-    profile: Annotated[str, Field(min_length=1)] | None = Field(
+    profile: (
+        Annotated[
+            str,
+            Pattern(
+                f"^{PROFILE_PATTERN.pattern}$",
+                "a tccli profile name (letters, digits, '_', '-', '.'), not a path",
+            ),
+        ]
+        | None
+    ) = Field(
         default=None, description="tccli profile to read credentials from when the environment has none"
     )
 

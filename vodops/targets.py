@@ -23,7 +23,7 @@ from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
-from vodops.settings import DEFAULT_PARALLELISM, DIALECT_2017, DIALECT_2018, LOCAL, Settings
+from vodops.settings import DEFAULT_PARALLELISM, DIALECT_2017, DIALECT_2018, LOCAL, REGION_PATTERN, Settings
 
 T = TypeVar("T")
 LOGGER = logging.getLogger("vodops")
@@ -65,6 +65,8 @@ def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Tar
     if not isinstance(choice, TargetChoice):
         choice = TargetChoice(name=choice)
     base = _named(settings, choice.name or settings.default_target)
+    if choice.region is not None and not REGION_PATTERN.fullmatch(choice.region):
+        raise SettingsError(f"region {choice.region!r} is not a region name such as ap-guangzhou")
     if choice.endpoint is not None:
         endpoint = Endpoint.parse(choice.endpoint)
         base = replace(base, endpoint=endpoint, name=base.name if base.endpoint else endpoint.host)

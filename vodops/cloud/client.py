@@ -23,6 +23,7 @@ API_VERSION = "2018-07-17"
 SERVICE = "vod"
 CONTENT_TYPE = "application/json"
 USER_AGENT = "vodops/0.1"
+MAX_REPLY_BYTES = 32 * 1024 * 1024  # a full Describe page is far smaller; the API caps answers too
 
 
 class Caller(Protocol):
@@ -43,12 +44,22 @@ class Endpoint:
 
     @classmethod
     def parse(cls, text: str) -> Endpoint:
+        """Raises SettingsError, naming what is wrong, for anything but a host[:port] or an
+        http(s) URL with no user, path, query or fragment."""
+        if not text.isprintable() or any(char.isspace() for char in text):
+            raise SettingsError(f"endpoint {text!r} contains white space or a control character")
         url = text if "://" in text else f"https://{text}"
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - urlsplit checks the port only when it is read
+        except ValueError as error:
+            raise SettingsError(f"endpoint {text!r} is not a valid URL: {error}") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
             raise SettingsError(f"endpoint {text!r} is not a host name or an http(s) URL")
-        if parts.path not in ("", "/") or parts.query:
-            raise SettingsError(f"endpoint {text!r} must not have a path or query")
+        if parts.username is not None or parts.password is not None:
+            raise SettingsError("an endpoint must not carry a user name or password; write the host only")
+        if parts.path not in ("", "/") or parts.query or parts.fragment:
+            raise SettingsError(f"endpoint {text!r} must not have a path, query or fragment")
         return cls(f"{parts.scheme}://{parts.netloc}/", parts.netloc)
 
 
@@ -82,7 +93,13 @@ class HttpWire:
         """POST one API call; httpx's failures become TransportErrors saying whether it may
         have been sent."""
         try:
-            return self._http.post(url, content=body, headers=headers)
+            request = self._http.build_request("POST", url, content=body, headers=headers)
+            reply = self._http.send(request, stream=True)
+            try:
+                data = _read_bounded(reply, action)
+            finally:
+                reply.close()
+            return httpx.Response(reply.status_code, headers=reply.headers, content=data, request=request)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             raise TransportError(action, f"{type(error).__name__}: {error}", maybe_sent=False) from None
         except httpx.HTTPError as error:  # sent, perhaps processed, but no answer came back
@@ -104,7 +121,8 @@ class HttpCaller(HttpWire):
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = json.dumps(params, ensure_ascii=False).encode("utf-8")
-        return _response(action, self._post(action, self._endpoint.url, body, self._headers(action, body)))
+        reply = self._post(action, self._endpoint.url, body, self._headers(action, body))
+        return _response(action, reply.status_code, reply.content)
 
     def _headers(self, action: str, body: bytes) -> dict[str, str]:
         timestamp = int(self._clock())
@@ -131,16 +149,26 @@ class HttpCaller(HttpWire):
         return headers
 
 
-def _response(action: str, reply: httpx.Response) -> dict[str, Any]:
-    if reply.status_code != 200:
-        raise TransportError(action, f"HTTP {reply.status_code} from the API: {reply.text[:200]}")
+def _read_bounded(reply: httpx.Response, action: str) -> bytes:
+    """The body of a streamed `reply`, refused past MAX_REPLY_BYTES without reading on."""
+    data = bytearray()
+    for chunk in reply.iter_bytes():
+        data += chunk
+        if len(data) > MAX_REPLY_BYTES:
+            raise TransportError(action, f"the answer is larger than {MAX_REPLY_BYTES} bytes")
+    return bytes(data)
+
+
+def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
+    shown = data[:200].decode("utf-8", "replace")
+    if status != 200:
+        raise TransportError(action, f"HTTP {status} from the API: {shown}")
     try:
-        envelope = reply.json()
-        response = envelope["Response"]
-    except (ValueError, KeyError, TypeError):
-        raise TransportError(action, f"unreadable reply: {reply.text[:200]!r}") from None
+        response = json.loads(data)["Response"]
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise TransportError(action, f"unreadable reply: {shown!r}") from None
     if not isinstance(response, dict):
-        raise TransportError(action, f"unreadable reply: {reply.text[:200]!r}")
+        raise TransportError(action, f"unreadable reply: {shown!r}")
     error = response.get("Error")
     if isinstance(error, dict):
         code = str(error.get("Code", "UnknownError"))

@@ -4,21 +4,30 @@
 2. tccli's profile file ~/.tccli/<profile>.credential (profile: --profile, else $TCCLI_PROFILE, else
    "default"), the JSON file `tccli configure` writes: {"secretId": ..., "secretKey": ..., "token": ...}
 
-Errors say where vodops looked, never what it found.
+Errors say where vodops looked, never what it found. A profile is a plain name (letters, digits,
+`_`, `-`, `.`; not a path), the profile file must be a small regular JSON file, and every value
+must be printable ASCII without white space, as it goes into HTTP headers.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from vodops.cloud.tc3 import Credentials
 from vodops.errors import NoCredentialsError, SettingsError
+from vodops.localfiles import LocalFileError, read_text
 
 ID_VAR, KEY_VAR, TOKEN_VAR = "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN"
 PROFILE_VAR = "TCCLI_PROFILE"
+PROFILE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
+_HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space
+_MAX_PROFILE_BYTES = 64 * 1024
+_JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
 
 
 def find_credentials(
@@ -29,6 +38,11 @@ def find_credentials(
     if from_environment is not None:
         return from_environment
     chosen = profile or environ.get(PROFILE_VAR) or "default"
+    if not PROFILE_PATTERN.fullmatch(chosen):
+        said = f"${PROFILE_VAR}" if not profile else "the profile"
+        raise SettingsError(
+            f"{said} {chosen!r} is not a profile name (letters, digits, '_', '-' and '.'; not a path)"
+        )
     file = (home or Path.home()) / ".tccli" / f"{chosen}.credential"
     found = _profile_file(file)
     if found is not None:
@@ -47,20 +61,44 @@ def _environment(environ: Mapping[str, str]) -> Credentials | None:
     if not secret_id or not secret_key:
         present, missing = (ID_VAR, KEY_VAR) if secret_id else (KEY_VAR, ID_VAR)
         raise SettingsError(f"${present} is set but ${missing} is not; set both")
-    return Credentials(secret_id, secret_key, environ.get(TOKEN_VAR, "").strip() or None)
+    token = environ.get(TOKEN_VAR, "").strip() or None
+    for name, value in ((ID_VAR, secret_id), (KEY_VAR, secret_key), (TOKEN_VAR, token)):
+        _check_header_safe(f"${name}", value)
+    return Credentials(secret_id, secret_key, token)
 
 
 def _profile_file(file: Path) -> Credentials | None:
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not file.exists() and not file.is_symlink():
         return None
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "it is not JSON"
-        raise SettingsError(f"cannot read credentials from {file}: {reason}") from None
-    secret_id = str(data.get("secretId") or "").strip() if isinstance(data, dict) else ""
-    secret_key = str(data.get("secretKey") or "").strip() if isinstance(data, dict) else ""
+    try:
+        data = json.loads(read_text(file, _MAX_PROFILE_BYTES))
+    except LocalFileError as error:
+        raise SettingsError(f"cannot read credentials from {file}: it {error}") from None
+    except (ValueError, RecursionError):
+        raise SettingsError(f"cannot read credentials from {file}: it is not JSON") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"cannot read credentials from {file}: it is not a JSON object")
+    secret_id, secret_key = _text(data, "secretId", file), _text(data, "secretKey", file)
     if not secret_id or not secret_key:
         raise SettingsError(f"{file} has no secretId and secretKey; run `tccli configure` to set them")
-    token = str(data.get("token") or "").strip() or None
-    return Credentials(secret_id, secret_key, token)
+    return Credentials(secret_id, secret_key, _text(data, "token", file) or None)
+
+
+def _text(data: dict[str, Any], key: str, file: Path) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise SettingsError(f"{file}: {key} must be a string, not {_JSON_TYPES.get(type(value), 'that')}")
+    value = value.strip()
+    _check_header_safe(f"{key} in {file}", value)
+    return value
+
+
+def _check_header_safe(where: str, value: str | None) -> None:
+    """Credentials go into HTTP headers: printable ASCII without spaces. The value is never shown."""
+    if value and not _HEADER_SAFE.fullmatch(value):
+        raise SettingsError(
+            f"{where} contains a space, a control or a non-ASCII character, which cannot be sent; "
+            "check how it was set"
+        )
