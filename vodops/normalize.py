@@ -28,7 +28,7 @@ class Default:
     when: tuple[str, frozenset[Any]] | None = None
 
     def holds(self, root: Mapping[str, Any]) -> bool:
-        return self.when is None or root.get(self.when[0]) in self.when[1]
+        return self.when is None or _among(root.get(self.when[0]), self.when[1])
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _apply(rule: Rule, value: Any) -> Any:
     if isinstance(rule, Ignored):
         return None
     if isinstance(rule, Spelling):
-        return rule.live_to_request.get(value, value)
+        return rule.live_to_request.get(value, value) if _hashable(value) else value
     if isinstance(rule, Default):
         return None if value == rule.value else value
     if isinstance(value, dict) and value == {rule.key: rule.value}:
@@ -176,3 +176,12 @@ def switchable(rules: tuple[Rule, ...], path: Path) -> bool:
         for rule in rules
         for end in range(1, len(path) + 1)
     )
+
+
+def _hashable(value: Any) -> bool:
+    """Live answers are parsed leniently: an object where a string belongs is kept, not a crash."""
+    return not isinstance(value, dict | list)
+
+
+def _among(value: Any, options: frozenset[Any]) -> bool:
+    return _hashable(value) and value in options

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from vodops.cloud.answers import raise_error
 from vodops.cloud.tc3 import Credentials, authorization
-from vodops.errors import ApiError, SettingsError, TransportError
+from vodops.errors import SettingsError, TransportError
 
 API_VERSION = "2018-07-17"
 SERVICE = "vod"
@@ -169,8 +170,5 @@ def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
         raise TransportError(action, f"unreadable reply: {shown!r}") from None
     if not isinstance(response, dict):
         raise TransportError(action, f"unreadable reply: {shown!r}")
-    error = response.get("Error")
-    if isinstance(error, dict):
-        code = str(error.get("Code", "UnknownError"))
-        raise ApiError(action, code, str(error.get("Message", "")), str(response.get("RequestId", "")))
+    raise_error(action, response)
     return response

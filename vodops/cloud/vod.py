@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
 from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
@@ -83,15 +84,15 @@ class VodApi:
         """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""
         wire = WIRES[kind]
         if not wire.paged:
-            items = list(self._call(wire.list_action, {}).get(wire.list_key) or [])
+            items = page_items(wire.list_action, self._call(wire.list_action, {}), wire.list_key)
             return items, len(items)
         page = self._call(wire.list_action, {"Offset": 0, "Limit": PAGE_SIZE})
-        return list(page.get(wire.list_key) or []), int(page.get("TotalCount", 0))
+        return page_items(wire.list_action, page, wire.list_key), total_count(wire.list_action, page)
 
     def _page(self, kind: str, offset: int) -> Items:
         wire = WIRES[kind]
         page = self._call(wire.list_action, {"Offset": offset, "Limit": PAGE_SIZE})
-        return list(page.get(wire.list_key) or [])
+        return page_items(wire.list_action, page, wire.list_key)
 
     def _rest(self, kind: str, found: Items, total: int) -> Items:
         """`found`, completed page by page up to `total` if the pages came back short."""
@@ -116,7 +117,7 @@ class VodApi:
         response = self._call(wire.create_action, request)
         if wire.created_id is None:
             return str(request[wire.id_field])
-        return int(response[wire.created_id])
+        return created_id(wire.create_action, response, wire.created_id)
 
     def update(self, kind: str, live_id: LiveId, request: Mapping[str, Any]) -> None:
         wire = WIRES[kind]
