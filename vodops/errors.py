@@ -10,6 +10,7 @@
     ├── PlanMismatchError          a saved plan is not what the manifests and account produce
     ├── ApiError                   the VOD API answered with an error (code, message, RequestId)
     ├── TransportError             the API could not be reached or the reply was unreadable
+    │   └── AnswerError            the API answered, in a form vodops cannot use (never retried)
     ├── ApplyError                 apply stopped part-way; says what was done and what was not
     └── EmulatorError              the emulator's own failures (bad store, bad settings)
 
@@ -120,6 +121,12 @@ class TransportError(VodopsError):
         self.reason = reason
         self.maybe_sent = maybe_sent
         super().__init__(f"{action} failed: {reason}")
+
+
+class AnswerError(TransportError):
+    """The API answered, but not in a form vodops can use: not JSON, too large, or a listing,
+    count, id or error of the wrong shape. Asking again would get the same answer, so it is
+    never retried; for a create the outcome is unknown (`maybe_sent`)."""
 
 
 class ApplyError(VodopsError):

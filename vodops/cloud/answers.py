@@ -1,5 +1,5 @@
 """The parts of API answers vodops relies on, checked where they enter: a listing's items and
-count, a create's new id. An answer of another shape is a TransportError naming the field (what
+count, a create's new id. An answer of another shape is an AnswerError naming the field (what
 the account holds is read leniently later; the answer's frame is not)."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from vodops.errors import ApiError, TransportError
+from vodops.errors import AnswerError, ApiError
 
 MAX_LISTED = 20_000  # objects of one kind; the quotas allow 1,000 watermarks plus the presets
 
@@ -19,7 +19,7 @@ def raise_error(action: str, response: Mapping[str, Any]) -> None:
     error = response["Error"]
     code = error.get("Code") if isinstance(error, dict) else None
     if not isinstance(code, str) or not code:
-        raise TransportError(action, f"the answer's Error is not an object with a Code: {_shown(error)}")
+        raise AnswerError(action, f"the answer's Error is not an object with a Code: {_shown(error)}")
     message, request_id = error.get("Message"), response.get("RequestId")
     raise ApiError(action, code, str(message or ""), request_id if isinstance(request_id, str) else "")
 
@@ -30,7 +30,7 @@ def page_items(action: str, page: Mapping[str, Any], key: str) -> list[dict[str,
     if items is None:
         return []
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise TransportError(action, f"the answer's {key} is not a list of objects: {_shown(items)}")
+        raise AnswerError(action, f"the answer's {key} is not a list of objects: {_shown(items)}")
     return items
 
 
@@ -38,7 +38,7 @@ def total_count(action: str, page: Mapping[str, Any]) -> int:
     """The answer's TotalCount: a whole number from 0 to MAX_LISTED."""
     total = page.get("TotalCount", 0)
     if not _whole(total) or not 0 <= total <= MAX_LISTED:
-        raise TransportError(
+        raise AnswerError(
             action, f"the answer's TotalCount is not a count up to {MAX_LISTED}: {_shown(total)}"
         )
     return int(total)
@@ -50,7 +50,7 @@ def created_id(action: str, response: Mapping[str, Any], field: str) -> int:
     if isinstance(value, str) and value.isascii() and value.isdigit():
         return int(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TransportError(action, f"the answer's {field} is not an id: {_shown(value)}")
+        raise AnswerError(action, f"the answer's {field} is not an id: {_shown(value)}")
     return value
 
 

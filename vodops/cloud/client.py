@@ -18,7 +18,7 @@ import httpx
 
 from vodops.cloud.answers import raise_error
 from vodops.cloud.tc3 import Credentials, authorization
-from vodops.errors import SettingsError, TransportError
+from vodops.errors import AnswerError, SettingsError, TransportError
 
 API_VERSION = "2018-07-17"
 SERVICE = "vod"
@@ -156,7 +156,7 @@ def _read_bounded(reply: httpx.Response, action: str) -> bytes:
     for chunk in reply.iter_bytes():
         data += chunk
         if len(data) > MAX_REPLY_BYTES:
-            raise TransportError(action, f"the answer is larger than {MAX_REPLY_BYTES} bytes")
+            raise AnswerError(action, f"the answer is larger than {MAX_REPLY_BYTES} bytes")
     return bytes(data)
 
 
@@ -167,8 +167,8 @@ def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
     try:
         response = json.loads(data)["Response"]
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise TransportError(action, f"unreadable reply: {shown!r}") from None
+        raise AnswerError(action, f"unreadable reply: {shown!r}") from None
     if not isinstance(response, dict):
-        raise TransportError(action, f"unreadable reply: {shown!r}")
+        raise AnswerError(action, f"unreadable reply: {shown!r}")
     raise_error(action, response)
     return response

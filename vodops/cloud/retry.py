@@ -17,7 +17,7 @@ from typing import Any
 
 from vodops.cloud.client import Caller
 from vodops.cloud.ratelimit import RateLimiter
-from vodops.errors import ApiError, TransportError, VodopsError
+from vodops.errors import AnswerError, ApiError, TransportError, VodopsError
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class RetryPolicy:
     def allows(self, action: str, error: VodopsError, attempt: int) -> bool:
         """May the call that failed with `error` on attempt `attempt` be made again?"""
         repeatable = not action.startswith("Create")
+        if isinstance(error, AnswerError):
+            return False
         if isinstance(error, TransportError):
             return attempt < self.attempts and (repeatable or not error.maybe_sent)
         if not isinstance(error, ApiError):
