@@ -140,3 +140,19 @@ def legacy_sdk(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> LegacySdk:
         return answer
 
     return call
+
+
+@pytest.fixture
+def tccli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home with an empty ~/.tccli and no credential in the environment."""
+    for name in (
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_SESSION_TOKEN",
+        "TCCLI_PROFILE",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    (home / ".tccli").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    return home

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Vodops
+from tests.conftest import Run, Vodops
 from vodops.emulator import Emulator
 
 INVALID = "1 problem: the manifests are invalid; nothing was sent to the API"
@@ -109,7 +109,11 @@ def test_bad_environment_is_one_line(
     variables, message = ENVIRONMENT[case]
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
-    result = vodops("plan", tmp_path, "--endpoint", endpoint)
+    _refused(vodops("plan", tmp_path, "--endpoint", endpoint), message, emulator)
+
+
+def _refused(result: Run, message: str, emulator: Emulator) -> None:
+    """`result` is the one line `Error: message`, and the emulator was never called."""
     assert (result.code, result.err.splitlines()) == (1, [f"Error: {message}"])
     assert emulator.calls == []
     assert "Tests-Secret" not in result.text
@@ -130,43 +134,23 @@ CREDENTIAL_FILES: dict[str, tuple[bytes, str]] = {
 }  # fmt: skip
 
 
-def _no_environment(monkeypatch: pytest.MonkeyPatch, home: Path) -> Path:
-    for name in (
-        "TENCENTCLOUD_SECRET_ID",
-        "TENCENTCLOUD_SECRET_KEY",
-        "TENCENTCLOUD_SESSION_TOKEN",
-        "TCCLI_PROFILE",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HOME", str(home))
-    (home / ".tccli").mkdir(parents=True)
-    return home / ".tccli" / "default.credential"
-
-
 @pytest.mark.parametrize("case", CREDENTIAL_FILES, ids=list(CREDENTIAL_FILES))
 def test_bad_credential_files_are_one_line(
-    vodops: Vodops,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    emulator: Emulator,
-    endpoint: str,
-    case: str,
+    vodops: Vodops, tccli_home: Path, emulator: Emulator, endpoint: str, case: str
 ) -> None:
-    file = _no_environment(monkeypatch, tmp_path / "home")
+    file = tccli_home / ".tccli" / "default.credential"
     content, message = CREDENTIAL_FILES[case]
     file.write_bytes(content)
-    result = vodops("plan", tmp_path, "--endpoint", endpoint)
-    expected = "Error: " + message.replace("{file}", str(file))
-    assert (result.code, result.err.splitlines()) == (1, [expected])
-    assert emulator.calls == []
+    result = vodops("plan", tccli_home, "--endpoint", endpoint)
+    _refused(result, message.replace("{file}", str(file)), emulator)
 
 
 def test_a_credential_file_that_is_a_fifo_does_not_hang(
-    vodops: Vodops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, endpoint: str
+    vodops: Vodops, tccli_home: Path, endpoint: str
 ) -> None:
-    file = _no_environment(monkeypatch, tmp_path / "home")
+    file = tccli_home / ".tccli" / "default.credential"
     os.mkfifo(file)
-    result = vodops("plan", tmp_path, "--endpoint", endpoint)
+    result = vodops("plan", tccli_home, "--endpoint", endpoint)
     assert result.err.splitlines() == [
         f"Error: {CANNOT.format(file=file)}is a FIFO (named pipe), not a regular file"
     ]
@@ -189,10 +173,8 @@ OPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 @pytest.mark.parametrize("case", OPTIONS, ids=list(OPTIONS))
-def test_bad_target_options_are_one_line(
-    vodops: Vodops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
-) -> None:
-    _no_environment(monkeypatch, tmp_path / "home")
+@pytest.mark.usefixtures("tccli_home")
+def test_bad_target_options_are_one_line(vodops: Vodops, tmp_path: Path, case: str) -> None:
     options, message = OPTIONS[case]
     result = vodops("plan", tmp_path, *options)
     assert (result.code, result.err.splitlines()) == (1, [f"Error: {message}"])

@@ -24,18 +24,8 @@ def endpoint() -> Iterator[str]:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name in (
-        "TENCENTCLOUD_SECRET_ID",
-        "TENCENTCLOUD_SECRET_KEY",
-        "TENCENTCLOUD_SESSION_TOKEN",
-        "TCCLI_PROFILE",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    home = tmp_path / "home"
-    (home / ".tccli").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    return home
+def home(tccli_home: Path) -> Path:
+    return tccli_home
 
 
 @pytest.fixture
