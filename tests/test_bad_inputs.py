@@ -179,3 +179,25 @@ def test_bad_target_options_are_one_line(vodops: Vodops, tmp_path: Path, case: s
     result = vodops("plan", tmp_path, *options)
     assert (result.code, result.err.splitlines()) == (1, [f"Error: {message}"])
     assert "hunter2" not in result.text
+
+
+def _sparse(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(17 * 1024 * 1024)
+
+
+MANIFEST_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "fifo": (_fifo, "this file is a FIFO (named pipe), not a regular file"),
+    "dev-zero": (lambda path: path.symlink_to("/dev/zero"), "this file is a character device, not a regular file"),
+    "17-mb": (_sparse, "this file is 17825792 bytes; vodops reads at most 16777216"),
+    "not-utf8": (lambda path: path.write_bytes(b"kind: MediaClass\nmetadata: {name: caf\xe9}\n"), "this file is not UTF-8 text (byte 0xe9 on line 2); save it as UTF-8"),
+    "utf16": (lambda path: path.write_bytes("kind: MediaClass\n".encode("utf-16")), "this file is not UTF-8 text (byte 0xff on line 1); save it as UTF-8"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", MANIFEST_FILES, ids=list(MANIFEST_FILES))
+def test_a_manifest_file_that_cannot_be_read_is_one_line(vodops: Vodops, tmp_path: Path, case: str) -> None:
+    make, message = MANIFEST_FILES[case]
+    make(tmp_path / "classes.yaml")
+    result = vodops("validate", tmp_path)
+    assert (result.code, result.err.splitlines()) == (1, [f"{tmp_path / 'classes.yaml'}: {message}", INVALID])
