@@ -258,3 +258,23 @@ def test_serve_warns_when_it_listens_beyond_this_machine() -> None:
         "Warning: --host 0.0.0.0 is not a loopback address: anyone who can reach this machine can call "
         "the emulator and, through its admin endpoint (no signature), reset or rewrite it"
     )
+
+
+@pytest.mark.parametrize(
+    ("snapshot", "error"),
+    [
+        ({"formatVersion": 9}, "ValueError('formatVersion must be 1')"),
+        ({"formatVersion": 1}, "KeyError('resources')"),
+        ({"formatVersion": 1, "resources": [1], "counters": {}, "images": []}, "TypeError(\"'int' object is not subscriptable\")"),
+        ({"formatVersion": 1, "resources": [], "counters": "x", "images": []}, "AttributeError(\"'str' object has no attribute 'items'\")"),
+        ({"formatVersion": 1, "resources": [], "counters": {"x": 2**70}, "images": []}, "OverflowError('Python int too large to convert to SQLite INTEGER')"),
+        ({"formatVersion": 1, "resources": [], "counters": {}, "images": [{"name": "a", "contentType": "x", "data": "%%"}]}, "Error('Only base64 data is allowed')"),
+    ],
+    ids=["version", "no-resources", "resource-a-number", "counters-a-string", "counter-overflow", "image-not-base64"],
+)  # fmt: skip
+def test_a_bad_snapshot_is_refused_and_changes_nothing(url: str, snapshot: Any, error: str) -> None:
+    api = Api(urlsplit(url).netloc, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    api("CreateClass", ParentId=-1, ClassName="Movies")
+    status, answer = _admin(url, "POST", "/_emulator/snapshot", json.dumps(snapshot).encode())
+    assert (status, answer) == (400, {"error": f"not an emulator snapshot: {error}"})
+    assert [c["Name"] for c in api("DescribeAllClass")["ClassInfoSet"]] == ["SystemDefault", "Movies"]

@@ -153,15 +153,15 @@ class Store:
         """Replace the whole state with a snapshot's; None empties the store (a reset)."""
         try:
             rows = _snapshot_rows(snapshot or _EMPTY_SNAPSHOT)
-        except (KeyError, TypeError, ValueError) as error:
+            with self.transaction():
+                self._db.execute("DELETE FROM resources")
+                self._db.execute("DELETE FROM counters")
+                self._db.execute("DELETE FROM images")
+                self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?)", rows[0])
+                self._db.executemany("INSERT INTO counters VALUES (?, ?)", rows[1])
+                self._db.executemany("INSERT INTO images VALUES (?, ?, ?)", rows[2])
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError, sqlite3.Error) as error:
             raise EmulatorError(f"not an emulator snapshot: {error!r}") from None
-        with self.transaction():
-            self._db.execute("DELETE FROM resources")
-            self._db.execute("DELETE FROM counters")
-            self._db.execute("DELETE FROM images")
-            self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?)", rows[0])
-            self._db.executemany("INSERT INTO counters VALUES (?, ?)", rows[1])
-            self._db.executemany("INSERT INTO images VALUES (?, ?, ?)", rows[2])
 
 
 def _connect(path: str | Path | None) -> sqlite3.Connection:
@@ -211,7 +211,8 @@ def _snapshot_rows(snapshot: Doc) -> Rows:
     ]
     counters = [(str(name), int(value)) for name, value in snapshot["counters"].items()]
     images = [
-        (str(i["name"]), str(i["contentType"]), base64.b64decode(i["data"])) for i in snapshot["images"]
+        (str(i["name"]), str(i["contentType"]), base64.b64decode(i["data"], validate=True))
+        for i in snapshot["images"]
     ]
     return resources, counters, images
 
