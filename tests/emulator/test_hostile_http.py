@@ -260,18 +260,28 @@ def test_serve_warns_when_it_listens_beyond_this_machine() -> None:
     )
 
 
+def _snapshot(**parts: Any) -> dict[str, Any]:
+    return {"formatVersion": 1, "resources": [], "counters": {}, "images": [], **parts}
+
+
+_NO_BASE64 = [{"name": "a", "contentType": "x", "data": "%%"}]
+
+
 @pytest.mark.parametrize(
     ("snapshot", "error"),
     [
         ({"formatVersion": 9}, "ValueError('formatVersion must be 1')"),
         ({"formatVersion": 1}, "KeyError('resources')"),
-        ({"formatVersion": 1, "resources": [1], "counters": {}, "images": []}, "TypeError(\"'int' object is not subscriptable\")"),
-        ({"formatVersion": 1, "resources": [], "counters": "x", "images": []}, "AttributeError(\"'str' object has no attribute 'items'\")"),
-        ({"formatVersion": 1, "resources": [], "counters": {"x": 2**70}, "images": []}, "OverflowError('Python int too large to convert to SQLite INTEGER')"),
-        ({"formatVersion": 1, "resources": [], "counters": {}, "images": [{"name": "a", "contentType": "x", "data": "%%"}]}, "Error('Only base64 data is allowed')"),
+        (_snapshot(resources=[1]), "TypeError(\"'int' object is not subscriptable\")"),
+        (_snapshot(counters="x"), "AttributeError(\"'str' object has no attribute 'items'\")"),
+        (
+            _snapshot(counters={"x": 2**70}),
+            "OverflowError('Python int too large to convert to SQLite INTEGER')",
+        ),
+        (_snapshot(images=_NO_BASE64), "Error('Only base64 data is allowed')"),
     ],
-    ids=["version", "no-resources", "resource-a-number", "counters-a-string", "counter-overflow", "image-not-base64"],
-)  # fmt: skip
+    ids=["version", "no-resources", "resource-a-number", "counters-a-string", "overflow", "not-base64"],
+)
 def test_a_bad_snapshot_is_refused_and_changes_nothing(url: str, snapshot: Any, error: str) -> None:
     api = Api(urlsplit(url).netloc, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
     api("CreateClass", ParentId=-1, ClassName="Movies")
