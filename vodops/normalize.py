@@ -66,7 +66,7 @@ class Ignored:
     when: tuple[str, frozenset[Any]]
 
     def holds(self, root: Mapping[str, Any]) -> bool:
-        return root.get(self.when[0]) in self.when[1]
+        return _among(root.get(self.when[0]), self.when[1])
 
 
 Rule = Default | Spelling | OffWhen | Whole | Ignored
