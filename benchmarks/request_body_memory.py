@@ -62,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=int, default=100)
     args = parser.parse_args()
-    process, url = _start()
+    process, url = _start(0)
     try:
         for _ in range(20):
             _send(url, 2)
