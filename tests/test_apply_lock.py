@@ -30,7 +30,7 @@ from tests.helpers import custom, live_api
 from vodops.apply.lock import LEASE, LOCK_NAME, ApplyLock, LockError
 from vodops.cli import main
 from vodops.cloud.vod import VodApi
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, serve_in_thread
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs, serve_in_thread
 from vodops.resources import KINDS
 from vodops.settings import load_settings
 from vodops.targets import TargetChoice, connect, resolve_target
@@ -235,3 +235,21 @@ def test_a_renewed_lock_outlives_the_lease_and_a_broken_one_is_reported(
         assert said == [
             "the apply lock was broken while this apply ran; run plan to see where the account stands"
         ]
+
+
+def test_an_apply_that_fails_taking_the_lock_leaves_no_ticket(
+    vodops: Vodops, timed: tuple[Path, Emulator]
+) -> None:
+    """The ticket is made, then listing the tickets fails (as when Ctrl-C arrives there): the
+    ticket is withdrawn, so the next apply does not wait out a lease for a holder that never was."""
+    directory, emulator = timed
+    emulator.set_knobs(Knobs(fault_rate=1.0, faults=("internal",), fault_actions=("DescribeWatermark*",)))
+    failed = vodops("apply", directory, "--yes", "--lock-timeout", "0")
+    assert failed.code == 1
+    assert "InternalError" in failed.err
+    emulator.set_knobs(Knobs())
+    with _api(directory) as api:
+        assert [t for t in api.list("WatermarkTemplate") if t["Name"] == LOCK_NAME] == []
+        assert custom(api, "TranscodeTemplate") == []
+    assert vodops("apply", directory, "--yes", "--lock-timeout", "0").code == 0
+    _assert_converged(directory)

@@ -142,7 +142,11 @@ class ApplyLock:
 
     @contextmanager
     def held(self) -> Iterator[None]:
-        self._acquire()
+        try:
+            self._acquire()
+        except BaseException:
+            self._withdraw()  # Ctrl-C or an error while taking the lock leaves no ticket behind
+            raise
         renewing = threading.Thread(target=self._renew, name="vodops-lock-renewal", daemon=True)
         renewing.start()
         try:
@@ -219,6 +223,12 @@ class ApplyLock:
                     return
             except VodopsError:
                 continue  # the next renewal may get through; the lease is several renewals long
+
+    def _withdraw(self) -> None:
+        """Remove our ticket after an interrupted `_acquire`, also one whose create answer was lost."""
+        if self._mine is None:
+            self._mine = next((t.id for t in tickets(self._api) if t.comment == self._comment), None)
+        self._release()
 
     def _release(self) -> None:
         if self._mine is None:

@@ -72,15 +72,24 @@ def cli() -> None:
     """vodops: declarative configuration for Tencent Cloud VOD.
 
     Every option can also come from the environment: VODOPS_TARGET, VODOPS_ENDPOINT,
-    VODOPS_PARALLELISM, ... (shown in each verb's --help). Colour follows NO_COLOR and FORCE_COLOR.
+    VODOPS_PARALLELISM, ... (shown in each verb's --help), and any other option as
+    VODOPS_<VERB>_<OPTION> (VODOPS_APPLY_ADOPT=1). Colour follows NO_COLOR and FORCE_COLOR.
     Shell completion: eval "$(_VODOPS_COMPLETE=bash_source vodops)" (zsh_source, fish_source).
     """
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the CLI and turn what happened into an exit code."""
+    """Entry point: run the CLI and turn what happened into an exit code (130 for Ctrl-C, also
+    when it arrives while an error is being reported)."""
     args = sys.argv[1:] if argv is None else argv
-    colour = resolve_colour(no_color_flag="--no-color" in args, environ=os.environ)
+    try:
+        return _run(args, resolve_colour(no_color_flag="--no-color" in args, environ=os.environ))
+    except KeyboardInterrupt:
+        click.echo("Interrupted.", err=True)
+        return 130
+
+
+def _run(args: list[str], colour: bool | None) -> int:
     try:
         result = cli.main(
             args=args, prog_name="vodops", standalone_mode=False, auto_envvar_prefix="VODOPS", color=colour
@@ -101,11 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             click.style("Error: ", fg="red", bold=True) + printable(str(error)), err=True, color=colour
         )
         return 1
-    except KeyboardInterrupt:
-        click.echo("Interrupted.", err=True)
-        return 130
     return result if isinstance(result, int) else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -125,7 +125,8 @@ def _apply(made: Plan, run: Callable[..., Outcome], *, consent: Consent, yes: bo
     report = ProgressReport(len(steps(made.changes)), bar, headline)
     with Interrupts(report) as interrupts:
         click.echo(
-            f"\nApplying {report.total} changes to {made.target} (Ctrl-C stops after the calls in flight)."
+            f"\nApplying {report.total} change{'' if report.total == 1 else 's'} to {made.target}"
+            " (Ctrl-C stops after the calls in flight)."
         )
         outcome = run(consent=consent, progress=report, stop=interrupts.stop)
     report.close()

@@ -40,7 +40,7 @@ colour_option = click.option(
     expose_value=False,
     is_eager=True,
     callback=_no_colour,
-    help="No colours (also NO_COLOR=1; FORCE_COLOR=1 forces them off a terminal).",
+    help="No colours (also NO_COLOR=1); FORCE_COLOR=1 keeps colours when output is not a terminal.",
 )
 
 

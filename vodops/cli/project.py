@@ -92,7 +92,13 @@ def plan(
 @click.command()
 @click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "--format", "form", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True
+    "--format",
+    "form",
+    envvar="VODOPS_FORMAT",
+    show_envvar=True,
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
 )
 def show(plan_file: Path, form: str) -> None:
     """Render a saved plan (plan --out) without reading the account."""
@@ -105,9 +111,12 @@ def show(plan_file: Path, form: str) -> None:
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
         return
     saved = plan_from_document(document)
-    header = f"Saved plan made {document['createdAt']} by vodops {document['vodopsVersion']}"
-    markdown = render_markdown(saved, saved_as=str(plan_file))
-    click.echo(header + "\n" + (render_plan(saved) if form == "text" else markdown))
+    made = f"Saved plan made {document['createdAt']} by vodops {document['vodopsVersion']}"
+    if form == "text":
+        click.echo(made + "\n" + render_plan(saved))
+        return
+    click.echo(made, err=True)  # the Markdown's first line stays its marker line (CI finds the comment by it)
+    click.echo(render_markdown(saved, saved_as=str(plan_file)))
 
 
 @click.command("export")
