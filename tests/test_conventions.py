@@ -55,7 +55,7 @@ def test_every_option_reads_the_environment(
     monkeypatch.setenv("VODOPS_TARGET", "staging")
     wrong = vodops("plan", quickstart)
     assert wrong.code == 1
-    assert "no target named 'staging' in vodops.yaml (known: local)" in wrong.err
+    assert "no target named 'staging' (no vodops.yaml declares targets here) (known: local)" in wrong.err
     monkeypatch.setenv("VODOPS_TARGET", "local")
     monkeypatch.setenv("VODOPS_PARALLELISM", "0")
     bad = vodops("plan", quickstart)

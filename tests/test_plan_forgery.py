@@ -315,7 +315,10 @@ def test_a_plan_cannot_send_requests_elsewhere(
     forged = {"endpoint": evil, "name": "127.0.0.1", "subAppId": 1500009, "region": "ap-evil"}
     updating["target"].update({field: forged[field] for field in fields})
     err = _refused(vodops, project, updating, emulator)
-    assert "A plan applies only to the target it was made for; nothing was sent." in err
+    assert (
+        "A plan applies only to the target it was made for (choose it with --target or the target "
+        "options it was made with); nothing was sent."
+    ) in err
     assert "this run's target is 'emu' (http://127.0.0.1:" in err
     assert _nobody_came(sock)
     assert SECRET not in err and SECRET_ID not in err

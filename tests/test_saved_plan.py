@@ -132,7 +132,11 @@ def test_a_plan_for_one_target_is_refused_by_another(vodops: Vodops, project: Pa
     other_app = vodops("apply", project, "--plan", saved, "--yes", "--sub-app-id", "7")
     assert (
         other_app.code == 1
-        and "A plan applies only to the target it was made for; nothing was sent." in other_app.err
+        and (
+            "A plan applies only to the target it was made for (choose it with --target or the target "
+            "options it was made with); nothing was sent."
+        )
+        in other_app.err
     )
 
 

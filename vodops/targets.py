@@ -89,7 +89,8 @@ def _named(settings: Settings, name: str) -> Target:
     found = settings.targets.get(name)
     if found is None:
         known = ", ".join(sorted({LOCAL, *settings.targets}))
-        raise SettingsError(f"no target named {name!r} in vodops.yaml (known: {known})")
+        where = "in vodops.yaml" if settings.targets else "(no vodops.yaml declares targets here)"
+        raise SettingsError(f"no target named {name!r} {where} (known: {known})")
     dialect = found.dialect or DIALECT_2018
     default_endpoint = LEGACY_ENDPOINT if dialect == DIALECT_2017 else DEFAULT_ENDPOINT
     return Target(

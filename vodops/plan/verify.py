@@ -89,7 +89,8 @@ def check_target(saved: dict[str, Any], here: dict[str, Any]) -> None:
     if saved["target"] != here:
         raise VodopsError(
             f"this plan was made for target {_describe(saved['target'])}; this run's target is "
-            f"{_describe(here)}. A plan applies only to the target it was made for; nothing was sent."
+            f"{_describe(here)}. A plan applies only to the target it was made for (choose it with "
+            "--target or the target options it was made with); nothing was sent."
         )
 
 
