@@ -225,9 +225,13 @@ class ApplyLock:
                 continue  # the next renewal may get through; the lease is several renewals long
 
     def _withdraw(self) -> None:
-        """Remove our ticket after an interrupted `_acquire`, also one whose create answer was lost."""
+        """Remove our ticket after an interrupted `_acquire`, also one whose create answer was lost;
+        never raises over the error that interrupted it (a ticket left behind dies with its lease)."""
         if self._mine is None:
-            self._mine = next((t.id for t in tickets(self._api) if t.comment == self._comment), None)
+            try:
+                self._mine = next((t.id for t in tickets(self._api) if t.comment == self._comment), None)
+            except VodopsError:
+                return
         self._release()
 
     def _release(self) -> None:
