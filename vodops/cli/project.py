@@ -21,6 +21,17 @@ if TYPE_CHECKING:
 
 EXIT_CHANGES = 2
 
+format_option = click.option(
+    "--format",
+    "form",
+    envvar="VODOPS_FORMAT",
+    show_envvar=True,
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="How to render the plan.",
+)
+
 
 @click.command()
 @directory_argument
@@ -48,15 +59,7 @@ def show_notes(notes: tuple[str, ...]) -> None:
 @directory_argument
 @target_options
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes, 0 when none.")
-@click.option(
-    "--format",
-    "form",
-    envvar="VODOPS_FORMAT",
-    show_envvar=True,
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-)
+@format_option
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON) for apply --plan."
 )
@@ -91,15 +94,7 @@ def plan(
 
 @click.command()
 @click.argument("plan_file", metavar="PLAN", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "form",
-    envvar="VODOPS_FORMAT",
-    show_envvar=True,
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-)
+@format_option
 def show(plan_file: Path, form: str) -> None:
     """Render a saved plan (plan --out) without reading the account."""
     from vodops.plan.planfile import plan_from_document, read_plan_file
