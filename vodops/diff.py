@@ -9,9 +9,9 @@ from typing import Any
 from deepdiff import DeepDiff
 from deepdiff.helper import NotPresent
 
-from vodops.defaults import RULES
 from vodops.normalize import normalize
 from vodops.refs import References
+from vodops.resources import KINDS
 from vodops.resources.base import Path
 
 
@@ -34,7 +34,7 @@ def comparable(kind: str, spec: dict[str, Any] | None, refs: References) -> dict
     """`spec` with references by name where possible, normalized by the kind's table."""
     if spec is None:
         return {}
-    result = normalize(refs.canonical(kind, spec), RULES[kind])
+    result = normalize(refs.canonical(kind, spec), KINDS[kind].rules)
     return result if isinstance(result, dict) else {}
 
 

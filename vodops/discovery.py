@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from vodops.localfiles import MAX_TEXT_BYTES, LocalFileError, read_bytes, read_text
+from vodops.registered import KIND_NAMES
 
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 IGNORE_FILE = ".vodopsignore"
-# the kinds, in the order of vodops.resources.KINDS (a test holds them equal)
-KIND_NAMES = ("MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure")
 _MENTIONS_VODOPS = re.compile(r"vodops/|\b(?:" + "|".join(KIND_NAMES) + r")\b")
 
 

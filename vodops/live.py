@@ -1,4 +1,4 @@
-"""The live account as vodops sees it: every object of the four kinds, read leniently.
+"""The live account as vodops sees it: every object of every kind, read leniently.
 
 Specs come back in manifest spelling (`videoTemplate`, not `VideoTemplate`), with identity and
 server bookkeeping fields removed and the ownership marker split off the comment. Server quirks
@@ -13,29 +13,19 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from vodops.apply.lock import is_ticket
+from vodops.apply.lock import LOCK_KIND, is_ticket
 from vodops.cloud.vod import LiveId, VodApi
 from vodops.ownership import Owner, content_digest, split_comment, url_tag
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import DEPENDENCY_ORDER, KINDS
 from vodops.resources.base import manifest_key, rekey
-
-# Fields that identify or describe an object rather than configure it.
-_NOT_SPEC: dict[str, frozenset[str]] = {
-    TRANSCODE: frozenset({"Definition", "Name", "Type", "ContainerType", "CreateTime", "UpdateTime"}),
-    WATERMARK: frozenset({"Definition", "Name", "CreateTime", "UpdateTime"}),
-    PROCEDURE: frozenset(
-        {"Name", "Type", "CreateTime", "UpdateTime", "MiniProgramPublishTask", "AiRecognitionTask"}
-    ),
-    MEDIA_CLASS: frozenset({"ClassId", "ParentId", "Name", "ClassName", "Level", "SubClassIdSet"}),
-}
-SYSTEM_CLASS_ID = 0
+from vodops.resources.kind import Kind
 
 
 @dataclass(frozen=True)
 class LiveResource:
     kind: str
-    name: str  # template or procedure Name; a class's path
-    id: LiveId  # Definition, ClassId, or the procedure's Name
+    name: str  # the object's Name; a tree node's path
+    id: LiveId  # the id the wire names it by (Definition, ClassId), or the Name of a kind keyed by name
     spec: dict[str, Any]
     owner: Owner | None
     preset: bool
@@ -94,21 +84,21 @@ def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveSta
     are left out."""
     resources: list[LiveResource] = []
     for kind, listed in api.list_kinds(kinds).items():
-        raw = [item for item in listed if not (kind == WATERMARK and is_ticket(item))]
-        resources.extend(_classes(raw) if kind == MEDIA_CLASS else (_template(kind, r, api) for r in raw))
+        raw = [item for item in listed if not (kind == LOCK_KIND and is_ticket(item))]
+        declared = KINDS[kind]
+        resources.extend(_tree(declared, raw) if declared.tree else (_named(declared, r, api) for r in raw))
     return LiveState(tuple(resources))
 
 
-def _template(kind: str, raw: dict[str, Any], api: VodApi) -> LiveResource:
+def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
     comment, owner = split_comment(str(raw.get("Comment") or ""))
-    spec = rekey({k: v for k, v in raw.items() if k not in _NOT_SPEC[kind]}, manifest_key)
+    spec = rekey({k: v for k, v in raw.items() if k not in kind.not_spec}, manifest_key)
     spec["comment"] = comment
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
         image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
-    identity: LiveId = str(raw.get("Name") or "") if kind == PROCEDURE else _int(raw.get("Definition"))
-    preset = raw.get("Type") == "Preset"
-    return LiveResource(kind, _name(raw.get("Name")), identity, spec, owner, preset, raw)
+    identity: LiveId = str(raw.get("Name") or "") if kind.keyed_by_name else _int(raw.get(kind.wire.id_field))
+    return LiveResource(kind.name, _name(raw.get("Name")), identity, spec, owner, kind.is_preset(raw), raw)
 
 
 def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:
@@ -122,15 +112,15 @@ def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:
     return f"sha256:{content_digest(api.fetch(url))}"
 
 
-def _classes(raw: list[dict[str, Any]]) -> Iterator[LiveResource]:
-    by_id = {_int(item.get("ClassId")): item for item in raw}
-    for class_id, item in by_id.items():
-        path = _class_path(class_id, by_id)
-        preset = class_id == SYSTEM_CLASS_ID
-        yield LiveResource(MEDIA_CLASS, path, class_id, {}, None, preset, item)
+def _tree(kind: Kind, raw: list[dict[str, Any]]) -> Iterator[LiveResource]:
+    """The nodes of a tree, each named by its path from the root (a class: "Movies/Action")."""
+    by_id = {_int(item.get(kind.wire.id_field)): item for item in raw}
+    for node_id, item in by_id.items():
+        path = _path(node_id, by_id)
+        yield LiveResource(kind.name, path, node_id, {}, None, kind.is_preset(item), item)
 
 
-def _class_path(class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
+def _path(class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
     names: list[str] = []
     seen: set[int] = set()
     current: dict[str, Any] | None = by_id.get(class_id)

@@ -2,16 +2,18 @@
 
 A spec is normalized bottom-up: children first, then the rules of the kind's table that match the
 node's path. Whatever ends up None, "", [] or {} is absent, so "the server filled in the default"
-and "the manifest left it out" compare equal. The tables themselves are data, in `defaults`.
+and "the manifest left it out" compare equal. The tables themselves are data, in each kind's
+declaration (`Kind.rules`, vodops/resources/<kind>.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vodops.resources.base import Path
+if TYPE_CHECKING:  # the kinds' modules import these rules while vodops.resources is loading
+    from vodops.resources.base import Path
 
 Pattern = tuple[str, ...]  # path steps; "*" matches any one step (a key or a list index)
 
@@ -70,6 +72,16 @@ class Ignored:
 
 
 Rule = Default | Spelling | OffWhen | Whole | Ignored
+
+
+def defaults(prefix: str, values: Mapping[str, object]) -> list[Rule]:
+    """A Default for each of `values`, at `prefix` + its dotted path."""
+    return [Default(pattern(f"{prefix}{field}"), value) for field, value in values.items()]
+
+
+def toggles(prefix: str, names: list[str]) -> list[Rule]:
+    """An OffWhen for each of `names`: the object at `prefix` + name is off when its switch is OFF."""
+    return [OffWhen(pattern(f"{prefix}{name}"), "switch", "OFF") for name in names]
 
 
 def pattern(text: str) -> Pattern:

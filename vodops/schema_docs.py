@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from vodops.defaults import RULES
 from vodops.normalize import Default, matches
+from vodops.resources import KINDS
 from vodops.resources.base import Path, api_key
 
 Schema = dict[str, Any]
@@ -79,7 +79,7 @@ def _what(prop: Schema) -> str:
 
 
 def _default(kind: str, path: Path) -> Any:
-    for rule in RULES[kind]:
+    for rule in KINDS[kind].rules:
         if isinstance(rule, Default) and rule.when is None and matches(rule.pattern, path):
             return rule.value
     return None

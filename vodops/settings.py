@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path as FsPath
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError
 
@@ -15,6 +15,7 @@ from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems
 from vodops.manifest.yamlpos import Document, load_documents
 from vodops.ownership import STACK_PATTERN
+from vodops.resources import KINDS, QUOTAS
 from vodops.resources.base import Path, Spec
 from vodops.resources.fields import Pattern, Range
 
@@ -86,18 +87,23 @@ class DeleteLimits(Spec):
     )
 
 
+if TYPE_CHECKING:
+    KindName = str
+    QuotaKind = str
+else:  # the registry's names, validated (and listed in the schema) as a Literal would be
+    KindName = Literal[tuple(KINDS)]
+    QuotaKind = Literal[tuple(QUOTAS)]
+
+
 class Safety(DeleteLimits):
     max_delete_percent: Annotated[float, Range(0, 100, "%")] | None = Field(
         default=30, description="most managed objects a plan may delete, in percent (default 30; null: none)"
     )
-    kinds: dict[
-        Literal["MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure"], DeleteLimits
-    ] = Field(
+    kinds: dict[KindName, DeleteLimits] = Field(
         default_factory=dict, description="limits for one kind's deletes, checked besides the overall ones"
     )
 
 
-QuotaKind = Literal["TranscodeTemplate", "WatermarkTemplate", "Procedure"]
 
 
 class Settings(Spec):

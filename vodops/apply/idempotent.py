@@ -21,7 +21,7 @@ from vodops.cloud.vod import WIRES, LiveId, VodApi
 from vodops.errors import ApiError, TransportError, VodopsError
 from vodops.ownership import split_comment
 from vodops.plan.changes import Change
-from vodops.resources import MEDIA_CLASS, PROCEDURE
+from vodops.resources import KINDS
 
 CREATE_ATTEMPTS = 5
 _BACKOFF = 0.3  # seconds, doubling, with full jitter
@@ -51,14 +51,14 @@ def _find_created(
     """The object this create request would have made, if it exists."""
     id_field = WIRES[kind].created_id or WIRES[kind].id_field
     for item in api.list(kind):
-        found = item[id_field] if kind == PROCEDURE else int(item[id_field])
+        found = item[id_field] if KINDS[kind].keyed_by_name else int(item[id_field])
         if found != besides and _made_by(kind, item, request, stack):
             return found
     return None
 
 
 def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], stack: str) -> bool:
-    if kind == MEDIA_CLASS:
+    if KINDS[kind].tree:
         return bool(item.get("ParentId") == request["ParentId"] and item.get("Name") == request["ClassName"])
     if item.get("Name") != request["Name"] or item.get("Type") == "Preset":
         return False

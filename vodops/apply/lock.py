@@ -44,6 +44,7 @@ from vodops.cloud.vod import VodApi
 from vodops.errors import ApiError, ApplyError, TransportError, VodopsError
 from vodops.resources import WATERMARK
 
+LOCK_KIND = WATERMARK  # a ticket is a text watermark template: cheap, and every dialect has them
 LOCK_NAME = "vodops-lock"
 _PREFIX = "vodops apply lock: held by "
 LEASE = 120.0  # seconds without renewal after which a ticket's holder is taken for dead
@@ -75,7 +76,7 @@ def is_ticket(raw: dict[str, Any]) -> bool:
 
 def tickets(api: VodApi) -> list[Ticket]:
     """Every lock ticket in the target, oldest first."""
-    found = [_ticket(raw) for raw in api.list(WATERMARK) if is_ticket(raw)]
+    found = [_ticket(raw) for raw in api.list(LOCK_KIND) if is_ticket(raw)]
     return sorted(found, key=lambda t: (t.created, t.id))
 
 
@@ -203,7 +204,7 @@ class ApplyLock:
         request = {"Type": "text", "Name": LOCK_NAME, "Comment": self._comment, "TextTemplate": _TEXT}
         for _ in range(_CREATE_ATTEMPTS):
             try:
-                return int(self._api.create(WATERMARK, request))
+                return int(self._api.create(LOCK_KIND, request))
             except (ApiError, TransportError) as error:
                 if not outcome_unknown(error):
                     raise LockError(f"cannot take the apply lock: {error}. Nothing was changed.") from None
@@ -216,7 +217,7 @@ class ApplyLock:
         while not self._stop.wait(self._renew_every):
             try:
                 assert self._mine is not None, "renewing a held lock"
-                self._api.update(WATERMARK, self._mine, {"Comment": self._comment})
+                self._api.update(LOCK_KIND, self._mine, {"Comment": self._comment})
             except ApiError as error:
                 if error.code.startswith("ResourceNotFound"):
                     self.lost = True
@@ -253,7 +254,7 @@ def delete_ticket(api: VodApi, ticket: int) -> None:
     """Delete one ticket by its Definition, until it is gone (a failed delete may have happened)."""
     for attempt in range(_CREATE_ATTEMPTS):
         try:
-            api.delete(WATERMARK, ticket)
+            api.delete(LOCK_KIND, ticket)
             return
         except VodopsError:
             if all(t.id != ticket for t in tickets(api)):

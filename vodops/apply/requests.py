@@ -6,21 +6,20 @@ import base64
 from dataclasses import replace
 from typing import Any
 
-from vodops.defaults import RULES, STATED_ON_UPDATE
 from vodops.desired import DesiredResource
 from vodops.errors import ApplyError
 from vodops.normalize import reset_value, switchable
 from vodops.ownership import Owner, split_comment, url_tag, with_marker
 from vodops.plan.changes import Change
 from vodops.refs import References
-from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
+from vodops.resources import KINDS
 from vodops.resources.base import Path as SpecPath
 from vodops.resources.base import api_key, rekey
 
 
 def create_request(desired: DesiredResource, refs: References, stack: str) -> dict[str, Any]:
-    if desired.kind == MEDIA_CLASS:
-        return _class_request(desired.name, refs)
+    if KINDS[desired.kind].tree:
+        return _class_request(desired.kind, desired.name, refs)
     spec = refs.resolved(desired.kind, desired.spec)
     comment = str(spec.pop("comment", "") or "")
     body: dict[str, Any] = rekey(spec, api_key)
@@ -34,24 +33,26 @@ def create_request(desired: DesiredResource, refs: References, stack: str) -> di
 
 
 def update_request(change: Change, refs: References, stack: str) -> dict[str, Any]:
-    """Modify is a partial update: send the declared fields, and clear the ones a manifest dropped.
-    ResetProcedureTemplate replaces the whole procedure, so it needs no clearing."""
+    """Modify is a partial update: send the declared fields but not those Modify cannot change, and
+    clear the ones a manifest dropped. A kind keyed by name is reset whole (ResetProcedureTemplate
+    replaces the whole procedure), so it needs no clearing."""
     assert change.desired is not None, "an update always has a desired side"
-    if change.kind == MEDIA_CLASS:  # a rename: ModifyClass takes the new last segment only
+    kind = KINDS[change.kind]
+    if kind.tree:  # a rename: ModifyClass takes the new last segment only
         return {"ClassName": change.name.rpartition("/")[2]}
     body = create_request(change.desired, refs, stack)
-    if change.kind == WATERMARK:
-        body.pop("Type", None)
-        image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
-        if not image_changed and isinstance(body.get("ImageTemplate"), dict):
-            body["ImageTemplate"].pop("ImageContent", None)
-            body["Comment"] = _keep_url_tag(body["Comment"], change)
-    if change.kind != PROCEDURE:
+    for name in kind.immutable:
+        body.pop(api_key(name), None)
+    image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
+    if kind.images and not image_changed and isinstance(body.get("ImageTemplate"), dict):
+        body["ImageTemplate"].pop("ImageContent", None)
+        body["Comment"] = _keep_url_tag(body["Comment"], change)
+    if not kind.keyed_by_name:
         for field in change.fields:
             if field.after is None and _clearable(change.kind, field.path, body):
                 _set(body, field.path, _reset(change.kind, field.path, field.before))
-    for name in STATED_ON_UPDATE.get(change.kind, ()):
-        body.setdefault(api_key(name), reset_value(RULES[change.kind], (name,)))
+    for name in kind.stated_on_update:
+        body.setdefault(api_key(name), reset_value(kind.rules, (name,)))
     return body
 
 
@@ -65,9 +66,9 @@ def _keep_url_tag(comment: str, change: Change) -> str:
     return with_marker(text, replace(owner, url_tag=url_tag(str(image["ImageUrl"]))))
 
 
-def _class_request(path: str, refs: References) -> dict[str, Any]:
+def _class_request(kind: str, path: str, refs: References) -> dict[str, Any]:
     parent, _, name = path.rpartition("/")
-    parent_id = refs.id_of(MEDIA_CLASS, parent) if parent else -1
+    parent_id = refs.id_of(kind, parent) if parent else -1
     if parent_id is None:
         raise ApplyError(f"the parent of class {path!r} has no id; was it created?")
     return {"ParentId": parent_id, "ClassName": name}
@@ -75,7 +76,7 @@ def _class_request(path: str, refs: References) -> dict[str, Any]:
 
 def _reset(kind: str, path: SpecPath, before: Any) -> Any:
     """The value that clears `path`: the table's default, or field by field for an object."""
-    value = reset_value(RULES[kind], path)
+    value = reset_value(KINDS[kind].rules, path)
     if value is not None or not isinstance(before, dict):
         return value
     children = {k: _reset(kind, (*path, k), v) for k, v in before.items()}
@@ -88,7 +89,7 @@ def _clearable(kind: str, path: SpecPath, body: dict[str, Any]) -> bool:
     parent: Any = body
     for step in path[:-1]:
         parent = parent.get(api_key(str(step))) if isinstance(parent, dict) else None
-    return isinstance(parent, dict) or switchable(RULES[kind], path)
+    return isinstance(parent, dict) or switchable(KINDS[kind].rules, path)
 
 
 def _set(body: dict[str, Any], path: SpecPath, value: Any) -> None:

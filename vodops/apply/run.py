@@ -20,7 +20,7 @@ from vodops.cloud.vod import VodApi
 from vodops.errors import ApplyError, VodopsError
 from vodops.plan.changes import Action, Change, Plan, Step, steps
 from vodops.refs import References
-from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
+from vodops.resources import KINDS
 
 Progress = Callable[[Change, str], None]
 
@@ -143,8 +143,8 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
         body = create_request(change.desired, refs, stack)
         new_id = create_or_find(api, change, body, stack, besides)
         if needs_url_tag(change.kind, body):
-            remember_image_url(api, new_id, body["Comment"])
-        if change.kind in (TRANSCODE, WATERMARK, MEDIA_CLASS):
+            remember_image_url(api, change.kind, new_id, body["Comment"])
+        if not KINDS[change.kind].keyed_by_name:  # an id the API assigned: references use it
             refs.bind(change.kind, change.name, new_id)
             return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
         return "done"
@@ -152,5 +152,5 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
     body = update_request(change, refs, stack)
     api.update(change.kind, change.live.id, body)
     if needs_url_tag(change.kind, body):
-        remember_image_url(api, change.live.id, body["Comment"])
+        remember_image_url(api, change.kind, change.live.id, body["Comment"])
     return "done"

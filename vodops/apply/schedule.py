@@ -23,25 +23,27 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from vodops.plan.changes import Step
 from vodops.refs import references_in
-from vodops.resources import MEDIA_CLASS, PROCEDURE
+from vodops.resources import KINDS
+
+USERS = {name: [user for user in KINDS if name in KINDS[user].refers_to()] for name in KINDS}
 
 
 def dependencies(steps: list[Step]) -> list[frozenset[int]]:
     """For each step (by index), the indexes of the steps it waits for."""
     builds: dict[tuple[str, str], list[int]] = {}
-    procedure_deletes: list[int] = []
-    subclass_deletes: dict[str, list[int]] = {}
+    deletes_of: dict[str, list[int]] = {}  # kind -> its delete steps
+    subnode_deletes: dict[tuple[str, str], list[int]] = {}  # (tree kind, parent path) -> deletes
     for index, step in enumerate(steps):
+        kind = step.change.kind
         if not step.deletes:
-            builds.setdefault((step.change.kind, step.path), []).append(index)
-        elif step.change.kind == PROCEDURE:
-            procedure_deletes.append(index)
-        elif step.change.kind == MEDIA_CLASS:
-            subclass_deletes.setdefault(_parent(step.path), []).append(index)
+            builds.setdefault((kind, step.path), []).append(index)
+            continue
+        deletes_of.setdefault(kind, []).append(index)
+        if KINDS[kind].tree:
+            subnode_deletes.setdefault((kind, _parent(step.path)), []).append(index)
     every_build = [i for found in builds.values() for i in found]
     return [
-        frozenset(_waits_for(step, builds, every_build, procedure_deletes, subclass_deletes))
-        for step in steps
+        frozenset(_waits_for(step, builds, every_build, deletes_of, subnode_deletes)) for step in steps
     ]
 
 
@@ -49,21 +51,20 @@ def _waits_for(
     step: Step,
     builds: dict[tuple[str, str], list[int]],
     every_build: list[int],
-    procedure_deletes: list[int],
-    subclass_deletes: dict[str, list[int]],
+    deletes_of: dict[str, list[int]],
+    subnode_deletes: dict[tuple[str, str], list[int]],
 ) -> Iterator[int]:
     kind = step.change.kind
     if not step.deletes:
-        yield from builds.get((MEDIA_CLASS, _parent(step.path)), []) if kind == MEDIA_CLASS else ()
-        if kind == PROCEDURE and step.change.desired is not None:
-            for ref_kind, value in references_in(PROCEDURE, step.change.desired.spec):
+        yield from builds.get((kind, _parent(step.path)), []) if KINDS[kind].tree else ()
+        if step.change.desired is not None:
+            for ref_kind, value in references_in(kind, step.change.desired.spec):
                 yield from builds.get((ref_kind, str(value)), []) if isinstance(value, str) else ()
         return
     yield from every_build
-    if kind == MEDIA_CLASS:
-        yield from subclass_deletes.get(step.path, [])
-    elif kind != PROCEDURE:
-        yield from procedure_deletes
+    yield from subnode_deletes.get((kind, step.path), [])
+    for user in USERS[kind]:  # what may still use this object is deleted first
+        yield from deletes_of.get(user, [])
 
 
 def _parent(path: str) -> str:

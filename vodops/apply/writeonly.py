@@ -13,23 +13,23 @@ from typing import Any
 
 from vodops.cloud.vod import LiveId, VodApi
 from vodops.ownership import split_comment, url_tag, with_marker
-from vodops.resources import WATERMARK
+from vodops.resources import KINDS
 
 
 def needs_url_tag(kind: str, body: dict[str, Any]) -> bool:
     """Whether a request `body` writes an image watermark's marker without the ImageUrl tag: it
     uploads an image (the URL is known only after), or the live URL was not known to the plan."""
-    if kind != WATERMARK or not isinstance(body.get("ImageTemplate"), dict):
+    if not KINDS[kind].images or not isinstance(body.get("ImageTemplate"), dict):
         return False
     _, owner = split_comment(str(body.get("Comment") or ""))
     return owner is not None and owner.url_tag is None
 
 
-def remember_image_url(api: VodApi, live_id: LiveId, comment: str) -> None:
-    """Write the marker of `comment` again, with a tag of the watermark's ImageUrl."""
-    found = api.get(WATERMARK, live_id) or {}
+def remember_image_url(api: VodApi, kind: str, live_id: LiveId, comment: str) -> None:
+    """Write the marker of `comment` again, with a tag of the object's (watermark's) ImageUrl."""
+    found = api.get(kind, live_id) or {}
     url = (found.get("ImageTemplate") or {}).get("ImageUrl")
     text, owner = split_comment(comment)
     if not url or owner is None:
         return
-    api.update(WATERMARK, live_id, {"Comment": with_marker(text, replace(owner, url_tag=url_tag(str(url))))})
+    api.update(kind, live_id, {"Comment": with_marker(text, replace(owner, url_tag=url_tag(str(url))))})

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from vodops.cli.options import directory_argument, only_option, target_options
-from vodops.discovery import KIND_NAMES
+from vodops.registered import KIND_NAMES
 from vodops.visible import printable
 
 if TYPE_CHECKING:

@@ -52,7 +52,8 @@ class LegacyWire:
     id_param: str
     create_params: Params
     update_params: Params
-    image: bool = False  # the image is uploaded (ApplyUploadWatermark + PUT) and passed as `url`
+    image: bool = False  # the image is uploaded (ApplyUploadWatermark + PUT) and passed as `url`;
+    # an update needs the width (the live one when the request has none)
     empty_code: str | None = None  # the error a list answers when there is nothing to list
     query: tuple[str, Callable[[Mapping[str, Any]], dict[str, Any]]] | None = None  # one object by id
 
@@ -138,7 +139,7 @@ class LegacyVodApi(VodApi):
         marker rewrite) sends the live width: the legacy Update requires one."""
         wire = _wire(kind, "Update")
         params = self._with_image(wire, request, wire.update_params(request))
-        if kind == WATERMARK and "width" not in params:
+        if wire.image and "width" not in params:
             found = self.get(kind, live_id) or {}
             params["width"] = (found.get("ImageTemplate") or {}).get("Width") or "10%"
         self._call(wire.update_action, {**params, wire.id_param: live_id})

@@ -1,62 +1,34 @@
-"""The four kinds on the wire: which action lists, creates, changes and deletes each, and how.
+"""The kinds on the wire: listing (paged or not), creating, changing and deleting objects, reading
+each kind's `Wire` (action names, id fields, paging) from its declaration in vodops.resources.
 
-This module knows action names, id fields and paging; it knows nothing of manifests or policy.
+This module knows nothing of manifests or policy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Any
 
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
-from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS
+from vodops.resources.kind import Scope, Wire
 
 PAGE_SIZE = 100  # the documented maximum Limit of every Describe*Templates action
 LiveId = int | str
 Items = list[dict[str, Any]]  # a listing, as the API answers each object
 
 
-@dataclass(frozen=True)
-class Wire:
-    list_action: str
-    list_key: str
-    paged: bool
-    create_action: str
-    update_action: str
-    delete_action: str
-    id_field: str  # how Modify/Delete name the object
-    created_id: str | None  # where Create's response carries the new id (None: the name is the id)
-    filter_field: str | None = None  # the list action's filter by id (None: it has none)
-
-
-WIRES: dict[str, Wire] = {
-    TRANSCODE: Wire(
-        "DescribeTranscodeTemplates", "TranscodeTemplateSet", True, "CreateTranscodeTemplate",
-        "ModifyTranscodeTemplate", "DeleteTranscodeTemplate", "Definition", "Definition", "Definitions",
-    ),
-    WATERMARK: Wire(
-        "DescribeWatermarkTemplates", "WatermarkTemplateSet", True, "CreateWatermarkTemplate",
-        "ModifyWatermarkTemplate", "DeleteWatermarkTemplate", "Definition", "Definition", "Definitions",
-    ),
-    MEDIA_CLASS: Wire(
-        "DescribeAllClass", "ClassInfoSet", False, "CreateClass", "ModifyClass", "DeleteClass",
-        "ClassId", "ClassId",
-    ),
-    PROCEDURE: Wire(
-        "DescribeProcedureTemplates", "ProcedureTemplateSet", True, "CreateProcedureTemplate",
-        "ResetProcedureTemplate", "DeleteProcedureTemplate", "Name", None, "Names",
-    ),
-}  # fmt: skip
+WIRES: dict[str, Wire] = {name: kind.wire for name, kind in KINDS.items()}
+"""Each kind's wire, as its declaration says (vodops.resources)."""
 
 
 class VodApi:
-    """List, create, update and delete the four kinds in one sub-application; listings make at
+    """List, create, update and delete the kinds in one sub-application; listings make at
     most `parallelism` calls at once (the caller must be safe to call from several threads)."""
 
-    quotas: Mapping[str, int] | None = None  # None: the 2018 API's (vodops.plan.checks.QUOTAS)
+    quotas: Mapping[str, int] | None = None  # None: the 2018 API's (vodops.resources.QUOTAS)
 
     def __init__(self, caller: Caller, sub_app_id: int | None, parallelism: int = 1) -> None:
         self._caller = caller
@@ -84,14 +56,14 @@ class VodApi:
         """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""
         wire = WIRES[kind]
         if not wire.paged:
-            items = page_items(wire.list_action, self._call(wire.list_action, {}), wire.list_key)
+            items = page_items(wire.list_action, self._call(wire.list_action, {}, wire.scope), wire.list_key)
             return items, len(items)
-        page = self._call(wire.list_action, {"Offset": 0, "Limit": PAGE_SIZE})
+        page = self._call(wire.list_action, {"Offset": 0, "Limit": PAGE_SIZE}, wire.scope)
         return page_items(wire.list_action, page, wire.list_key), total_count(wire.list_action, page)
 
     def _page(self, kind: str, offset: int) -> Items:
         wire = WIRES[kind]
-        page = self._call(wire.list_action, {"Offset": offset, "Limit": PAGE_SIZE})
+        page = self._call(wire.list_action, {"Offset": offset, "Limit": PAGE_SIZE}, wire.scope)
         return page_items(wire.list_action, page, wire.list_key)
 
     def _rest(self, kind: str, found: Items, total: int) -> Items:
@@ -109,30 +81,31 @@ class VodApi:
         wire = WIRES[kind]
         if wire.filter_field is None:
             raise ValueError(f"{wire.list_action} cannot filter by id")
-        page = self._call(wire.list_action, {wire.filter_field: [live_id]})
+        page = self._call(wire.list_action, {wire.filter_field: [live_id]}, wire.scope)
         return next(iter(page.get(wire.list_key) or []), None)
 
     def create(self, kind: str, request: Mapping[str, Any]) -> LiveId:
         wire = WIRES[kind]
-        response = self._call(wire.create_action, request)
+        response = self._call(wire.create_action, request, wire.scope)
         if wire.created_id is None:
             return str(request[wire.id_field])
         return created_id(wire.create_action, response, wire.created_id)
 
     def update(self, kind: str, live_id: LiveId, request: Mapping[str, Any]) -> None:
         wire = WIRES[kind]
-        self._call(wire.update_action, {**request, wire.id_field: live_id})
+        self._call(wire.update_action, {**request, wire.id_field: live_id}, wire.scope)
 
     def delete(self, kind: str, live_id: LiveId) -> None:
         wire = WIRES[kind]
-        self._call(wire.delete_action, {wire.id_field: live_id})
+        self._call(wire.delete_action, {wire.id_field: live_id}, wire.scope)
 
     def fetch(self, url: str) -> bytes:
         """The content at a URL the API returned, such as a watermark's ImageUrl."""
         return self._caller.fetch(url)
 
-    def _call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        if self.sub_app_id is not None:
+    def _call(self, action: str, params: Mapping[str, Any], scope: Scope = Scope.SUB_APP) -> dict[str, Any]:
+        """Call `action`, naming the sub-application when the kind lives in one."""
+        if self.sub_app_id is not None and scope is Scope.SUB_APP:
             params = {**params, "SubAppId": self.sub_app_id}
         return self._caller.call(action, params)
 

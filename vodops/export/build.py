@@ -19,7 +19,7 @@ from vodops.export.select import Chosen, choose, left_out
 from vodops.live import LiveState
 from vodops.manifest import API_VERSION
 from vodops.refs import References
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, TRANSCODE, WATERMARK
+from vodops.resources import DEPENDENCY_ORDER, KINDS, REFERRED
 
 
 @dataclass
@@ -58,7 +58,7 @@ def build_export(
 def _remember(item: Chosen, context: _Context) -> None:
     if item.adopt_id is not None:
         context.exported.invented.append((item.live.kind, item.live.id, item.name))
-    if item.live.kind in (WATERMARK, TRANSCODE):
+    if item.live.kind in REFERRED:
         context.refs.bind(item.live.kind, item.name, item.live.id)
 
 
@@ -68,7 +68,7 @@ def _document(item: Chosen, context: _Context) -> dict[str, Any] | None:
     if item.adopt_id is not None:
         metadata["adoptId"] = item.adopt_id
     document = {"apiVersion": API_VERSION, "kind": item.live.kind, "metadata": metadata}
-    if item.live.kind == MEDIA_CLASS:
+    if KINDS[item.live.kind].tree:
         return document  # a class is its path
     spec = manifest_spec(item.live, context.refs)
     shortened = fit_comment(spec, item.live.kind, context.stack)

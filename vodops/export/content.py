@@ -14,14 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from vodops.defaults import RULES
 from vodops.diff import comparable
 from vodops.live import LiveResource
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.normalize import Default, matches
 from vodops.ownership import comment_room
 from vodops.refs import References, plain
-from vodops.resources import KINDS, WATERMARK
+from vodops.resources import KINDS
 from vodops.resources.base import Path
 from vodops.resources.walk import field_names, model_at
 
@@ -29,10 +28,10 @@ from vodops.resources.walk import field_names, model_at
 def manifest_spec(live: LiveResource, refs: References) -> dict[str, Any]:
     """The live spec in manifest form: defaults left out, known templates referred to by name."""
     spec = plain(comparable(live.kind, live.spec, refs))
-    model = KINDS[live.kind].spec
+    kind = KINDS[live.kind]
+    model = kind.spec
     _restore_required(live.kind, model, spec)
-    if live.kind == WATERMARK and isinstance(spec.get("type"), str):
-        spec.setdefault(f"{spec['type']}Template", {})  # required for its type, even when empty
+    kind.restore(spec)
     ordered: dict[str, Any] = _ordered(model, spec, ())
     return ordered
 
@@ -41,7 +40,7 @@ def fit_comment(spec: dict[str, Any], kind: str, stack: str) -> str | None:
     """Cut a comment to what fits beside the ownership marker, which takes room from the API's
     256 characters; say so, or None when it fits."""
     comment = spec.get("comment")
-    room = comment_room(stack, with_digest=kind == WATERMARK)
+    room = comment_room(stack, with_digest=KINDS[kind].images)
     if not isinstance(comment, str) or len(comment) <= room:
         return None
     spec["comment"] = comment[:room]
@@ -77,7 +76,7 @@ def _restore_required(kind: str, model: type[BaseModel], spec: dict[str, Any]) -
 
 
 def _default(kind: str, path: Path, root: dict[str, Any]) -> Any:
-    for rule in RULES[kind]:
+    for rule in KINDS[kind].rules:
         if isinstance(rule, Default) and matches(rule.pattern, path) and rule.holds(root):
             return copy.deepcopy(rule.value)
     return None

@@ -18,14 +18,9 @@ from typing import Any
 from vodops.errors import VodopsError
 from vodops.export.record import IMAGES, RECORD, edited_images, read_record, record_text
 from vodops.export.yamlout import dump_documents
-from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS
 
-FOLDERS = {
-    MEDIA_CLASS: "media-classes",
-    WATERMARK: "watermark-templates",
-    TRANSCODE: "transcode-templates",
-    PROCEDURE: "procedures",
-}
+FOLDERS = {name: kind.folder for name, kind in KINDS.items()}  # each kind declares its own
 HEADER_MARK = "# Exported by vodops"
 _UNSAFE = re.compile(r"[^\w.-]+")
 _MAX_STEM_BYTES = 100  # well under every file system's 255, with room for a suffix

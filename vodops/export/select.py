@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from vodops.cloud.vod import LiveId
 from vodops.live import LiveResource, LiveState
 from vodops.refs import references_in
-from vodops.resources import KINDS, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS, REFERRED
+from vodops.resources.kind import Kind
 
-INVENTED_PREFIX = {TRANSCODE: "transcode", WATERMARK: "watermark"}
 _MAX_ANCESTORS = 8  # the API allows 3; more means the live tree is broken, and ordering must still end
 
 
@@ -35,11 +35,12 @@ class Chosen:
 def choose(live: LiveState, kind: str, stack: str, notes: list[str]) -> list[Chosen]:
     """The objects of `kind` to export, in a stable order; what is left out is said in `notes`."""
     mine = [item for item in live.of_kind(kind) if not item.preset and _exportable_owner(item, stack, notes)]
-    if kind == MEDIA_CLASS:
-        return _classes(mine, live, notes)
-    if kind == PROCEDURE:
-        return _procedures(mine, live, notes)
-    return _templates(kind, mine, live.of_kind(kind), notes)
+    declared = KINDS[kind]
+    if declared.tree:
+        return _classes(declared, mine, live, notes)
+    if declared.adoptable_by_id:
+        return _templates(declared, mine, live.of_kind(kind), notes)
+    return _by_name(declared, mine, live, notes)
 
 
 def _exportable_owner(item: LiveResource, stack: str, notes: list[str]) -> bool:
@@ -50,7 +51,7 @@ def _exportable_owner(item: LiveResource, stack: str, notes: list[str]) -> bool:
 
 
 def _templates(
-    kind: str, mine: list[LiveResource], every: list[LiveResource], notes: list[str]
+    kind: Kind, mine: list[LiveResource], every: list[LiveResource], notes: list[str]
 ) -> list[Chosen]:
     """Keep a live name the plan can match; invent one (with metadata.adoptId) where the live name
     cannot identify the template: empty, shared (with a preset too), or refused by the manifest
@@ -59,10 +60,10 @@ def _templates(
     taken = set(holders)
     chosen: list[Chosen] = []
     for item in sorted(mine, key=lambda found: int(found.id)):
-        if item.name and holders[item.name] == 1 and KINDS[kind].name_problem(item.name) is None:
+        if item.name and holders[item.name] == 1 and kind.name_problem(item.name) is None:
             chosen.append(Chosen(item, item.name))
             continue
-        name = _invent(INVENTED_PREFIX[kind], item.id, taken)
+        name = _invent(kind.export_prefix, item.id, taken)
         taken.add(name)
         chosen.append(Chosen(item, name, int(item.id)))
     return chosen
@@ -85,26 +86,28 @@ def left_out(item: LiveResource, why: str) -> str:
     return note
 
 
-def _procedures(mine: list[LiveResource], live: LiveState, notes: list[str]) -> list[Chosen]:
-    existing = {(item.kind, item.id) for item in live if item.kind in INVENTED_PREFIX}
+def _by_name(kind: Kind, mine: list[LiveResource], live: LiveState, notes: list[str]) -> list[Chosen]:
+    """Objects keyed by name (procedures) keep their names; one the manifest rules refuse, or that
+    refers to an object that no longer exists, is left out."""
+    existing = {(item.kind, item.id) for item in live if item.kind in REFERRED}
     chosen: list[Chosen] = []
     for item in sorted(mine, key=lambda found: found.name):
-        naming = KINDS[PROCEDURE].name_problem(item.name)
-        missing = [(k, v) for k, v in references_in(PROCEDURE, item.spec) if (k, v) not in existing]
+        naming = kind.name_problem(item.name)
+        missing = [(k, v) for k, v in references_in(kind.name, item.spec) if (k, v) not in existing]
         if naming:
             notes.append(left_out(item, f"its name {naming}"))
         elif missing:
-            kind, value = missing[0]
-            notes.append(left_out(item, f"it refers to {kind} {value}, which does not exist"))
+            target, value = missing[0]
+            notes.append(left_out(item, f"it refers to {target} {value}, which does not exist"))
         else:
             chosen.append(Chosen(item, item.name))
     return chosen
 
 
-def _classes(mine: list[LiveResource], live: LiveState, notes: list[str]) -> list[Chosen]:
-    """Every class whose path a manifest can write, parents first; a class that cannot be written
-    takes its subtree with it (a class is declared only below its declared parent)."""
-    by_id = {item.id: item for item in live.of_kind(MEDIA_CLASS)}
+def _classes(kind: Kind, mine: list[LiveResource], live: LiveState, notes: list[str]) -> list[Chosen]:
+    """Every class (tree node) whose path a manifest can write, parents first; a class that cannot
+    be written takes its subtree with it (a class is declared only below its declared parent)."""
+    by_id = {item.id: item for item in live.of_kind(kind.name)}
     skipped: set[LiveId] = set()
     chosen: list[Chosen] = []
     for item in sorted(mine, key=lambda found: _depth(found, by_id)):
@@ -112,7 +115,7 @@ def _classes(mine: list[LiveResource], live: LiveState, notes: list[str]) -> lis
         if parent is not None and parent.id in skipped:
             why: str | None = f"it is below class {parent.name!r}, which is not exported"
         else:
-            why = _class_problem(item)
+            why = _class_problem(kind, item)
         if why:
             skipped.add(item.id)
             notes.append(left_out(item, why))
@@ -121,11 +124,11 @@ def _classes(mine: list[LiveResource], live: LiveState, notes: list[str]) -> lis
     return sorted(chosen, key=lambda found: found.name)
 
 
-def _class_problem(item: LiveResource) -> str | None:
+def _class_problem(kind: Kind, item: LiveResource) -> str | None:
     own_name = str(item.raw.get("Name") or item.raw.get("ClassName") or "")
     if "/" in own_name:
         return f"its name {own_name!r} contains '/', which a class path cannot express"
-    naming = KINDS[MEDIA_CLASS].name_problem(item.name)
+    naming = kind.name_problem(item.name)
     return f"its path {naming}" if naming else None
 
 

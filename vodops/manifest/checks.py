@@ -10,10 +10,9 @@ from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
 from vodops.ownership import comment_room
-from vodops.resources import MEDIA_CLASS, WATERMARK
+from vodops.resources import KINDS
 from vodops.resources.base import Path
 from vodops.resources.walk import references
-from vodops.resources.watermark import WatermarkTemplateSpec
 
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
@@ -21,7 +20,7 @@ def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _previous_names(reading.declared)
     yield from _references(reading.declared, reading.named)
     yield from _class_tree(reading.named)
-    yield from _watermark_uses(reading.declared)
+    yield from _uses(reading.declared)
     for item in reading.declared:
         yield from _image(item, reading)
         yield from _comment(item, stack)
@@ -70,34 +69,18 @@ def _references(declared: list[Declared], named: list[Named]) -> Iterator[Proble
             yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
 
 
-# WatermarkInput (api.json): TextContent "only for a text watermark", SvgContent "only for an SVG
-# watermark"; "text and SVG watermarks cannot be put on snapshots".
-_CONTENT_FOR = {"textContent": "text", "svgContent": "svg"}
-_SNAPSHOT_TASKS = ("snapshotByTimeOffsetTaskSet", "sampleSnapshotTaskSet", "coverBySnapshotTaskSet")
-
-
-def _watermark_uses(declared: list[Declared]) -> Iterator[Problem]:
-    """The rules of a watermark use that depend on the type of the declared template it names."""
-    types = {
-        item.name: item.spec.type
-        for item in declared
-        if item.kind == WATERMARK and isinstance(item.spec, WatermarkTemplateSpec)
-    }
+def _uses(declared: list[Declared]) -> Iterator[Problem]:
+    """The rules of a reference that depend on the declared object it names (Kind.check_use: a
+    text watermark cannot go on a snapshot)."""
+    targets = {(item.kind, item.name): item.spec for item in declared}
     for item in declared:
         spec = item.spec.manifest_dict()
         for path, kind, value in references(item.spec):
-            if kind != WATERMARK or not isinstance(value, str) or value not in types:
+            target = targets.get((kind, value)) if isinstance(value, str) else None
+            if target is None:
                 continue
-            for where, message in _use_problems(path, _at(spec, path[:-1]), value, types[value]):
+            for where, message in KINDS[kind].check_use(path, _at(spec, path[:-1]), str(value), target):
                 yield Problem(f"{spec_path(where)}: {message}", item.locate(where))
-
-
-def _use_problems(path: Path, use: Any, name: str, kind: str) -> Iterator[tuple[Path, str]]:
-    for member, wanted in _CONTENT_FOR.items():
-        if isinstance(use, dict) and member in use and kind != wanted:
-            yield (*path[:-1], member), f"only applies to a {wanted} watermark ({name!r} is {kind})"
-    if kind in ("text", "svg") and len(path) > 1 and path[1] in _SNAPSHOT_TASKS:
-        yield path, f"{name!r} is a {kind} watermark; snapshots take image watermarks only"
 
 
 def _at(value: Any, path: Path) -> Any:
@@ -107,20 +90,19 @@ def _at(value: Any, path: Path) -> Any:
 
 
 def _class_tree(named: list[Named]) -> Iterator[Problem]:
-    paths = {item.name for item in named if item.kind == MEDIA_CLASS}
+    """A tree node (class) is declared below its declared parent."""
+    paths = {(item.kind, item.name) for item in named if KINDS[item.kind].tree}
     for item in named:
-        if item.kind != MEDIA_CLASS or "/" not in item.name:
+        if not KINDS[item.kind].tree or "/" not in item.name:
             continue
         parent = item.name.rsplit("/", 1)[0]
-        if parent not in paths:
+        if (item.kind, parent) not in paths:
             message = f"parent class {parent!r} is not declared; declare it in its own MediaClass document"
             yield Problem(message, item.location)
 
 
 def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
-    if item.kind != WATERMARK or not isinstance(item.spec, WatermarkTemplateSpec):
-        return
-    template = item.spec.image_template
+    template = getattr(item.spec, "image_template", None) if KINDS[item.kind].images else None
     if template is None:
         return
     try:
@@ -134,7 +116,7 @@ def _comment(item: Declared, stack: str) -> Iterator[Problem]:
     comment = getattr(item.spec, "comment", None)
     if not comment:
         return
-    room = comment_room(stack, with_digest=item.kind == WATERMARK)
+    room = comment_room(stack, with_digest=KINDS[item.kind].images)
     if len(comment) > room:
         message = (
             f"spec.comment: is {len(comment)} characters; with the ownership marker vodops adds, "

@@ -1,6 +1,8 @@
 """What a `dialect: "2017"` target cannot hold: manifest fields the legacy API lacks, values it
-cannot express, and the kinds it does not have. Each is a located problem, reported with every
-other before any API call (reference/legacy-api-2017.md §3.7, §4.7, §6, §8.2, §10).
+cannot express, and the kinds it does not have (those absent from its wire table,
+vodops.cloud.legacy_vod.WIRES); the tables here are the legacy dialect's, keyed by kind. Each is a
+located problem, reported with every other before any API call (reference/legacy-api-2017.md
+§3.7, §4.7, §6, §8.2, §10).
 """
 
 from __future__ import annotations
@@ -8,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from vodops.cloud.legacy_vod import WIRES as LEGACY_WIRES
 from vodops.errors import Problem
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.messages import spec_path
 from vodops.ownership import Owner, marker
-from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
+from vodops.resources import KINDS, TRANSCODE, WATERMARK
 from vodops.resources.base import Path
 
 LEGACY = "the legacy API (dialect 2017)"
@@ -90,7 +93,7 @@ def legacy_problems(manifests: Manifests, stack: str, target: str) -> list[Probl
     """Every reason `manifests` cannot be planned against the legacy target named `target`."""
     problems: list[Problem] = []
     for item in manifests:
-        if item.kind not in (TRANSCODE, WATERMARK, MEDIA_CLASS):
+        if item.kind not in LEGACY_WIRES:
             message = (
                 f"{item.kind} {item.name!r}: {LEGACY} has no {item.kind} kind; "
                 f"target {target!r} cannot hold it"
@@ -125,7 +128,7 @@ def _budgets(item: Declared, spec: dict[str, Any], stack: str) -> Iterator[Probl
         yield Problem(message, item.location)
     comment = spec.get("comment") or ""
     if comment:
-        owner = Owner(stack, _DIGEST if item.kind == WATERMARK else None)
+        owner = Owner(stack, _DIGEST if KINDS[item.kind].images else None)
         size = len(f"{comment} {marker(owner)}".encode())
         if size > _COMMENT_BYTES[item.kind]:
             message = (

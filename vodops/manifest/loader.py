@@ -15,12 +15,12 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
-from vodops.resources import KINDS, TRANSCODE, WATERMARK, Kind
+from vodops.resources import KINDS, Kind
 from vodops.resources.base import Path, Spec
 
 API_VERSION = "vodops/v1"
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
-ADOPTABLE_BY_ID = (TRANSCODE, WATERMARK)  # template names are optional and not unique in the API
+ADOPTABLE_BY_ID = tuple(sorted(name for name, kind in KINDS.items() if kind.adoptable_by_id))
 METADATA = ("name", "adoptId", "previousNames")
 
 

@@ -18,18 +18,16 @@ from vodops.diff import FieldChange, comparable, field_changes
 from vodops.errors import PlanError, Problem
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan, ordered
-from vodops.plan.checks import QUOTAS, plan_problems, quotas
+from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.dangling import dangling
 from vodops.plan.match import match
 from vodops.plan.rename import follow_class_renames, procedure_rename_note
 from vodops.plan.replace import immutable_change, moves, repoints
-from vodops.plan.safety import brakes, owned
+from vodops.plan.safety import authoritative_tops, below_authoritative, brakes, owned
 from vodops.plan.scope import scoped
 from vodops.refs import References
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS, PROCEDURE
+from vodops.resources import KINDS, QUOTAS, REFERRED
 from vodops.settings import Safety
-
-REFERABLE = DEPENDENCY_ORDER[1:3]  # watermark and transcode templates
 
 
 @dataclass(frozen=True)
@@ -64,8 +62,9 @@ def build_plan(
     policy = policy or Policy()
     planning = _Planning(stack)
     live, planning.problems = follow_class_renames(desired, live)
-    for live_class in live.of_kind(MEDIA_CLASS):
-        planning.refs.bind(MEDIA_CLASS, live_class.name, live_class.id)  # parents of new classes
+    for tree in (kind for kind in KINDS.values() if kind.tree):
+        for node in live.of_kind(tree.name):
+            planning.refs.bind(tree.name, node.name, node.id)  # parents of new classes
     matches = _matches(desired, live, planning)
     for item in desired:
         _plan_declared(item, matches.get(id(item)), planning)
@@ -73,8 +72,8 @@ def build_plan(
     deletes = list(_deletes(desired, live, stack, matched))
     notes = planning.notes + ([] if policy.prune or not deletes else [_kept(deletes)])
     planning.changes = moves(planning.changes + (deletes if policy.prune else []))
-    procedures = {item.name: item for item in desired if item.kind == PROCEDURE}
-    planning.changes.extend(repoints(planning.changes, live, stack, procedures))
+    declared = {(item.kind, item.name): item for item in desired}
+    planning.changes.extend(repoints(planning.changes, live, stack, declared))
     planning.problems.extend(plan_problems(live, planning.changes, policy.quotas))
     planning.problems.extend(dangling(desired, live, planning.changes, matched, stack))
     if planning.problems:
@@ -116,7 +115,7 @@ def _matches(
             planning.notes.append(result.note)
         if result.found is not None:
             found[id(item)] = result.found
-            if item.kind in REFERABLE:
+            if item.kind in REFERRED:
                 planning.refs.bind(item.kind, item.name, result.found.id)
     return found
 
@@ -127,8 +126,9 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
             Change(Action.CREATE, item.kind, item.name, _fields(item, None, planning), item)
         )
         return
-    if item.kind == MEDIA_CLASS:
-        _plan_class(item, found, planning)  # a class has nothing but its path
+    kind = KINDS[item.kind]
+    if kind.tree:
+        _plan_node(item, found, planning)  # a class has nothing but its path
         return
     if found.owner is not None and found.owner.stack != planning.stack:
         message = f"{found.label} belongs to stack {found.owner.stack!r}; vodops will not take it over"
@@ -139,7 +139,7 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
     if frozen is not None and found.owner is None:
         message = f"{found.label} cannot be adopted: its {frozen.dotted} differs and the API cannot change it"
         planning.problems.append(Problem(message, item.location))
-    elif frozen is not None or (item.kind == PROCEDURE and found.name != item.name):
+    elif frozen is not None or (kind.keyed_by_name and found.name != item.name):
         _replace(item, found, fields, planning)
     elif found.owner is None:
         planning.changes.append(Change(Action.ADOPT, item.kind, item.name, fields, item, found))
@@ -147,12 +147,12 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
         planning.changes.append(Change(Action.UPDATE, item.kind, item.name, fields, item, found))
 
 
-def _plan_class(item: DesiredResource, found: LiveResource, planning: _Planning) -> None:
-    """A class found under a previous name is renamed in place (ModifyClass ClassName)."""
+def _plan_node(item: DesiredResource, found: LiveResource, planning: _Planning) -> None:
+    """A tree node (class) found under a previous name is renamed in place (ModifyClass ClassName)."""
     old = found.previous_name
     if old is not None and old.rpartition("/")[2] != item.name.rpartition("/")[2]:
         field = FieldChange(("metadata", "name"), old, item.name)
-        planning.changes.append(Change(Action.UPDATE, MEDIA_CLASS, item.name, (field,), item, found))
+        planning.changes.append(Change(Action.UPDATE, item.kind, item.name, (field,), item, found))
 
 
 def _replace(
@@ -162,7 +162,7 @@ def _replace(
         message = f"{found.label} cannot be renamed: procedures are keyed by name and it is not vodops's"
         planning.problems.append(Problem(message, item.location))
         return
-    if item.kind == PROCEDURE and found.name != item.name:
+    if KINDS[item.kind].keyed_by_name and found.name != item.name:
         planning.notes.append(procedure_rename_note(found.name, item.name))
     planning.changes.append(Change(Action.REPLACE, item.kind, item.name, fields, item, found))
 
@@ -183,15 +183,13 @@ def _fields(
 def _deletes(
     desired: tuple[DesiredResource, ...], live: LiveState, stack: str, matched: set[tuple[str, LiveId]]
 ) -> Iterator[Change]:
-    classes = {item.name for item in desired if item.kind == MEDIA_CLASS}
-    authoritative = tuple(
-        item.name + "/" for item in desired if item.kind == MEDIA_CLASS and item.authoritative
-    )
+    nodes = {(item.kind, item.name) for item in desired if KINDS[item.kind].tree}
+    authoritative = authoritative_tops(desired)
     for found in live:
         if found.preset or (found.kind, found.id) in matched:
             continue
-        if found.kind == MEDIA_CLASS:
-            doomed = found.name not in classes and found.name.startswith(authoritative)
+        if KINDS[found.kind].tree:
+            doomed = (found.kind, found.name) not in nodes and below_authoritative(found, authoritative)
         else:
             doomed = found.owner is not None and found.owner.stack == stack
         if doomed:

@@ -10,7 +10,7 @@ from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
 from vodops.live import LiveResource
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS
+from vodops.resources import DEPENDENCY_ORDER, KINDS
 
 
 class Action(str, Enum):
@@ -41,6 +41,13 @@ class Change:
     @property
     def address(self) -> str:
         return f"{self.kind}/{self.name}"
+
+    @property
+    def id_note(self) -> str:
+        """" (id 12)" to show after the address, or "" (nothing live yet, or the name is the id)."""
+        if self.live_id is None or KINDS[self.kind].keyed_by_name:
+            return ""
+        return f" (id {self.live_id})"
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def ordered(changes: list[Change]) -> tuple[Change, ...]:
 
     def key(change: Change) -> tuple[int, int, int, str]:
         rank = DEPENDENCY_ORDER.index(change.kind)
-        depth = change.name.count("/") if change.kind == MEDIA_CLASS else 0
+        depth = change.name.count("/") if KINDS[change.kind].tree else 0
         if change.action is Action.DELETE:
             return (1, -rank, -depth, change.name)
         return (0, rank, depth, change.name)

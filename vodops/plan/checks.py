@@ -8,11 +8,12 @@ from collections.abc import Iterator, Mapping
 from vodops.errors import Problem
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change, Quota
-from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS, QUOTAS
+from vodops.resources.kind import Kind
 
-# Custom objects per sub-application (reference §8); a legacy target has its own (vodops.cloud.legacy_vod).
-QUOTAS: Mapping[str, int] = {TRANSCODE: 100, WATERMARK: 1000, PROCEDURE: 50}
-MAX_SUBCLASSES = 500
+# Custom objects per sub-application: each kind declares its own (Kind.quota, reference §8); a
+# legacy target has its own (vodops.cloud.legacy_vod).
+TREES = tuple(kind for kind in KINDS.values() if kind.tree)
 
 
 def quotas(live: LiveState, changes: list[Change], limits: Mapping[str, int] = QUOTAS) -> tuple[Quota, ...]:
@@ -42,22 +43,23 @@ def plan_problems(
                 f"run before deletes); the API allows {quota.limit} per sub-application "
                 f"({quota.peak - quota.limit} too many)"
             )
-    yield from _subclass_limits(live, changes)
-    yield from _classes_left_with_children(live, changes)
+    for tree in TREES:
+        yield from _subclass_limits(tree, live, changes)
+        yield from _classes_left_with_children(tree.name, live, changes)
 
 
-def _subclass_limits(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
+def _subclass_limits(tree: Kind, live: LiveState, changes: list[Change]) -> Iterator[Problem]:
     children: dict[str, int] = {}
-    for found in live.of_kind(MEDIA_CLASS):
+    for found in live.of_kind(tree.name):
         children[_parent(found.name)] = children.get(_parent(found.name), 0) + 1
     for change in changes:
-        if change.kind == MEDIA_CLASS:
+        if change.kind == tree.name:
             children[_parent(change.name)] = children.get(_parent(change.name), 0) + _delta(change)
     for parent, count in sorted(children.items()):
-        if count > MAX_SUBCLASSES:
+        if tree.max_children is not None and count > tree.max_children:
             where = f"class {parent!r}" if parent else "the top level"
             yield Problem(
-                f"MediaClass: {where} would have {count} subclasses; the API allows {MAX_SUBCLASSES}"
+                f"{tree.name}: {where} would have {count} subclasses; the API allows {tree.max_children}"
             )
 
 
@@ -65,17 +67,14 @@ def _parent(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else ""
 
 
-def _classes_left_with_children(live: LiveState, changes: list[Change]) -> Iterator[Problem]:
+def _classes_left_with_children(tree: str, live: LiveState, changes: list[Change]) -> Iterator[Problem]:
     """DeleteClass refuses a class that still has subclasses: every subclass must go first."""
-    doomed = {
-        c.live.name
-        for c in changes
-        if c.kind == MEDIA_CLASS and c.live and c.action in (Action.DELETE, Action.REPLACE)
-    }
-    for found in live.of_kind(MEDIA_CLASS):
+    gone = (Action.DELETE, Action.REPLACE)
+    doomed = {c.live.name for c in changes if c.kind == tree and c.live and c.action in gone}
+    for found in live.of_kind(tree):
         parent = _parent(found.name)
         if parent in doomed and found.name not in doomed:
             yield Problem(
-                f"MediaClass {parent!r} would be deleted, but its subclass {found.name!r} stays; the API "
+                f"{tree} {parent!r} would be deleted, but its subclass {found.name!r} stays; the API "
                 "cannot delete a class that is not empty (declare the subclass where it should go)"
             )

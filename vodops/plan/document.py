@@ -38,7 +38,7 @@ from vodops.diff import comparable
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
 from vodops.refs import References, plain, references_in
-from vodops.resources import MEDIA_CLASS
+from vodops.resources import KINDS
 from vodops.targets import Target
 
 FORMAT_VERSION = 1
@@ -144,7 +144,7 @@ def _bound(plan: Plan, live: LiveState, refs: References) -> list[tuple[str, Liv
             wanted |= {
                 (k, v) for k, v in references_in(change.kind, change.desired.spec) if isinstance(v, str)
             }
-        if change.kind == MEDIA_CLASS and "/" in change.name:
-            wanted.add((MEDIA_CLASS, change.name.rsplit("/", 1)[0]))
+        if KINDS[change.kind].tree and "/" in change.name:
+            wanted.add((change.kind, change.name.rsplit("/", 1)[0]))
     names = {(kind, refs.id_of(kind, name)): name for kind, name in wanted}
     return [(names[(r.kind, r.id)], r) for r in live if (r.kind, r.id) in names]

@@ -18,7 +18,7 @@ from vodops.diff import comparable
 from vodops.errors import Problem
 from vodops.live import LiveResource, LiveState
 from vodops.refs import References
-from vodops.resources import KINDS, MEDIA_CLASS
+from vodops.resources import KINDS
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _by_name(item: DesiredResource, found: LiveResource) -> Match:
 
 def _by_previous_name(item: DesiredResource, live: LiveState) -> Match:
     """The live object a previous name finds (classes: see plan/rename.py)."""
-    if item.kind == MEDIA_CLASS:
+    if KINDS[item.kind].tree:
         return Match()
     for previous in item.previous_names:
         found = [r for r in live.named(item.kind, previous) if not r.preset]

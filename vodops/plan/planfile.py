@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.alias_generators import to_camel
@@ -26,9 +26,13 @@ from vodops.normalize import matches
 from vodops.plan.changes import Action, Brakes, Change, Plan, Quota
 from vodops.plan.document import FORMAT_VERSION
 from vodops.refs import REF_PATTERNS, RefName
+from vodops.resources import KINDS
 
 MAX_PLAN_BYTES = 256 * 1024 * 1024  # 1,000 watermark images of the API's largest size fit
-_Kind = Literal["MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure"]
+if TYPE_CHECKING:
+    _Kind = str
+else:  # the registry's names, validated as a Literal would be
+    _Kind = Literal[tuple(KINDS)]
 _Action = Literal["create", "update", "replace", "delete", "adopt"]
 _Id = Annotated[int, Field(strict=True)] | str
 _Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]

@@ -13,22 +13,40 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.errors import Problem
 from vodops.live import LiveState
-from vodops.resources import MEDIA_CLASS
+from vodops.resources import KINDS
 
 
 def follow_class_renames(
     desired: tuple[DesiredResource, ...], live: LiveState
 ) -> tuple[LiveState, list[Problem]]:
-    """`live` with every class at the path it will have once the declared renames are applied
-    (a renamed class records its path before the plan as `previous_name`)."""
-    before = {r.id: r.name for r in live.of_kind(MEDIA_CLASS)}
-    after = dict(before)
+    """`live` with every class (tree node) at the path it will have once the declared renames are
+    applied (a renamed class records its path before the plan as `previous_name`)."""
     problems: list[Problem] = []
+    after: dict[tuple[str, LiveId], str] = {}
+    for tree in (kind.name for kind in KINDS.values() if kind.tree):
+        paths = _renamed_paths(tree, desired, live, problems)
+        after.update(((tree, node_id), path) for node_id, path in paths.items())
+    resources = tuple(
+        replace(r, name=after[(r.kind, r.id)], previous_name=r.name)
+        if after.get((r.kind, r.id), r.name) != r.name
+        else r
+        for r in live
+    )
+    return LiveState(resources), problems
+
+
+def _renamed_paths(
+    tree: str, desired: tuple[DesiredResource, ...], live: LiveState, problems: list[Problem]
+) -> dict[LiveId, str]:
+    """Each live node of `tree` by id, at its path after the declared renames."""
+    before = {r.id: r.name for r in live.of_kind(tree)}
+    after = dict(before)
     renamed = sorted(
-        (d for d in desired if d.kind == MEDIA_CLASS and d.previous_names), key=lambda d: d.name.count("/")
+        (d for d in desired if d.kind == tree and d.previous_names), key=lambda d: d.name.count("/")
     )
     for item in renamed:
         if item.name in after.values():
@@ -39,21 +57,15 @@ def follow_class_renames(
         old = after[found]
         if _parent(old) != _parent(item.name):
             message = (
-                f"MediaClass {item.name!r}: previous name {old!r} is under another parent; the API "
+                f"{tree} {item.name!r}: previous name {old!r} is under another parent; the API "
                 "renames a class (ModifyClass) but cannot move it"
             )
             problems.append(Problem(message, item.location))
             continue
-        for class_id, path in after.items():
+        for node_id, path in after.items():
             if path == old or path.startswith(old + "/"):
-                after[class_id] = item.name + path[len(old) :]
-    resources = tuple(
-        replace(r, name=after[r.id], previous_name=r.name)
-        if r.kind == MEDIA_CLASS and after[r.id] != r.name
-        else r
-        for r in live
-    )
-    return LiveState(resources), problems
+                after[node_id] = item.name + path[len(old) :]
+    return after
 
 
 def _parent(path: str) -> str:

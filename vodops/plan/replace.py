@@ -18,62 +18,62 @@ from vodops.diff import FieldChange
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change
 from vodops.refs import RefName, references_at
-from vodops.resources import MEDIA_CLASS, PROCEDURE, WATERMARK
-
-IMMUTABLE = {WATERMARK: ("type",)}
+from vodops.resources import KINDS, REFERRERS
 
 
 def immutable_change(kind: str, fields: tuple[FieldChange, ...]) -> FieldChange | None:
-    """The first changed field the API cannot modify, if any: such a change is a replace."""
-    frozen = IMMUTABLE.get(kind, ())
+    """The first changed field the API cannot modify (Kind.immutable), if any: such a change is a
+    replace."""
+    frozen = KINDS[kind].immutable
     return next((field for field in fields if field.path[:1] and field.path[0] in frozen), None)
 
 
 def repoints(
-    changes: list[Change], live: LiveState, stack: str, declared: dict[str, DesiredResource]
+    changes: list[Change], live: LiveState, stack: str, declared: dict[tuple[str, str], DesiredResource]
 ) -> list[Change]:
-    """Updates for the procedures that use a template being replaced and have no change yet. Only
-    a declared procedure of this stack can be repointed; any other still using the old template
-    is a dangling reference, refused by plan/dangling.py."""
-    replaced = {
-        (c.kind, c.live_id): c.name for c in changes if c.action is Action.REPLACE and c.kind != MEDIA_CLASS
-    }
-    planned = {c.name for c in changes if c.kind == PROCEDURE}
+    """Updates for the objects (procedures) that use an object being replaced and have no change
+    yet. Only a declared object of this stack can be repointed; any other still using the old
+    one is a dangling reference, refused by plan/dangling.py. `declared` is by (kind, name)."""
+    replaced = {(c.kind, c.live_id): c.name for c in changes if c.action is Action.REPLACE}
+    planned = {(c.kind, c.name) for c in changes}
     added: list[Change] = []
-    for procedure in live.of_kind(PROCEDURE):
-        uses = [(p, k, v) for p, k, v in references_at(PROCEDURE, procedure.spec) if (k, v) in replaced]
-        ours = procedure.owner is not None and procedure.owner.stack == stack
-        if not uses or procedure.name in planned or not ours or procedure.name not in declared:
+    for user in (found for kind in REFERRERS for found in live.of_kind(kind)):
+        uses = [(p, k, v) for p, k, v in references_at(user.kind, user.spec) if (k, v) in replaced]
+        ours = user.owner is not None and user.owner.stack == stack
+        address = (user.kind, user.name)
+        if not uses or address in planned or not ours or address not in declared:
             continue
         fields = tuple(
             FieldChange(path, RefName(replaced[(k, v)], v), RefName(replaced[(k, v)], None))
             for path, k, v in uses
         )
-        added.append(
-            Change(Action.UPDATE, PROCEDURE, procedure.name, fields, declared[procedure.name], procedure)
-        )
+        added.append(Change(Action.UPDATE, user.kind, user.name, fields, declared[address], user))
     return added
 
 
 def moves(changes: list[Change]) -> list[Change]:
-    """Class deletes and creates paired into replaces when they are one class moving."""
-    creates = _by_leaf(c for c in changes if c.kind == MEDIA_CLASS and c.action is Action.CREATE)
-    deletes = _by_leaf(c for c in changes if c.kind == MEDIA_CLASS and c.action is Action.DELETE)
+    """Tree node (class) deletes and creates paired into replaces when they are one node moving."""
+    for tree in (kind.name for kind in KINDS.values() if kind.tree):
+        changes = _moves(tree, changes)
+    return changes
+
+
+def _moves(tree: str, changes: list[Change]) -> list[Change]:
+    creates = _by_leaf(c for c in changes if c.kind == tree and c.action is Action.CREATE)
+    deletes = _by_leaf(c for c in changes if c.kind == tree and c.action is Action.DELETE)
     paired = {
         leaf for leaf in creates.keys() & deletes.keys() if len(creates[leaf]) == len(deletes[leaf]) == 1
     }
     result = [
         c
         for c in changes
-        if c.kind != MEDIA_CLASS
-        or _leaf(c.name) not in paired
-        or c.action not in (Action.CREATE, Action.DELETE)
+        if c.kind != tree or _leaf(c.name) not in paired or c.action not in (Action.CREATE, Action.DELETE)
     ]
     for leaf in sorted(paired):
         [new], [old] = creates[leaf], deletes[leaf]
         assert old.live is not None, "a delete has a live side"
         field = FieldChange(("metadata", "name"), old.live.name, new.name)
-        result.append(Change(Action.REPLACE, MEDIA_CLASS, new.name, (field,), new.desired, old.live))
+        result.append(Change(Action.REPLACE, tree, new.name, (field,), new.desired, old.live))
     return result
 
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from vodops.desired import DesiredResource
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Brakes, Change
-from vodops.resources import DEPENDENCY_ORDER, MEDIA_CLASS
+from vodops.resources import DEPENDENCY_ORDER, KINDS
 from vodops.settings import DeleteLimits, Safety
 
 MIN_FOR_PERCENT = 10
@@ -31,8 +31,8 @@ MIN_FOR_PERCENT = 10
 
 def owned(live: LiveState, desired: tuple[DesiredResource, ...], stack: str) -> dict[str, int]:
     """How many live objects of each kind this stack owns (see the module docstring)."""
-    classes = {item.name for item in desired if item.kind == MEDIA_CLASS}
-    below = tuple(item.name + "/" for item in desired if item.kind == MEDIA_CLASS and item.authoritative)
+    classes = {(item.kind, item.name) for item in desired if KINDS[item.kind].tree}
+    below = authoritative_tops(desired)
     counts = dict.fromkeys(DEPENDENCY_ORDER, 0)
     for found in live:
         if not found.preset and _owned(found, stack, classes, below):
@@ -40,10 +40,24 @@ def owned(live: LiveState, desired: tuple[DesiredResource, ...], stack: str) -> 
     return counts
 
 
-def _owned(found: LiveResource, stack: str, classes: set[str], below: tuple[str, ...]) -> bool:
-    if found.kind == MEDIA_CLASS:
-        return found.name in classes or found.name.startswith(below)
+def _owned(
+    found: LiveResource, stack: str, classes: set[tuple[str, str]], below: set[tuple[str, str]]
+) -> bool:
+    """A tree node (class) carries no marker: it is ours when declared, or below an authoritative
+    node; any other object when it carries this stack's marker."""
+    if KINDS[found.kind].tree:
+        return (found.kind, found.name) in classes or below_authoritative(found, below)
     return found.owner is not None and found.owner.stack == stack
+
+
+def authoritative_tops(desired: tuple[DesiredResource, ...]) -> set[tuple[str, str]]:
+    """(kind, path + "/") of every tree node declared authoritative: vodops owns what is below."""
+    return {(item.kind, item.name + "/") for item in desired if item.authoritative}
+
+
+def below_authoritative(found: LiveResource, tops: set[tuple[str, str]]) -> bool:
+    """Whether a live tree node is below a node declared authoritative (see authoritative_tops)."""
+    return any(kind == found.kind and found.name.startswith(top) for kind, top in tops)
 
 
 def brakes(

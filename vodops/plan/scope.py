@@ -15,7 +15,7 @@ from vodops.errors import PlanError, Problem
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change
 from vodops.refs import references_in
-from vodops.resources import KINDS, MEDIA_CLASS, PROCEDURE
+from vodops.resources import KINDS
 
 
 def scoped(
@@ -52,18 +52,15 @@ def _needed(only: Iterable[str], desired: tuple[DesiredResource, ...]) -> Iterab
         item = by_address.get(address)
         if item is None:
             continue
-        if item.kind == PROCEDURE:
-            yield from (
-                f"{kind}/{value}"
-                for kind, value in references_in(PROCEDURE, item.spec)
-                if isinstance(value, str)
-            )
-        if item.kind == MEDIA_CLASS:
+        yield from (
+            f"{kind}/{value}" for kind, value in references_in(item.kind, item.spec) if isinstance(value, str)
+        )
+        if KINDS[item.kind].tree:
             parts = item.name.split("/")
-            yield from (f"{MEDIA_CLASS}/{'/'.join(parts[:end])}" for end in range(1, len(parts)))
+            yield from (f"{item.kind}/{'/'.join(parts[:end])}" for end in range(1, len(parts)))
 
 
 def _repoints(change: Change, replaced: set[tuple[str, LiveId | None]]) -> bool:
-    if change.kind != PROCEDURE or change.live is None:
+    if change.live is None:
         return False
-    return any((kind, value) in replaced for kind, value in references_in(PROCEDURE, change.live.spec))
+    return any((kind, value) in replaced for kind, value in references_in(change.kind, change.live.spec))

@@ -24,7 +24,7 @@ from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
 from vodops.plan.document import desired_document
 from vodops.plan.safety import brakes
-from vodops.resources import MEDIA_CLASS
+from vodops.resources import KINDS
 from vodops.settings import Safety
 
 Key = tuple[str, str, str, Any]
@@ -48,7 +48,7 @@ class _Context:
         return [r for r in self.live.of_kind(kind) if r.name == name and not r.preset]
 
     def ours(self, found: LiveResource) -> bool:
-        return found.kind == MEDIA_CLASS or (found.owner is not None and found.owner.stack == self.plan.stack)
+        return KINDS[found.kind].tree or (found.owner is not None and found.owner.stack == self.plan.stack)
 
 
 def verify(

@@ -137,7 +137,7 @@ def _table(plan: Plan) -> list[str]:
 
 
 def _title(change: Change) -> str:
-    where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
+    where = change.id_note
     return f"{_ICON[change.action]} **{change.action.value}** {_literal(change.address)}{where}"
 
 
@@ -146,7 +146,7 @@ def _details(change: Change) -> list[str]:
         return [f"- {_title(change)}", ""]
     noun = "field" if len(change.fields) == 1 else "fields"
     # GitHub renders no Markdown inside <summary>: the title is written in HTML there.
-    where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
+    where = change.id_note
     address = html.escape(printable(change.address))
     title = f"{_ICON[change.action]} <b>{change.action.value}</b> <code>{address}</code>"
     if change.action is Action.CREATE:

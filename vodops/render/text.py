@@ -50,7 +50,7 @@ def display_order(plan: Plan) -> list[Change]:
 
 def headline(change: Change) -> str:
     sign, colour = _STYLE[change.action]
-    where = f" (id {change.live_id})" if change.live_id is not None and change.kind != "Procedure" else ""
+    where = change.id_note
     title = f"{sign} {change.action.value} {change.kind} {change.name!r}{where}"
     return click.style(title, fg=colour, bold=change.action.dangerous)
 

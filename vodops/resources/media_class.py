@@ -1,12 +1,19 @@
-"""MediaClass: a node of the media class (category) tree, named by its path."""
+"""MediaClass: a node of the media class (category) tree, named by its path, and the kind's
+declaration (the tree shape: a class's parent is in its path)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from pydantic import Field
 
 from vodops.resources.base import Spec
+from vodops.resources.kind import Kind, Shape, Wire
 
+MEDIA_CLASS = "MediaClass"
 MAX_DEPTH = 4
+SYSTEM_CLASS_ID = 0  # the root every sub-application has; it cannot be declared
 
 
 class MediaClassSpec(Spec):
@@ -18,3 +25,40 @@ class MediaClassSpec(Spec):
             "vodops owns this class's subtree: live subclasses that no manifest declares are deleted"
         ),
     )
+
+
+def _class_path(path: str) -> str | None:
+    parts = path.split("/")
+    if any(part == "" for part in parts):
+        return "must be a path like 'Movies/Action' with no empty segment"
+    if len(parts) > MAX_DEPTH:
+        return f"is {len(parts)} levels deep; classes can be at most {MAX_DEPTH} levels deep"
+    too_long = [part for part in parts if len(part) > 64]
+    if too_long:
+        return f"segment {too_long[0]!r} is {len(too_long[0])} characters; class names can be at most 64"
+    return None
+
+
+def _system_class(raw: Mapping[str, Any]) -> bool:
+    class_id: Any = raw.get("ClassId")
+    try:
+        return int(class_id) == SYSTEM_CLASS_ID
+    except (TypeError, ValueError):
+        return False
+
+
+KIND = Kind(
+    MEDIA_CLASS,
+    MediaClassSpec,
+    Wire(
+        "DescribeAllClass", "ClassInfoSet", False, "CreateClass", "ModifyClass", "DeleteClass",
+        "ClassId", "ClassId",
+    ),
+    _class_path,
+    folder="media-classes",
+    shape=Shape.TREE,
+    spec_required=False,
+    not_spec=frozenset({"ClassId", "ParentId", "Name", "ClassName", "Level", "SubClassIdSet"}),
+    is_preset=_system_class,
+    max_children=500,  # direct subclasses of one class (reference §4)
+)  # fmt: skip

@@ -1,0 +1,169 @@
+"""What a kind is: the one declaration the generic pipeline reads (desired, live, diff, plan, apply,
+export, render, schema). Each kind's module ends in its `KIND`; `vodops.resources` registers it.
+
+A declaration says, as data: the spec model; the shape of the objects (named objects, or a tree of
+classes named by path); how the API identifies them (an id it assigns, or the name itself); how
+they appear on the wire (`Wire`); the server's defaults and spellings (normalization rules); the
+fields an update must always state; the live fields that are not configuration; how a preset is
+recognised; the name rules; the fields the API cannot modify (a change is a replace); the quota;
+and how export names them. References between kinds are not declared here: they are the `RefTo`
+marks in the spec models, and the dependency order is derived from them (`dependency_order`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from vodops.normalize import Rule
+from vodops.resources.base import Path, Spec
+from vodops.resources.walk import ref_patterns
+from vodops.visible import UNSEEN_RULE, unseen_character
+
+
+class Shape(Enum):
+    """How a kind's objects relate to each other."""
+
+    NAMED = "named"  # a collection of objects, each declared by its own name
+    TREE = "tree"  # nodes named by their path ("Movies/Action"); a node's parent is in its path
+
+
+class Identity(Enum):
+    """How the API tells one object of a kind from another."""
+
+    ASSIGNED = "assigned"  # the API assigns an id on create (Definition, ClassId); names are labels
+    NAME = "name"  # the name is the id: the API cannot rename, a new name is a replace
+
+
+class Scope(Enum):
+    """Where a kind's objects live, and so whether calls name a sub-application."""
+
+    SUB_APP = "subApp"  # in a sub-application: every call carries SubAppId when the target has one
+    ACCOUNT = "account"  # account-wide: calls never carry SubAppId
+
+
+@dataclass(frozen=True)
+class Wire:
+    """One kind on the 2018-07-17 wire: action names, id fields, paging (reference §8, api.json)."""
+
+    list_action: str
+    list_key: str  # the listing's array in the Describe answer
+    paged: bool  # Offset/Limit paging with a TotalCount (else one call answers everything)
+    create_action: str
+    update_action: str
+    delete_action: str
+    id_field: str  # how Modify/Delete name the object
+    created_id: str | None  # where Create's response carries the new id (None: the name is the id)
+    filter_field: str | None = None  # the list action's filter by id (None: it has none)
+    scope: Scope = Scope.SUB_APP
+
+    @classmethod
+    def template(cls, kind: str) -> Wire:
+        """The wire every processing template shares: Describe<kind>s (paged, filtered by
+        `Definitions`, answering `<kind>Set`), Create<kind> (answering the new `Definition`),
+        Modify<kind> and Delete<kind> by `Definition` (api.json, vod 2018-07-17)."""
+        return cls(
+            f"Describe{kind}s", f"{kind}Set", True, f"Create{kind}", f"Modify{kind}", f"Delete{kind}",
+            "Definition", "Definition", "Definitions",
+        )  # fmt: skip
+
+
+def _nothing_to_restore(spec: dict[str, Any]) -> None:
+    """The spec model's required fields are all restored generically (export/content.py)."""
+
+
+def _no_use_rules(path: Path, use: Any, name: str, target: Spec) -> Iterator[tuple[Path, str]]:
+    """References to this kind follow only the referring field's own rules."""
+    return iter(())
+
+
+def template_name(name: str) -> str | None:
+    """The name rule of templates: at most 64 characters, and not only digits (reference §3.1)."""
+    if len(name) > 64:
+        return f"is {len(name)} characters; template names can be at most 64"
+    if name.isdigit():
+        return "must not be only digits: a number in a reference means a template id"
+    return None
+
+
+def _template_preset(raw: Mapping[str, Any]) -> bool:
+    """Templates and procedures say `Type: Preset` for the system's own (reference §2)."""
+    return raw.get("Type") == "Preset"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind vodops manages, declared once (see the module docstring)."""
+
+    name: str
+    spec: type[Spec]
+    wire: Wire
+    check_name: Callable[[str], str | None]  # the kind's own name rule: why a name is refused, or None
+    folder: str  # export's file (`<folder>.yaml`) and --split folder
+    shape: Shape = Shape.NAMED
+    identity: Identity = Identity.ASSIGNED
+    spec_required: bool = True
+    rules: tuple[Rule, ...] = ()  # normalization: the API's defaults and spellings (vodops.normalize)
+    stated_on_update: tuple[str, ...] = ()  # fields every update states (the server implies them)
+    not_spec: frozenset[str] = frozenset()  # live fields that identify or describe, not configure
+    is_preset: Callable[[Mapping[str, Any]], bool] = _template_preset  # from the object as listed
+    immutable: tuple[str, ...] = ()  # top-level fields Modify cannot change: a change is a replace
+    quota: int | None = None  # custom objects per sub-application on the 2018 API (None: unlimited)
+    max_children: int | None = None  # a tree node's most children (None: unlimited)
+    export_prefix: str = ""  # names export invents are "<prefix>-<id>" (ASSIGNED, NAMED kinds)
+    images: bool = False  # the spec uploads image files (`imageTemplate.imageFile`), see ownership
+    # Export: put back, in a live spec normalization emptied, what the manifest rules require.
+    restore: Callable[[dict[str, Any]], None] = _nothing_to_restore
+    # Manifest checks: what a reference to a declared object of this kind may not do, given that
+    # object's spec: (path, the mapping holding the reference, its name, the target) -> problems.
+    check_use: Callable[[Path, Any, str, Spec], Iterator[tuple[Path, str]]] = _no_use_rules
+
+    def name_problem(self, name: str) -> str | None:
+        """Why `name` cannot name a resource of this kind, or None. Names are compared in NFC."""
+        unseen = unseen_character(name)
+        if unseen:
+            return f"contains {unseen}; {UNSEEN_RULE}"
+        if name != name.strip():
+            return "must not start or end with white space"
+        return self.check_name(name)
+
+    @property
+    def adoptable_by_id(self) -> bool:
+        """Whether `metadata.adoptId` applies: named objects with API-assigned ids, whose names are
+        optional and not unique in the API (templates)."""
+        return self.shape is Shape.NAMED and self.identity is Identity.ASSIGNED
+
+    @property
+    def keyed_by_name(self) -> bool:
+        return self.identity is Identity.NAME
+
+    @property
+    def tree(self) -> bool:
+        return self.shape is Shape.TREE
+
+    def refers_to(self) -> frozenset[str]:
+        """The kinds this kind's spec refers to (its `RefTo` fields)."""
+        return frozenset(kind for _, kind in ref_patterns(self.spec))
+
+
+def dependency_order(kinds: Iterable[Kind]) -> tuple[Kind, ...]:
+    """`kinds` ordered so that every kind comes after the kinds it refers to: creates and updates
+    run in this order, deletes in the reverse. Kinds that do not depend on each other keep their
+    order in `kinds`. Raises ValueError on a reference to a kind not in `kinds`, or a cycle."""
+    waiting = list(kinds)
+    names = {kind.name for kind in waiting}
+    for kind in waiting:
+        unknown = kind.refers_to() - names
+        if unknown:
+            raise ValueError(f"{kind.name} refers to unregistered kinds {sorted(unknown)}")
+    placed: list[Kind] = []
+    while waiting:
+        done = {kind.name for kind in placed}
+        ready = next((kind for kind in waiting if kind.refers_to() <= done), None)
+        if ready is None:
+            raise ValueError(f"the references of {[kind.name for kind in waiting]} form a cycle")
+        placed.append(ready)
+        waiting.remove(ready)
+    return tuple(placed)
