@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from tests.emulator.processing_corpus import build_processing_corpus
+
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 AUDIO = {"Codec": "libfdk_aac", "Bitrate": 128, "SampleRate": 44100}
 VIDEO = {"Codec": "libx264", "Fps": 25, "Bitrate": 1800}
@@ -154,6 +156,7 @@ def build_corpus(api: Any) -> dict[str, list[dict[str, Any]]]:
         return reply
 
     _templates(call)
+    build_processing_corpus(call)
     _classes(call)
     for procedure in PROCEDURES:
         call("CreateProcedureTemplate", **procedure)

@@ -27,9 +27,30 @@ EXCEPTIONS = {
     # Tencent's own examples send SampleRate 200, which api.json's allowed values do not list.
     "example CreateTranscodeTemplate '创建转码模板': refused with InvalidParameterValue.AudioSampleRate",
     "example ModifyTranscodeTemplate '修改转码模板': refused with InvalidParameterValue.AudioSampleRate",
+    # ... and flac audio at 1024 and 1000 kbps in an HLS ladder (documented: AAC, 26-256 kbps).
+    "example CreateAdaptiveDynamicStreamingTemplate '创建转自适应码流模板': "
+    "refused with InvalidParameterValue.AudioBitrate",
+    "example ModifyAdaptiveDynamicStreamingTemplate '修改转自适应码流模板': "
+    "refused with InvalidParameterValue.AudioBitrate",
+    # ... and a Switch "NO" (documented: ON or OFF).
+    "example CreateAIAnalysisTemplate '创建开启全部内容分析任务的模板': "
+    "refused with InvalidParameterValue.Switch",
 }
-# Errors that show a replayed request was understood: it names an object this account lacks.
-_NOT_FOUND = ("ResourceNotFound", "InvalidParameter.ProcedureNameNotExist", "FailedOperation.ClassNoFound")
+# api.json types these SubAppIds string and int64; every other action, and the SDK's users, send
+# the same uint64 application id, so the emulator takes one type everywhere.
+REQUEST_EXCEPTIONS = {
+    "CreateReviewTemplate.SubAppId: type string, emulator uint",
+    "DescribeReviewTemplates.SubAppId: type int64, emulator uint",
+}
+# Errors that show a replayed request was understood: it names an object this account lacks, or a
+# system preset (ids below 10000, which the examples modify and delete) that no account may change.
+_NOT_FOUND = (
+    "ResourceNotFound",
+    "InvalidParameter.ProcedureNameNotExist",
+    "FailedOperation.ClassNoFound",
+    "InvalidParameterValue.ModifyDefaultTemplate",
+    "InvalidParameterValue.DeleteDefaultTemplate",
+)
 _EXAMPLE_APPS = (1, 221094)  # the SubAppIds Tencent's examples use
 
 
@@ -37,9 +58,9 @@ def test_every_request_member_matches_api_json() -> None:
     checks = Checks()
     for action, known in sorted(ACTIONS.items()):
         compare_request(checks, known.request, API["actions"][action]["input"], action)
-    assert checks.mismatches == []
+    assert sorted(checks.mismatches) == sorted(REQUEST_EXCEPTIONS)
     print(f"{checks.count} request checks")
-    assert checks.count >= 2700, checks.count
+    assert checks.count >= 5700, checks.count
 
 
 def test_every_reply_member_matches_api_json(api: Any) -> None:
@@ -58,7 +79,7 @@ def test_tencents_examples_replay(api: Any, emulator: Any, endpoint: str) -> Non
         _fresh_account(emulator, api, example)
         _replay(checks, example, api, get)
     assert sorted(checks.mismatches) == sorted(EXCEPTIONS)
-    assert checks.count >= 38, checks.count
+    assert checks.count >= 140, checks.count
 
 
 def test_the_default_procedure_is_tencents_example(api: Any) -> None:

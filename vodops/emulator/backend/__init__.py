@@ -3,7 +3,7 @@ shape and the function that performs it."""
 
 from __future__ import annotations
 
-from . import apps, classes, procedures, transcode, watermark
+from . import apps, classes, procedures, processing, transcode, watermark
 from .base import Action, Context
 
 ACTIONS: dict[str, Action] = {
@@ -12,6 +12,7 @@ ACTIONS: dict[str, Action] = {
     **classes.ACTIONS,
     **procedures.ACTIONS,
     **apps.ACTIONS,
+    **processing.ACTIONS,
 }
 
 __all__ = ["ACTIONS", "Action", "Context", "apps"]

@@ -1,0 +1,236 @@
+"""The ten processing-template kinds through the official SDK's typed client (VodClient and its
+models, with "useless field" warnings made errors): every action works, presets are listed and
+protected, quotas hold, Modify merges, and each refusal answers its exact code and changes
+nothing."""
+
+# ruff: noqa: E501 - tables of requests, one case a line
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.emulator.conftest import Api
+from tests.emulator.processing_corpus import AAC, H264, TEMPLATES
+from vodops.emulator import Emulator
+from vodops.emulator.backend.processing import KINDS
+
+NAMES = sorted(TEMPLATES)
+BY_NAME = {kind.name: kind for kind in KINDS}
+WITH_PRESETS = [kind.name for kind in KINDS if kind.presets]
+
+
+def _shown(api: Api, kind: str, **filters: Any) -> list[dict[str, Any]]:
+    shown: list[dict[str, Any]] = api.typed(f"Describe{kind}s", **filters)[f"{kind}Set"]
+    return shown
+
+
+@pytest.mark.parametrize("kind", NAMES)
+def test_every_action_through_the_typed_sdk(api: Api, clock: Any, kind: str) -> None:
+    _, maximal, modify = TEMPLATES[kind]
+    definition = api.typed(f"Create{kind}", **maximal)["Definition"]
+    assert definition >= 10001
+    [created] = _shown(api, kind, Definitions=[definition])
+    assert created["Definition"] == definition
+    assert created.get("Type", "Custom") == "Custom"
+    assert {k: created[k] for k in ("Name", "Comment") if k in maximal} == {
+        k: maximal[k] for k in ("Name", "Comment") if k in maximal
+    }
+    clock.advance(60)
+    api.typed(f"Modify{kind}", Definition=definition, **modify)
+    [modified] = _shown(api, kind, Definitions=[definition])
+    assert modified["UpdateTime"] > created["UpdateTime"] == modified["CreateTime"]
+    assert modified.get("Name") == modify.get("Name", created["Name"])
+    api.typed(f"Delete{kind}", Definition=definition)
+    assert _shown(api, kind, Definitions=[definition]) == []
+
+
+@pytest.mark.parametrize("kind", NAMES)
+def test_minimal_templates_show_the_server_filled_defaults(api: Api, kind: str) -> None:
+    definition = api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"]
+    [shown] = _shown(api, kind, Definitions=[definition])
+    assert shown["Name"] == "" or kind == "HeadTailTemplate"
+    assert shown["CreateTime"].endswith("Z")
+
+
+def test_defaults_are_the_documented_ones(api: Api) -> None:
+    sprite = api("CreateImageSpriteTemplate", **TEMPLATES["ImageSpriteTemplate"][0])["Definition"]
+    [shown] = _shown(api, "ImageSpriteTemplate", Definitions=[sprite])
+    assert (shown["Format"], shown["FillType"], shown["ResolutionAdaptive"], shown["Width"]) == (
+        "jpg", "black", "open", 0,
+    )  # fmt: skip
+    ladder = api("CreateAdaptiveDynamicStreamingTemplate", **TEMPLATES["AdaptiveDynamicStreamingTemplate"][0])
+    [adaptive] = _shown(api, "AdaptiveDynamicStreamingTemplate", Definitions=[ladder["Definition"]])
+    assert (adaptive["DrmType"], adaptive["DrmKeyProvider"], adaptive["SegmentDuration"]) == ("", "VOD", 6)
+    assert adaptive["StreamInfos"][0]["Video"]["FillType"] == "black"
+    recognition = api("CreateAIRecognitionTemplate", FaceConfigure={"Switch": "ON"})["Definition"]
+    [ai] = _shown(api, "AIRecognitionTemplate", Definitions=[recognition])
+    assert ai["FaceConfigure"]["FaceLibrary"] == "All"
+    assert ai["HeadTailConfigure"] == {"Switch": "OFF"}
+
+
+@pytest.mark.parametrize("kind", WITH_PRESETS)
+def test_presets_are_listed_first_and_cannot_be_changed(api: Api, kind: str) -> None:
+    presets = [number for number, _ in BY_NAME[kind].presets]
+    custom = api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"]
+    listed = [t["Definition"] for t in _shown(api, kind, Limit=100)]
+    assert listed == [*presets, custom]
+    before = _shown(api, kind, Definitions=presets)
+    assert api.code(f"Modify{kind}", Definition=presets[0], Name="x") == (
+        "InvalidParameterValue.ModifyDefaultTemplate"
+    )
+    assert api.code(f"Delete{kind}", Definition=presets[0]) == "InvalidParameterValue.DeleteDefaultTemplate"
+    assert _shown(api, kind, Definitions=presets) == before
+
+
+@pytest.mark.parametrize("kind", [k for k in WITH_PRESETS if "Type" in BY_NAME[k].describe.by_name])
+def test_the_type_filter(api: Api, kind: str) -> None:
+    custom = api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"]
+    assert [t["Definition"] for t in _shown(api, kind, Type="Custom")] == [custom]
+    assert {t["Type"] for t in _shown(api, kind, Type="Preset", Limit=100)} == {"Preset"}
+
+
+@pytest.mark.parametrize("kind", NAMES)
+def test_unknown_definitions_are_refused(api: Api, kind: str) -> None:
+    for verb, extra in (("Modify", {"Name": "x"}), ("Delete", {})):
+        code = api.code(f"{verb}{kind}", Definition=987654, **extra)
+        assert code == "ResourceNotFound.TemplateNotExist"
+
+
+@pytest.mark.parametrize("kind", NAMES)
+def test_the_documented_quota_holds(emulator: Emulator, api: Api, kind: str) -> None:
+    quota, body = BY_NAME[kind].quota, TEMPLATES[kind][0]
+    for _ in range(quota):
+        api(f"Create{kind}", **body)
+    assert api.code(f"Create{kind}", **body) == "LimitExceeded.TooMuchTemplate"
+    assert api(f"Describe{kind}s", Limit=1)["TotalCount"] == quota + len(BY_NAME[kind].presets)
+    emulator.add_sub_apps([7])
+    assert api(f"Create{kind}", SubAppId=7, **body)["Definition"]  # quotas are per application
+
+
+def test_paging_and_application_isolation(emulator: Emulator, api: Api) -> None:
+    emulator.add_sub_apps([7])
+    made = [api("CreateReviewTemplate", Labels=["Ad"], Name=f"r{i}")["Definition"] for i in range(5)]
+    page = api("DescribeReviewTemplates", Offset=1, Limit=2)
+    assert (page["TotalCount"], [t["Definition"] for t in page["ReviewTemplateSet"]]) == (5, made[1:3])
+    assert api("DescribeReviewTemplates", SubAppId=7)["TotalCount"] == 0
+    assert (
+        api.code("DeleteReviewTemplate", SubAppId=7, Definition=made[0])
+        == "ResourceNotFound.TemplateNotExist"
+    )
+
+
+def test_modify_merges_nested_settings_and_replaces_lists(api: Api) -> None:
+    _, maximal, _ = TEMPLATES["ContentReviewTemplate"]
+    definition = api("CreateContentReviewTemplate", **maximal)["Definition"]
+    api(
+        "ModifyContentReviewTemplate",
+        Definition=definition,
+        PornConfigure={"ImgReviewInfo": {"BlockConfidence": 99}},
+    )
+    [shown] = _shown(api, "ContentReviewTemplate", Definitions=[definition])
+    image = shown["PornConfigure"]["ImgReviewInfo"]
+    assert (image["BlockConfidence"], image["ReviewConfidence"], image["LabelSet"]) == (99, 60, ["porn"])
+    head_tail = api("CreateHeadTailTemplate", **TEMPLATES["HeadTailTemplate"][1])["Definition"]
+    api("ModifyHeadTailTemplate", Definition=head_tail, HeadCandidateSet=["1", "2"])
+    [shown] = _shown(api, "HeadTailTemplate", Definitions=[head_tail])
+    assert (shown["HeadCandidateSet"], shown["TailCandidateSet"]) == (["1", "2"], ["5285890784246869931"])
+
+
+@pytest.mark.parametrize(
+    ("operation", "expected"),
+    [("add", ["vtt", "srt"]), ("delete", []), ("reset", ["srt"])],
+)
+def test_subtitle_format_operations(api: Api, operation: str, expected: list[str]) -> None:
+    asr = {"Switch": "ON", "SubtitleFormats": ["vtt"]}
+    definition = api("CreateAIRecognitionTemplate", AsrFullTextConfigure=asr)["Definition"]
+    formats = ["srt"] if operation != "delete" else ["vtt"]
+    update = {"SubtitleFormatsOperation": {"Type": operation, "Formats": formats}}
+    api("ModifyAIRecognitionTemplate", Definition=definition, AsrFullTextConfigure=update)
+    [shown] = _shown(api, "AIRecognitionTemplate", Definitions=[definition])
+    assert shown["AsrFullTextConfigure"]["SubtitleFormats"] == expected
+
+
+_LADDER = [{"Video": H264, "Audio": AAC}]
+# (action, request, exact code): each bad request is refused and leaves the account unchanged.
+REFUSALS = [
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "MP4", "StreamInfos": _LADDER}, "InvalidParameterValue.Format"),
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "HLS"}, "MissingParameter"),
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "HLS", "StreamInfos": _LADDER * 11}, "InvalidParameterValue"),
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "HLS", "StreamInfos": [{"Video": H264, "Audio": {**AAC, "Codec": "libmp3lame"}}]}, "InvalidParameterValue.AudioCodec"),
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "HLS", "StreamInfos": _LADDER, "DrmType": "Clear"}, "InvalidParameterValue.DrmType"),
+    ("CreateAdaptiveDynamicStreamingTemplate", {"Format": "HLS", "StreamInfos": _LADDER, "SegmentDuration": 11}, "InvalidParameterValue"),
+    ("CreateSnapshotByTimeOffsetTemplate", {"Name": "n" * 65}, "InvalidParameterValue.Name"),
+    ("CreateSnapshotByTimeOffsetTemplate", {"Width": 20}, "InvalidParameterValue.Width"),
+    ("CreateSnapshotByTimeOffsetTemplate", {"Format": "bmp"}, "InvalidParameterValue.Format"),
+    ("CreateSampleSnapshotTemplate", {"SampleType": "Percent", "SampleInterval": 101}, "InvalidParameterValue.SampleInterval"),
+    ("CreateSampleSnapshotTemplate", {"SampleType": "Frames", "SampleInterval": 1}, "InvalidParameterValue.SampleType"),
+    ("CreateImageSpriteTemplate", {"SampleType": "Time", "SampleInterval": 5, "RowCount": 200, "ColumnCount": 2, "Height": 128}, "InvalidParameterValue.RowCount"),
+    ("CreateImageSpriteTemplate", {"SampleType": "Time", "SampleInterval": 5, "RowCount": 2}, "MissingParameter"),
+    ("CreateAnimatedGraphicsTemplate", {"Fps": 31}, "InvalidParameterValue.Fps"),
+    ("CreateAnimatedGraphicsTemplate", {"Fps": 10, "Format": "webp"}, "InvalidParameterValue.FormatWebpLackWidthAndHeight"),
+    ("CreateAnimatedGraphicsTemplate", {"Fps": 10, "Format": "webp", "Width": 0, "Height": 0}, "InvalidParameterValue.FormatWebpWidthAndHeightBothZero"),
+    ("CreateAnimatedGraphicsTemplate", {"Fps": 10, "Quality": 0}, "InvalidParameterValue.Quality"),
+    ("CreateHeadTailTemplate", {}, "MissingParameter"),
+    ("CreateHeadTailTemplate", {"Name": "h", "HeadCandidateSet": ["1"] * 6}, "InvalidParameterValue"),
+    ("CreateHeadTailTemplate", {"Name": "h", "FillType": "tile"}, "InvalidParameterValue.FillType"),
+    ("CreateContentReviewTemplate", {"ReviewWallSwitch": "MAYBE"}, "InvalidParameterValue.ReviewWallSwitch"),
+    ("CreateContentReviewTemplate", {"ReviewWallSwitch": "ON", "PornConfigure": {"ImgReviewInfo": {"Switch": "ON", "BlockConfidence": 101}}}, "InvalidParameterValue.BlockConfidence"),
+    ("CreateReviewTemplate", {"Labels": ["Spam"]}, "InvalidParameterValue.Labels"),
+    ("CreateReviewTemplate", {"Name": "r"}, "MissingParameter"),
+    ("CreateAIAnalysisTemplate", {"TagConfigure": {"Switch": "NO"}}, "InvalidParameterValue.Switch"),
+    ("CreateAIAnalysisTemplate", {"TagConfigure": {}}, "MissingParameter"),
+    ("CreateAIRecognitionTemplate", {"FaceConfigure": {"Switch": "ON", "FaceLibrary": "Mine"}}, "InvalidParameterValue.FaceLibrary"),
+    ("CreateAIRecognitionTemplate", {"Unknown": 1}, "UnknownParameter"),
+    ("DescribeImageSpriteTemplates", {"Limit": 101}, "InvalidParameterValue.Limit"),
+    ("DescribeAIAnalysisTemplates", {"Type": "Preset"}, "UnknownParameter"),
+    ("DescribeSampleSnapshotTemplates", {"Type": "Mine"}, "InvalidParameterValue.Type"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("action", "request_", "code"), REFUSALS, ids=[f"{a}-{c}" for a, _, c in REFUSALS])
+def test_each_refusal_answers_its_code_and_changes_nothing(
+    emulator: Emulator, api: Api, action: str, request_: dict[str, Any], code: str
+) -> None:
+    before = emulator.snapshot()
+    assert api.code(action, **request_) == code
+    assert emulator.snapshot() == before
+
+
+# Modify refusals on an existing custom template: (kind, update, exact code).
+MODIFY_REFUSALS = [
+    ("AdaptiveDynamicStreamingTemplate", {"DrmType": "Widevine"}, "UnknownParameter"),  # fixed at creation
+    ("AdaptiveDynamicStreamingTemplate", {"Format": "RTMP"}, "InvalidParameterValue.Format"),
+    ("SampleSnapshotTemplate", {"SampleType": "Percent", "SampleInterval": 500}, "InvalidParameterValue.SampleInterval"),
+    ("ImageSpriteTemplate", {"Height": 4096, "RowCount": 5}, "InvalidParameterValue.RowCount"),
+    ("AnimatedGraphicsTemplate", {"Format": "webp"}, "InvalidParameterValue.FormatWebpLackWidthAndHeight"),
+    ("ReviewTemplate", {"Labels": ["Spam"]}, "InvalidParameterValue.Labels"),
+    ("AIRecognitionTemplate", {"AsrFullTextConfigure": {"SubtitleFormatsOperation": {"Type": "merge", "Formats": ["vtt"]}}}, "InvalidParameterValue.Type"),
+    ("HeadTailTemplate", {"Name": "n" * 65}, "InvalidParameterValue.Name"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "update", "code"), MODIFY_REFUSALS, ids=[f"{k}-{c}" for k, _, c in MODIFY_REFUSALS]
+)
+def test_each_modify_refusal_leaves_the_template_as_it_was(
+    api: Api, kind: str, update: dict[str, Any], code: str
+) -> None:
+    definition = api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"]
+    before = _shown(api, kind, Definitions=[definition])
+    assert api.code(f"Modify{kind}", Definition=definition, **update) == code
+    assert _shown(api, kind, Definitions=[definition]) == before
+
+
+def test_the_generated_shapes_are_current() -> None:
+    result = subprocess.run(
+        [sys.executable, "tools/gen_emulator_shapes.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + "run `python tools/gen_emulator_shapes.py`"
