@@ -13,7 +13,7 @@ answers `InvalidParameterValue.<Member>` when the SDK's error codes have that co
 transcode kind) is hand-written in `vodops/emulator/shapes/template_rules.py` and the kinds.
 """
 
-# ruff: noqa: RUF001, RUF002
+# ruff: noqa: RUF001, RUF002, RUF003
 from __future__ import annotations
 
 import json
@@ -66,13 +66,18 @@ _HELPERS = {
 
 _ENUM_DOC = re.compile("可选值|枚举值|取值有|取值范围|包含|取值[：:]|可选填充方式")
 _ENUM_INLINE = re.compile(r"取值为\s*([A-Za-z0-9_\-]+(?:\s*(?:、|和)\s*[A-Za-z0-9_\-]+)+)")
-_ENUM_ITEM = re.compile(r"<li>\s*([A-Za-z0-9_.+\-]+)\s*(?:[\uff1a:\uff08(\uff1b;\u3002]|表示|</li>|\uff0c)")
+_ENUM_ITEM = re.compile(
+    r"(?:<li>|<br>|<p>)\s*([A-Za-z0-9_.+\-]+)\s*(?:[\uff1a:\uff08(\uff1b;\u3002]|表示|</li>|\uff0c)"
+)
 _RANGE = re.compile(r"取值范围[：:]?\s*(0\s*和\s*)?\[\s*([\d.]+)\s*,\s*([\d.]+)\s*\]")
-_SPAN = re.compile(r"取值范围[：:]\s*([\d.]+)\s*~\s*([\d.]+)")
+_SPAN = re.compile(r"取值范围[：:]\s*([\d.]+)\s*[~-]\s*([\d.]+)")
+_VALUE_ITEM = re.compile(r"<li>\s*[A-Za-z0-9_.+\-]+\s*[：:]")  # `<li>ON：是；</li>`
+_MINIMUM = re.compile(r"最小值为?\s*([\d.]+)")
+_ITEM_LENGTH = re.compile(r"长度最多\s*(\d+)\s*个字符")
 _MAXIMUM = re.compile(r"最大值[：:]\s*(\d+)")
 _LENGTH = re.compile(r"长度限制[：:]?\s*(\d+)")
 _MOST = re.compile(r"最多(?:支持|输出|输入)?\s*(\d+)\s*[个路]")
-_DEFAULT = re.compile(r"默认值?(?:[：:]|为)\s*([A-Za-z0-9_.\-]+)")
+_DEFAULT = re.compile(r"默认值?(?:[：:]|为)\s*([A-Za-z0-9_.\-]+)|默认(?:截帧间隔)?为?\s*([\d.]+)\s*(?:秒|分)")
 
 
 def snake(name: str) -> str:
@@ -100,7 +105,7 @@ def checks(member: dict[str, Any]) -> list[str]:
     """The value checks a member's documentation states, as source."""
     doc, kind = member["document"], member["member"]
     found: list[str] = []
-    every_item_a_value = len(_ENUM_ITEM.findall(doc)) == doc.count("<li>") >= 2
+    every_item_a_value = len(_VALUE_ITEM.findall(doc)) == doc.count("<li>") >= 2
     if kind in ("string", "int64", "uint64") and (
         _ENUM_DOC.search(doc) or _ENUM_INLINE.search(doc) or every_item_a_value
     ):
@@ -113,6 +118,8 @@ def checks(member: dict[str, Any]) -> list[str]:
         found += _ranges(doc)
     if kind == "string" and member["type"] != "list" and (m := _LENGTH.search(doc)):
         found.append(f"length(0, {m.group(1)})")
+    if kind == "string" and member["type"] == "list" and (m := _ITEM_LENGTH.search(doc)):
+        found.append(f"length(0, {m.group(1)})")
     return found
 
 
@@ -124,6 +131,8 @@ def _ranges(doc: str) -> list[str]:
         return [f"between({_number(m.group(1))}, {_number(m.group(2))})"]
     if m := _MAXIMUM.search(doc):
         return [f"between(0, {m.group(1)})"]
+    if m := _MINIMUM.search(doc):
+        return [f"at_least({_number(m.group(1))})"]
     return []
 
 
@@ -138,7 +147,7 @@ def max_items(member: dict[str, Any]) -> str | None:
 def default(member: dict[str, Any], *docs: str) -> str | None:
     for doc in (member["document"], *docs):
         if member["type"] != "list" and (m := _DEFAULT.search(doc)):
-            return _typed(member, m.group(1).rstrip("."))
+            return _typed(member, (m.group(1) or m.group(2)).rstrip("."))
     return None
 
 
@@ -259,7 +268,7 @@ def _module_name(kind: str) -> str:
 
 def _source(writer: Writer, kind: str) -> str:
     imports = [
-        "from ...checks import between, length, one_of",
+        "from ...checks import at_least, between, length, one_of",
         "from ...schema import Struct, array, int64, number, obj, string, uint64",
         "from ..common import SUB_APP_ID",
     ]

@@ -36,6 +36,16 @@ def between(low: float, high: float, *, or_zero: bool = False, open_low: bool = 
     return check
 
 
+def at_least(low: float) -> Check:
+    """A number no smaller than `low`."""
+    expected = f"a value of at least {low:g}"
+
+    def check(value: Any) -> str | None:
+        return None if value >= low else expected
+
+    return check
+
+
 def length(low: int, high: int) -> Check:
     """A string of `low`..`high` characters, counted as Unicode code points."""
     expected = f"at most {high} characters" if low == 0 else f"{low} to {high} characters"

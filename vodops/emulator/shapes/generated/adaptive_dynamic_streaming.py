@@ -4,7 +4,7 @@ tccli's api.json; do not edit (a test fails when this is stale)."""
 # ruff: noqa
 from __future__ import annotations
 
-from ...checks import between, length, one_of
+from ...checks import at_least, between, length, one_of
 from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 from ..enhance import ENHANCE
@@ -34,11 +34,11 @@ CREATE_ADAPTIVE_DYNAMIC_STREAMING_TEMPLATE_REQUEST = Struct(
         string('Name', length(0, 64), code='InvalidParameterValue.Name'),
         string('DrmType', one_of('SimpleAES', 'Widevine', 'FairPlay', 'Widevine+FairPlay'), code='InvalidParameterValue.DrmType'),
         string('DrmKeyProvider', one_of('SDMC', 'VOD'), code='InvalidParameterValue', default='VOD'),
-        string('DrmEncryptType', code='InvalidParameterValue'),
+        string('DrmEncryptType', one_of('cbcs', 'cenc'), code='InvalidParameterValue'),
         uint64('DisableHigherVideoBitrate', one_of(0, 1), code='InvalidParameterValue.DisableHigherVideoBitrate'),
         uint64('DisableHigherVideoResolution', one_of(0, 1), code='InvalidParameterValue.DisableHigherVideoResolution'),
         string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
-        string('SegmentType', code='InvalidParameterValue', default='ts-segment'),
+        string('SegmentType', one_of('ts', 'mp4', 'ts-segment', 'ts-byterange', 'mp4-segment', 'mp4-byterange', 'ts-packed-audio', 'mp4-packed-audio', 'ts-ts-segment', 'ts-ts-byterange', 'mp4-mp4-segment', 'mp4-mp4-byterange', 'ts-packed-audio-byterange', 'mp4-packed-audio-byterange', 'FairPlay', 'Widevine+FairPlay'), code='InvalidParameterValue', default='ts-segment'),
         int64('SegmentDuration', between(1, 10), code='InvalidParameterValue', default=6),
     ),
     zero_fill=True,
@@ -56,7 +56,7 @@ MODIFY_ADAPTIVE_DYNAMIC_STREAMING_TEMPLATE_REQUEST = Struct(
         uint64('DisableHigherVideoResolution', one_of(0, 1), code='InvalidParameterValue.DisableHigherVideoResolution'),
         array('StreamInfos', ADAPTIVE_STREAM_TEMPLATE, max_items=10, code='InvalidParameterValue'),
         string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
-        string('SegmentType', code='InvalidParameterValue', default='ts-segment'),
+        string('SegmentType', one_of('ts', 'mp4', 'ts-segment', 'ts-byterange', 'mp4-segment', 'mp4-byterange', 'ts-packed-audio', 'mp4-packed-audio', 'ts-ts-segment', 'ts-ts-byterange', 'mp4-mp4-segment', 'mp4-mp4-byterange', 'ts-packed-audio-byterange', 'mp4-packed-audio-byterange', 'FairPlay'), code='InvalidParameterValue', default='ts-segment'),
         int64('SegmentDuration', between(1, 10), code='InvalidParameterValue'),
     ),
     zero_fill=True,

@@ -4,7 +4,7 @@ tccli's api.json; do not edit (a test fails when this is stale)."""
 # ruff: noqa
 from __future__ import annotations
 
-from ...checks import between, length, one_of
+from ...checks import at_least, between, length, one_of
 from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
@@ -39,7 +39,7 @@ FRAME_TAG_CONFIGURE_INFO = Struct(
     'FrameTagConfigureInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -101,7 +101,7 @@ FRAME_TAG_CONFIGURE_INFO_FOR_UPDATE = Struct(
     'FrameTagConfigureInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
     ),
     zero_fill=True,
     zero_scalars=True,

@@ -4,7 +4,7 @@ tccli's api.json; do not edit (a test fails when this is stale)."""
 # ruff: noqa
 from __future__ import annotations
 
-from ...checks import between, length, one_of
+from ...checks import at_least, between, length, one_of
 from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
@@ -30,9 +30,9 @@ FACE_CONFIGURE_INFO = Struct(
     'FaceConfigureInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        number('Score', code='InvalidParameterValue'),
+        number('Score', between(0, 100), code='InvalidParameterValue', default=95),
         array('DefaultLibraryLabelSet', 'str', one_of('entertainment', 'sport', 'politician'), code='InvalidParameterValue.DefaultLibraryLabelSet'),
-        array('UserDefineLibraryLabelSet', 'str', max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
+        array('UserDefineLibraryLabelSet', 'str', length(0, 16), max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
         string('FaceLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.FaceLibrary', default='All'),
     ),
     zero_fill=True,
@@ -52,7 +52,7 @@ OCR_WORDS_CONFIGURE_INFO = Struct(
     'OcrWordsConfigureInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -75,7 +75,7 @@ ASR_WORDS_CONFIGURE_INFO = Struct(
     'AsrWordsConfigureInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -119,7 +119,7 @@ CREATE_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
         obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
         obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
         obj('ObjectConfigure', OBJECT_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -147,9 +147,9 @@ FACE_CONFIGURE_INFO_FOR_UPDATE = Struct(
     'FaceConfigureInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        number('Score', code='InvalidParameterValue'),
+        number('Score', between(0, 100), code='InvalidParameterValue'),
         array('DefaultLibraryLabelSet', 'str', one_of('entertainment', 'sport', 'politician'), code='InvalidParameterValue.DefaultLibraryLabelSet'),
-        array('UserDefineLibraryLabelSet', 'str', max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
+        array('UserDefineLibraryLabelSet', 'str', length(0, 16), max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
         string('FaceLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.FaceLibrary'),
     ),
     zero_fill=True,
@@ -169,7 +169,7 @@ OCR_WORDS_CONFIGURE_INFO_FOR_UPDATE = Struct(
     'OcrWordsConfigureInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -202,7 +202,7 @@ ASR_WORDS_CONFIGURE_INFO_FOR_UPDATE = Struct(
     'AsrWordsConfigureInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -247,7 +247,7 @@ MODIFY_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
         obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
         obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
         obj('ObjectConfigure', OBJECT_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -292,7 +292,7 @@ AI_RECOGNITION_TEMPLATE_ITEM_SHOWN = Struct(
         obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO, inline=True),
         obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO, inline=True),
         obj('ObjectConfigure', OBJECT_CONFIGURE_INFO, inline=True),
-        number('ScreenshotInterval'),
+        number('ScreenshotInterval', default=1),
         string('CreateTime'),
         string('UpdateTime'),
     ),

@@ -4,7 +4,7 @@ tccli's api.json; do not edit (a test fails when this is stale)."""
 # ruff: noqa
 from __future__ import annotations
 
-from ...checks import between, length, one_of
+from ...checks import at_least, between, length, one_of
 from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
@@ -167,7 +167,7 @@ USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO = Struct(
     'UserDefineFaceReviewTemplateInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=97),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=95),
     ),
@@ -179,7 +179,7 @@ USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO = Struct(
     'UserDefineAsrTextReviewTemplateInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
@@ -191,7 +191,7 @@ USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO = Struct(
     'UserDefineOcrTextReviewTemplateInfo',
     (
         string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
@@ -222,7 +222,7 @@ CREATE_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
         obj('PoliticalConfigure', POLITICAL_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
         obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
         obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
@@ -387,7 +387,7 @@ USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
     'UserDefineFaceReviewTemplateInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
@@ -399,7 +399,7 @@ USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
     'UserDefineAsrTextReviewTemplateInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
@@ -411,7 +411,7 @@ USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
     'UserDefineOcrTextReviewTemplateInfoForUpdate',
     (
         string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
-        array('LabelSet', 'str', max_items=10, code='InvalidParameterValue.LabelSet'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
         int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
         int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
@@ -442,7 +442,7 @@ MODIFY_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
         obj('PoliticalConfigure', POLITICAL_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
         obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
         obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
-        number('ScreenshotInterval', code='InvalidParameterValue.ScreenshotInterval'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
         string('ReviewWallSwitch', one_of('ON', 'OFF'), code='InvalidParameterValue.ReviewWallSwitch'),
     ),
     zero_fill=True,
@@ -483,7 +483,7 @@ CONTENT_REVIEW_TEMPLATE_ITEM_SHOWN = Struct(
         obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO, inline=True),
         obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO, inline=True),
         string('ReviewWallSwitch'),
-        number('ScreenshotInterval'),
+        number('ScreenshotInterval', default=1),
         string('CreateTime'),
         string('UpdateTime'),
     ),

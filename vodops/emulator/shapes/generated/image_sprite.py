@@ -4,7 +4,7 @@ tccli's api.json; do not edit (a test fails when this is stale)."""
 # ruff: noqa
 from __future__ import annotations
 
-from ...checks import between, length, one_of
+from ...checks import at_least, between, length, one_of
 from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
