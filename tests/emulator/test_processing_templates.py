@@ -237,3 +237,31 @@ def test_the_generated_shapes_are_current() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + "run `python tools/gen_emulator_shapes.py`"
+
+
+def test_a_procedure_names_templates_of_every_kind(api: Api) -> None:
+    made = {kind: api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"] for kind in NAMES}
+    media = {
+        "AdaptiveDynamicStreamingTaskSet": [{"Definition": made["AdaptiveDynamicStreamingTemplate"]}],
+        "SnapshotByTimeOffsetTaskSet": [{"Definition": made["SnapshotByTimeOffsetTemplate"]}],
+        "SampleSnapshotTaskSet": [{"Definition": made["SampleSnapshotTemplate"]}],
+        "ImageSpriteTaskSet": [{"Definition": made["ImageSpriteTemplate"]}],
+        "AnimatedGraphicTaskSet": [
+            {"Definition": made["AnimatedGraphicsTemplate"], "StartTimeOffset": 0, "EndTimeOffset": 3}
+        ],
+        "CoverBySnapshotTaskSet": [{"Definition": 10, "PositionType": "Time", "PositionValue": 1}],
+        "TranscodeTaskSet": [{"Definition": 100210, "HeadTailSet": [{"Definition": made["HeadTailTemplate"]}]}],
+    }
+    api.typed(
+        "CreateProcedureTemplate",
+        Name="everything",
+        MediaProcessTask=media,
+        AiContentReviewTask={"Definition": made["ContentReviewTemplate"]},
+        AiAnalysisTask={"Definition": made["AIAnalysisTemplate"]},
+        AiRecognitionTaskSet=[{"Definition": made["AIRecognitionTemplate"]}],
+        ReviewAudioVideoTask={"Definition": made["ReviewTemplate"]},
+    )
+    [shown] = api.typed("DescribeProcedureTemplates", Names=["everything"])["ProcedureTemplateSet"]
+    assert shown["MediaProcessTask"]["ImageSpriteTaskSet"][0]["Definition"] == made["ImageSpriteTemplate"]
+    assert shown["ReviewAudioVideoTask"]["Definition"] == made["ReviewTemplate"]
+    assert shown["AiRecognitionTaskSet"][0]["Definition"] == made["AIRecognitionTemplate"]

@@ -1,7 +1,10 @@
 """Procedure templates (task flows): identified by name, reset as a whole, presets listed first.
 
-Referenced template Definitions are not checked to exist: the real API's behaviour there is
-undocumented.
+Referenced template Definitions (transcode, watermark, and every processing-template kind a
+MediaProcessTask, AiContentReviewTask, AiAnalysisTask, AiRecognitionTask or ReviewAudioVideoTask
+names) are accepted as given, not checked to exist: Create/ResetProcedureTemplate's documented
+error codes have none for a missing template, and deleting a template a procedure names is not
+documented as refused either.
 """
 
 from __future__ import annotations
