@@ -42,15 +42,8 @@ REQUEST_EXCEPTIONS = {
     "CreateReviewTemplate.SubAppId: type string, emulator uint",
     "DescribeReviewTemplates.SubAppId: type int64, emulator uint",
 }
-# Errors that show a replayed request was understood: it names an object this account lacks, or a
-# system preset (ids below 10000, which the examples modify and delete) that no account may change.
-_NOT_FOUND = (
-    "ResourceNotFound",
-    "InvalidParameter.ProcedureNameNotExist",
-    "FailedOperation.ClassNoFound",
-    "InvalidParameterValue.ModifyDefaultTemplate",
-    "InvalidParameterValue.DeleteDefaultTemplate",
-)
+# Errors that show a replayed request was understood: it names an object this account lacks.
+_NOT_FOUND = ("ResourceNotFound", "InvalidParameter.ProcedureNameNotExist", "FailedOperation.ClassNoFound")
 _EXAMPLE_APPS = (1, 221094)  # the SubAppIds Tencent's examples use
 
 

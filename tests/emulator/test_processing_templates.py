@@ -86,6 +86,20 @@ def test_presets_are_listed_first_and_cannot_be_changed(api: Api, kind: str) -> 
     assert _shown(api, kind, Definitions=presets) == before
 
 
+def test_presets_carry_the_parameters_tencent_lists(api: Api) -> None:
+    [sprite] = _shown(api, "ImageSpriteTemplate", Definitions=[10])
+    assert (sprite["Width"], sprite["Height"], sprite["RowCount"], sprite["ColumnCount"]) == (142, 80, 10, 10)
+    assert (sprite["SampleType"], sprite["SampleInterval"], sprite["Type"]) == ("Time", 10, "Preset")
+    ladders = {t["Definition"]: t for t in _shown(api, "AdaptiveDynamicStreamingTemplate", Type="Preset")}
+    assert {n: (t["Format"], t["DrmType"]) for n, t in ladders.items()} == {
+        10: ("HLS", ""), 12: ("HLS", "SimpleAES"), 20: ("MPEG-DASH", ""),
+    }  # fmt: skip
+    assert [s["Video"]["Height"] for s in ladders[10]["StreamInfos"]] == [240, 480, 720, 1080, 1440, 2160]
+    assert [t["Fps"] for t in _shown(api, "AnimatedGraphicsTemplate", Type="Preset")] == [2, 2]
+    [analysis, _] = _shown(api, "AIAnalysisTemplate", Definitions=[10, 20])
+    assert (analysis["CoverConfigure"]["Switch"], analysis["FrameTagConfigure"]["Switch"]) == ("ON", "OFF")
+
+
 @pytest.mark.parametrize("kind", [k for k in WITH_PRESETS if "Type" in BY_NAME[k].describe.by_name])
 def test_the_type_filter(api: Api, kind: str) -> None:
     custom = api(f"Create{kind}", **TEMPLATES[kind][0])["Definition"]
@@ -250,7 +264,9 @@ def test_a_procedure_names_templates_of_every_kind(api: Api) -> None:
             {"Definition": made["AnimatedGraphicsTemplate"], "StartTimeOffset": 0, "EndTimeOffset": 3}
         ],
         "CoverBySnapshotTaskSet": [{"Definition": 10, "PositionType": "Time", "PositionValue": 1}],
-        "TranscodeTaskSet": [{"Definition": 100210, "HeadTailSet": [{"Definition": made["HeadTailTemplate"]}]}],
+        "TranscodeTaskSet": [
+            {"Definition": 100210, "HeadTailSet": [{"Definition": made["HeadTailTemplate"]}]}
+        ],
     }
     api.typed(
         "CreateProcedureTemplate",

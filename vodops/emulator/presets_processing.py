@@ -1,19 +1,19 @@
 """System presets of the processing-template kinds, as (Definition, stored spec) pairs.
 
-Sources, per kind (what no source states is marked "assumed"):
-- SnapshotByTimeOffset 10 and SampleSnapshot 10: the preset tables of Tencent's screenshot
-  templates (tencentcloud.com/document/product/1041/48786, shared by VOD and MPS): JPG, source
-  resolution, "scale to fill" (stretch); sampled every 10 percent.
-- ImageSprite 10: same page; JPG, sampled every 10 percent, 10 x 10 small images; the
-  142 x 80 px small-image size is assumed.
-- AnimatedGraphics 20000 (GIF) and 20001 (WebP): ids and parameters assumed (no retrievable
-  source listed them).
-- AdaptiveDynamicStreaming 10 (HLS) and 20 (HLS, SimpleAES): assumed, a 3-rung H.264 ladder
-  built from the documented preset transcode rungs (360p/540p/720p, presets.py).
-- ContentReview, AIAnalysis and AIRecognition 30 and 31: exactly as Tencent's DescribeXxx
-  examples show them (examples.json); AIRecognition marks them Type "Preset", and api.json says
-  ids below 10000 are system presets (Modify/DeleteAIAnalysisTemplate).
-- HeadTail and Review templates: no presets documented.
+Source: Tencent's VOD preset template list ("预置模板", cloud.tencent.com/document/product/266/33476),
+whose tables give each preset's id and parameters:
+
+- animated images 20000 (GIF) and 20001 (WebP): source resolution, 2 fps;
+- time-point screenshot 10: JPG, source size, stretched; sampled screenshot 10: the same, one
+  every 10 percent; image sprite 10: JPG, 142 x 80 px small images, 10 x 10, one every 10 s;
+- adaptive streaming 10 (HLS), 12 (HLS, SimpleAES) and 20 (MPEG-DASH): six H.264 substreams from
+  240p to 2160p at 24 fps with 48 kbps AAC, "low resolution to high" filtered for 10 and 12;
+- content review 10 (picture: porn, terrorism, political) and 20 (also ASR and OCR porn and
+  political); AI analysis 10 (classification, tags, cover) and 20 (also frame tags); AI
+  recognition 10 (faces, default library).
+
+What the tables leave out is shown at the API's defaults; the names are ours (the tables give
+none). Head/tail and review templates have no presets.
 """
 
 from __future__ import annotations
@@ -22,14 +22,16 @@ from .schema import Params
 
 Presets = tuple[tuple[int, Params], ...]
 
-SNAPSHOT_BY_TIME_OFFSET: Presets = (
-    (10, {"Name": "TimeOffsetSnapshot-JPG", "Format": "jpg", "FillType": "stretch"}),
+ANIMATED_GRAPHICS: Presets = (
+    (20000, {"Name": "GIF-2fps", "Format": "gif", "Fps": 2}),
+    (20001, {"Name": "WEBP-2fps", "Format": "webp", "Fps": 2}),
 )
+SNAPSHOT_BY_TIME_OFFSET: Presets = ((10, {"Name": "JPG", "Format": "jpg", "FillType": "stretch"}),)
 SAMPLE_SNAPSHOT: Presets = (
     (
         10,
         {
-            "Name": "SampleSnapshot-JPG-10%",
+            "Name": "JPG-10%",
             "Format": "jpg",
             "SampleType": "Percent",
             "SampleInterval": 10,
@@ -41,117 +43,73 @@ IMAGE_SPRITE: Presets = (
     (
         10,
         {
-            "Name": "ImageSprite-JPG-10x10",
+            "Name": "JPG-142x80-10x10-10s",
             "Format": "jpg",
-            "SampleType": "Percent",
-            "SampleInterval": 10,
-            "RowCount": 10,
-            "ColumnCount": 10,
             "Width": 142,
             "Height": 80,
-            "FillType": "stretch",
+            "RowCount": 10,
+            "ColumnCount": 10,
+            "SampleType": "Time",
+            "SampleInterval": 10,
         },
     ),
 )
-ANIMATED_GRAPHICS: Presets = (
-    (20000, {"Name": "AnimatedGraphics-GIF", "Format": "gif", "Fps": 10, "Quality": 75}),
-    (20001, {"Name": "AnimatedGraphics-WEBP", "Format": "webp", "Fps": 10, "Height": 240, "Quality": 75}),
+
+# (short edge px, video kbps) of the six substreams, FLU to 4K, as the table gives them.
+_RUNGS = ((240, 256), (480, 512), (720, 512), (1080, 1024), (1440, 3072), (2160, 6144))
+_LADDER = [
+    {
+        "Video": {"Codec": "libx264", "Fps": 24, "Bitrate": bitrate, "Height": height},
+        "Audio": {"Codec": "libfdk_aac", "Bitrate": 48, "SampleRate": 44100},
+    }
+    for height, bitrate in _RUNGS
+]
+ADAPTIVE_DYNAMIC_STREAMING: Presets = (
+    (10, {"Name": "HLS", "Format": "HLS", "DisableHigherVideoResolution": 1, "StreamInfos": _LADDER}),
+    (
+        12,
+        {
+            "Name": "HLS-SimpleAES",
+            "Format": "HLS",
+            "DrmType": "SimpleAES",
+            "DisableHigherVideoResolution": 1,
+            "StreamInfos": _LADDER,
+        },
+    ),
+    (20, {"Name": "MPEG-DASH", "Format": "MPEG-DASH", "StreamInfos": _LADDER}),
 )
 
-_RUNGS = ((360, 400, 64), (540, 1000, 64), (720, 1800, 128))
-
-
-def _ladder() -> list[Params]:
-    return [
+_ON = {"Switch": "ON"}
+_PICTURE = {"ImgReviewInfo": _ON}
+_SPEECH_AND_TEXT = {"ImgReviewInfo": _ON, "AsrReviewInfo": _ON, "OcrReviewInfo": _ON}
+CONTENT_REVIEW: Presets = (
+    (
+        10,
         {
-            "Video": {"Codec": "libx264", "Fps": 25, "Bitrate": video, "Height": height},
-            "Audio": {"Codec": "libfdk_aac", "Bitrate": audio, "SampleRate": 44100},
-        }
-        for height, video, audio in _RUNGS
-    ]
-
-
-ADAPTIVE_DYNAMIC_STREAMING: Presets = (
-    (10, {"Name": "Adaptive-HLS", "Format": "HLS", "StreamInfos": _ladder()}),
+            "Name": "Picture",
+            "ReviewWallSwitch": "OFF",
+            "PornConfigure": _PICTURE,
+            "TerrorismConfigure": _PICTURE,
+            "PoliticalConfigure": _PICTURE,
+        },
+    ),
     (
         20,
-        {"Name": "Adaptive-HLS-Encrypted", "Format": "HLS", "DrmType": "SimpleAES", "StreamInfos": _ladder()},
+        {
+            "Name": "Picture-ASR-OCR",
+            "ReviewWallSwitch": "OFF",
+            "PornConfigure": _SPEECH_AND_TEXT,
+            "TerrorismConfigure": _PICTURE,
+            "PoliticalConfigure": _SPEECH_AND_TEXT,
+        },
     ),
 )
 
-_ON, _OFF = {"Switch": "ON"}, {"Switch": "OFF"}
-_REVIEW = {"Switch": "ON", "BlockConfidence": 100, "ReviewConfidence": 75}
-
-
-def _image(label: str, block: int = 80, review: int = 30) -> Params:
-    return {"Switch": "ON", "LabelSet": [label], "BlockConfidence": block, "ReviewConfidence": review}
-
-
-def _content_review(name: str, terror_labels: list[str], face_label: str) -> Params:
-    return {
-        "Name": name,
-        "Comment": "内容审核模板",
-        "ReviewWallSwitch": "ON",
-        "PornConfigure": {
-            "ImgReviewInfo": _image("porn"),
-            "AsrReviewInfo": _REVIEW,
-            "OcrReviewInfo": _REVIEW,
-        },
-        "TerrorismConfigure": {
-            "ImgReviewInfo": {**_image("bloody"), "LabelSet": terror_labels},
-            "OcrReviewInfo": {"Switch": "OFF", "BlockConfidence": 0, "ReviewConfidence": 0},
-        },
-        "PoliticalConfigure": {
-            "ImgReviewInfo": _image("politician"),
-            "AsrReviewInfo": _REVIEW,
-            "OcrReviewInfo": _REVIEW,
-        },
-        "UserDefineConfigure": {
-            "AsrReviewInfo": {**_REVIEW, "LabelSet": []},
-            "OcrReviewInfo": {**_REVIEW, "LabelSet": []},
-            "FaceReviewInfo": {**_image(face_label, 0, 0)},
-        },
-        "ScreenshotInterval": 1,
-    }
-
-
-CONTENT_REVIEW: Presets = (
-    (30, _content_review("模板1", ["bloody"], "face")),
-    (31, _content_review("模板2", [], "def")),
+_ANALYSIS = {"ClassificationConfigure": _ON, "TagConfigure": _ON, "CoverConfigure": _ON}
+AI_ANALYSIS: Presets = (
+    (10, {"Name": "Classification-Tag-Cover", **_ANALYSIS}),
+    (20, {"Name": "Classification-Tag-Cover-FrameTag", **_ANALYSIS, "FrameTagConfigure": _ON}),
 )
-
-
-def _analysis(name: str, classification: Params) -> Params:
-    return {
-        "Name": name,
-        "Comment": "智能分析模板",
-        "ClassificationConfigure": classification,
-        "TagConfigure": _ON,
-        "CoverConfigure": _ON,
-        "HighlightConfigure": _ON,
-        "FrameTagConfigure": {"Switch": "ON", "ScreenshotInterval": 1},
-    }
-
-
-AI_ANALYSIS: Presets = ((30, _analysis("模板1", _ON)), (31, _analysis("模板2", _OFF)))
-
-
-def _recognition(name: str, on: bool) -> Params:
-    switch = _ON if on else _OFF
-    return {
-        "Name": name,
-        "Comment": "智能识别模板",
-        "HeadTailConfigure": _ON,
-        "SegmentConfigure": switch,
-        "FaceConfigure": {**switch, "FaceLibrary": "All", "Score": 0},
-        "OcrFullTextConfigure": switch,
-        "OcrWordsConfigure": _OFF,
-        "AsrFullTextConfigure": {**switch, "SrcLanguage": ""},
-        "AsrTranslateConfigure": {"Switch": "OFF", "SrcLanguage": "", "DstLanguage": "", "SubtitleName": ""},
-        "AsrWordsConfigure": _OFF,
-        "ObjectConfigure": {"Switch": "ON", "ObjectLibrary": "All"},
-        "ScreenshotInterval": 10,
-    }
-
-
-AI_RECOGNITION: Presets = ((30, _recognition("模板1", True)), (31, _recognition("模板2", False)))
+AI_RECOGNITION: Presets = (
+    (10, {"Name": "Face", "FaceConfigure": {"Switch": "ON", "FaceLibrary": "Default"}}),
+)
