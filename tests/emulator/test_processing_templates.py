@@ -281,3 +281,9 @@ def test_a_procedure_names_templates_of_every_kind(api: Api) -> None:
     assert shown["MediaProcessTask"]["ImageSpriteTaskSet"][0]["Definition"] == made["ImageSpriteTemplate"]
     assert shown["ReviewAudioVideoTask"]["Definition"] == made["ReviewTemplate"]
     assert shown["AiRecognitionTaskSet"][0]["Definition"] == made["AIRecognitionTemplate"]
+
+
+def test_custom_definitions_never_take_a_presets_id(emulator: Emulator, api: Api) -> None:
+    state = emulator.snapshot()
+    emulator.restore({**state, "counters": {**state["counters"], "AnimatedGraphicsTemplate": 19999}})
+    assert api("CreateAnimatedGraphicsTemplate", Fps=10)["Definition"] == 20002

@@ -9,8 +9,10 @@
 
 It speaks the wire protocol (TC3-HMAC-SHA256, the Response envelope, Tencent's error codes), and
 the legacy 2017 API at /v2/index.php over the same state (see `legacy`), and
-enforces the cloud's rules for transcode and watermark templates, media classes and procedure
-templates. The default credentials are documented, not secret.
+enforces the cloud's rules for transcode and watermark templates, the ten processing-template
+kinds (adaptive streaming, screenshots, sprites, animated images, heads and tails, content review,
+review, AI analysis and recognition), media classes and procedure templates. The default
+credentials are documented, not secret.
 """
 
 from __future__ import annotations

@@ -87,6 +87,8 @@ def _create(kind: TemplateKind, ctx: Context, params: Params) -> Reply:
             f"The number of custom {kind.label} templates exceeds {ctx.quota(kind.quota)}.",
         )
     definition = ctx.tx.next_id(kind.store, FIRST_DEFINITION)
+    while kind.preset(definition) is not None:  # animated-image presets sit at 20000 and 20001
+        definition = ctx.tx.next_id(kind.store, FIRST_DEFINITION)
     doc = {"Definition": definition, "Created": ctx.now, "Updated": ctx.now, "Spec": _spec(params)}
     ctx.tx.put(kind.store, ctx.app, str(definition), doc)
     return {"Definition": definition}
