@@ -119,7 +119,9 @@ def test_the_documented_quota_holds(emulator: Emulator, api: Api, kind: str) -> 
     quota, body = BY_NAME[kind].quota, TEMPLATES[kind][0]
     for _ in range(quota):
         api(f"Create{kind}", **body)
+    before = emulator.snapshot()
     assert api.code(f"Create{kind}", **body) == "LimitExceeded.TooMuchTemplate"
+    assert emulator.snapshot() == before
     assert api(f"Describe{kind}s", Limit=1)["TotalCount"] == quota + len(BY_NAME[kind].presets)
     emulator.add_sub_apps([7])
     assert api(f"Create{kind}", SubAppId=7, **body)["Definition"]  # quotas are per application
@@ -184,6 +186,8 @@ REFUSALS = [
     ("CreateSampleSnapshotTemplate", {"SampleType": "Frames", "SampleInterval": 1}, "InvalidParameterValue.SampleType"),
     ("CreateImageSpriteTemplate", {"SampleType": "Time", "SampleInterval": 5, "RowCount": 200, "ColumnCount": 2, "Height": 128}, "InvalidParameterValue.RowCount"),
     ("CreateImageSpriteTemplate", {"SampleType": "Time", "SampleInterval": 5, "RowCount": 2}, "MissingParameter"),
+    ("CreateImageSpriteTemplate", {"SampleType": "Time", "SampleInterval": 5, "RowCount": 2, "ColumnCount": 100, "Width": 256}, "InvalidParameterValue.ColumnCount"),
+    ("DescribeHeadTailTemplates", {"Definitions": list(range(101))}, "InvalidParameterValue.Definitions"),
     ("CreateAnimatedGraphicsTemplate", {"Fps": 31}, "InvalidParameterValue.Fps"),
     ("CreateAnimatedGraphicsTemplate", {"Fps": 10, "Format": "webp"}, "InvalidParameterValue.FormatWebpLackWidthAndHeight"),
     ("CreateAnimatedGraphicsTemplate", {"Fps": 10, "Format": "webp", "Width": 0, "Height": 0}, "InvalidParameterValue.FormatWebpWidthAndHeightBothZero"),
