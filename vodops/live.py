@@ -18,7 +18,7 @@ from vodops.cloud.vod import LiveId, VodApi
 from vodops.ownership import Owner, content_digest, split_comment, url_tag
 from vodops.resources import DEPENDENCY_ORDER, KINDS
 from vodops.resources.base import manifest_key, rekey
-from vodops.resources.kind import Kind
+from vodops.resources.kind import Kind, Nodes
 
 
 @dataclass(frozen=True)
@@ -116,18 +116,18 @@ def _tree(kind: Kind, raw: list[dict[str, Any]]) -> Iterator[LiveResource]:
     """The nodes of a tree, each named by its path from the root (a class: "Movies/Action")."""
     by_id = {_int(item.get(kind.wire.id_field)): item for item in raw}
     for node_id, item in by_id.items():
-        path = _path(node_id, by_id)
+        path = _path(kind.tree_nodes, node_id, by_id)
         yield LiveResource(kind.name, path, node_id, {}, None, kind.is_preset(item), item)
 
 
-def _path(class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
+def _path(nodes: Nodes, class_id: int, by_id: dict[int, dict[str, Any]]) -> str:
     names: list[str] = []
     seen: set[int] = set()
     current: dict[str, Any] | None = by_id.get(class_id)
     while current is not None and class_id not in seen:
         seen.add(class_id)
-        names.append(_name(current.get("Name") or current.get("ClassName")))
-        class_id = _int(current.get("ParentId"))
+        names.append(_name(nodes.own_name(current)))
+        class_id = nodes.parent_id(current)
         current = by_id.get(class_id)
     return "/".join(reversed(names))
 

@@ -58,9 +58,10 @@ def _find_created(
 
 
 def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], stack: str) -> bool:
-    if KINDS[kind].tree:
-        return bool(item.get("ParentId") == request["ParentId"] and item.get("Name") == request["ClassName"])
-    if item.get("Name") != request["Name"] or item.get("Type") == "Preset":
+    declared = KINDS[kind]
+    if declared.nodes is not None:
+        return declared.nodes.made_by(item, request)
+    if item.get("Name") != request["Name"] or declared.is_preset(item):
         return False
     _, owner = split_comment(str(item.get("Comment") or ""))
     return owner is not None and owner.stack == stack

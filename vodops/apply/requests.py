@@ -19,7 +19,7 @@ from vodops.resources.base import api_key, rekey
 
 def create_request(desired: DesiredResource, refs: References, stack: str) -> dict[str, Any]:
     if KINDS[desired.kind].tree:
-        return _class_request(desired.kind, desired.name, refs)
+        return _node_request(desired.kind, desired.name, refs)
     spec = refs.resolved(desired.kind, desired.spec)
     comment = str(spec.pop("comment", "") or "")
     body: dict[str, Any] = rekey(spec, api_key)
@@ -39,7 +39,7 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
     assert change.desired is not None, "an update always has a desired side"
     kind = KINDS[change.kind]
     if kind.tree:  # a rename: ModifyClass takes the new last segment only
-        return {"ClassName": change.name.rpartition("/")[2]}
+        return kind.tree_nodes.rename_body(change.name)
     body = create_request(change.desired, refs, stack)
     for name in kind.immutable:
         body.pop(api_key(name), None)
@@ -66,12 +66,14 @@ def _keep_url_tag(comment: str, change: Change) -> str:
     return with_marker(text, replace(owner, url_tag=url_tag(str(image["ImageUrl"]))))
 
 
-def _class_request(kind: str, path: str, refs: References) -> dict[str, Any]:
-    parent, _, name = path.rpartition("/")
-    parent_id = refs.id_of(kind, parent) if parent else -1
+def _node_request(kind: str, path: str, refs: References) -> dict[str, Any]:
+    """A tree node's create request: its parent's id, and its own name."""
+    nodes = KINDS[kind].tree_nodes
+    parent = path.rpartition("/")[0]
+    parent_id = refs.id_of(kind, parent) if parent else nodes.top_parent
     if parent_id is None:
         raise ApplyError(f"the parent of class {path!r} has no id; was it created?")
-    return {"ParentId": parent_id, "ClassName": name}
+    return nodes.create_body(path, parent_id)
 
 
 def _reset(kind: str, path: SpecPath, before: Any) -> Any:

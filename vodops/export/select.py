@@ -110,8 +110,8 @@ def _classes(kind: Kind, mine: list[LiveResource], live: LiveState, notes: list[
     by_id = {item.id: item for item in live.of_kind(kind.name)}
     skipped: set[LiveId] = set()
     chosen: list[Chosen] = []
-    for item in sorted(mine, key=lambda found: _depth(found, by_id)):
-        parent = by_id.get(_parent_id(item))
+    for item in sorted(mine, key=lambda found: _depth(kind, found, by_id)):
+        parent = by_id.get(kind.tree_nodes.parent_id(item.raw))
         if parent is not None and parent.id in skipped:
             why: str | None = f"it is below class {parent.name!r}, which is not exported"
         else:
@@ -125,23 +125,17 @@ def _classes(kind: Kind, mine: list[LiveResource], live: LiveState, notes: list[
 
 
 def _class_problem(kind: Kind, item: LiveResource) -> str | None:
-    own_name = str(item.raw.get("Name") or item.raw.get("ClassName") or "")
+    own_name = kind.tree_nodes.own_name(item.raw)
     if "/" in own_name:
         return f"its name {own_name!r} contains '/', which a class path cannot express"
     naming = kind.name_problem(item.name)
     return f"its path {naming}" if naming else None
 
 
-def _parent_id(item: LiveResource) -> int:
-    try:
-        return int(item.raw["ParentId"])
-    except (KeyError, TypeError, ValueError):
-        return -1
-
-
-def _depth(item: LiveResource, by_id: dict[LiveId, LiveResource]) -> tuple[int, int]:
+def _depth(kind: Kind, item: LiveResource, by_id: dict[LiveId, LiveResource]) -> tuple[int, int]:
     """How many ancestors `item` has (bounded: live state is read leniently), then its id."""
-    depth, current = 0, by_id.get(_parent_id(item))
+    parent_id = kind.tree_nodes.parent_id
+    depth, current = 0, by_id.get(parent_id(item.raw))
     while current is not None and depth < _MAX_ANCESTORS:
-        depth, current = depth + 1, by_id.get(_parent_id(current))
+        depth, current = depth + 1, by_id.get(parent_id(current.raw))
     return depth, int(item.id)

@@ -56,10 +56,11 @@ def _subclass_limits(tree: Kind, live: LiveState, changes: list[Change]) -> Iter
         if change.kind == tree.name:
             children[_parent(change.name)] = children.get(_parent(change.name), 0) + _delta(change)
     for parent, count in sorted(children.items()):
-        if tree.max_children is not None and count > tree.max_children:
+        limit = tree.tree_nodes.max_children
+        if limit is not None and count > limit:
             where = f"class {parent!r}" if parent else "the top level"
             yield Problem(
-                f"{tree.name}: {where} would have {count} subclasses; the API allows {tree.max_children}"
+                f"{tree.name}: {where} would have {count} subclasses; the API allows {limit}"
             )
 
 

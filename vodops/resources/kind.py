@@ -88,6 +88,42 @@ def template_name(name: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Nodes:
+    """How a tree kind's nodes name their parent and themselves on the wire (for classes:
+    DescribeAllClass, CreateClass, ModifyClass; reference §4)."""
+
+    parent_field: str  # the parent's id, in listings and in Create
+    name_field: str  # the node's own name (its path's last segment) in Create and Modify
+    listed_names: tuple[str, ...]  # where a listing carries the node's own name, first found wins
+    top_parent: int  # the parent id Create takes for a node at the top
+    max_children: int | None = None  # a node's most children (None: unlimited)
+
+    def own_name(self, raw: Mapping[str, Any]) -> str:
+        """The node's own name as listed ("" when the listing has none)."""
+        return str(next((raw[field] for field in self.listed_names if raw.get(field)), ""))
+
+    def parent_id(self, raw: Mapping[str, Any]) -> int:
+        """The listed parent's id (-1 when the listing has none that is a number)."""
+        value: Any = raw.get(self.parent_field)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return -1
+
+    def create_body(self, path: str, parent_id: Any) -> dict[str, Any]:
+        return {self.parent_field: parent_id, self.name_field: path.rpartition("/")[2]}
+
+    def rename_body(self, path: str) -> dict[str, Any]:
+        """Modify takes the new last segment only: a node can be renamed, not moved."""
+        return {self.name_field: path.rpartition("/")[2]}
+
+    def made_by(self, raw: Mapping[str, Any], request: Mapping[str, Any]) -> bool:
+        """Whether a listed node is the one a create `request` makes."""
+        same_parent = bool(raw.get(self.parent_field) == request[self.parent_field])
+        return same_parent and self.own_name(raw) == request[self.name_field]
+
+
 def _template_preset(raw: Mapping[str, Any]) -> bool:
     """Templates and procedures say `Type: Preset` for the system's own (reference §2)."""
     return raw.get("Type") == "Preset"
@@ -111,7 +147,7 @@ class Kind:
     is_preset: Callable[[Mapping[str, Any]], bool] = _template_preset  # from the object as listed
     immutable: tuple[str, ...] = ()  # top-level fields Modify cannot change: a change is a replace
     quota: int | None = None  # custom objects per sub-application on the 2018 API (None: unlimited)
-    max_children: int | None = None  # a tree node's most children (None: unlimited)
+    nodes: Nodes | None = None  # a TREE kind's wire: how nodes name their parent and themselves
     export_prefix: str = ""  # names export invents are "<prefix>-<id>" (ASSIGNED, NAMED kinds)
     images: bool = False  # the spec uploads image files (`imageTemplate.imageFile`), see ownership
     # Export: put back, in a live spec normalization emptied, what the manifest rules require.
@@ -142,6 +178,17 @@ class Kind:
     @property
     def tree(self) -> bool:
         return self.shape is Shape.TREE
+
+    def __post_init__(self) -> None:
+        if self.tree != (self.nodes is not None):
+            raise ValueError(f"{self.name}: a TREE kind, and only one, declares its nodes")
+
+    @property
+    def tree_nodes(self) -> Nodes:
+        """The nodes of a TREE kind. Raises ValueError for any other kind."""
+        if self.nodes is None:
+            raise ValueError(f"{self.name} is not a tree")
+        return self.nodes
 
     def refers_to(self) -> frozenset[str]:
         """The kinds this kind's spec refers to (its `RefTo` fields)."""

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import Field
 
 from vodops.resources.base import Spec
-from vodops.resources.kind import Kind, Shape, Wire
+from vodops.resources.kind import Kind, Nodes, Shape, Wire
 
 MEDIA_CLASS = "MediaClass"
 MAX_DEPTH = 4
@@ -60,5 +60,6 @@ KIND = Kind(
     spec_required=False,
     not_spec=frozenset({"ClassId", "ParentId", "Name", "ClassName", "Level", "SubClassIdSet"}),
     is_preset=_system_class,
-    max_children=500,  # direct subclasses of one class (reference §4)
+    # reference §4: ClassName 1-64 characters, ParentId -1 at the top, at most 500 direct subclasses
+    nodes=Nodes("ParentId", "ClassName", ("Name", "ClassName"), -1, max_children=500),
 )  # fmt: skip
