@@ -91,14 +91,15 @@ def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveSta
 
 
 def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
-    comment, owner = split_comment(str(raw.get("Comment") or ""))
+    comment, owner = split_comment(str(raw.get(kind.wire.marker_field) or ""))
     spec = rekey({k: v for k, v in raw.items() if k not in kind.not_spec}, manifest_key)
-    spec["comment"] = comment
+    spec[kind.marker_key] = comment
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
         image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
-    identity: LiveId = str(raw.get("Name") or "") if kind.keyed_by_name else _int(raw.get(kind.wire.id_field))
-    return LiveResource(kind.name, _name(raw.get("Name")), identity, spec, owner, kind.is_preset(raw), raw)
+    name = raw.get(kind.wire.name_field)
+    identity: LiveId = str(name or "") if kind.keyed_by_name else _int(raw.get(kind.wire.id_field))
+    return LiveResource(kind.name, _name(name), identity, spec, owner, kind.is_preset(raw), raw)
 
 
 def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:

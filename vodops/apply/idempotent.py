@@ -61,9 +61,10 @@ def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], sta
     declared = KINDS[kind]
     if declared.nodes is not None:
         return declared.nodes.made_by(item, request)
-    if item.get("Name") != request["Name"] or declared.is_preset(item):
+    wire = declared.wire
+    if item.get(wire.name_field) != request[wire.name_field] or declared.is_preset(item):
         return False
-    _, owner = split_comment(str(item.get("Comment") or ""))
+    _, owner = split_comment(str(item.get(wire.marker_field) or ""))
     return owner is not None and owner.stack == stack
 
 

@@ -20,15 +20,16 @@ from vodops.resources.base import api_key, rekey
 def create_request(desired: DesiredResource, refs: References, stack: str) -> dict[str, Any]:
     if KINDS[desired.kind].tree:
         return _node_request(desired.kind, desired.name, refs)
+    kind = KINDS[desired.kind]
     spec = refs.resolved(desired.kind, desired.spec)
-    comment = str(spec.pop("comment", "") or "")
+    comment = str(spec.pop(kind.marker_key, "") or "")
     body: dict[str, Any] = rekey(spec, api_key)
     image = body.get("ImageTemplate")
     if isinstance(image, dict):
         image.pop("ImageFile")
         image["ImageContent"] = base64.b64encode(desired.image or b"").decode("ascii")
-    body["Name"] = desired.name
-    body["Comment"] = with_marker(comment, Owner(stack, desired.image_digest))
+    body[kind.wire.name_field] = desired.name
+    body[kind.wire.marker_field] = with_marker(comment, Owner(stack, desired.image_digest))
     return body
 
 
@@ -46,7 +47,8 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
     image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
     if kind.images and not image_changed and isinstance(body.get("ImageTemplate"), dict):
         body["ImageTemplate"].pop("ImageContent", None)
-        body["Comment"] = _keep_url_tag(body["Comment"], change)
+        marker = kind.wire.marker_field
+        body[marker] = _keep_url_tag(body[marker], change)
     if not kind.keyed_by_name:
         for field in change.fields:
             if field.after is None and _clearable(change.kind, field.path, body):

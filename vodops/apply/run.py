@@ -143,7 +143,7 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
         body = create_request(change.desired, refs, stack)
         new_id = create_or_find(api, change, body, stack, besides)
         if needs_url_tag(change.kind, body):
-            remember_image_url(api, change.kind, new_id, body["Comment"])
+            remember_image_url(api, change.kind, new_id, body)
         if not KINDS[change.kind].keyed_by_name:  # an id the API assigned: references use it
             refs.bind(change.kind, change.name, new_id)
             return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
@@ -152,5 +152,5 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
     body = update_request(change, refs, stack)
     api.update(change.kind, change.live.id, body)
     if needs_url_tag(change.kind, body):
-        remember_image_url(api, change.kind, change.live.id, body["Comment"])
+        remember_image_url(api, change.kind, change.live.id, body)
     return "done"

@@ -8,6 +8,7 @@ downloads an image only when its URL has moved, that is when someone replaced it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -21,15 +22,17 @@ def needs_url_tag(kind: str, body: dict[str, Any]) -> bool:
     uploads an image (the URL is known only after), or the live URL was not known to the plan."""
     if not KINDS[kind].images or not isinstance(body.get("ImageTemplate"), dict):
         return False
-    _, owner = split_comment(str(body.get("Comment") or ""))
+    _, owner = split_comment(str(body.get(KINDS[kind].wire.marker_field) or ""))
     return owner is not None and owner.url_tag is None
 
 
-def remember_image_url(api: VodApi, kind: str, live_id: LiveId, comment: str) -> None:
-    """Write the marker of `comment` again, with a tag of the object's (watermark's) ImageUrl."""
+def remember_image_url(api: VodApi, kind: str, live_id: LiveId, body: Mapping[str, Any]) -> None:
+    """Write the marker the request `body` wrote again, with a tag of the object's (watermark's)
+    ImageUrl."""
+    marker_field = KINDS[kind].wire.marker_field
     found = api.get(kind, live_id) or {}
     url = (found.get("ImageTemplate") or {}).get("ImageUrl")
-    text, owner = split_comment(comment)
+    text, owner = split_comment(str(body.get(marker_field) or ""))
     if not url or owner is None:
         return
-    api.update(kind, live_id, {"Comment": with_marker(text, replace(owner, url_tag=url_tag(str(url))))})
+    api.update(kind, live_id, {marker_field: with_marker(text, replace(owner, url_tag=url_tag(str(url))))})

@@ -39,11 +39,12 @@ def manifest_spec(live: LiveResource, refs: References) -> dict[str, Any]:
 def fit_comment(spec: dict[str, Any], kind: str, stack: str) -> str | None:
     """Cut a comment to what fits beside the ownership marker, which takes room from the API's
     256 characters; say so, or None when it fits."""
-    comment = spec.get("comment")
+    key = KINDS[kind].marker_key
+    comment = spec.get(key)
     room = comment_room(stack, with_digest=KINDS[kind].images)
     if not isinstance(comment, str) or len(comment) <= room:
         return None
-    spec["comment"] = comment[:room]
+    spec[key] = comment[:room]
     return (
         f"its comment was cut to {room} characters to leave room for the ownership marker; "
         "apply --adopt changes it in the account too"

@@ -113,13 +113,14 @@ def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
 
 
 def _comment(item: Declared, stack: str) -> Iterator[Problem]:
-    comment = getattr(item.spec, "comment", None)
-    if not comment:
+    key = KINDS[item.kind].marker_key
+    comment = item.spec.manifest_dict().get(key)
+    if not isinstance(comment, str) or not comment:
         return
     room = comment_room(stack, with_digest=KINDS[item.kind].images)
     if len(comment) > room:
         message = (
-            f"spec.comment: is {len(comment)} characters; with the ownership marker vodops adds, "
+            f"spec.{key}: is {len(comment)} characters; with the ownership marker vodops adds, "
             f"at most {room} fit in the API's 256"
         )
-        yield Problem(message, item.locate(("comment",)))
+        yield Problem(message, item.locate((key,)))

@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from vodops.normalize import Rule
-from vodops.resources.base import Path, Spec
+from vodops.resources.base import Path, Spec, manifest_key
 from vodops.resources.walk import ref_patterns
 from vodops.visible import UNSEEN_RULE, unseen_character
 
@@ -58,6 +58,8 @@ class Wire:
     created_id: str | None  # where Create's response carries the new id (None: the name is the id)
     filter_field: str | None = None  # the list action's filter by id (None: it has none)
     scope: Scope = Scope.SUB_APP
+    name_field: str = "Name"  # where an object carries its name (a NAME kind: its id)
+    marker_field: str = "Comment"  # the free text that carries the ownership marker (ownership.py)
 
     @classmethod
     def template(cls, kind: str) -> Wire:
@@ -170,6 +172,11 @@ class Kind:
         """Whether `metadata.adoptId` applies: named objects with API-assigned ids, whose names are
         optional and not unique in the API (templates)."""
         return self.shape is Shape.NAMED and self.identity is Identity.ASSIGNED
+
+    @property
+    def marker_key(self) -> str:
+        """The spec field, in manifest spelling, whose live value carries the ownership marker."""
+        return manifest_key(self.wire.marker_field)
 
     @property
     def keyed_by_name(self) -> bool:
