@@ -317,7 +317,7 @@ def test_comments_are_fitted_beside_the_marker(vodops: Vodops, tmp_path: Path) -
         long = api.create(TRANSCODE, {**request, "Name": "long", "Comment": "x" * 250})
         trailing = api.create(TRANSCODE, {**request, "Name": "trailing", "Comment": "draft "})
     exported = vodops("export", tmp_path)
-    assert f"TranscodeTemplate 'long' (id {long}): its comment was cut to 239 characters" in exported.out
+    assert f"TranscodeTemplate 'long' (id {long}): its comment was cut to 230 characters" in exported.out
     assert f"(id {trailing})" not in exported.out, "a comment ending in white space is kept as it is"
     assert _summary(vodops("plan", tmp_path)) == "Plan: 2 to adopt."
     assert vodops("apply", tmp_path, "--yes", "--adopt").code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.conftest import Vodops
@@ -30,7 +31,7 @@ def test_marks_what_it_creates(vodops: Vodops, tmp_path: Path) -> None:
     with live_api(tmp_path) as api:
         [made] = custom(api, TRANSCODE)
     assert made["Name"] == "hls-720p"
-    assert made["Comment"] == "ladder [vodops:default]"
+    assert re.fullmatch(r"ladder \[vodops:default=[0-9a-f]{8}\]", made["Comment"])  # what it applied
 
 
 def test_an_unmarked_namesake_is_adopted_only_with_adopt(vodops: Vodops, tmp_path: Path) -> None:
@@ -53,7 +54,7 @@ def test_an_unmarked_namesake_is_adopted_only_with_adopt(vodops: Vodops, tmp_pat
     with live_api(tmp_path) as api:
         [adopted] = custom(api, TRANSCODE)
     assert int(adopted["Definition"]) == console_id
-    assert adopted["Comment"] == "[vodops:default]"
+    assert re.fullmatch(r"\[vodops:default=[0-9a-f]{8}\]", adopted["Comment"])
     assert adopted["VideoTemplate"]["Bitrate"] == 2400
     assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
 

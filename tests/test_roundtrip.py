@@ -77,7 +77,7 @@ def test_image_watermark_content_is_compared_by_digest(vodops: Vodops, tmp_path:
     _converges(vodops, tmp_path)
     with live_api(tmp_path) as api:
         [before] = custom(api, WATERMARK)
-    assert re.fullmatch(r"\[vodops:default#[0-9a-f]{12}@[0-9a-f]{8}\]", before["Comment"])
+    assert re.fullmatch(r"\[vodops:default#[0-9a-f]{12}@[0-9a-f]{8}=[0-9a-f]{8}\]", before["Comment"])
 
     png = (tmp_path / "logo.png").read_bytes()
     (tmp_path / "logo.png").write_bytes(png[:-12] + png[-12:])  # same bytes: no change

@@ -42,6 +42,16 @@ def api_observer(target: str) -> Observer:
     return observe
 
 
+def tee(*observers: Observer) -> Observer:
+    """One observer that tells each of `observers`, in order."""
+
+    def observe(record: CallRecord) -> None:
+        for observer in observers:
+            observer(record)
+
+    return observe
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         data = {

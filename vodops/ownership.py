@@ -1,8 +1,15 @@
 """The ownership marker vodops writes at the end of a resource's Comment.
 
-`[vodops:<stack>]`, or `[vodops:<stack>#<digest>@<where>]` when the resource has a write-only
-input: a watermark's image, the one input of the four kinds that Describe never returns (checked
-against tccli's api.json: every other Create* request member comes back in Describe*). `digest`
+`[vodops:<stack>=<applied>]`, or `[vodops:<stack>#<digest>@<where>=<applied>]` when the resource
+has a write-only input. `applied` (8 hex digits) is a digest of the spec vodops last wrote, in the
+normalized form a diff compares (vodops/drift/record.py): what vodops last made the object travels
+with it, so a live object whose digest differs was changed outside vodops, and manifests whose
+digest differs were changed in git. Markers written before it existed (`[vodops:<stack>]`,
+`[vodops:<stack>#<digest>@<where>]`) still read, with no record of what was applied.
+
+The write-only input is a watermark's image, the one input of the four kinds that Describe never
+returns (checked against tccli's api.json: every other Create* request member comes back in
+Describe*). `digest`
 is the image content's sha256 (12 hex digits), so a changed local file shows up in a plan; `where`
 is a tag of the ImageUrl the API gave that content (8 hex digits), so a change made outside vodops
 (a new image uploaded in the console gets a new ImageUrl) shows up too, without downloading any
@@ -19,9 +26,10 @@ COMMENT_LIMIT = 256
 STACK_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 DIGEST_LENGTH = 12
 URL_TAG_LENGTH = 8
+APPLIED_LENGTH = 8
 _MARKER = re.compile(
     r"(?:^|\s)\[vodops:(?P<stack>[A-Za-z0-9][A-Za-z0-9_.-]{0,31})"
-    r"(?:#(?P<digest>[0-9a-f]{12})(?:@(?P<url>[0-9a-f]{8}))?)?\]$"
+    r"(?:#(?P<digest>[0-9a-f]{12})(?:@(?P<url>[0-9a-f]{8}))?)?(?:=(?P<applied>[0-9a-f]{8}))?\]$"
 )
 
 
@@ -30,6 +38,7 @@ class Owner:
     stack: str
     digest: str | None = None  # of the write-only content (a watermark image), when there is one
     url_tag: str | None = None  # of the ImageUrl the API gave that content, once vodops has read it
+    applied: str | None = None  # digest of the spec vodops last wrote; None from older vodops
 
 
 def content_digest(content: bytes) -> str:
@@ -44,7 +53,8 @@ def url_tag(url: str) -> str:
 def marker(owner: Owner) -> str:
     digest = f"#{owner.digest}" if owner.digest else ""
     where = f"@{owner.url_tag}" if owner.digest and owner.url_tag else ""
-    return f"[vodops:{owner.stack}{digest}{where}]"
+    applied = f"={owner.applied}" if owner.applied else ""
+    return f"[vodops:{owner.stack}{digest}{where}{applied}]"
 
 
 def with_marker(comment: str, owner: Owner) -> str:
@@ -58,10 +68,17 @@ def split_comment(comment: str) -> tuple[str, Owner | None]:
         return comment, None
     # The match starts at the one space with_marker put before the marker: what precedes it is
     # the user's comment exactly, trailing white space included.
-    return comment[: found.start()], Owner(found["stack"], found["digest"], found["url"])
+    return comment[: found.start()], Owner(found["stack"], found["digest"], found["url"], found["applied"])
 
 
 def comment_room(stack: str, with_digest: bool) -> int:
     """How many characters of the user's own comment fit beside the marker."""
-    owner = Owner(stack, "0" * DIGEST_LENGTH, "0" * URL_TAG_LENGTH) if with_digest else Owner(stack)
-    return COMMENT_LIMIT - len(marker(owner)) - 1
+    return COMMENT_LIMIT - len(marker(widest_owner(stack, with_digest))) - 1
+
+
+def widest_owner(stack: str, with_digest: bool) -> Owner:
+    """The longest marker vodops writes for `stack`: every digest present."""
+    applied = "0" * APPLIED_LENGTH
+    if with_digest:
+        return Owner(stack, "0" * DIGEST_LENGTH, "0" * URL_TAG_LENGTH, applied)
+    return Owner(stack, applied=applied)

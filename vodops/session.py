@@ -15,8 +15,9 @@ from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
+from vodops.drift.report import DriftReport, find_drift
 from vodops.live import LiveState, read_live
-from vodops.logs import api_observer
+from vodops.logs import api_observer, tee
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
@@ -39,9 +40,12 @@ class Session:
     _refs: References | None = None
     _live: LiveState | None = None
 
-    def plan(self, only: frozenset[str] = frozenset()) -> Plan:
+    def plan(self, only: frozenset[str] = frozenset(), prune: bool | None = None) -> Plan:
+        """The plan for the manifests against the account read now; `prune` overrides the
+        settings' (drift plans with it on, to see what nothing declares)."""
         settings = self.project.settings
-        policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
+        pruning = settings.prune if prune is None else prune
+        policy = Policy(prune=pruning, safety=settings.safety, only=only)
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
         policy = replace(policy, quotas={**documented, **raised})
@@ -55,6 +59,13 @@ class Session:
             policy=policy,
         )
         return plan
+
+    def drift(self) -> DriftReport:
+        """What moved in the account since vodops last wrote it (vodops/drift/report.py)."""
+        made = self.plan(prune=True)
+        assert self._live is not None and self._refs is not None
+        names = self.project.settings.drift.names
+        return find_drift(made, self._live, self._refs, self.desired, names)
 
     def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
         """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
@@ -101,9 +112,11 @@ def open_session(
 def open_target(
     project: Project, choice: TargetChoice | None = None, observer: Observer | None = None
 ) -> Iterator[tuple[Target, VodApi]]:
-    """The target vodops.yaml and `choice` name, connected."""
+    """The target vodops.yaml and `choice` name, connected; each API call is logged (--verbose)
+    and told to `observer` too (the watcher's metrics count them)."""
     target = resolve_target(project.settings, choice or TargetChoice())
-    with connect(target, project.directory, observer or api_observer(target.name)) as api:
+    log = api_observer(target.name)
+    with connect(target, project.directory, log if observer is None else tee(log, observer)) as api:
         yield target, api
 
 

@@ -104,6 +104,12 @@ class Safety(DeleteLimits):
     )
 
 
+class DriftSettings(Spec):
+    names: list[Annotated[str, Field(min_length=1, max_length=256)]] = Field(
+        default_factory=list,
+        description="globs (`*`, `?`, `[...]`) of names where vodops manages: an object with no marker "
+        "that no manifest declares is reported by drift as made outside vodops (default: none)",
+    )
 
 
 class Settings(Spec):
@@ -116,6 +122,9 @@ class Settings(Spec):
     )
     prune: bool = Field(default=True, description="false: never delete anything, only create and update")
     safety: Safety = Field(default_factory=Safety, description="limits on deletes; apply refuses past them")
+    drift: DriftSettings = Field(
+        default_factory=DriftSettings, description="what `vodops drift` and `vodops watch` also report"
+    )
     quotas: dict[QuotaKind, Annotated[int, Field(ge=1)]] = Field(
         default_factory=dict,
         description="custom objects per sub-application where a ticket raised the quota (default: the "

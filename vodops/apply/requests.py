@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from vodops.desired import DesiredResource
+from vodops.drift.record import applied_digest
 from vodops.errors import ApplyError
 from vodops.normalize import reset_value, switchable
 from vodops.ownership import Owner, split_comment, url_tag, with_marker
@@ -29,7 +30,8 @@ def create_request(desired: DesiredResource, refs: References, stack: str) -> di
         image.pop("ImageFile")
         image["ImageContent"] = base64.b64encode(desired.image or b"").decode("ascii")
     body[kind.wire.name_field] = desired.name
-    body[kind.wire.marker_field] = with_marker(comment, Owner(stack, desired.image_digest))
+    applied = applied_digest(desired.kind, desired.comparable(), refs)
+    body[kind.wire.marker_field] = with_marker(comment, Owner(stack, desired.image_digest, applied=applied))
     return body
 
 

@@ -1,6 +1,7 @@
 """The command line: thin verbs that parse, call the library, and map errors to exit codes.
 
-Exit codes: 0 success (or no changes), 1 error, 2 changes present (plan --detailed-exitcode).
+Exit codes: 0 success (or no changes), 1 error, 2 changes present (plan --detailed-exitcode) or
+drift found (drift).
 Usage errors exit 1 too, so that 2 always means "changes". Ctrl-C exits 130.
 
 Start-up is kept short (`--help` and every TAB completion start a process): a verb's module is
@@ -28,6 +29,16 @@ COMMANDS = {
     "plan": (_PROJECT, "plan", "Show what apply would change in the target."),
     "show": (_PROJECT, "show", "Render a saved plan (plan --out) without reading the account."),
     "apply": ("vodops.cli.apply", "apply", "Make the target match the manifests (or apply a saved plan)."),
+    "drift": (
+        "vodops.cli.drift",
+        "drift",
+        "Show what changed in the target outside vodops since it last applied.",
+    ),
+    "watch": (
+        "vodops.cli.drift",
+        "watch",
+        "Plan every interval; report drift as it appears; with --heal, put it back.",
+    ),
     "unlock": (
         "vodops.cli.apply",
         "unlock",
@@ -111,6 +122,7 @@ def _run(args: list[str], colour: bool | None) -> int:
         )
         return 1
     return result if isinstance(result, int) else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -14,12 +14,11 @@ from vodops.cloud.legacy_vod import WIRES as LEGACY_WIRES
 from vodops.errors import Problem
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.messages import spec_path
-from vodops.ownership import Owner, marker
+from vodops.ownership import marker, widest_owner
 from vodops.resources import KINDS, TRANSCODE, WATERMARK
 from vodops.resources.base import Path
 
 LEGACY = "the legacy API (dialect 2017)"
-_DIGEST = "0" * 12
 GOP = "the legacy API takes a GOP only in seconds, 1-10 (maxGop): write gop 1-10 with gopUnit: second"
 
 # Fields with no legacy counterpart at all (legacy reference §3.7, §4.7).
@@ -128,7 +127,7 @@ def _budgets(item: Declared, spec: dict[str, Any], stack: str) -> Iterator[Probl
         yield Problem(message, item.location)
     comment = spec.get("comment") or ""
     if comment:
-        owner = Owner(stack, _DIGEST if KINDS[item.kind].images else None)
+        owner = widest_owner(stack, with_digest=KINDS[item.kind].images)
         size = len(f"{comment} {marker(owner)}".encode())
         if size > _COMMENT_BYTES[item.kind]:
             message = (

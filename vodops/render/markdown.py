@@ -84,7 +84,7 @@ def _head(plan: Plan) -> list[str]:
     app = f", subAppId {plan.sub_app_id}" if plan.sub_app_id else ""
     lines = [
         MARKER.format(target=re.sub(r"[^\w.:]+", "-", plan.target)),  # never `-->` inside it
-        f"### vodops plan for {_literal(plan.target)}{app} (stack `{plan.stack}`)",
+        f"### vodops plan for {literal(plan.target)}{app} (stack `{plan.stack}`)",
         "",
         f"**{plan.summary()}**",
         "",
@@ -138,7 +138,7 @@ def _table(plan: Plan) -> list[str]:
 
 def _title(change: Change) -> str:
     where = change.id_note
-    return f"{_ICON[change.action]} **{change.action.value}** {_literal(change.address)}{where}"
+    return f"{_ICON[change.action]} **{change.action.value}** {literal(change.address)}{where}"
 
 
 def _details(change: Change) -> list[str]:
@@ -176,10 +176,10 @@ def _quotas(plan: Plan) -> list[str]:
 def _code(value: object) -> str:
     if value is None:
         return "*(default)*"
-    return _literal(show(value))
+    return literal(show(value))
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
     """`text` as inline code that nothing in it can break out of, escaped if it would not print."""
     text = _cell(printable(text))
     fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)

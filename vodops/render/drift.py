@@ -1,0 +1,107 @@
+"""A drift report (vodops/drift/report.py) as text, as a versioned JSON document, or as Markdown
+for an issue or a pull-request comment: the summary first, then each object with what changed
+(what vodops applies -> what is live) and when the API says it changed."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import click
+
+from vodops.diff import FieldChange
+from vodops.drift.report import Cause, Drifted, DriftReport
+from vodops.refs import plain
+from vodops.render.markdown import literal
+from vodops.render.text import show
+from vodops.visible import printable
+
+FORMAT_VERSION = 1
+MARKER = "<!-- vodops-drift target={target} -->"  # the hidden line a workflow finds its issue by
+_WHAT = {
+    Cause.CHANGED: "changed outside vodops",
+    Cause.UNRECORDED: "differs from the manifests (written by a vodops that kept no record: cause unknown)",
+    Cause.MISSING: "missing: declared, not in the account (deleted outside vodops, or never applied)",
+    Cause.UNMARKED: "made outside vodops under a declared name (apply --adopt takes it over)",
+    Cause.UNDECLARED: "made outside vodops where vodops manages; no manifest declares it",
+}
+_PENDING = "Not drift: {n} change(s) come from the manifests since the last apply (vodops plan shows them): "
+
+
+def render_text(report: DriftReport) -> str:
+    """For a terminal: the target, the summary, then each drifted object and its fields."""
+    lines = [f"Target: {printable(report.target)}, stack {report.stack!r}"]
+    lines.append(click.style(report.summary(), bold=True))
+    for item in report.drifted:
+        lines += ["", click.style(_headline(item), fg="yellow", bold=True)]
+        lines += [f"    {_note(item)}", *(f"    {_field(field)}" for field in item.fields)]
+    if report.pending:
+        lines += ["", printable(_PENDING.format(n=len(report.pending)) + ", ".join(report.pending))]
+    return "\n".join(lines)
+
+
+def _headline(item: Drifted) -> str:
+    where = f" (id {item.live_id})" if item.live_id is not None and item.live_id != item.name else ""
+    return f"{item.cause.value} {item.kind} {printable(repr(item.name))}{where}"
+
+
+def _note(item: Drifted) -> str:
+    when = f"; the API says it last changed at {item.changed_at}" if item.changed_at else ""
+    also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
+    return printable(_WHAT[item.cause] + when + also)
+
+
+def _field(field: FieldChange) -> str:
+    after = "(removed)" if field.removed and field.after is None else show(field.after)
+    return f"{field.dotted}: {show(field.before)} -> {after}"
+
+
+def drift_document(report: DriftReport, checked_at: str) -> dict[str, Any]:
+    """The versioned JSON document: formatVersion, target, subAppId, stack, checkedAt (UTC),
+    summary, drifted (cause, kind, name, id, changedAt, manifestsChanged, fields with `path`,
+    `manifests` and `live`), perKind counts and pending (KIND/NAME)."""
+    return {
+        "formatVersion": FORMAT_VERSION,
+        "target": report.target,
+        "subAppId": report.sub_app_id,
+        "stack": report.stack,
+        "checkedAt": checked_at,
+        "summary": report.summary(),
+        "drifted": [_item(item) for item in report.drifted],
+        "perKind": dict(sorted(report.per_kind().items())),
+        "pending": list(report.pending),
+    }
+
+
+def _item(item: Drifted) -> dict[str, Any]:
+    return {
+        "cause": item.cause.value,
+        "kind": item.kind,
+        "name": item.name,
+        "id": item.live_id,
+        "changedAt": item.changed_at,
+        "manifestsChanged": item.manifests_changed,
+        "fields": [
+            {"path": f.dotted, "manifests": plain(f.before), "live": plain(f.after)} for f in item.fields
+        ],
+    }
+
+
+def render_markdown(report: DriftReport) -> str:
+    """For an issue body or a comment: a marker line, the summary, one section per object."""
+    marker = MARKER.format(target=re.sub(r"[^\w.:]+", "-", report.target))  # never `-->` inside it
+    lines = [marker, f"### vodops drift for {literal(report.target)} (stack `{report.stack}`)"]
+    lines += ["", f"**{report.summary()}**", ""]
+    for item in report.drifted:
+        where = f" (id {item.live_id})" if item.live_id is not None and item.live_id != item.name else ""
+        when = f"; last changed {literal(item.changed_at)} (the API's UpdateTime)" if item.changed_at else ""
+        also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
+        lines += [f"- **{item.cause.value}** {literal(item.address)}{where}: {_WHAT[item.cause]}{when}{also}"]
+        lines += [
+            f"  - {literal(f.dotted)}: {literal(show(f.before))} → {literal(show(f.after))}"
+            for f in item.fields
+        ]
+    if report.pending:
+        listed = ", ".join(literal(address) for address in report.pending)
+        lines += ["", "> " + _PENDING.format(n=len(report.pending)) + listed]
+    return "\n".join(lines) + "\n"
