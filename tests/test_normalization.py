@@ -1,6 +1,7 @@
 """The test of normalization (DESIGN.md "Diff"): apply, then plan, shows no changes — for every
 example and for generated manifests; and a second generated version applied over the first
-converges too, which exercises the values vodops sends to clear a field a manifest dropped."""
+converges too, which exercises the values vodops sends to clear a field a manifest dropped, and
+the drift report takes none of that second version's changes for a change made outside vodops."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.conftest import EXAMPLES
 from tests.helpers import document, write
 from tests.strategies import WATERMARK_TYPES, procedure, transcode, watermark
 from vodops.apply.run import Consent
+from vodops.drift.report import Cause
 from vodops.render.text import render_plan
 from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK
 from vodops.session import open_session
@@ -79,4 +81,14 @@ def test_any_version_converges_over_any_other(
         _write(Path(scratch), first)
         _apply_and_replan(Path(scratch))
         _write(Path(scratch), second)
+        _nothing_taken_for_drift(Path(scratch))
         _apply_and_replan(Path(scratch))
+
+
+def _nothing_taken_for_drift(directory: Path) -> None:
+    """What apply recorded in each marker is what the account reads back: a change made in the
+    manifests is never taken for a change made in the console (only objects not created yet
+    are reported, as missing)."""
+    with open_session(directory, None) as session:
+        report = session.drift()
+    assert {item.cause for item in report.drifted} <= {Cause.MISSING}, report.drifted

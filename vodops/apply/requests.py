@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from vodops.desired import DesiredResource
-from vodops.drift.record import applied_digest
+from vodops.drift.record import desired_digest
 from vodops.errors import ApplyError
 from vodops.normalize import reset_value, switchable
 from vodops.ownership import Owner, split_comment, url_tag, with_marker
@@ -30,7 +30,7 @@ def create_request(desired: DesiredResource, refs: References, stack: str) -> di
         image.pop("ImageFile")
         image["ImageContent"] = base64.b64encode(desired.image or b"").decode("ascii")
     body[kind.wire.name_field] = desired.name
-    applied = applied_digest(desired.kind, desired.comparable(), refs)
+    applied = desired_digest(desired, refs)
     body[kind.wire.marker_field] = with_marker(comment, Owner(stack, desired.image_digest, applied=applied))
     return body
 

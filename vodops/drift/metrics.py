@@ -71,9 +71,13 @@ class Metrics:
 
 def _metric(name: str, kind: str, help_text: str, samples: list[tuple[str, float]]) -> list[str]:
     lines = [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
-    return lines + [
-        f"{name}{{{labels}}} {value:g}" if labels else f"{name} {value:g}" for labels, value in samples
-    ]
+    return lines + [f"{name}{{{labels}}} {_number(value)}" if labels else f"{name} {_number(value)}"
+                     for labels, value in samples]  # fmt: skip
+
+
+def _number(value: float) -> str:
+    """Whole values as integers, others with every digit (a Unix time needs them)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 @contextmanager
@@ -95,7 +99,7 @@ def serve_metrics(metrics: Metrics, host: str, port: int) -> Iterator[str]:
             """Scrapes are not logged: every 15 s they would drown the watcher's events."""
 
     server = ThreadingHTTPServer((host, port), Handler)
-    thread = threading.Thread(target=server.serve_forever, name="vodops-metrics", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="vodops-metrics", daemon=True)
     thread.start()
     try:
         bound_host, bound_port = server.server_address[:2]

@@ -22,7 +22,7 @@ from enum import Enum
 from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
-from vodops.drift.record import applied_digest
+from vodops.drift.record import desired_digest, spec_digest
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
 from vodops.refs import References
@@ -128,10 +128,10 @@ def _recorded(change: Change, found: LiveResource, refs: References) -> Drifted 
     fields = _flipped(change.fields)
     if applied is None:
         return _made(Cause.UNRECORDED, found, fields, change.name)
-    if applied_digest(found.kind, found.spec, refs) == applied:
+    if spec_digest(found.kind, found.spec) == applied:
         return None  # the live object is what vodops wrote: the manifests moved
     assert change.desired is not None, "an update always has a desired side"
-    moved = applied_digest(change.kind, change.desired.comparable(), refs) != applied
+    moved = desired_digest(change.desired, refs) != applied
     return _made(Cause.CHANGED, found, fields, change.name, manifests_changed=moved)
 
 

@@ -14,6 +14,7 @@ and lets the one in flight finish.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from vodops.render.text import show
 from vodops.session import Session
 
 BACKOFF_START = 1.0  # seconds before the first retry of a failed cycle
+WAKE = 0.2  # seconds: how soon a stop is noticed while waiting
 Event = dict[str, Any]  # {"event": name, ...}: what the CLI prints as a log line or JSON
 Emit = Callable[[Event], None]
 Opener = Callable[[], AbstractContextManager[Session]]
@@ -49,8 +51,16 @@ class Watcher:
     def run(self) -> None:
         """Cycle until `stop` is set; never raises a VodopsError (each is a reported failure)."""
         while not self.stop.is_set():
-            self.stop.wait(self._cycle())
+            self._wait(self._cycle())
         self.emit({"event": "stopped"})
+
+    def _wait(self, seconds: float) -> None:
+        """Wait, waking every WAKE seconds: a signal that the kernel hands to another thread
+        interrupts no wait of the main thread, whose Python handler (which sets `stop`) runs only
+        when it next runs Python code."""
+        deadline = time.monotonic() + seconds
+        while not self.stop.is_set() and (left := deadline - time.monotonic()) > 0:
+            self.stop.wait(min(left, WAKE))
 
     def _cycle(self) -> float:
         """One plan (and heal); the seconds to wait before the next."""

@@ -1,0 +1,192 @@
+"""Drift and watch as the issue checks them, end to end: a project applied to `vodops emulator
+serve`, console changes made with Tencent's official SDK, `vodops drift` and a real
+`vodops watch --heal` process (its JSON events, its metrics port, SIGTERM)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tencentcloud.common import credential
+from tencentcloud.common.profile.client_profile import ClientProfile
+from tencentcloud.common.profile.http_profile import HttpProfile
+from tencentcloud.vod.v20180717 import models, vod_client
+
+from tests.conftest import EXAMPLES, Vodops
+from tests.helpers import VODOPS, served
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
+
+INTERVAL = 2.0
+
+
+class Console:
+    """Someone at Tencent's console: the official SDK against the served emulator."""
+
+    def __init__(self, url: str) -> None:
+        cred = credential.Credential(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+        http = HttpProfile(protocol="http", endpoint=url.removeprefix("http://"))
+        self.client = vod_client.VodClient(cred, "", ClientProfile(httpProfile=http))
+
+    def call(self, action: str, **params: Any) -> Any:
+        request = getattr(models, f"{action}Request")()
+        request.from_json_string(json.dumps(params))
+        return getattr(self.client, action)(request)
+
+    def transcode(self, name: str) -> Any:
+        listed = self.call("DescribeTranscodeTemplates", Type="Custom").TranscodeTemplateSet
+        return next(item for item in listed if item.Name == name)
+
+    def watermark(self, name: str) -> Any:
+        listed = self.call("DescribeWatermarkTemplates").WatermarkTemplateSet
+        return next(item for item in listed if item.Name == name)
+
+    def class_id(self, name: str) -> int:
+        listed = self.call("DescribeAllClass").ClassInfoSet
+        return int(next(item.ClassId for item in listed if item.ClassName == name))
+
+
+@pytest.fixture
+def applied(vodops: Vodops, tmp_path: Path) -> Iterator[tuple[Path, str, Console]]:
+    """The quick start applied to a served emulator, and the console that will change it."""
+    directory = shutil.copytree(EXAMPLES / "quickstart", tmp_path / "project")
+    with served() as url:
+        assert vodops("apply", directory, "--endpoint", url, "--yes").code == 0
+        yield directory, url, Console(url)
+
+
+def _console_changes(console: Console) -> None:
+    """Two objects changed and one added, as the issue's check does."""
+    hls = console.transcode("hls-720p")
+    console.call("ModifyTranscodeTemplate", Definition=int(hls.Definition), VideoTemplate={"Bitrate": 2400})
+    mark = console.watermark("channel-name")
+    console.call("ModifyWatermarkTemplate", Definition=mark.Definition, TextTemplate={"FontSize": "30px"})
+    console.call("CreateClass", ParentId=console.class_id("Movies"), ClassName="Horror")
+
+
+def test_drift_lists_exactly_the_console_changes(vodops: Vodops, applied: tuple[Path, str, Console]) -> None:
+    directory, url, console = applied
+    assert vodops("drift", directory, "--endpoint", url).code == 0
+    _console_changes(console)
+    found = vodops("drift", directory, "--endpoint", url, "--format", "json")
+    assert found.code == 2, found.text
+    report = json.loads(found.out)
+    drifted = {item["kind"] + "/" + item["name"]: item for item in report["drifted"]}
+    assert sorted(drifted) == ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
+    assert drifted["TranscodeTemplate/hls-720p"]["fields"] == [
+        {"path": "videoTemplate.bitrate", "manifests": 1800, "live": 2400}
+    ]
+    assert drifted["WatermarkTemplate/channel-name"]["fields"] == [
+        {"path": "textTemplate.fontSize", "manifests": "24px", "live": "30px"}
+    ]
+    assert drifted["MediaClass/Movies/Horror"]["cause"] == "undeclared"
+    assert drifted["TranscodeTemplate/hls-720p"]["cause"] == "changed"
+    assert drifted["TranscodeTemplate/hls-720p"]["changedAt"] == console.transcode("hls-720p").UpdateTime
+    assert report["perKind"] == {"MediaClass": 1, "TranscodeTemplate": 1, "WatermarkTemplate": 1}
+    assert report["pending"] == []
+
+
+def _watch(directory: Path, url: str, *flags: str) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TENCENTCLOUD_", "VODOPS_", "TCCLI"))}
+    command = [*VODOPS, "watch", str(directory), "--endpoint", url, "--events", "json", *flags]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _events_until(process: subprocess.Popen[str], done: Any, seen: list[dict[str, Any]]) -> dict[str, Any]:
+    assert process.stdout is not None
+    while True:
+        line = process.stdout.readline()
+        assert line, f"the watcher ended early: {seen}"
+        event = json.loads(line)
+        seen.append(event)
+        if done(event):
+            return event
+
+
+def _stop(process: subprocess.Popen[str]) -> float:
+    """SIGTERM; the seconds the watcher took to exit (cleanly, saying so)."""
+    sent = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    rest, _ = process.communicate(timeout=10)
+    took = time.monotonic() - sent
+    assert process.returncode == 0, rest
+    assert json.loads(rest.splitlines()[-1])["event"] == "stopped"
+    return took
+
+
+def _metrics(url: str) -> dict[str, float]:
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        assert answer.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
+        text = answer.read().decode()
+    samples = [line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#")]
+    return {name: float(value) for name, value in samples}
+
+
+def test_watch_heals_within_two_intervals_and_counts_it(
+    vodops: Vodops, applied: tuple[Path, str, Console]
+) -> None:
+    directory, url, console = applied
+    process = _watch(directory, url, "--heal", "--interval", f"{INTERVAL}s", "--metrics-port", "0")
+    seen: list[dict[str, Any]] = []
+    started = _events_until(process, lambda e: e["event"] == "started", seen)
+    _events_until(process, lambda e: e["event"] == "checked", seen)  # a first, clean plan
+    changed = time.monotonic()
+    _console_changes(console)
+    _events_until(process, lambda e: e["event"] == "checked" and e["drifted"] == 0 and len(seen) > 3, seen)
+    healed_in = time.monotonic() - changed
+    metrics = _metrics(started["metrics"])
+    took = _stop(process)
+    drift = sorted(e["address"] for e in seen if e["event"] == "drift")
+    assert drift == ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
+    [heal] = [e for e in seen if e["event"] == "heal"]
+    assert heal["outcome"] == "done" and sorted(heal["done"]) == drift
+    assert healed_in < 2 * INTERVAL + 1.5, seen
+    assert vodops("drift", directory, "--endpoint", url).code == 0
+    assert metrics['vodops_heals_total{outcome="done"}'] == 1
+    assert metrics['vodops_heals_total{outcome="refused"}'] == 0
+    assert metrics['vodops_drift_objects{kind="TranscodeTemplate"}'] == 0  # the last plan found it healed
+    assert metrics["vodops_api_calls_total"] > 10 and metrics["vodops_api_throttles_total"] == 0
+    assert metrics["vodops_last_plan_timestamp_seconds"] > time.time() - 10
+    assert took < 1.0, "SIGTERM stops the watcher within one second"
+
+
+def test_a_heal_deleting_half_the_stack_is_refused(vodops: Vodops, applied: tuple[Path, str, Console]) -> None:
+    directory, url, _ = applied
+    (directory / "procedures.yaml").unlink()
+    (directory / "transcode.yaml").unlink()  # 5 of the 12 objects the stack owns
+    process = _watch(directory, url, "--heal", "--interval", f"{INTERVAL}s")
+    seen: list[dict[str, Any]] = []
+    refused = _events_until(process, lambda e: e["event"].startswith("heal"), seen)
+    _stop(process)
+    assert refused["event"] == "heal-refused"
+    assert refused["reason"].startswith("refusing to apply an unsafe plan (")
+    assert "Nothing was changed." in refused["reason"]
+    restored = shutil.copytree(EXAMPLES / "quickstart", directory.parent / "again")
+    assert vodops("plan", restored, "--endpoint", url, "--detailed-exitcode").code == 0, "nothing was deleted"
+
+
+def test_sigterm_during_a_heal_finishes_the_calls_in_flight_and_starts_no_more(
+    vodops: Vodops, tmp_path: Path
+) -> None:
+    directory = shutil.copytree(EXAMPLES / "quickstart", tmp_path / "project")
+    with served("--latency", "100") as url:
+        assert vodops("apply", directory, "--endpoint", url, "--yes").code == 0
+        console = Console(url)
+        _console_changes(console)
+        process = _watch(directory, url, "--heal", "--interval", "60s")
+        seen: list[dict[str, Any]] = []
+        _events_until(process, lambda e: e["event"] == "checked", seen)  # the heal starts now
+        took = _stop(process)
+        released = vodops("unlock", directory, "--endpoint", url)
+        left = vodops("plan", directory, "--endpoint", url)
+    assert took < 1.0, seen
+    assert "no apply lock is held" in released.out, "the heal let go of the apply lock"
+    assert left.code == 0, left.text  # no duplicate, nothing half made: a plan reads the account
