@@ -26,6 +26,7 @@ from tests.helpers import VODOPS, served
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
 
 INTERVAL = 2.0
+THREE = ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
 
 
 class Console:
@@ -80,7 +81,7 @@ def test_drift_lists_exactly_the_console_changes(vodops: Vodops, applied: tuple[
     assert found.code == 2, found.text
     report = json.loads(found.out)
     drifted = {item["kind"] + "/" + item["name"]: item for item in report["drifted"]}
-    assert sorted(drifted) == ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
+    assert sorted(drifted) == THREE
     assert drifted["TranscodeTemplate/hls-720p"]["fields"] == [
         {"path": "videoTemplate.bitrate", "manifests": 1800, "live": 2400}
     ]
@@ -145,7 +146,7 @@ def test_watch_heals_within_two_intervals_and_counts_it(
     metrics = _metrics(started["metrics"])
     took = _stop(process)
     drift = sorted(e["address"] for e in seen if e["event"] == "drift")
-    assert drift == ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
+    assert drift == THREE
     [heal] = [e for e in seen if e["event"] == "heal"]
     assert heal["outcome"] == "done" and sorted(heal["done"]) == drift
     assert healed_in < 2 * INTERVAL + 1.5, seen
@@ -158,7 +159,9 @@ def test_watch_heals_within_two_intervals_and_counts_it(
     assert took < 1.0, "SIGTERM stops the watcher within one second"
 
 
-def test_a_heal_deleting_half_the_stack_is_refused(vodops: Vodops, applied: tuple[Path, str, Console]) -> None:
+def test_a_heal_deleting_half_the_stack_is_refused(
+    vodops: Vodops, applied: tuple[Path, str, Console]
+) -> None:
     directory, url, _ = applied
     (directory / "procedures.yaml").unlink()
     (directory / "transcode.yaml").unlink()  # 5 of the 12 objects the stack owns
