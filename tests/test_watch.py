@@ -193,3 +193,31 @@ def test_sigterm_during_a_heal_finishes_the_calls_in_flight_and_starts_no_more(
     assert took < 1.0, seen
     assert "no apply lock is held" in released.out, "the heal let go of the apply lock"
     assert left.code == 0, left.text  # no duplicate, nothing half made: a plan reads the account
+
+
+def _knobs(url: str, **knobs: Any) -> None:
+    body = json.dumps(knobs).encode()
+    request = urllib.request.Request(f"{url}/_emulator/knobs", body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        assert answer.status == 200
+
+
+def test_an_api_outage_is_survived_with_backoff(vodops: Vodops, applied: tuple[Path, str, Console]) -> None:
+    directory, url, _ = applied
+    _knobs(url, faultRate=1, faults=["internal"])
+    process = _watch(directory, url, "--interval", f"{INTERVAL}s", "--metrics-port", "0")
+    seen: list[dict[str, Any]] = []
+    started = _events_until(process, lambda e: e["event"] == "started", seen)
+    _events_until(process, lambda e: len([f for f in seen if f["event"] == "failure"]) == 3, seen)
+    _knobs(url, faultRate=0)
+    _events_until(process, lambda e: e["event"] == "checked", seen)
+    metrics = _metrics(started["metrics"])
+    _stop(process)
+    failures = [event for event in seen if event["event"] == "failure"]
+    assert [event["retryInSeconds"] for event in failures[:3]] == [
+        1.0,
+        2.0,
+        2.0,
+    ]  # doubling, up to the interval
+    assert failures[0]["error"].startswith("Describe") and "InternalError" in failures[0]["error"]
+    assert metrics["vodops_failures_total"] >= 3
