@@ -17,7 +17,6 @@ from tests.helpers import custom, document, hls, live_api, write
 from vodops.ownership import split_comment, with_marker
 from vodops.resources import TRANSCODE
 
-
 API_MP4 = {
     "Container": "mp4",
     "VideoTemplate": {"Codec": "libx264", "Fps": 25, "Bitrate": 900},
