@@ -32,12 +32,12 @@ COMMANDS = {
     "drift": (
         "vodops.cli.drift",
         "drift",
-        "Show what changed in the target outside vodops since it last applied.",
+        "Report what changed in the target outside vodops.",
     ),
     "watch": (
         "vodops.cli.drift",
         "watch",
-        "Plan every interval; report drift as it appears; with --heal, put it back.",
+        "Plan every interval, report drift, and heal it with --heal.",
     ),
     "unlock": (
         "vodops.cli.apply",

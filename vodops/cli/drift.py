@@ -50,7 +50,7 @@ class Duration(click.ParamType):  # type: ignore[type-arg]
 @target_options
 @format_option
 def drift(directory: Path, choice: TargetChoice, form: str) -> int:
-    """Show what changed in the target outside vodops since it last applied."""
+    """Report what changed in the target outside vodops."""
     from vodops.plan.document import now_utc
     from vodops.render.drift import drift_document, render_markdown, render_text
     from vodops.session import open_session
@@ -98,7 +98,7 @@ def watch(
     metrics_port: int | None,
     metrics_host: str,
 ) -> None:
-    """Plan every interval; report drift as it appears; with --heal, put it back."""
+    """Plan every interval, report drift, and heal it with --heal."""
     from vodops.drift.metrics import Metrics, serve_metrics
     from vodops.drift.watch import Watcher
     from vodops.project import load_project
