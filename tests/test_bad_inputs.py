@@ -26,7 +26,7 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "lone-surrogate": (b'stack: "a\\ud800"\n', "{file}:1:8: '\\ud800' is half of a UTF-16 pair (a lone surrogate), not a character; write the character itself"),
     "yaml-syntax": (b"stack: [a\n", "{file}:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
     "a-list": (b"- a\n", "{file}:1:1: vodops.yaml: must be a mapping (got ['a'])"),
-    "unknown-field": (b"formatVersion: true\n", "{file}:1:1: formatVersion: unknown field 'formatVersion'; known fields: stack, defaultTarget, targets, prune, safety, quotas"),
+    "unknown-field": (b"formatVersion: true\n", "{file}:1:1: formatVersion: unknown field 'formatVersion'; known fields: stack, defaultTarget, targets, prune, safety, drift, quotas"),
     "stack-list": (b"stack: [1]\n", "{file}:1:1: stack: must be a string (got [1])"),
     "stack-with-space": (b"stack: bad stack\n", "{file}:1:1: stack: must be 1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit, like media-platform (got 'bad stack')"),
     "targets-number": (b"targets: 5\n", "{file}:1:1: targets: must be a mapping (got 5)"),

@@ -161,6 +161,10 @@ def test_markdown_starts_with_its_marker_line(vodops: Vodops, project: Path) -> 
         (["--interval", "0"], "'0' is not a duration of at least 0.1 s (write 90, 30s, 5m or 1h)"),
         (["--interval", "5x"], "'5x' is not a duration of at least 0.1 s (write 90, 30s, 5m or 1h)"),
         (["--metrics-port", "70000"], "70000 is not in the range 0<=x<=65535."),
+        (
+            ["--target", "nope"],
+            "Error: no target named 'nope' (no vodops.yaml declares targets here) (known: local)",
+        ),
     ],
 )
 def test_bad_watch_options_are_refused_before_any_call(
@@ -191,3 +195,14 @@ def test_bad_drift_settings_are_located(vodops: Vodops, tmp_path: Path, settings
         assert refused.code == 1
         assert message in refused.err, refused.err
     assert not (tmp_path / ".vodops").exists(), "nothing was read or written"
+
+
+def test_watch_without_credentials_stops_rather_than_retrying(
+    vodops: Vodops, tmp_path: Path, tccli_home: Path
+) -> None:
+    """Missing credentials are no outage: waiting will not bring them, so watch exits 1 at once."""
+    write(tmp_path, "t.yaml", document(TRANSCODE, "hls-720p", hls()))
+    refused = vodops("watch", tmp_path, "--endpoint", "https://vod.tencentcloudapi.com", "--interval", "1s")
+    assert refused.code == 1
+    assert refused.err.startswith("Error: no credentials for a cloud target; vodops looked in ")
+    assert '"failure"' not in refused.out and "failure" not in refused.out

@@ -103,8 +103,10 @@ def watch(
     from vodops.drift.watch import Watcher
     from vodops.project import load_project
     from vodops.session import open_session
+    from vodops.targets import resolve_target
 
-    load_project(directory)  # a broken project is refused at once, not retried forever
+    project = load_project(directory)[0]  # a broken project or an unknown target is refused at once
+    resolve_target(project.settings, choice)
     metrics = Metrics()
     emit = functools.partial(_emit, as_json=events == "json")
     opener = functools.partial(open_session, directory, choice, metrics.observe)

@@ -24,7 +24,7 @@ from vodops.apply.lock import LockError
 from vodops.apply.run import Consent, check_consent
 from vodops.drift.metrics import Metrics
 from vodops.drift.report import Drifted, DriftReport
-from vodops.errors import ApplyError, VodopsError
+from vodops.errors import ApplyError, SettingsError, VodopsError
 from vodops.render.text import show
 from vodops.session import Session
 
@@ -49,7 +49,8 @@ class Watcher:
     _failures: int = 0
 
     def run(self) -> None:
-        """Cycle until `stop` is set; never raises a VodopsError (each is a reported failure)."""
+        """Cycle until `stop` is set. A failed cycle is reported and retried, except a
+        SettingsError (an unknown target, no credentials), which is raised."""
         while not self.stop.is_set():
             self._wait(self._cycle())
         self.emit({"event": "stopped"})
@@ -67,6 +68,8 @@ class Watcher:
         try:
             with self.open_session() as session:
                 self._check(session)
+        except SettingsError:
+            raise  # a target or credentials missing is no outage: waiting will not bring them
         except VodopsError as error:
             self._failures += 1
             wait = min(self.interval, BACKOFF_START * 2.0 ** (self._failures - 1))
@@ -99,7 +102,10 @@ class Watcher:
     def _heal(self, session: Session) -> None:
         """Apply the plan under the lock and the brakes; a refusal is reported, never forced."""
         try:
-            check_consent(session.plan(), Consent())  # refused before the account is locked
+            plan = session.plan()  # with the settings' prune, as apply runs it
+            if plan.empty:
+                return  # drift that apply does not undo (prune is off): no lock taken for nothing
+            check_consent(plan, Consent())  # refused before the account is locked
             with session.locked(0, lambda _: None):
                 self._apply(session)
         except LockError as error:
