@@ -15,7 +15,9 @@ import pytest
 from tests.conftest import EXAMPLES, Vodops
 from tests.helpers import custom, document, hls, live_api, write
 from vodops.ownership import split_comment, with_marker
+from vodops.render.drift import render_markdown
 from vodops.resources import TRANSCODE
+from vodops.session import open_session
 
 API_MP4 = {
     "Container": "mp4",
@@ -206,3 +208,21 @@ def test_watch_without_credentials_stops_rather_than_retrying(
     assert refused.code == 1
     assert refused.err.startswith("Error: no credentials for a cloud target; vodops looked in ")
     assert '"failure"' not in refused.out and "failure" not in refused.out
+
+
+def test_markdown_fits_its_limit_and_says_what_it_left_out(vodops: Vodops, project: Path) -> None:
+    for name, bitrate in (("hls-480p", 1000), ("hls-720p", 2400), ("hls-1080p", 4000)):
+        _console_bitrate(project, name, bitrate)
+    with open_session(project) as session:
+        report = session.drift()
+    full = render_markdown(report)
+    assert full.count("- **changed**") == 3 and "not shown here" not in full
+    limit = len(full.encode()) - 1
+    cut = render_markdown(report, limit=limit)
+    assert len(cut.encode()) <= limit
+    assert cut.splitlines()[0] == "<!-- vodops-drift target=local -->"
+    assert "**Drift: 3 objects (3 changed).**" in cut
+    shown = cut.count("- **changed**")
+    assert 1 <= shown < 3
+    left_out = f"\n> **{3 - shown} more drifted object(s) not shown here**: `vodops drift` lists them all.\n"
+    assert cut.endswith(left_out)

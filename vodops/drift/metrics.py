@@ -36,10 +36,12 @@ class Metrics:
             self._drift = dict.fromkeys(self._drift, 0) | dict(report.per_kind())
 
     def healed(self, outcome: str) -> None:
+        """A heal ended with `outcome`, one of HEAL_OUTCOMES."""
         with self._lock:
             self._heals[outcome] += 1
 
     def failed(self) -> None:
+        """A watch cycle failed."""
         with self._lock:
             self._failures += 1
 
@@ -52,6 +54,7 @@ class Metrics:
             self._throttles += record.outcome.startswith("RequestLimitExceeded")
 
     def render(self) -> str:
+        """Every metric in the Prometheus text format, one sample a line."""
         with self._lock:
             lines = [
                 *_metric("vodops_last_plan_timestamp_seconds", "gauge", "Unix time the last plan finished",

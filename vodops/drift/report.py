@@ -31,16 +31,13 @@ _RENAME = ("metadata", "name")
 
 
 class Cause(str, Enum):
+    """Why an object counts as drift (the `cause` of text, JSON and events)."""
+
     CHANGED = "changed"  # changed outside vodops: the live object is not what vodops last wrote
     UNRECORDED = "unrecorded"  # differs from the manifests; no record of what vodops wrote
     MISSING = "missing"  # declared, not in the account: deleted outside vodops (or never applied)
     UNMARKED = "unmarked"  # a declared name made outside vodops (no marker)
     UNDECLARED = "undeclared"  # made outside vodops where vodops manages
-
-    @property
-    def healable(self) -> bool:
-        """Whether an apply puts it back (unmarked objects need --adopt)."""
-        return self is not Cause.UNMARKED
 
 
 @dataclass(frozen=True)
@@ -64,6 +61,8 @@ class Drifted:
 
 @dataclass(frozen=True)
 class DriftReport:
+    """What drifted in one target (`drifted`, in plan order), and what only the manifests moved."""
+
     target: str
     sub_app_id: int | None
     stack: str
@@ -75,9 +74,11 @@ class DriftReport:
         return not self.drifted
 
     def per_kind(self) -> Counter[str]:
+        """Drifted objects per kind name."""
         return Counter(item.kind for item in self.drifted)
 
     def summary(self) -> str:
+        """One line: no drift, or how many objects drifted and why."""
         if self.clean:
             return "No drift: the live account is what vodops last made it."
         counts = Counter(item.cause.value for item in self.drifted)

@@ -4,6 +4,7 @@ for an issue or a pull-request comment: the summary first, then each object with
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -12,7 +13,7 @@ import click
 from vodops.diff import FieldChange
 from vodops.drift.report import Cause, Drifted, DriftReport
 from vodops.refs import plain
-from vodops.render.markdown import literal
+from vodops.render.markdown import COMMENT_LIMIT, Budget, literal
 from vodops.render.text import show
 from vodops.visible import printable
 
@@ -87,21 +88,37 @@ def _item(item: Drifted) -> dict[str, Any]:
     }
 
 
-def render_markdown(report: DriftReport) -> str:
-    """For an issue body or a comment: a marker line, the summary, one section per object."""
+def render_markdown(report: DriftReport, limit: int = COMMENT_LIMIT) -> str:
+    """For an issue body or a comment of at most `limit` characters (counted as UTF-8 bytes): a
+    marker line, the summary, one entry per object while they fit, then how many are left out."""
     marker = MARKER.format(target=re.sub(r"[^\w.:]+", "-", report.target))  # never `-->` inside it
-    lines = [marker, f"### vodops drift for {literal(report.target)} (stack `{report.stack}`)"]
-    lines += ["", f"**{report.summary()}**", ""]
-    for item in report.drifted:
-        where = f" (id {item.live_id})" if item.live_id is not None and item.live_id != item.name else ""
-        when = f"; last changed {literal(item.changed_at)} (the API's UpdateTime)" if item.changed_at else ""
-        also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
-        lines += [f"- **{item.cause.value}** {literal(item.address)}{where}: {_WHAT[item.cause]}{when}{also}"]
-        lines += [
-            f"  - {literal(f.dotted)}: {literal(show(f.before))} → {literal(show(f.after))}"
-            for f in item.fields
-        ]
+    head = [marker, f"### vodops drift for {literal(report.target)} (stack `{report.stack}`)"]
+    head += ["", f"**{report.summary()}**", ""]
+    tail = [""]
     if report.pending:
         listed = ", ".join(literal(address) for address in report.pending)
-        lines += ["", "> " + _PENDING.format(n=len(report.pending)) + listed]
-    return "\n".join(lines) + "\n"
+        listed = listed if len(listed.encode("utf-8")) <= _PENDING_ROOM else "`vodops plan` lists them"
+        tail = ["", "> " + _PENDING.format(n=len(report.pending)) + listed]
+    budget = Budget(limit - len("\n".join(head + tail).encode("utf-8")) - _LEFT_OUT_ROOM)
+    entries = list(itertools.takewhile(budget.take, (_entry(item) for item in report.drifted)))
+    left_out = len(report.drifted) - len(entries)
+    if left_out:
+        tail[0:0] = [
+            "",
+            f"> **{left_out} more drifted object(s) not shown here**: `vodops drift` lists them all.",
+        ]
+    return "\n".join([*head, *itertools.chain(*entries), *tail]).rstrip() + "\n"
+
+
+_LEFT_OUT_ROOM = 200
+_PENDING_ROOM = 4000  # bytes of the pending list, at most
+
+
+def _entry(item: Drifted) -> list[str]:
+    where = f" (id {item.live_id})" if item.live_id is not None and item.live_id != item.name else ""
+    when = f"; last changed {literal(item.changed_at)} (the API's UpdateTime)" if item.changed_at else ""
+    also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
+    lines = [f"- **{item.cause.value}** {literal(item.address)}{where}: {_WHAT[item.cause]}{when}{also}"]
+    return lines + [
+        f"  - {literal(f.dotted)}: {literal(show(f.before))} → {literal(show(f.after))}" for f in item.fields
+    ]
