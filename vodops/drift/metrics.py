@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from vodops.cloud.retry import CallRecord
 from vodops.drift.report import DriftReport
+from vodops.resources import KINDS
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 HEAL_OUTCOMES = ("done", "failed", "interrupted", "refused")
@@ -23,14 +24,14 @@ class Metrics:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._last_plan = 0.0
-        self._drift: dict[str, int] = {}
+        self._drift = dict.fromkeys(KINDS, 0)  # every registered kind, 0 until it drifts
         self._heals = dict.fromkeys(HEAL_OUTCOMES, 0)
         self._failures = 0
         self._calls = 0
         self._throttles = 0
 
     def planned(self, report: DriftReport) -> None:
-        """A plan finished now; `report` is its drift (kinds seen before drop to 0)."""
+        """A plan finished now; `report` is its drift (kinds not in it drop to 0)."""
         with self._lock:
             self._last_plan = time.time()
             self._drift = dict.fromkeys(self._drift, 0) | dict(report.per_kind())
