@@ -88,7 +88,13 @@ def drift(directory: Path, choice: TargetChoice, form: str) -> int:
     metavar="PORT",
     help="Serve Prometheus metrics (0: any free port).",
 )
-@click.option("--metrics-host", default="127.0.0.1", show_default=True, help="Address the metrics listen on.")
+@click.option(
+    "--metrics-host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ADDR",
+    help="Address the metrics listen on.",
+)
 def watch(
     directory: Path,
     choice: TargetChoice,
