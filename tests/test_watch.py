@@ -23,7 +23,11 @@ from tencentcloud.vod.v20180717 import models, vod_client
 
 from tests.conftest import EXAMPLES, Vodops
 from tests.helpers import VODOPS, served
+from vodops.apply.lock import ApplyLock
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
+from vodops.project import Project
+from vodops.session import open_target
+from vodops.targets import TargetChoice
 
 INTERVAL = 2.0
 THREE = ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
@@ -228,3 +232,24 @@ def test_an_api_outage_is_survived_with_backoff_and_throttles_are_counted(
     assert metrics["vodops_failures_total"] >= 3
     assert metrics["vodops_api_throttles_total"] > 0
     assert metrics['vodops_drift_objects{kind="Procedure"}'] == 0, "every kind is there, at 0 until it drifts"
+
+
+def test_a_heal_waits_while_another_apply_holds_the_lock(
+    vodops: Vodops, applied: tuple[Path, str, Console]
+) -> None:
+    """Never two heals (or a heal and an apply) at once: the apply lock is taken without waiting,
+    and a held lock defers the heal to the next interval."""
+    directory, url, console = applied
+    with open_target(Project.open(directory), TargetChoice(endpoint=url)) as (_, api):
+        with ApplyLock(api, wait=0, notify=lambda _: None, holder="ci@runner-7 pid 4121").held():
+            _console_changes(console)
+            process = _watch(directory, url, "--heal", "--interval", f"{INTERVAL}s")
+            seen: list[dict[str, Any]] = []
+            deferred = _events_until(process, lambda e: e["event"].startswith("heal"), seen)
+        healed = _events_until(process, lambda e: e["event"].startswith("heal"), seen)
+    _stop(process)
+    assert deferred["event"] == "heal-deferred"
+    assert deferred["reason"].startswith(
+        "another apply holds the lock of this target: ci@runner-7 pid 4121, since "
+    )
+    assert healed["event"] == "heal" and sorted(healed["done"]) == THREE
