@@ -24,6 +24,10 @@ SERVICE = Path(tccli.__file__).parent / "services" / "vod" / "v20180717"
 API: dict[str, Any] = json.loads((SERVICE / "api.json").read_text("utf-8"))
 EXAMPLES: dict[str, Any] = json.loads((SERVICE / "examples.json").read_text("utf-8"))["actions"]
 OBJECTS: dict[str, Any] = API["objects"]
+LIVE_SERVICE = Path(tccli.__file__).parent / "services" / "live" / "v20180801"
+LIVE_API: dict[str, Any] = json.loads((LIVE_SERVICE / "api.json").read_text("utf-8"))
+LIVE_EXAMPLES: dict[str, Any] = json.loads((LIVE_SERVICE / "examples.json").read_text("utf-8"))["actions"]
+Objects = dict[str, Any]  # api.json's "objects": the definitions of one service
 
 _KINDS = {"string": "str", "int64": "int", "uint64": "uint", "float": "float"}
 _ENUM_DOC = re.compile("可选值|枚举值|取值有|取值范围|包含")
@@ -44,17 +48,19 @@ class Checks:
             self.mismatches.append(f"{path}: {what}")
 
 
-def members(object_name: str) -> list[dict[str, Any]]:
-    members_: list[dict[str, Any]] = OBJECTS[object_name]["members"]
+def members(object_name: str, objects: Objects = OBJECTS) -> list[dict[str, Any]]:
+    members_: list[dict[str, Any]] = objects[object_name]["members"]
     return members_
 
 
-def compare_request(checks: Checks, struct: Struct, object_name: str, path: str) -> None:
+def compare_request(
+    checks: Checks, struct: Struct, object_name: str, path: str, objects: Objects = OBJECTS
+) -> None:
     """Every member api.json lists for a request object, against the emulator's struct."""
-    listed = {m["name"] for m in members(object_name)}
+    listed = {m["name"] for m in members(object_name, objects)}
     for extra in (f.name for f in struct.fields if f.name not in listed):
         checks.expect(False, f"{path}.{extra}", "accepted by the emulator but not in api.json")
-    for member in members(object_name):
+    for member in members(object_name, objects):
         here = f"{path}.{member['name']}"
         f = struct.by_name.get(member["name"])
         checks.expect(f is not None, here, "not accepted by the emulator")
@@ -63,11 +69,11 @@ def compare_request(checks: Checks, struct: Struct, object_name: str, path: str)
         many = member["type"] == "list"
         checks.expect(f.many == many, here, f"list {many} in api.json, {f.many} in the emulator")
         checks.expect(f.required == bool(member["required"]), here, f"required is {member['required']}")
-        nested = member["member"] in OBJECTS
+        nested = member["member"] in objects
         kind = "obj" if nested else _KINDS.get(member["member"])
         checks.expect(f.kind == kind, here, f"type {member['member']}, emulator {f.kind}")
         if nested and f.struct is not None:
-            compare_request(checks, f.struct, member["member"], here)
+            compare_request(checks, f.struct, member["member"], here, objects)
         for value in enumeration(member):
             refused = [c(value) for c in f.checks if c(value) is not None]
             checks.expect(not refused, here, f"documented value {value!r} refused: {refused}")
@@ -80,9 +86,11 @@ def enumeration(member: dict[str, Any]) -> list[str]:
     return sorted(set(_ENUM_ITEM.findall(member["document"])))
 
 
-def compare_reply(checks: Checks, object_name: str, instances: list[Any], path: str) -> None:
+def compare_reply(
+    checks: Checks, object_name: str, instances: list[Any], path: str, objects: Objects = OBJECTS
+) -> None:
     """Every member of `object_name` over every instance the emulator answered with."""
-    for member in members(object_name):
+    for member in members(object_name, objects):
         here = f"{path}.{member['name']}"
         values = [item[member["name"]] for item in instances if member["name"] in item]
         if member.get("output_required"):
@@ -90,21 +98,21 @@ def compare_reply(checks: Checks, object_name: str, instances: list[Any], path: 
         shown = [v for v in values if v is not None]
         if member.get("output_required") and not member.get("value_allowed_null"):
             checks.expect(len(shown) == len(values), here, "never null, but null")
-        checks.expect(all(_typed(member, v) for v in shown), here, f"not of type {member['member']}")
-        if member["member"] in OBJECTS:
+        checks.expect(all(_typed(member, v, objects) for v in shown), here, f"not of type {member['member']}")
+        if member["member"] in objects:
             nested = [x for v in shown for x in (v if isinstance(v, list) else [v]) if isinstance(x, dict)]
             if nested:
-                compare_reply(checks, member["member"], nested, here)
+                compare_reply(checks, member["member"], nested, here, objects)
 
 
-def _typed(member: dict[str, Any], value: Any) -> bool:
+def _typed(member: dict[str, Any], value: Any, objects: Objects) -> bool:
     if member["type"] == "list":
-        return isinstance(value, list) and all(_one_typed(member["member"], v) for v in value)
-    return _one_typed(member["member"], value)
+        return isinstance(value, list) and all(_one_typed(member["member"], v, objects) for v in value)
+    return _one_typed(member["member"], value, objects)
 
 
-def _one_typed(member: str, value: Any) -> bool:
-    if member in OBJECTS:
+def _one_typed(member: str, value: Any, objects: Objects) -> bool:
+    if member in objects:
         return isinstance(value, dict)
     if member == "string":
         return isinstance(value, str)
@@ -122,9 +130,9 @@ class Example:
     reply: dict[str, Any]
 
 
-def examples(actions: list[str]) -> Iterator[Example]:
+def examples(actions: list[str], source: dict[str, Any] = EXAMPLES) -> Iterator[Example]:
     for action in actions:
-        for example in EXAMPLES.get(action, []):
+        for example in source.get(action, []):
             yield _example(action, example)
 
 

@@ -34,14 +34,20 @@ def page_items(action: str, page: Mapping[str, Any], key: str) -> list[dict[str,
     return items
 
 
-def total_count(action: str, page: Mapping[str, Any]) -> int:
-    """The answer's TotalCount: a whole number from 0 to MAX_LISTED."""
-    total = page.get("TotalCount", 0)
+def total_count(action: str, page: Mapping[str, Any], key: str = "TotalCount") -> int:
+    """The answer's count under `key` (absent: 0): a whole number from 0 to MAX_LISTED."""
+    total = page.get(key, 0)
     if not _whole(total) or not 0 <= total <= MAX_LISTED:
-        raise AnswerError(
-            action, f"the answer's TotalCount is not a count up to {MAX_LISTED}: {_shown(total)}"
-        )
+        raise AnswerError(action, f"the answer's {key} is not a count up to {MAX_LISTED}: {_shown(total)}")
     return int(total)
+
+
+def text_id(action: str, response: Mapping[str, Any], field: str) -> str:
+    """The id a create answered with when the API's ids are strings (a relay's TaskId)."""
+    value = response.get(field)
+    if not isinstance(value, str) or not value or not value.isprintable() or len(value) > 128:
+        raise AnswerError(action, f"the answer's {field} is not an id: {_shown(value)}")
+    return value
 
 
 def created_id(action: str, response: Mapping[str, Any], field: str) -> int:

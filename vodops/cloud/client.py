@@ -11,6 +11,7 @@ import json
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -82,6 +83,7 @@ class HttpWire:
         self._credentials = credentials
         self._region = region
         self._clock = clock
+        self._skew = 0.0  # the API's clock minus ours, from the Date of its last answer
         self._http = httpx.Client(transport=transport, timeout=timeout, verify=True)
 
     def close(self) -> None:
@@ -89,6 +91,12 @@ class HttpWire:
 
     def fetch(self, url: str) -> bytes:
         return self._send("GET", url).content
+
+    def server_now(self) -> float:
+        """The API's time in seconds since the epoch, as the `Date` header of its last answer
+        told it (whole seconds), carried forward by this machine's clock; this machine's time
+        before any answer. Schedules the API judges (a relay's EndTime) are judged by it."""
+        return self._clock() + self._skew
 
     def _post(self, action: str, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
         """POST one API call; httpx's failures become TransportErrors saying whether it may
@@ -100,11 +108,21 @@ class HttpWire:
                 data = _read_bounded(reply, action)
             finally:
                 reply.close()
+            self._note_date(reply.headers.get("date"))
             return httpx.Response(reply.status_code, headers=reply.headers, content=data, request=request)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             raise TransportError(action, f"{type(error).__name__}: {error}", maybe_sent=False) from None
         except httpx.HTTPError as error:  # sent, perhaps processed, but no answer came back
             raise TransportError(action, f"{type(error).__name__}: {error}") from None
+
+    def _note_date(self, header: str | None) -> None:
+        """Keep the skew a valid `Date` header shows; an absent or unreadable one changes nothing."""
+        try:
+            when = parsedate_to_datetime(header) if header else None
+        except (TypeError, ValueError):
+            return
+        if when is not None and when.tzinfo is not None:
+            self._skew = when.timestamp() - self._clock()
 
     def _send(self, method: str, url: str, data: bytes | None = None) -> httpx.Response:
         """One plain HTTP request; TransportError unless it answers 2xx."""
@@ -118,7 +136,11 @@ class HttpWire:
 
 
 class HttpCaller(HttpWire):
-    """Signs each call with TC3-HMAC-SHA256 and POSTs it as JSON."""
+    """Signs each call with TC3-HMAC-SHA256 and POSTs it as JSON, to VOD 2018-07-17 unless a
+    subclass names another service (`service` is the credential scope's service name)."""
+
+    service = SERVICE
+    version = API_VERSION
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
         body = json.dumps(params, ensure_ascii=False).encode("utf-8")
@@ -131,12 +153,12 @@ class HttpCaller(HttpWire):
             "Content-Type": CONTENT_TYPE,
             "Host": self._endpoint.host,
             "X-TC-Action": action,
-            "X-TC-Version": API_VERSION,
+            "X-TC-Version": self.version,
             "X-TC-Timestamp": str(timestamp),
             "X-TC-RequestClient": USER_AGENT,
             "Authorization": authorization(
                 self._credentials,
-                service=SERVICE,
+                service=self.service,
                 host=self._endpoint.host,
                 content_type=CONTENT_TYPE,
                 payload=body,

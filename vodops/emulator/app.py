@@ -18,11 +18,12 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email.utils import formatdate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import admin, images, protocol
-from .backend import ACTIONS, Action, Context, apps
+from .backend import Action, Context, apps
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .legacy import frontend as legacy
@@ -31,6 +32,7 @@ from .legacy.watermark import UPLOAD_PREFIX
 from .limits import MAX_ADMIN_BODY_BYTES, MAX_BODY_BYTES, bounded_json, declared_length, too_large_message
 from .query import query_params
 from .schema import Params, validate
+from .services import BY_VERSION, VOD, Service
 from .store import Store
 
 if TYPE_CHECKING:
@@ -38,7 +40,6 @@ if TYPE_CHECKING:
 
 DEFAULT_SECRET_ID = "AKIDvodopsEmulatorDefaultKey0000"
 DEFAULT_SECRET_KEY = "vodops-emulator-secret-key"
-VERSION = "2018-07-17"
 JSON = "application/json"
 
 log = logging.getLogger(__name__)
@@ -55,11 +56,14 @@ class Call:
 
 
 class Emulator:
-    """A stateful VOD API 2018-07-17 behind a WSGI interface; safe to call from many threads.
+    """A stateful VOD API 2018-07-17 and live API 2018-08-01 (pull-stream tasks) behind one WSGI
+    interface, as one account; safe to call from many threads.
 
     `db_path` None keeps state in memory; a path keeps it in that SQLite file (created with its
-    directories if missing), so state survives re-opening. `clock` stamps CreateTime/UpdateTime
-    and judges signature expiry. `credentials` maps each accepted SecretId to its SecretKey.
+    directories if missing), so state survives re-opening. `clock` judges signature expiry and,
+    moved by the `clockOffsetSeconds` knob (`now`), stamps CreateTime/UpdateTime, runs relay
+    schedules and dates every answer (the `Date` header). `credentials` maps each accepted
+    SecretId to its SecretKey.
     `sub_apps` are SubAppIds the account has besides its default app (0); a request naming any
     other is refused with FailedOperation.InvalidVodUser, as the cloud refuses it.
     """
@@ -94,6 +98,10 @@ class Emulator:
 
     def close(self) -> None:
         self._store.close()
+
+    def now(self) -> float:
+        """The time the account's objects see: the clock plus the clockOffsetSeconds knob."""
+        return self._clock() + self._mischief.knobs.clock_offset_seconds
 
     @property
     def knobs(self) -> Knobs:
@@ -144,7 +152,8 @@ class Emulator:
             status, content_type, body = "200 OK", JSON, self._legacy.answer(_legacy_request(environ))
         else:
             status, content_type, body = "200 OK", JSON, self._answer(environ)
-        start_response(status, [("Content-Type", content_type), ("Content-Length", str(len(body)))])
+        headers = [("Content-Type", content_type), ("Content-Length", str(len(body)))]
+        start_response(status, [*headers, ("Date", formatdate(self.now(), usegmt=True))])
         return [body]
 
     def _admin(self, environ: WSGIEnvironment, method: str, path: str) -> tuple[str, str, bytes]:
@@ -162,14 +171,16 @@ class Emulator:
             return _envelope(_error("RequestSizeLimitExceeded", too_large_message(length, MAX_BODY_BYTES)))
         request = _signed_request(environ)
         action = request.headers.get("x-tc-action", "")
-        body = _params(request, ACTIONS.get(action))
+        service = BY_VERSION.get(request.headers.get("x-tc-version", ""))
+        body = _params(request, service.actions.get(action) if service else None)
         time.sleep(self._mischief.delay())
         fault: str | None = None
         try:
-            now, known, params = self._admitted(request, action, body)
-            fault = self._fault(action)
+            service, known, params = self._admitted(request, action, body)
+            fault = self._fault(action, known.rate)
             _fail_at_once(fault, action)
-            reply, error = self._run(known, params, now, _origin(environ)), None
+            where = (_origin(environ), request.headers.get("x-tc-region", ""))
+            reply, error = self._run(service, known, params, where), None
         except ApiFault as raised:
             reply, error = _error(raised.code, raised.message), raised.code
         except ConnectionDroppedError:
@@ -189,42 +200,51 @@ class Emulator:
 
     def _admitted(
         self, request: protocol.SignedRequest, action: str, body: Params | ApiFault
-    ) -> tuple[float, Action, Params]:
-        now = self._admit(request)
-        known = ACTIONS.get(action)
+    ) -> tuple[Service, Action, Params]:
+        service = self._admit(request)
+        known = service.actions.get(action)
         if known is None:
-            raise ApiFault("InvalidAction", f"The action {action} does not exist.")
+            where = f"{service.name} {service.version}"
+            raise ApiFault("InvalidAction", f"The action {action} does not exist in {where}.")
+        service.check_region(request.headers.get("x-tc-region", ""))
         if isinstance(body, ApiFault):
             raise body
-        return now, known, validate(known.request, body)
+        return service, known, validate(known.request, body)
 
-    def _fault(self, action: str) -> str | None:
+    def _fault(self, action: str, documented: float | None) -> str | None:
         """The rate limit or injected fault this call meets, if any."""
-        return "rate-limit" if self._mischief.throttled(action) else self._mischief.fault(action)
+        if self._mischief.throttled(action, documented):
+            return "rate-limit"
+        return self._mischief.fault(action)
 
-    def _run(self, known: Action, params: Params, now: float, origin: str) -> Params:
+    def _run(self, service: Service, known: Action, params: Params, where: tuple[str, str]) -> Params:
+        """Run the action in one transaction; `where` is (the origin reached, the Region named)."""
         with self._store.transaction() as tx:
-            ctx = Context(tx, params.get("SubAppId", apps.DEFAULT_APP), now, origin, self.knobs.quota_scale)
-            apps.require(ctx)
+            app = params.get("SubAppId", apps.DEFAULT_APP)
+            ctx = Context(tx, app, self.now(), where[0], self.knobs.quota_scale, where[1])
+            if service.apps:
+                apps.require(ctx)
             return known.run(ctx, params)
 
     def _log(self, call: Call) -> None:
         with self._calls_lock:
             self._calls.append(call)
 
-    def _admit(self, request: protocol.SignedRequest) -> float:
-        """Check method, common headers, signature and version; answer the time judged at."""
+    def _admit(self, request: protocol.SignedRequest) -> Service:
+        """Check method, common headers, signature and version; answer the service the version
+        names (the signature is checked against VOD's scope when the version names none)."""
         if request.method not in ("GET", "POST"):
             raise ApiFault(
                 "UnsupportedProtocol", f"Method {request.method} is not supported; use POST or GET."
             )
         version = _required_header(request, "x-tc-version", "Version")
         _required_header(request, "x-tc-action", "Action")
-        now = self._clock()
-        protocol.verify(request, self._credentials, now)
-        if version != VERSION:
-            raise ApiFault("NoSuchVersion", f"The API version {version} does not exist; use {VERSION}.")
-        return now
+        service = BY_VERSION.get(version)
+        protocol.verify(request, self._credentials, self._clock(), (service or VOD).name)
+        if service is None:
+            known = " or ".join(f"{s.version} ({s.name})" for s in BY_VERSION.values())
+            raise ApiFault("NoSuchVersion", f"The API version {version} does not exist; use {known}.")
+        return service
 
     def _image(self, name: str) -> tuple[str, str, bytes]:
         with self._store.transaction() as tx:

@@ -1,5 +1,6 @@
-"""Knobs for tests and benchmarks: latency, a per-action rate limit, seeded fault injection, and
-quotas raised for benchmarks of accounts larger than the documented quotas allow.
+"""Knobs for tests and benchmarks: latency, a per-action rate limit, seeded fault injection,
+quotas raised for benchmarks of accounts larger than the documented quotas allow, and the
+account's clock moved (`clockOffsetSeconds`) to run schedules forward or back.
 
 Faults are drawn per API call from a random generator seeded with `seed`, so a test that fixes the
 seed and the order of its calls sees the same faults every run:
@@ -32,6 +33,7 @@ _JSON_NAMES = {
     "fault_actions": "faultActions",
     "seed": "seed",
     "quota_scale": "quotaScale",
+    "clock_offset_seconds": "clockOffsetSeconds",
 }
 
 
@@ -50,6 +52,7 @@ class Knobs:
     fault_actions: tuple[str, ...] = ()  # shell patterns of the actions faults hit; empty: all
     seed: int | None = None
     quota_scale: int = 1  # custom templates and procedures allowed, times the documented quotas
+    clock_offset_seconds: float = 0.0  # added to the clock the account's objects see (not signatures)
 
     def __post_init__(self) -> None:
         problems = list(_problems(self))
@@ -76,6 +79,7 @@ class Knobs:
 
 MAX_LATENCY_MS = 60_000  # the official SDK's default request timeout is 60 s
 MAX_RATE_LIMIT = 1_000_000
+MAX_CLOCK_OFFSET = 100 * 365 * 86400  # a century either way
 
 
 def _problems(knobs: Knobs) -> list[str]:
@@ -95,6 +99,8 @@ def _problems(knobs: Knobs) -> list[str]:
         found.append("faultActions must be a list of action patterns such as Create*")
     if knobs.seed is not None and (not isinstance(knobs.seed, int) or isinstance(knobs.seed, bool)):
         found.append("seed must be an integer")
+    if not _within(knobs.clock_offset_seconds, -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET):
+        found.append(f"clockOffsetSeconds must be a number of seconds within ±{MAX_CLOCK_OFFSET}")
     if not isinstance(knobs.quota_scale, int) or isinstance(knobs.quota_scale, bool) or knobs.quota_scale < 1:
         found.append("quotaScale must be a whole number >= 1")
     return found
@@ -134,9 +140,10 @@ class Mischief:
             jitter = self._random.uniform(0, self._knobs.jitter_ms) if self._knobs.jitter_ms else 0.0
         return (self._knobs.latency_ms + jitter) / 1000
 
-    def throttled(self, action: str) -> bool:
-        """Take one token from the action's bucket; True when it is empty."""
-        rate = self._knobs.rate_limit
+    def throttled(self, action: str, documented: float | None = None) -> bool:
+        """Take one token from the action's bucket; True when it is empty. The bucket holds the
+        action's `documented` rate, or the rateLimit knob's when that is set."""
+        rate = self._knobs.rate_limit or documented
         if rate is None:
             return False
         with self._lock:

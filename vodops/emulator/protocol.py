@@ -18,7 +18,6 @@ from datetime import datetime, timezone
 from .faults import ApiFault
 
 ALGORITHM = "TC3-HMAC-SHA256"
-SERVICE = "vod"
 MAX_SKEW_SECONDS = 300
 UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD"
 
@@ -47,15 +46,16 @@ class Authorization:
     signature: str
 
 
-def verify(request: SignedRequest, credentials: Mapping[str, str], now: float) -> str:
-    """Check the request's signature; answer the SecretId it was signed with, or raise."""
+def verify(request: SignedRequest, credentials: Mapping[str, str], now: float, service: str) -> str:
+    """Check the request's signature, whose credential scope must name `service` ("vod",
+    "live"); answer the SecretId it was signed with, or raise."""
     auth = parse_authorization(request.headers.get("authorization", ""))
     secret_key = credentials.get(auth.secret_id)
     if secret_key is None:
         raise ApiFault("AuthFailure.SecretIdNotFound", f"The SecretId {auth.secret_id} is not found.")
     timestamp = _timestamp(request.headers)
     _check_fresh(timestamp, now)
-    _check_scope(auth, timestamp)
+    _check_scope(auth, timestamp, service)
     expected = signature(secret_key, auth, string_to_sign(request, auth, timestamp))
     if not hmac.compare_digest(expected, auth.signature):
         raise ApiFault(
@@ -131,12 +131,12 @@ def _check_fresh(timestamp: int, now: float) -> None:
         )
 
 
-def _check_scope(auth: Authorization, timestamp: int) -> None:
-    """The credential scope must name this service and the UTC date of the timestamp."""
+def _check_scope(auth: Authorization, timestamp: int, service: str) -> None:
+    """The credential scope must name `service` and the UTC date of the timestamp."""
     date = datetime.fromtimestamp(timestamp, timezone.utc).strftime("%Y-%m-%d")
-    if auth.service != SERVICE or auth.date != date:
+    if auth.service != service or auth.date != date:
         raise ApiFault(
             "AuthFailure.SignatureFailure",
-            f"The credential scope must be {date}/{SERVICE}/tc3_request, "
+            f"The credential scope must be {date}/{service}/tc3_request, "
             f"not {auth.date}/{auth.service}/tc3_request.",
         )

@@ -1,9 +1,9 @@
-"""The cloud's actions, one module per kind; `ACTIONS` maps each action name to its request
-shape and the function that performs it."""
+"""The cloud's actions, one module per kind; `ACTIONS` maps each VOD action name to its request
+shape and the function that performs it, `LIVE_ACTIONS` each live API 2018-08-01 action."""
 
 from __future__ import annotations
 
-from . import apps, classes, procedures, processing, transcode, watermark
+from . import apps, classes, live, procedures, processing, transcode, watermark
 from .base import Action, Context
 
 ACTIONS: dict[str, Action] = {
@@ -15,4 +15,6 @@ ACTIONS: dict[str, Action] = {
     **processing.ACTIONS,
 }
 
-__all__ = ["ACTIONS", "Action", "Context", "apps"]
+LIVE_ACTIONS: dict[str, Action] = live.ACTIONS
+
+__all__ = ["ACTIONS", "LIVE_ACTIONS", "Action", "Context", "apps"]

@@ -30,6 +30,7 @@ class Context:
     now: float
     origin: str  # "http://host[:port]" the caller reached the emulator at
     quota_scale: int = 1  # the quotaScale knob: documented quotas are multiplied by it
+    region: str = ""  # the request's Region ("" when it names none)
 
     def quota(self, documented: int) -> int:
         """The quota in force: the documented one, raised by the quotaScale knob."""
@@ -43,6 +44,7 @@ Run = Callable[[Context, Params], Reply]
 class Action:
     request: Struct
     run: Run
+    rate: float | None = None  # the calls per second the cloud takes (None: the rateLimit knob's)
 
 
 def bounds(params: Params) -> tuple[int, int]:
