@@ -1,7 +1,8 @@
 """The ownership marker vodops writes at the end of a resource's Comment.
 
-`[vodops:<stack>=<applied>]`, or `[vodops:<stack>#<digest>@<where>=<applied>]` when the resource
-has a write-only input. `applied` (8 hex digits) is a digest of the spec vodops last wrote, in the
+`[vodops:<stack>=<applied>]`, `[vodops:<stack>/<name>=<applied>]` for a kind whose objects have no
+name field of their own (a live pull-stream task: the marker is where its manifest name lives), or
+`[vodops:<stack>#<digest>@<where>=<applied>]` when the resource has a write-only input. `applied` (8 hex digits) is a digest of the spec vodops last wrote, in the
 normalized form a diff compares (vodops/drift/record.py): what vodops last made the object travels
 with it, so a live object whose digest differs was changed outside vodops, and manifests whose
 digest differs were changed in git. Markers written before it existed (`[vodops:<stack>]`,
@@ -27,8 +28,10 @@ STACK_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
 DIGEST_LENGTH = 12
 URL_TAG_LENGTH = 8
 APPLIED_LENGTH = 8
+NAME_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")  # a name a marker can carry
 _MARKER = re.compile(
     r"(?:^|\s)\[vodops:(?P<stack>[A-Za-z0-9][A-Za-z0-9_.-]{0,31})"
+    r"(?:/(?P<name>[A-Za-z0-9][A-Za-z0-9_.-]{0,63}))?"
     r"(?:#(?P<digest>[0-9a-f]{12})(?:@(?P<url>[0-9a-f]{8}))?)?(?:=(?P<applied>[0-9a-f]{8}))?\]$"
 )
 
@@ -39,6 +42,7 @@ class Owner:
     digest: str | None = None  # of the write-only content (a watermark image), when there is one
     url_tag: str | None = None  # of the ImageUrl the API gave that content, once vodops has read it
     applied: str | None = None  # digest of the spec vodops last wrote; None from older vodops
+    name: str | None = None  # the manifest name, for kinds whose objects have no name field
 
 
 def content_digest(content: bytes) -> str:
@@ -54,7 +58,8 @@ def marker(owner: Owner) -> str:
     digest = f"#{owner.digest}" if owner.digest else ""
     where = f"@{owner.url_tag}" if owner.digest and owner.url_tag else ""
     applied = f"={owner.applied}" if owner.applied else ""
-    return f"[vodops:{owner.stack}{digest}{where}{applied}]"
+    name = f"/{owner.name}" if owner.name else ""
+    return f"[vodops:{owner.stack}{name}{digest}{where}{applied}]"
 
 
 def with_marker(comment: str, owner: Owner) -> str:
@@ -68,7 +73,8 @@ def split_comment(comment: str) -> tuple[str, Owner | None]:
         return comment, None
     # The match starts at the one space with_marker put before the marker: what precedes it is
     # the user's comment exactly, trailing white space included.
-    return comment[: found.start()], Owner(found["stack"], found["digest"], found["url"], found["applied"])
+    owner = Owner(found["stack"], found["digest"], found["url"], found["applied"], found["name"])
+    return comment[: found.start()], owner
 
 
 def comment_room(stack: str, with_digest: bool) -> int:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import BeforeValidator, Field, ValidationError
 
 from vodops.cloud.credentials import PROFILE_PATTERN
+from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
@@ -40,6 +41,22 @@ DIALECT_2017 = "2017"  # the legacy API of seed 004 (reference/legacy-api-2017.m
 Dialect = Annotated[
     Literal["2018-07-17", "2017"], BeforeValidator(lambda value: "2017" if value == 2017 else value)
 ]
+
+
+LiveRegion = Annotated[
+    str, Pattern(f"^({'|'.join(LIVE_REGIONS)})$", "a region the live API serves: " + ", ".join(LIVE_REGIONS))
+]
+
+
+class LiveSettings(Spec):
+    endpoint: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None,
+        description="live API host (default live.tencentcloudapi.com for a Tencent endpoint; for any "
+        "other, such as an emulator, the target's endpoint: one emulator serves both APIs)",
+    )
+    region: LiveRegion | None = Field(
+        default=None, description="the region live calls name (default: the target's region)"
+    )
 
 
 class TargetSettings(Spec):
@@ -75,6 +92,9 @@ class TargetSettings(Spec):
         | None
     ) = Field(
         default=None, description="tccli profile to read credentials from when the environment has none"
+    )
+    live: LiveSettings | None = Field(
+        default=None, description="where the live API 2018-08-01 goes (LivePullStreamTask): endpoint, region"
     )
 
 

@@ -12,18 +12,32 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
+import httpx
+
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
 from vodops.cloud.credentials import PROFILE_VAR, find_credentials
 from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
+from vodops.cloud.live_api import DEFAULT_HOST as LIVE_HOST
+from vodops.cloud.live_api import RATES as LIVE_RATES
+from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
+from vodops.cloud.live_api import LiveCaller, NoLiveRegion
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
-from vodops.settings import DEFAULT_PARALLELISM, DIALECT_2017, DIALECT_2018, LOCAL, REGION_PATTERN, Settings
+from vodops.settings import (
+    DEFAULT_PARALLELISM,
+    DIALECT_2017,
+    DIALECT_2018,
+    LOCAL,
+    REGION_PATTERN,
+    LiveSettings,
+    Settings,
+)
 
 T = TypeVar("T")
 LOGGER = logging.getLogger("vodops")
@@ -42,6 +56,8 @@ class Target:
     rate_limit: float = DEFAULT_RATE  # per second; per minute for the 2017 dialect
     profile: str | None = None
     dialect: str = DIALECT_2018
+    live_endpoint: Endpoint | None = None  # the live API's (None: see live_endpoint_for)
+    live_region: str | None = None  # the region live calls name (None: the target's region)
 
     @property
     def legacy(self) -> bool:
@@ -93,6 +109,7 @@ def _named(settings: Settings, name: str) -> Target:
         raise SettingsError(f"no target named {name!r} {where} (known: {known})")
     dialect = found.dialect or DIALECT_2018
     default_endpoint = LEGACY_ENDPOINT if dialect == DIALECT_2017 else DEFAULT_ENDPOINT
+    live = found.live or LiveSettings()
     return Target(
         name,
         Endpoint.parse(found.endpoint or default_endpoint),
@@ -102,6 +119,8 @@ def _named(settings: Settings, name: str) -> Target:
         found.rate_limit or DEFAULT_RATE,
         found.profile,
         dialect,
+        Endpoint.parse(live.endpoint) if live.endpoint else None,
+        live.region,
     )
 
 
@@ -197,3 +216,44 @@ def _local(directory: Path, sub_app_id: int | None) -> Iterator[Caller]:
     finally:
         caller.close()
         emulator.close()
+
+
+LOCAL_LIVE_REGION = "ap-guangzhou"  # the region the embedded emulator's live calls name
+_TENCENT_HOSTS = (".tencentcloudapi.com", ".qcloud.com")
+
+
+def live_endpoint(target: Target) -> Endpoint | None:
+    """Where the live API goes: `live.endpoint`; else live.tencentcloudapi.com when the VOD
+    endpoint is Tencent's; else the VOD endpoint itself (an emulator serves both on one port).
+    None: the embedded emulator."""
+    if target.live_endpoint is not None or target.endpoint is None:
+        return target.live_endpoint
+    host = urlsplit(target.endpoint.url).hostname or ""
+    return Endpoint.parse(LIVE_HOST) if host.endswith(_TENCENT_HOSTS) else target.endpoint
+
+
+def live_region(target: Target) -> str | None:
+    """The region live calls name: `live.region`, else the target's region when the live API
+    serves it (the embedded emulator: ap-guangzhou). None when there is none to name."""
+    if target.live_region is not None:
+        return target.live_region
+    if target.endpoint is None:
+        return target.region if target.region in LIVE_REGIONS else LOCAL_LIVE_REGION
+    return target.region if target.region in LIVE_REGIONS else None
+
+
+def _live_caller(
+    target: Target, credentials: Credentials, transport: httpx.BaseTransport | None = None
+) -> LiveCaller | NoLiveRegion:
+    """The live API's caller for `target`, or, when no region can be named, one that refuses
+    every call with a SettingsError saying how to set it (only projects with live kinds call)."""
+    region = live_region(target)
+    if region is None:
+        return NoLiveRegion(target.name, target.region)
+    endpoint = live_endpoint(target) or _LOCAL_ENDPOINT
+    return LiveCaller(endpoint, credentials, region=region, transport=transport)
+
+
+def _live_limiter(target: Target) -> RateLimiter:
+    """The live API's documented per-action limits, under the target's own."""
+    return RateLimiter(target.rate_limit, rates=LIVE_RATES)

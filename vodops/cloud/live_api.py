@@ -15,7 +15,7 @@ from typing import Any
 
 from vodops.cloud.answers import page_items, text_id, total_count
 from vodops.cloud.client import Caller, HttpCaller
-from vodops.errors import AnswerError, ApiError
+from vodops.errors import AnswerError, ApiError, SettingsError
 
 SERVICE = "live"
 VERSION = "2018-08-01"
@@ -44,6 +44,27 @@ class LiveCaller(HttpCaller):
 
     service = SERVICE
     version = VERSION
+
+
+class NoLiveRegion:
+    """The live caller of a target that names no region the live API serves: every call raises
+    a SettingsError saying how to name one (the live API requires a Region, seed 001 §2)."""
+
+    def __init__(self, target: str, region: str | None) -> None:
+        why = f"its region {region} is not one the live API serves" if region else "it names no region"
+        self.message = (
+            f"target {target!r} cannot reach the live API: {why}; set targets.{target}.live.region to "
+            f"one of {', '.join(REGIONS)}"
+        )
+
+    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        raise SettingsError(self.message)
+
+    def fetch(self, url: str) -> bytes:
+        raise SettingsError(self.message)
+
+    def server_now(self) -> float:
+        raise SettingsError(self.message)
 
 
 class LiveApi:

@@ -1,0 +1,80 @@
+"""Objects with a time window (a live pull-stream task's startTime..endTime): what a plan does
+with times, judged by the API's clock (the Date of its answers), never this machine's.
+
+The API refuses times in the past (api.json: "结束时间和开始时间必须大于当前时间"), so:
+
+- a startTime that has passed is not re-sent: it is compared as the live object has it, and the
+  plan says so in a note;
+- a live object whose endTime has passed has ended: when the manifest's window still ends in the
+  future it is recreated (a replace, noted), otherwise nothing changes and the plan says it ended;
+- a declared window that has ended is not created;
+- an endTime that would be sent must be in the future, else the plan refuses (nothing is sent).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from vodops.utctime import epoch as _epoch
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A kind's window: the spec fields holding its start and end (UTC `YYYY-MM-DDTHH:MM:SSZ`)."""
+
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the window means for one declared object against its live counterpart at `now`."""
+
+    compared: dict[str, Any]  # the declared spec to compare and send (a passed start not re-sent)
+    ended: bool = False  # the live object has ended
+    recreate: bool = False  # ... and the manifest's window ends in the future: replace it
+    skip: bool = False  # nothing to create: the declared window has ended too
+    note: str | None = None
+    problem: str | None = None
+
+
+def judge(
+    schedule: Schedule, desired: Mapping[str, Any], live: Mapping[str, Any] | None, now: float
+) -> Verdict:
+    """The verdict for `desired` (a spec in manifest spelling) given `live` (None: not created)."""
+    spec = dict(desired)
+    wanted_end = spec.get(schedule.end)
+    wanted_ends_later = (_epoch(wanted_end) or 0) > now
+    if live is None:
+        return Verdict(spec) if wanted_ends_later else Verdict(spec, skip=True, note=_not_created(wanted_end))
+    live_end = live.get(schedule.end)
+    if (_epoch(live_end) or 0) <= now:
+        if wanted_ends_later:
+            note = f"ended at {live_end}; recreated: the manifest's window ends {wanted_end}"
+            return Verdict(spec, ended=True, recreate=True, note=note)
+        return Verdict({**spec, **_window(schedule, live)}, ended=True, note=f"ended at {live_end}")
+    return _running(schedule, spec, live, now)
+
+
+def _running(schedule: Schedule, spec: dict[str, Any], live: Mapping[str, Any], now: float) -> Verdict:
+    """A live object that has not ended: a passed start is not re-sent, a passed end is refused."""
+    note = None
+    start = spec.get(schedule.start)
+    if (_epoch(start) or 0) <= now and start != live.get(schedule.start):
+        spec[schedule.start] = live.get(schedule.start)
+        note = f"startTime {start} has passed: not re-sent"
+    end = spec.get(schedule.end)
+    if (_epoch(end) or 0) <= now and end != live.get(schedule.end):
+        problem = f"endTime {end} has passed; the API refuses past times (set a later one)"
+        return Verdict(spec, note=note, problem=problem)
+    return Verdict(spec, note=note)
+
+
+def _not_created(end: Any) -> str:
+    return f"its window ended at {end}: not created"
+
+
+def _window(schedule: Schedule, live: Mapping[str, Any]) -> dict[str, Any]:
+    return {schedule.start: live.get(schedule.start), schedule.end: live.get(schedule.end)}
