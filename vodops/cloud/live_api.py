@@ -5,17 +5,18 @@ Same TC3-HMAC-SHA256 JSON POST as VOD 2018-07-17, with `live` in the credential 
 (reference/live-pull-stream.md §0, seed 001 §2). There is no SubAppId. Every change names an
 `Operator`; vodops names itself. A relay's TaskId is a string ("10000").
 
-This module knows action names, paging and the answer's frame; nothing of manifests or policy.
+This module knows the live API's dialect (see LiveCaller); nothing of manifests or policy. The
+kind's actions, paging and status read are declared with the kind (vodops/resources/live_task.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
-from vodops.cloud.answers import page_items, text_id, total_count
-from vodops.cloud.client import Caller, HttpCaller
-from vodops.errors import AnswerError, ApiError, SettingsError
+from vodops.cloud.answers import text_id
+from vodops.cloud.client import HttpCaller
+from vodops.errors import ApiError, SettingsError
 
 SERVICE = "live"
 VERSION = "2018-08-01"
@@ -34,16 +35,49 @@ RATES = {
     "DescribeLivePullStreamTaskStatus": 20.0,
 }
 OPERATOR = "vodops"
-PAGE_SIZE = 20  # DescribeLivePullStreamTasks' largest PageSize
+CREATE, MODIFY, DELETE = "CreateLivePullStreamTask", "ModifyLivePullStreamTask", "DeleteLivePullStreamTask"
+_CHANGES = (CREATE, MODIFY, DELETE)
+MODIFY_ONLY = ("Status", "BackupVodUrl")
 TASK_NOT_EXIST = "InvalidParameter.TaskNotExist"
-Items = list[dict[str, Any]]
 
 
 class LiveCaller(HttpCaller):
-    """An HttpCaller for the live API: service `live` in the scope, version 2018-08-01."""
+    """An HttpCaller for the live API: service `live` in the scope, version 2018-08-01. It speaks
+    the live API's dialect of the kind-generic requests vodops makes:
+
+    - every change names its `Operator` ("vodops"), which the API requires;
+    - a TaskId is sent as the string the API types it as (vodops holds the number it is), and
+      Create's VodLoopTimes as a string too (an integer in Modify and Describe, api.json);
+    - Create takes no `Status` or `BackupVodUrl` (Modify-only members, api.json): a Create that
+      carries them is a Create, then a Modify of the new task with them;
+    - a Delete of a task that is already gone (InvalidParameter.TaskNotExist) counts as done.
+    """
 
     service = SERVICE
     version = VERSION
+
+    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        request = {k: str(v) if k == "TaskId" else v for k, v in params.items()}
+        if action in _CHANGES:
+            request["Operator"] = OPERATOR
+        if action == CREATE:
+            return self._create(request)
+        try:
+            return super().call(action, request)
+        except ApiError as error:
+            if action == DELETE and error.code == TASK_NOT_EXIST:
+                return {"RequestId": error.request_id}
+            raise
+
+    def _create(self, request: dict[str, Any]) -> dict[str, Any]:
+        later = {k: request.pop(k) for k in MODIFY_ONLY if k in request}
+        if "VodLoopTimes" in request:
+            request["VodLoopTimes"] = str(request["VodLoopTimes"])
+        response = super().call(CREATE, request)
+        if later:
+            task_id = text_id(CREATE, response, "TaskId")
+            super().call(MODIFY, {**later, "TaskId": task_id, "Operator": OPERATOR})
+        return response
 
 
 class NoLiveRegion:
@@ -65,55 +99,3 @@ class NoLiveRegion:
 
     def server_now(self) -> float:
         raise SettingsError(self.message)
-
-
-class LiveApi:
-    """Lists, creates, modifies and deletes pull-stream tasks, and reads their run status and the
-    account's task quota. `clock` is the API's time (seconds since the epoch): an HttpCaller's
-    `server_now`, so that a schedule is judged by the clock that runs it."""
-
-    def __init__(self, caller: Caller, clock: Callable[[], float]) -> None:
-        self._caller = caller
-        self.now = clock
-
-    def list_tasks(self) -> tuple[Items, int]:
-        """(every task in the account, newest update first; LimitTaskNum, the task quota)."""
-        action = "DescribeLivePullStreamTasks"
-        tasks: Items = []
-        page_num, pages, limit = 1, 1, 0
-        while page_num <= pages:
-            page = self._caller.call(action, {"PageNum": page_num, "PageSize": PAGE_SIZE})
-            found = page_items(action, page, "TaskInfos")
-            tasks.extend(found)
-            pages, limit = total_count(action, page, "TotalPage"), total_count(action, page, "LimitTaskNum")
-            if not found:
-                break
-            page_num += 1
-        return tasks, limit
-
-    def create(self, request: Mapping[str, Any]) -> str:
-        """Create a task from a CreateLivePullStreamTask request (without Operator); its TaskId."""
-        action = "CreateLivePullStreamTask"
-        response = self._caller.call(action, {**request, "Operator": OPERATOR})
-        return text_id(action, response, "TaskId")
-
-    def update(self, task_id: str, request: Mapping[str, Any]) -> None:
-        """Modify task `task_id` with a ModifyLivePullStreamTask request (without TaskId, Operator)."""
-        self._caller.call("ModifyLivePullStreamTask", {**request, "TaskId": task_id, "Operator": OPERATOR})
-
-    def delete(self, task_id: str) -> None:
-        """Delete task `task_id`; one that is already gone counts as deleted."""
-        try:
-            self._caller.call("DeleteLivePullStreamTask", {"TaskId": task_id, "Operator": OPERATOR})
-        except ApiError as error:
-            if error.code != TASK_NOT_EXIST:
-                raise
-
-    def run_status(self, task_id: str) -> str:
-        """The task's RunStatus: "active" while it pushes, else "inactive"."""
-        action = "DescribeLivePullStreamTaskStatus"
-        info = self._caller.call(action, {"TaskId": task_id}).get("TaskStatusInfo")
-        status = info.get("RunStatus") if isinstance(info, dict) else None
-        if not isinstance(status, str):
-            raise AnswerError(action, "the answer's TaskStatusInfo has no RunStatus")
-        return status
