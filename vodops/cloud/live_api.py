@@ -38,6 +38,7 @@ OPERATOR = "vodops"
 CREATE, MODIFY, DELETE = "CreateLivePullStreamTask", "ModifyLivePullStreamTask", "DeleteLivePullStreamTask"
 _CHANGES = (CREATE, MODIFY, DELETE)
 MODIFY_ONLY = ("Status", "BackupVodUrl")
+DESTINATION = ("DomainName", "AppName", "StreamName")
 TASK_NOT_EXIST = "InvalidParameter.TaskNotExist"
 
 
@@ -49,7 +50,8 @@ class LiveCaller(HttpCaller):
     - a TaskId is sent as the string the API types it as (vodops holds the number it is), and
       Create's VodLoopTimes as a string too (an integer in Modify and Describe, api.json);
     - Create takes no `Status` or `BackupVodUrl` (Modify-only members, api.json): a Create that
-      carries them is a Create, then a Modify of the new task with them;
+      carries them is a Create, then a Modify of the new task with them; it requires DomainName,
+      AppName and StreamName, empty when ToUrl gives the destination;
     - a Delete of a task that is already gone (InvalidParameter.TaskNotExist) counts as done.
     """
 
@@ -71,6 +73,8 @@ class LiveCaller(HttpCaller):
 
     def _create(self, request: dict[str, Any]) -> dict[str, Any]:
         later = {k: request.pop(k) for k in MODIFY_ONLY if k in request}
+        for name in DESTINATION:  # required even when ToUrl gives the destination: then empty
+            request.setdefault(name, "")
         if "VodLoopTimes" in request:
             request["VodLoopTimes"] = str(request["VodLoopTimes"])
         response = super().call(CREATE, request)
