@@ -14,6 +14,7 @@ import warnings
 from datetime import datetime, timezone
 from typing import Any
 
+import httpx
 import pytest
 from tencentcloud.common import credential
 from tencentcloud.common.common_client import CommonClient
@@ -417,3 +418,27 @@ def test_tencents_examples_replay(live: Live, emulator: Emulator, endpoint: str)
         "DescribeLivePullStreamTaskStatus": "InvalidParameter.TaskNotExist",  # names task 965412
         "ModifyLivePullStreamTask": "InvalidParameter.TaskNotExist",  # names task 985452
     }
+
+
+def test_the_clock_knob_moves_the_accounts_time_and_the_date_of_answers(
+    base_url: str, emulator: Emulator
+) -> None:
+    changed = httpx.post(
+        f"{base_url}/_emulator/knobs",
+        json={"clockOffsetSeconds": 86400},
+        headers={"Content-Type": "application/json"},
+    )
+    assert changed.status_code == 200 and changed.json()["clockOffsetSeconds"] == 86400
+    answered = httpx.get(f"{base_url}/_emulator")
+    date = datetime.strptime(answered.headers["date"], "%a, %d %b %Y %H:%M:%S GMT").replace(
+        tzinfo=timezone.utc
+    )
+    assert abs(date.timestamp() - (time.time() + 86400)) < 5
+    refused = httpx.post(
+        f"{base_url}/_emulator/knobs",
+        json={"clockOffsetSeconds": "soon"},
+        headers={"Content-Type": "application/json"},
+    )
+    assert refused.status_code == 400
+    assert "clockOffsetSeconds must be a number of seconds" in refused.json()["error"]
+    assert emulator.knobs.clock_offset_seconds == 86400
