@@ -42,13 +42,13 @@ UtcTime = Annotated[
     Pattern(f"^{TIME_PATTERN}$", "a UTC time such as 2026-12-01T00:00:00Z"),
 ]
 SourceUrl = Annotated[
-    str, Pattern(r"^(?i:https?|rtmps?|rtsp|srt)://\S+$", "an http, https, rtmp, rtmps, rtsp or srt URL")
+    str, Pattern(r"^(?i:https?|rtmps?|rtsp|srt)://\S*[^\s!]$", "an http, https, rtmp, rtmps, rtsp or srt URL")
 ]
-PushUrl = Annotated[str, Pattern(r"^(?i:rtmps?|rtsp|rtp|srt)://\S+$", "an rtmp, rtmps, rtsp, rtp or srt URL")]
-HttpUrl = Annotated[str, Pattern(r"^(?i:https?)://\S+$", "an http or https URL")]
+PushUrl = Annotated[str, Pattern(r"^(?i:rtmps?|rtsp|rtp|srt)://\S*[^\s!]$", "an rtmp, rtmps, rtsp, rtp or srt URL")]
+HttpUrl = Annotated[str, Pattern(r"^(?i:https?)://\S*[^\s!]$", "an http or https URL")]
 PictureUrl = Annotated[
     str,
-    Pattern(r"^(?i:https?)://[^\s;(){}$>`#\"'|]+$", "an http(s) URL without any of ;(){}$>`#\"'|"),
+    Pattern(r"^(?i:https?)://[^\s;(){}$>`#\"'|]*[^\s;(){}$>`#\"'|!]$", "an http(s) URL without any of ;(){}$>`#\"'|"),
 ]
 Percent = Annotated[int, Range(0, 100, "%")]
 
