@@ -9,7 +9,7 @@ from typing import Any
 from vodops.errors import Location, ManifestError, Problem
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.images import ImageFileError, read_image
-from vodops.ownership import content_digest
+from vodops.ownership import content_digest, values_digest
 from vodops.resources.media_class import MediaClassSpec
 
 
@@ -27,6 +27,15 @@ class DesiredResource:
     @property
     def image_digest(self) -> str | None:
         return content_digest(self.image) if self.image is not None else None
+
+    def written_only(self, fields: tuple[str, ...]) -> dict[str, Any]:
+        """The declared values of `fields`, the kind's members the API never returns."""
+        return {name: self.spec[name] for name in fields if name in self.spec}
+
+    def digest(self, write_only: tuple[str, ...]) -> str | None:
+        """What the marker records of what the API never returns: the image, or the values of
+        the kind's `write_only` members."""
+        return self.image_digest or values_digest(self.written_only(write_only))
 
     def comparable(self) -> dict[str, Any]:
         """The spec as it can be compared with live state: image files by content digest."""

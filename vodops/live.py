@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
@@ -31,6 +32,7 @@ class LiveResource:
     preset: bool
     raw: dict[str, Any]
     previous_name: str | None = None  # a class's path before the plan's renames (plan/rename.py)
+    state: str | None = None  # what it is doing, for kinds that say (a relay: "running", "ended")
 
     @property
     def label(self) -> str:
@@ -77,17 +79,39 @@ class LiveState:
         return {(r.kind, r.id): r for r in reversed(self.resources) if not r.preset}
 
 
-def read_live(api: VodApi, kinds: tuple[str, ...] = DEPENDENCY_ORDER) -> LiveState:
-    """One listing per kind (paged at 100, pages fetched concurrently): never one call per object.
+def read_live(api: VodApi, kinds: tuple[str, ...] | None = None) -> LiveState:
+    """One listing per kind (default: every kind of a service the target reaches; paged at the
+    API's largest page, pages fetched concurrently): never one call per object, but for kinds
+    that say what their objects are doing (see `_with_states`).
     The only other reads are of watermark images whose ImageUrl moved since vodops uploaded them
     (see `_image_file`). The apply lock's tickets (vodops/apply/lock.py) are not configuration and
     are left out."""
     resources: list[LiveResource] = []
+    kinds = tuple(k for k in DEPENDENCY_ORDER if api.serves(k)) if kinds is None else kinds
     for kind, listed in api.list_kinds(kinds).items():
         raw = [item for item in listed if not (kind == LOCK_KIND and is_ticket(item))]
         declared = KINDS[kind]
         resources.extend(_tree(declared, raw) if declared.tree else (_named(declared, r, api) for r in raw))
-    return LiveState(tuple(resources))
+    return LiveState(tuple(_with_states(resources, api)))
+
+
+def _with_states(resources: list[LiveResource], api: VodApi) -> list[LiveResource]:
+    """Each object of a kind that says what its objects are doing, with its state: judged from the
+    listing at the API's time, asking the kind's status action only where the listing cannot tell
+    (`parallelism` at once)."""
+    stated = [r for r in resources if KINDS[r.kind].state is not None]
+    if not stated:
+        return resources
+    now = api.now()
+
+    def state(found: LiveResource) -> LiveResource:
+        judge = KINDS[found.kind].state
+        assert judge is not None
+        return replace(found, state=judge(found.raw, lambda: api.run_status(found.kind, found.id), now))
+
+    with ThreadPoolExecutor(api.parallelism, thread_name_prefix="vodops-state") as pool:
+        judged = dict(zip((id(r) for r in stated), pool.map(state, stated), strict=True))
+    return [judged.get(id(r), r) for r in resources]
 
 
 def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
@@ -99,6 +123,8 @@ def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
         image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
     name = raw.get(kind.wire.name_field)
     identity: LiveId = str(name or "") if kind.keyed_by_name else _int(raw.get(kind.wire.id_field))
+    if kind.name_in_marker:
+        name = (owner.name if owner else None) or ""
     return LiveResource(kind.name, _name(name), identity, spec, owner, kind.is_preset(raw), raw)
 
 

@@ -20,8 +20,11 @@ image whose URL has not moved. The marker is stripped before diffing: users see 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 COMMENT_LIMIT = 256
 STACK_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,31}")
@@ -47,6 +50,14 @@ class Owner:
 
 def content_digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:DIGEST_LENGTH]
+
+
+def values_digest(values: Mapping[str, Any]) -> str | None:
+    """A digest of request values the API never returns (a relay's toUrl, extraCmd, ...), as
+    sorted JSON; None when there are none."""
+    if not values:
+        return None
+    return content_digest(json.dumps(values, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def url_tag(url: str) -> str:

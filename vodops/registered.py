@@ -15,5 +15,6 @@ REGISTERED: dict[str, str] = {
     "WatermarkTemplate": "vodops.resources.watermark",
     "TranscodeTemplate": "vodops.resources.transcode",
     "Procedure": "vodops.resources.procedure",
+    "LivePullStreamTask": "vodops.resources.live_task",
 }
 KIND_NAMES = tuple(REGISTERED)

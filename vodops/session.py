@@ -25,6 +25,7 @@ from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
+from vodops.resources import DEPENDENCY_ORDER
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -44,12 +45,15 @@ class Session:
         """The plan for the manifests against the account read now; `prune` overrides the
         settings' (drift plans with it on, to see what nothing declares)."""
         settings = self.project.settings
+        declared = {item.kind for item in self.desired}
+        self._live = read_live(
+            self.api, tuple(k for k in DEPENDENCY_ORDER if self.api.serves(k) or k in declared)
+        )
         pruning = settings.prune if prune is None else prune
-        policy = Policy(prune=pruning, safety=settings.safety, only=only)
+        policy = Policy(prune=pruning, safety=settings.safety, only=only, now=self.api.now())
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
-        policy = replace(policy, quotas={**documented, **raised})
-        self._live = read_live(self.api)
+        policy = replace(policy, quotas={**documented, **self.api.listed_quotas, **raised})
         plan, self._refs = build_plan(
             self.desired,
             self._live,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -22,7 +22,8 @@ from vodops.cloud.legacy_vod import LegacyVodApi
 from vodops.cloud.live_api import DEFAULT_HOST as LIVE_HOST
 from vodops.cloud.live_api import RATES as LIVE_RATES
 from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
-from vodops.cloud.live_api import LiveCaller, NoLiveRegion
+from vodops.cloud.live_api import SERVICE as LIVE_SERVICE
+from vodops.cloud.live_api import LiveCaller, no_live_region
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
@@ -129,8 +130,9 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     """A VodApi for `target`, rate-limited and retrying; for `local`, the emulator's state lives
     under `directory` and no rate limit applies."""
     if target.endpoint is None:
-        with _local(directory, target.sub_app_id) as caller:
-            yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id, target.parallelism)
+        with _local(directory, target) as (caller, live):
+            retrying = RetryingCaller(caller, observer=observer)
+            yield VodApi(retrying, target.sub_app_id, target.parallelism, **_live_side(live, observer, None))
         return
     credentials = _credentials(target.endpoint, target.profile)
     if target.legacy:
@@ -138,12 +140,27 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
             yield api
         return
     caller = HttpCaller(target.endpoint, credentials, region=target.region)
+    live = _live_caller(target, credentials)
     limiter = RateLimiter(target.rate_limit)
     try:
         retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
-        yield VodApi(retrying, target.sub_app_id, target.parallelism)
+        live_side = _live_side(live, observer, RateLimiter(target.rate_limit, rates=LIVE_RATES))
+        yield VodApi(retrying, target.sub_app_id, target.parallelism, **live_side)
     finally:
         caller.close()
+        if isinstance(live, LiveCaller):
+            live.close()
+
+
+def _live_side(
+    live: LiveCaller | str, observer: Observer | None, limiter: RateLimiter | None
+) -> dict[str, Any]:
+    """The live API's part of a VodApi: its caller, retrying and limited as the VOD one is, and
+    its clock; or why this target cannot reach it."""
+    if isinstance(live, str):
+        return {"services": {LIVE_SERVICE: live}}
+    retrying = RetryingCaller(live, limiter=limiter, observer=observer)
+    return {"services": {LIVE_SERVICE: retrying}, "now": live.server_now}
 
 
 def _credentials(endpoint: Endpoint, profile: str | None) -> Credentials:
@@ -204,17 +221,22 @@ def _legacy(target: Target, credentials: Credentials, observer: Observer | None)
 
 
 @contextmanager
-def _local(directory: Path, sub_app_id: int | None) -> Iterator[Caller]:
+def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller | str]]:
     """The embedded emulator is the user's own sandbox account: the application a target names
-    is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones)."""
-    apps = (sub_app_id,) if sub_app_id else ()
+    is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones).
+    Its VOD and live APIs are one account, on one transport."""
+    apps = (target.sub_app_id,) if target.sub_app_id else ()
     emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name, sub_apps=apps)
     credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-    caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=EmulatorTransport(emulator))
+    transport = EmulatorTransport(emulator)
+    caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=transport)
+    live = _live_caller(target, credentials, transport)
     try:
-        yield caller
+        yield caller, live
     finally:
         caller.close()
+        if isinstance(live, LiveCaller):
+            live.close()
         emulator.close()
 
 
@@ -244,16 +266,11 @@ def live_region(target: Target) -> str | None:
 
 def _live_caller(
     target: Target, credentials: Credentials, transport: httpx.BaseTransport | None = None
-) -> LiveCaller | NoLiveRegion:
-    """The live API's caller for `target`, or, when no region can be named, one that refuses
-    every call with a SettingsError saying how to set it (only projects with live kinds call)."""
+) -> LiveCaller | str:
+    """The live API's caller for `target`, or, when it names no region the live API serves, why
+    (only projects with live kinds call it: they are told how to set one)."""
     region = live_region(target)
     if region is None:
-        return NoLiveRegion(target.name, target.region)
+        return no_live_region(target.name, target.region)
     endpoint = live_endpoint(target) or _LOCAL_ENDPOINT
     return LiveCaller(endpoint, credentials, region=region, transport=transport)
-
-
-def _live_limiter(target: Target) -> RateLimiter:
-    """The live API's documented per-action limits, under the target's own."""
-    return RateLimiter(target.rate_limit, rates=LIVE_RATES)

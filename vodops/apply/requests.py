@@ -29,9 +29,12 @@ def create_request(desired: DesiredResource, refs: References, stack: str) -> di
     if isinstance(image, dict):
         image.pop("ImageFile")
         image["ImageContent"] = base64.b64encode(desired.image or b"").decode("ascii")
-    body[kind.wire.name_field] = desired.name
+    name = desired.name if kind.name_in_marker else None
+    if name is None:
+        body[kind.wire.name_field] = desired.name
     applied = desired_digest(desired, refs)
-    body[kind.wire.marker_field] = with_marker(comment, Owner(stack, desired.image_digest, applied=applied))
+    owner = Owner(stack, desired.digest(kind.write_only), applied=applied, name=name)
+    body[kind.wire.marker_field] = with_marker(comment, owner)
     return body
 
 
@@ -46,6 +49,9 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
     body = create_request(change.desired, refs, stack)
     for name in kind.immutable:
         body.pop(api_key(name), None)
+    if kind.sparse_update:
+        changed = {api_key(str(f.path[0])) for f in change.fields if f.path}
+        body = {k: v for k, v in body.items() if k in changed or k == "Comment"}
     image_changed = any(f.path[:2] == ("imageTemplate", "imageFile") for f in change.fields)
     if kind.images and not image_changed and isinstance(body.get("ImageTemplate"), dict):
         body["ImageTemplate"].pop("ImageContent", None)

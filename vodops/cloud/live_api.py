@@ -16,7 +16,7 @@ from typing import Any
 
 from vodops.cloud.answers import text_id
 from vodops.cloud.client import HttpCaller
-from vodops.errors import ApiError, SettingsError
+from vodops.errors import ApiError
 
 SERVICE = "live"
 VERSION = "2018-08-01"
@@ -84,22 +84,11 @@ class LiveCaller(HttpCaller):
         return response
 
 
-class NoLiveRegion:
-    """The live caller of a target that names no region the live API serves: every call raises
-    a SettingsError saying how to name one (the live API requires a Region, seed 001 §2)."""
-
-    def __init__(self, target: str, region: str | None) -> None:
-        why = f"its region {region} is not one the live API serves" if region else "it names no region"
-        self.message = (
-            f"target {target!r} cannot reach the live API: {why}; set targets.{target}.live.region to "
-            f"one of {', '.join(REGIONS)}"
-        )
-
-    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
-        raise SettingsError(self.message)
-
-    def fetch(self, url: str) -> bytes:
-        raise SettingsError(self.message)
-
-    def server_now(self) -> float:
-        raise SettingsError(self.message)
+def no_live_region(target: str, region: str | None) -> str:
+    """Why a target that names no region the live API serves cannot reach it (the live API
+    requires a Region, seed 001 §2), and how to name one."""
+    why = f"its region {region} is not one the live API serves" if region else "it names no region"
+    return (
+        f"target {target!r} cannot reach the live API: {why}; set targets.{target}.live.region "
+        f"(or --region) to one of {', '.join(REGIONS)}"
+    )

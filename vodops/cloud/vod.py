@@ -6,16 +6,18 @@ This module knows nothing of manifests or policy.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
+from vodops.errors import SettingsError
 from vodops.resources import KINDS
 from vodops.resources.kind import Scope, Wire
 
-PAGE_SIZE = 100  # the documented maximum Limit of every Describe*Templates action
+VOD_SERVICE = "vod"
 LiveId = int | str
 Items = list[dict[str, Any]]  # a listing, as the API answers each object
 
@@ -30,10 +32,24 @@ class VodApi:
 
     quotas: Mapping[str, int] | None = None  # None: the 2018 API's (vodops.resources.QUOTAS)
 
-    def __init__(self, caller: Caller, sub_app_id: int | None, parallelism: int = 1) -> None:
+    def __init__(
+        self,
+        caller: Caller,
+        sub_app_id: int | None,
+        parallelism: int = 1,
+        *,
+        services: Mapping[str, Caller | str] | None = None,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        """`caller` makes VOD calls; `services` the calls of kinds whose wire names another
+        service ("live"), or why the target cannot reach it (a call then raises SettingsError
+        saying so); `now` is the API's clock, which judges kinds' time windows."""
         self._caller = caller
+        self._services = dict(services or {})
         self.sub_app_id = sub_app_id
         self.parallelism = parallelism
+        self.now = now
+        self.listed_quotas: dict[str, int] = {}  # kind -> the quota its listing announced
 
     def list(self, kind: str) -> Items:
         """Every object of `kind` (presets included), paging at the API's maximum page size."""
@@ -56,14 +72,17 @@ class VodApi:
         """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""
         wire = WIRES[kind]
         if not wire.paged:
-            items = page_items(wire.list_action, self._call(wire.list_action, {}, wire.scope), wire.list_key)
+            items = page_items(wire.list_action, self._call(wire.list_action, {}, wire), wire.list_key)
             return items, len(items)
-        page = self._call(wire.list_action, {"Offset": 0, "Limit": PAGE_SIZE}, wire.scope)
-        return page_items(wire.list_action, page, wire.list_key), total_count(wire.list_action, page)
+        page = self._call(wire.list_action, _window(wire, 0), wire)
+        if wire.quota_key is not None:
+            self.listed_quotas[kind] = total_count(wire.list_action, page, wire.quota_key)
+        total = total_count(wire.list_action, page, "TotalNum" if wire.numbered else "TotalCount")
+        return page_items(wire.list_action, page, wire.list_key), total
 
     def _page(self, kind: str, offset: int) -> Items:
         wire = WIRES[kind]
-        page = self._call(wire.list_action, {"Offset": offset, "Limit": PAGE_SIZE}, wire.scope)
+        page = self._call(wire.list_action, _window(wire, offset), wire)
         return page_items(wire.list_action, page, wire.list_key)
 
     def _rest(self, kind: str, found: Items, total: int) -> Items:
@@ -81,33 +100,63 @@ class VodApi:
         wire = WIRES[kind]
         if wire.filter_field is None:
             raise ValueError(f"{wire.list_action} cannot filter by id")
-        page = self._call(wire.list_action, {wire.filter_field: [live_id]}, wire.scope)
+        page = self._call(wire.list_action, {wire.filter_field: [live_id]}, wire)
         return next(iter(page.get(wire.list_key) or []), None)
 
     def create(self, kind: str, request: Mapping[str, Any]) -> LiveId:
         wire = WIRES[kind]
-        response = self._call(wire.create_action, request, wire.scope)
+        response = self._call(wire.create_action, request, wire)
         if wire.created_id is None:
             return str(request[wire.id_field])
         return created_id(wire.create_action, response, wire.created_id)
 
     def update(self, kind: str, live_id: LiveId, request: Mapping[str, Any]) -> None:
         wire = WIRES[kind]
-        self._call(wire.update_action, {**request, wire.id_field: live_id}, wire.scope)
+        self._call(wire.update_action, {**request, wire.id_field: live_id}, wire)
 
     def delete(self, kind: str, live_id: LiveId) -> None:
         wire = WIRES[kind]
-        self._call(wire.delete_action, {wire.id_field: live_id}, wire.scope)
+        self._call(wire.delete_action, {wire.id_field: live_id}, wire)
+
+    def run_status(self, kind: str, live_id: LiveId) -> str:
+        """What the object is doing now, as the kind's status action says (a relay's RunStatus:
+        "active" or "inactive"); "" when the answer does not say."""
+        wire = WIRES[kind]
+        assert wire.status is not None, f"{kind} has no status action"
+        action, key, member = wire.status
+        answer = self._call(action, {wire.id_field: live_id}, wire).get(key)
+        status = answer.get(member) if isinstance(answer, dict) else None
+        return status if isinstance(status, str) else ""
+
+    def serves(self, kind: str) -> bool:
+        """Whether this target reaches the service of `kind`'s wire (VOD always; live when the
+        target names a region the live API serves). Kinds of a service it does not reach are
+        neither listed nor pruned unless the manifests declare them (then the call says why)."""
+        service = WIRES[kind].service
+        return service == VOD_SERVICE or not isinstance(self._services.get(service, ""), str)
 
     def fetch(self, url: str) -> bytes:
         """The content at a URL the API returned, such as a watermark's ImageUrl."""
         return self._caller.fetch(url)
 
-    def _call(self, action: str, params: Mapping[str, Any], scope: Scope = Scope.SUB_APP) -> dict[str, Any]:
-        """Call `action`, naming the sub-application when the kind lives in one."""
+    def _call(self, action: str, params: Mapping[str, Any], wire: Wire | None = None) -> dict[str, Any]:
+        """Call `action` through its wire's service, naming the sub-application when the kind
+        lives in one."""
+        scope = wire.scope if wire is not None else Scope.SUB_APP
         if self.sub_app_id is not None and scope is Scope.SUB_APP:
             params = {**params, "SubAppId": self.sub_app_id}
-        return self._caller.call(action, params)
+        service = wire.service if wire is not None else VOD_SERVICE
+        caller = self._caller if service == VOD_SERVICE else self._services.get(service, f"no {service} API")
+        if isinstance(caller, str):
+            raise SettingsError(caller)
+        return caller.call(action, params)
+
+
+def _window(wire: Wire, offset: int) -> dict[str, int]:
+    """The paging parameters of the page that starts at `offset`."""
+    if wire.numbered:
+        return {"PageNum": offset // wire.page_size + 1, "PageSize": wire.page_size}
+    return {"Offset": offset, "Limit": wire.page_size}
 
 
 def _offsets(first: Items, total: int) -> range:

@@ -9,7 +9,7 @@ from vodops.errors import Problem
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
-from vodops.ownership import comment_room
+from vodops.ownership import DIGEST_LENGTH, Owner, comment_room, with_marker
 from vodops.resources import KINDS
 from vodops.resources.base import Path
 from vodops.resources.walk import references
@@ -117,10 +117,27 @@ def _comment(item: Declared, stack: str) -> Iterator[Problem]:
     comment = item.spec.manifest_dict().get(key)
     if not isinstance(comment, str) or not comment:
         return
+    limit = KINDS[item.kind].comment_bytes
+    if limit is not None:
+        yield from _comment_bytes(item, comment, stack, limit)
+        return
     room = comment_room(stack, with_digest=KINDS[item.kind].images)
     if len(comment) > room:
         message = (
             f"spec.{key}: is {len(comment)} characters; with the ownership marker vodops adds, "
             f"at most {room} fit in the API's 256"
+        )
+        yield Problem(message, item.locate((key,)))
+
+
+def _comment_bytes(item: Declared, comment: str, stack: str, limit: int) -> Iterator[Problem]:
+    """A Comment limited in UTF-8 bytes (a relay's 512), with the longest marker vodops writes."""
+    written = with_marker(comment, Owner(stack, "0" * DIGEST_LENGTH, name=item.name))
+    size = len(written.encode("utf-8"))
+    if size > limit:
+        key = KINDS[item.kind].marker_key
+        message = (
+            f"spec.{key}: with the ownership marker vodops adds ({len(written) - len(comment)} "
+            f"characters), it is {size} bytes of UTF-8; the API takes at most {limit}"
         )
         yield Problem(message, item.locate((key,)))

@@ -24,7 +24,9 @@ from vodops.plan.match import match
 from vodops.plan.rename import follow_class_renames, procedure_rename_note
 from vodops.plan.replace import immutable_change, moves, repoints
 from vodops.plan.safety import authoritative_tops, below_authoritative, brakes, owned
+from vodops.plan.schedule import timed
 from vodops.plan.scope import scoped
+from vodops.plan.writeonly import states, written
 from vodops.refs import References
 from vodops.resources import KINDS, QUOTAS, REFERRED
 from vodops.settings import Safety
@@ -37,12 +39,14 @@ class Policy:
     prune: bool = True
     safety: Safety = field(default_factory=Safety)
     only: frozenset[str] = frozenset()
+    now: float = 0.0  # the API's time, by which kinds' time windows are judged (plan/schedule.py)
     quotas: Mapping[str, int] = field(default_factory=lambda: dict(QUOTAS))  # the target's dialect's
 
 
 @dataclass
 class _Planning:
     stack: str
+    now: float = 0.0
     refs: References = field(default_factory=References)
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -60,7 +64,7 @@ def build_plan(
 ) -> tuple[Plan, References]:
     """The plan, and the references it resolved (apply continues from them)."""
     policy = policy or Policy()
-    planning = _Planning(stack)
+    planning = _Planning(stack, policy.now)
     live, planning.problems = follow_class_renames(desired, live)
     for tree in (kind for kind in KINDS.values() if kind.tree):
         for node in live.of_kind(tree.name):
@@ -94,6 +98,7 @@ def build_plan(
         tuple(notes),
         tuple(sorted(policy.only)),
         tuple(owned_counts.items()),
+        states(live, matches.values(), stack),
     )
     return plan, planning.refs
 
@@ -121,6 +126,10 @@ def _matches(
 
 
 def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: _Planning) -> None:
+    timely, recreate = timed(item, found, planning.now, planning.notes, planning.problems)
+    if timely is None:
+        return
+    item = timely
     if found is None:
         planning.changes.append(
             Change(Action.CREATE, item.kind, item.name, _fields(item, None, planning), item)
@@ -139,7 +148,7 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
     if frozen is not None and found.owner is None:
         message = f"{found.label} cannot be adopted: its {frozen.dotted} differs and the API cannot change it"
         planning.problems.append(Problem(message, item.location))
-    elif frozen is not None or (kind.keyed_by_name and found.name != item.name):
+    elif frozen is not None or recreate or (kind.keyed_by_name and found.name != item.name):
         _replace(item, found, fields, planning)
     elif found.owner is None:
         planning.changes.append(Change(Action.ADOPT, item.kind, item.name, fields, item, found))
@@ -170,7 +179,7 @@ def _replace(
 def _fields(
     item: DesiredResource, found: LiveResource | None, planning: _Planning
 ) -> tuple[FieldChange, ...]:
-    before = comparable(item.kind, found.spec if found else None, planning.refs)
+    before = comparable(item.kind, written(item, found) if found else None, planning.refs)
     after = comparable(item.kind, item.comparable(), planning.refs)
     renamed = (
         (FieldChange(("metadata", "name"), found.name, item.name),)

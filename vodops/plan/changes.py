@@ -44,7 +44,7 @@ class Change:
 
     @property
     def id_note(self) -> str:
-        """" (id 12)" to show after the address, or "" (nothing live yet, or the name is the id)."""
+        """ " (id 12)" to show after the address, or "" (nothing live yet, or the name is the id)."""
         if self.live_id is None or KINDS[self.kind].keyed_by_name:
             return ""
         return f" (id {self.live_id})"
@@ -85,6 +85,7 @@ class Plan:
     notes: tuple[str, ...] = ()  # what the plan left out, and why
     scope: tuple[str, ...] = ()  # the KIND/NAME of --only, sorted; () for the whole account
     owned: tuple[tuple[str, int], ...] = ()  # (kind, live objects the stack owns): what brakes count
+    states: tuple[tuple[str, str, str], ...] = ()  # (kind, name, what it is doing): see plan/writeonly.py
 
     @property
     def empty(self) -> bool:

@@ -83,6 +83,7 @@ def plan_document(
         if plan.brakes
         else None,
         "notes": list(plan.notes),
+        "states": [{"kind": kind, "name": name, "state": state} for kind, name, state in plan.states],
         "quotas": [
             {"kind": q.kind, "limit": q.limit, "after": q.used_after, "peak": q.peak} for q in plan.quotas
         ],

@@ -106,6 +106,12 @@ class _Quota(_Shape):
     peak: int
 
 
+class _State(_Shape):
+    kind: _Kind
+    name: str
+    state: str
+
+
 class _Summary(_Shape):
     create: int
     update: int
@@ -127,6 +133,7 @@ class PlanFile(_Shape):
     safe: bool
     brakes: _Brakes | None
     notes: list[str]
+    states: list[_State] = []
     quotas: list[_Quota]
     changes: list[_Change]
     bindings: list[_Binding]
@@ -194,6 +201,7 @@ def plan_from_document(document: dict[str, Any]) -> Plan:
         quotas,
         Brakes(tuple(brakes["reasons"]), tuple(brakes["deletes"])) if brakes else None,
         tuple(document["notes"]),
+        states=tuple((s["kind"], s["name"], s["state"]) for s in document.get("states", [])),
     )
 
 

@@ -14,18 +14,15 @@ The API refuses times in the past (api.json: "结束时间和开始时间必须�
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from vodops.desired import DesiredResource
+from vodops.errors import Problem
+from vodops.live import LiveResource
+from vodops.resources import KINDS
+from vodops.resources.kind import Schedule
 from vodops.utctime import epoch as _epoch
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """A kind's window: the spec fields holding its start and end (UTC `YYYY-MM-DDTHH:MM:SSZ`)."""
-
-    start: str
-    end: str
 
 
 @dataclass(frozen=True)
@@ -78,3 +75,20 @@ def _not_created(end: Any) -> str:
 
 def _window(schedule: Schedule, live: Mapping[str, Any]) -> dict[str, Any]:
     return {schedule.start: live.get(schedule.start), schedule.end: live.get(schedule.end)}
+
+
+def timed(
+    item: DesiredResource, found: LiveResource | None, now: float, notes: list[str], problems: list[Problem]
+) -> tuple[DesiredResource | None, bool]:
+    """`item` as its window lets the plan treat it at `now`, and whether its ended live object is
+    to be recreated; None when there is nothing to create. Notes and problems name the object."""
+    schedule = KINDS[item.kind].schedule
+    if schedule is None:
+        return item, False
+    verdict = judge(schedule, item.spec, found.spec if found else None, now)
+    where = f"{item.kind} {item.name!r}"
+    if verdict.note:
+        notes.append(f"{where}: {verdict.note}")
+    if verdict.problem:
+        problems.append(Problem(f"{where}: {verdict.problem}", item.location))
+    return (None if verdict.skip else replace(item, spec=verdict.compared)), verdict.recreate

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from vodops.plan.changes import Action, Change, Plan
-from vodops.render.text import display_order, show
+from vodops.render.text import display_order, replace_warning, show
 from vodops.resources import KINDS
 from vodops.visible import printable
 
@@ -33,7 +33,7 @@ def render_markdown(plan: Plan, *, limit: int = COMMENT_LIMIT, saved_as: str | N
     fit, with a pointer to the full plan (`saved_as`, the file `--out` wrote) for the rest. Each
     change is listed once."""
     head = _head(plan)
-    tail = [f"> {printable(note)}" for note in plan.notes]
+    tail = [*_states(plan), *(f"> {printable(note)}" for note in plan.notes)]
     if plan.quotas and not plan.empty:
         tail += ["", *_quotas(plan)]
     budget = Budget(limit - _size(head) - _size(tail) - _POINTER_ROOM)
@@ -138,7 +138,8 @@ def _table(plan: Plan) -> list[str]:
 
 def _title(change: Change) -> str:
     where = change.id_note
-    return f"{_ICON[change.action]} **{change.action.value}** {literal(change.address)}{where}"
+    warning = replace_warning(change)
+    return f"{_ICON[change.action]} **{change.action.value}** {literal(change.address)}{where}{warning}"
 
 
 def _details(change: Change) -> list[str]:
@@ -158,8 +159,16 @@ def _details(change: Change) -> list[str]:
             for f in change.fields
         ]
         table = ["| field | before | after |", "|---|---|---|", *rows]
-    head = f"<summary>{title}{where} — {len(change.fields)} {noun}</summary>"
+    head = f"<summary>{title}{where}{replace_warning(change)} — {len(change.fields)} {noun}</summary>"
     return ["<details>", head, "", *table, "", "</details>", ""]
+
+
+def _states(plan: Plan) -> list[str]:
+    """What the live objects that say so are doing now (relays: running, ended, ...)."""
+    if not plan.states:
+        return []
+    rows = [f"| {kind} | {literal(name)} | {state} |" for kind, name, state in plan.states]
+    return ["#### Live status", "", "| Kind | Name | Now |", "|---|---|---|", *rows, ""]
 
 
 def _quotas(plan: Plan) -> list[str]:

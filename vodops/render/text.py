@@ -10,6 +10,7 @@ import click
 from vodops.diff import FieldChange
 from vodops.plan.changes import Action, Change, Plan
 from vodops.refs import RefName
+from vodops.resources import KINDS
 from vodops.visible import printable
 
 _STYLE = {
@@ -31,9 +32,13 @@ def render_plan(plan: Plan) -> str:
         allow = "Apply refuses unless each deletion is allowed with --allow-delete KIND/NAME, or --force."
         warning = f"UNSAFE: {reasons}. {allow}"
         lines.append(click.style(warning, fg="red", bold=True))
+    states = {(kind, name): state for kind, name, state in plan.states}
     for change in display_order(plan):
         lines.append("")
-        lines.extend(_change(change))
+        lines.extend(_change(change, states.pop((change.kind, change.name), None)))
+    if states:
+        lines.append("")
+        lines.extend(f"  {kind} {printable(repr(name))}: {state}" for (kind, name), state in states.items())
     lines.extend(f"Note: {printable(note)}" for note in plan.notes)
     if plan.quotas and not plan.empty:
         lines.append("")
@@ -51,12 +56,20 @@ def display_order(plan: Plan) -> list[Change]:
 def headline(change: Change) -> str:
     sign, colour = _STYLE[change.action]
     where = change.id_note
-    title = f"{sign} {change.action.value} {change.kind} {change.name!r}{where}"
+    title = f"{sign} {change.action.value} {change.kind} {change.name!r}{where}{replace_warning(change)}"
     return click.style(title, fg=colour, bold=change.action.dangerous)
 
 
-def _change(change: Change) -> Iterator[str]:
-    yield headline(change)
+def replace_warning(change: Change) -> str:
+    """What else a replace of this kind does, as its declaration says: " (interrupts ...)"."""
+    warning = KINDS[change.kind].replace_warning if change.action is Action.REPLACE else None
+    return f" ({warning})" if warning else ""
+
+
+def _change(change: Change, state: str | None = None) -> Iterator[str]:
+    """A change's headline (with what the live object is doing now, when its kind says), then
+    each field."""
+    yield headline(change) + (f"  [now {state}]" if state else "")
     for field in change.fields:
         yield "    " + _field(change.action, field)
 

@@ -35,6 +35,7 @@ class Identity(Enum):
 
     ASSIGNED = "assigned"  # the API assigns an id on create (Definition, ClassId); names are labels
     NAME = "name"  # the name is the id: the API cannot rename, a new name is a replace
+    MARKER = "marker"  # the API assigns an id and the object has no name: the name is in the marker
 
 
 class Scope(Enum):
@@ -46,7 +47,8 @@ class Scope(Enum):
 
 @dataclass(frozen=True)
 class Wire:
-    """One kind on the 2018-07-17 wire: action names, id fields, paging (reference §8, api.json)."""
+    """One kind on its wire: the service (VOD 2018-07-17 unless it says), action names, id fields,
+    paging, and where the listing says the quota and the status action says what an object does."""
 
     list_action: str
     list_key: str  # the listing's array in the Describe answer
@@ -60,6 +62,11 @@ class Wire:
     scope: Scope = Scope.SUB_APP
     name_field: str = "Name"  # where an object carries its name (a NAME kind: its id)
     marker_field: str = "Comment"  # the free text that carries the ownership marker (ownership.py)
+    service: str = "vod"  # the API the actions belong to: "vod", or "live" (2018-08-01)
+    numbered: bool = False  # pages by PageNum/PageSize, counted by TotalNum (else Offset/Limit)
+    page_size: int = 100  # the list action's largest page
+    quota_key: str | None = None  # the listing's member that says the account's quota of the kind
+    status: tuple[str, str, str] | None = None  # (action, answer object, member) giving run status
 
     @classmethod
     def template(cls, kind: str) -> Wire:
@@ -70,6 +77,15 @@ class Wire:
             f"Describe{kind}s", f"{kind}Set", True, f"Create{kind}", f"Modify{kind}", f"Delete{kind}",
             "Definition", "Definition", "Definitions",
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A kind's time window: the spec fields of its start and end (UTC `YYYY-MM-DDTHH:MM:SSZ`);
+    what a plan does with them is vodops.plan.schedule."""
+
+    start: str
+    end: str
 
 
 def _nothing_to_restore(spec: dict[str, Any]) -> None:
@@ -154,6 +170,16 @@ class Kind:
     images: bool = False  # the spec uploads image files (`imageTemplate.imageFile`), see ownership
     # Export: put back, in a live spec normalization emptied, what the manifest rules require.
     restore: Callable[[dict[str, Any]], None] = _nothing_to_restore
+    schedule: Schedule | None = None  # the spec's time window, which the API judges by its clock
+    # What a plan shows beside each object: (the object as listed, a call of the wire's status
+    # action, the API's time) -> a word such as "running"; None: nothing is shown.
+    state: Callable[[Mapping[str, Any], Callable[[], str], float], str] | None = None
+    comment_bytes: int | None = None  # the Comment's limit in UTF-8 bytes (None: 256 characters)
+    write_only: tuple[str, ...] = ()  # top-level fields the listing never returns: compared by digest
+    # An update sends only the top-level fields that change (and the Comment): re-sending an
+    # unchanged member disturbs the object (a relay's sources restart) or is refused (a passed time).
+    sparse_update: bool = False
+    replace_warning: str | None = None  # what a replace does besides recreating (a relay: a gap)
     # Manifest checks: what a reference to a declared object of this kind may not do, given that
     # object's spec: (path, the mapping holding the reference, its name, the target) -> problems.
     check_use: Callable[[Path, Any, str, Spec], Iterator[tuple[Path, str]]] = _no_use_rules
@@ -171,7 +197,12 @@ class Kind:
     def adoptable_by_id(self) -> bool:
         """Whether `metadata.adoptId` applies: named objects with API-assigned ids, whose names are
         optional and not unique in the API (templates)."""
-        return self.shape is Shape.NAMED and self.identity is Identity.ASSIGNED
+        return self.shape is Shape.NAMED and self.identity is not Identity.NAME
+
+    @property
+    def name_in_marker(self) -> bool:
+        """Whether the object's name is the one its ownership marker carries (no name field)."""
+        return self.identity is Identity.MARKER
 
     @property
     def marker_key(self) -> str:
