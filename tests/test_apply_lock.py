@@ -63,7 +63,7 @@ def _api(directory: Path) -> Iterator[VodApi]:
 
 def _assert_converged(directory: Path) -> None:
     with _api(directory) as api:
-        for kind in KINDS:
+        for kind in (k for k in KINDS if api.serves(k)):
             names = Counter(item.get("Name") or item.get("ClassName") for item in custom(api, kind))
             duplicates = {name: n for name, n in names.items() if n > 1}
             assert duplicates == {}, f"{kind} duplicates: {duplicates}"

@@ -155,4 +155,7 @@ def test_adopt_id_is_only_for_templates(vodops: Vodops, tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", {**document(PROCEDURE, "flow", {}), "metadata": {"name": "flow", "adoptId": 3}})
     result = vodops("validate", tmp_path)
     assert result.code == 1
-    assert "metadata.adoptId: only TranscodeTemplate and WatermarkTemplate take adoptId" in result.err
+    assert (
+        "metadata.adoptId: only LivePullStreamTask, TranscodeTemplate and WatermarkTemplate take adoptId"
+        in result.err
+    )

@@ -53,7 +53,8 @@ class Session:
         policy = Policy(prune=pruning, safety=settings.safety, only=only, now=self.api.now())
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
-        policy = replace(policy, quotas={**documented, **self.api.listed_quotas, **raised})
+        listed = {k: n for k, n in self.api.listed_quotas.items() if k in declared or self._live.of_kind(k)}
+        policy = replace(policy, quotas={**documented, **listed, **raised})
         plan, self._refs = build_plan(
             self.desired,
             self._live,

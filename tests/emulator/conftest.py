@@ -14,6 +14,7 @@ import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,22 @@ class Clock:
         self.now += seconds
 
 
+@dataclass(frozen=True)
+class Sdk:
+    """One service of the official SDK: its name and version, typed client class and models."""
+
+    service: str
+    version: str
+    client: Any
+    models: Any
+
+
+VOD_SDK = Sdk("vod", VERSION, vod_client.VodClient, models)
+
+
 class Api:
-    """The official SDK, signed with one SecretId/SecretKey, pointed at one emulator."""
+    """The official SDK, signed with one SecretId/SecretKey, pointed at one emulator; VOD unless
+    `sdk` names another service (which then names `region`)."""
 
     def __init__(
         self,
@@ -58,12 +73,16 @@ class Api:
         secret_key: str,
         token: str | None = None,
         unsigned_payload: bool = False,
+        *,
+        sdk: Sdk = VOD_SDK,
+        region: str = "",
     ) -> None:
         profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint))
         profile.unsignedPayload = unsigned_payload
         cred = credential.Credential(secret_id, secret_key, token)
-        self.common = CommonClient("vod", VERSION, cred, "", profile)
-        self.vod = vod_client.VodClient(cred, "", profile)
+        self.common = CommonClient(sdk.service, sdk.version, cred, region, profile)
+        self.client = sdk.client(cred, region, profile)
+        self.models = sdk.models
         self.endpoint = endpoint
 
     def __call__(self, action: str, **params: Any) -> dict[str, Any]:
@@ -73,9 +92,9 @@ class Api:
     def typed(self, action: str, **params: Any) -> dict[str, Any]:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            request = getattr(models, f"{action}Request")()
+            request = getattr(self.models, f"{action}Request")()
             request.from_json_string(json.dumps(params))
-            response = getattr(self.vod, action)(request)
+            response = getattr(self.client, action)(request)
             return dict(json.loads(response.to_json_string()))
 
     def fails(self, action: str, **params: Any) -> TencentCloudSDKException:

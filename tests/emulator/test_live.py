@@ -8,10 +8,9 @@ scope and a Region from the seed's list.
 
 from __future__ import annotations
 
-import json
 import time
-import warnings
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -24,6 +23,7 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 from tencentcloud.live.v20180801 import live_client, models
 
+from tests.emulator.conftest import Api, Sdk
 from tests.emulator.definitions import (
     LIVE_API,
     LIVE_EXAMPLES,
@@ -48,37 +48,19 @@ def at(epoch: float) -> str:
     return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-class Live:
-    """The official live SDK pointed at one emulator, in one region."""
+LIVE_SDK = Sdk("live", VERSION, live_client.LiveClient, models)
 
-    def __init__(self, endpoint: str, region: str = REGION, service: str = "live") -> None:
-        profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint))
-        cred = credential.Credential(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-        self.common = CommonClient(service, VERSION, cred, region, profile)
-        self.typed_client = live_client.LiveClient(cred, region, profile)
 
-    def __call__(self, action: str, **params: Any) -> dict[str, Any]:
-        response: dict[str, Any] = self.common.call_json(action, params)["Response"]
-        return response
-
-    def typed(self, action: str, **params: Any) -> dict[str, Any]:
-        """Through the SDK's models; a member the emulator invents warns, which fails the test."""
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            request = getattr(models, f"{action}Request")()
-            request.from_json_string(json.dumps(params))
-            response = getattr(self.typed_client, action)(request)
-            return dict(json.loads(response.to_json_string()))
-
-    def code(self, action: str, **params: Any) -> str:
-        with pytest.raises(TencentCloudSDKException) as caught:
-            self(action, **params)
-        return str(caught.value.get_code())
+def live_sdk(endpoint: str, region: str = REGION, service: str = "live") -> Api:
+    """The official live SDK pointed at one emulator, in one region (signed for `service`)."""
+    return Api(
+        endpoint, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, sdk=replace(LIVE_SDK, service=service), region=region
+    )
 
 
 @pytest.fixture
-def live(endpoint: str) -> Live:
-    return Live(endpoint)
+def live(endpoint: str) -> Api:
+    return live_sdk(endpoint)
 
 
 def task(emulator: Emulator, **changes: Any) -> dict[str, Any]:
@@ -130,7 +112,7 @@ def test_every_request_member_matches_live_api_json() -> None:
     assert checks.count >= 150, checks.count
 
 
-def test_every_reply_member_matches_live_api_json(live: Live, emulator: Emulator) -> None:
+def test_every_reply_member_matches_live_api_json(live: Api, emulator: Emulator) -> None:
     created = [
         live("CreateLivePullStreamTask", **full_task(emulator)),
         live("CreateLivePullStreamTask", **task(emulator)),
@@ -160,9 +142,7 @@ def test_every_reply_member_matches_live_api_json(live: Live, emulator: Emulator
     assert checks.count >= 80, checks.count
 
 
-def test_a_task_reads_back_as_created_and_hides_its_write_only_members(
-    live: Live, emulator: Emulator
-) -> None:
+def test_a_task_reads_back_as_created_and_hides_its_write_only_members(live: Api, emulator: Emulator) -> None:
     request = full_task(emulator)
     task_id = live.typed("CreateLivePullStreamTask", **request)["TaskId"]
     assert task_id == "10000"
@@ -181,7 +161,7 @@ def test_a_task_reads_back_as_created_and_hides_its_write_only_members(
     assert info["RecentPullInfo"]["FileUrl"] == ""  # not started yet
 
 
-def test_unset_members_show_as_tencents_example_shows_them(live: Live, emulator: Emulator) -> None:
+def test_unset_members_show_as_tencents_example_shows_them(live: Api, emulator: Emulator) -> None:
     task_id = live("CreateLivePullStreamTask", **task(emulator))["TaskId"]
     [info] = live("DescribeLivePullStreamTasks")["TaskInfos"]
     assert info["TaskId"] == task_id
@@ -195,7 +175,7 @@ def test_unset_members_show_as_tencents_example_shows_them(live: Live, emulator:
     assert (info["WatermarkList"], info["VodLoopTimes"], info["VodLocalMode"]) == ([], -1, 0)
 
 
-def test_the_schedule_runs_on_the_emulators_clock(live: Live, emulator: Emulator) -> None:
+def test_the_schedule_runs_on_the_emulators_clock(live: Api, emulator: Emulator) -> None:
     task_id = live("CreateLivePullStreamTask", **task(emulator))["TaskId"]
 
     def run_status() -> dict[str, Any]:
@@ -230,7 +210,7 @@ def test_the_schedule_runs_on_the_emulators_clock(live: Live, emulator: Emulator
     )
 
 
-def test_a_task_that_cannot_pull_stays_inactive_in_its_window(live: Live, emulator: Emulator) -> None:
+def test_a_task_that_cannot_pull_stays_inactive_in_its_window(live: Api, emulator: Emulator) -> None:
     failing = task(emulator, SourceUrls=["https://gone.invalid/a.mp4"])
     task_id = live("CreateLivePullStreamTask", **failing)["TaskId"]
     emulator.set_knobs(emulator.knobs.changed({"clockOffsetSeconds": 2 * HOUR}))
@@ -239,7 +219,7 @@ def test_a_task_that_cannot_pull_stays_inactive_in_its_window(live: Live, emulat
     )
 
 
-def test_modify_changes_what_it_names_and_records_the_operator(live: Live, emulator: Emulator) -> None:
+def test_modify_changes_what_it_names_and_records_the_operator(live: Api, emulator: Emulator) -> None:
     task_id = live("CreateLivePullStreamTask", **task(emulator, SpecifyTaskId="mine"))["TaskId"]
     urls = ["https://media.example.com/c.mp4"]
     live("ModifyLivePullStreamTask", TaskId="ignored", SpecifyTaskId="mine", Operator="ops", SourceUrls=urls)
@@ -252,7 +232,7 @@ def test_modify_changes_what_it_names_and_records_the_operator(live: Live, emula
     assert live("DescribeLivePullStreamTasks")["TaskInfos"] == []
 
 
-def test_paging_and_order(live: Live, emulator: Emulator) -> None:
+def test_paging_and_order(live: Api, emulator: Emulator) -> None:
     ids = [live("CreateLivePullStreamTask", **task(emulator, StreamName=f"s{n}"))["TaskId"] for n in range(5)]
     emulator.set_knobs(emulator.knobs.changed({"clockOffsetSeconds": 5}))
     live("ModifyLivePullStreamTask", TaskId=ids[1], Operator="t", Comment="touched")
@@ -263,7 +243,7 @@ def test_paging_and_order(live: Live, emulator: Emulator) -> None:
     assert (first["TotalNum"], first["TotalPage"], first["LimitTaskNum"]) == (5, 3, 20)
 
 
-def test_the_quota_is_limit_task_num_and_ended_tasks_count(live: Live, emulator: Emulator) -> None:
+def test_the_quota_is_limit_task_num_and_ended_tasks_count(live: Api, emulator: Emulator) -> None:
     for n in range(20):
         live("CreateLivePullStreamTask", **task(emulator, StreamName=f"s{n}"))
     assert live.code("CreateLivePullStreamTask", **task(emulator)) == "InvalidParameter.TaskNumMoreThanLimit"
@@ -273,7 +253,7 @@ def test_the_quota_is_limit_task_num_and_ended_tasks_count(live: Live, emulator:
     assert live("DescribeLivePullStreamTasks")["TotalNum"] == 21
 
 
-def test_each_action_has_its_documented_rate_limit(live: Live, emulator: Emulator) -> None:
+def test_each_action_has_its_documented_rate_limit(live: Api, emulator: Emulator) -> None:
     """ModifyLivePullStreamTask takes 20 calls a second: 60 sent at once by 10 threads meet
     RequestLimitExceeded, and no more pass than the bucket holds and refills meanwhile."""
     task_id = live("CreateLivePullStreamTask", **task(emulator))["TaskId"]
@@ -329,7 +309,7 @@ REFUSALS = [
 
 @pytest.mark.parametrize(("changes", "code"), REFUSALS, ids=[c for _, c in REFUSALS])
 def test_every_refusal_has_its_code_and_changes_nothing(
-    live: Live, emulator: Emulator, changes: dict[str, Any], code: str
+    live: Api, emulator: Emulator, changes: dict[str, Any], code: str
 ) -> None:
     live("CreateLivePullStreamTask", **task(emulator, StreamName="kept"))
     before = emulator.snapshot()
@@ -347,7 +327,7 @@ def test_every_refusal_has_its_code_and_changes_nothing(
     assert emulator.snapshot() == before
 
 
-def test_a_window_just_under_30_days_is_taken(live: Live, emulator: Emulator) -> None:
+def test_a_window_just_under_30_days_is_taken(live: Api, emulator: Emulator) -> None:
     now = emulator.now()
     live(
         "CreateLivePullStreamTask",
@@ -356,7 +336,7 @@ def test_a_window_just_under_30_days_is_taken(live: Live, emulator: Emulator) ->
 
 
 def test_a_specify_task_id_is_unique_and_unknown_tasks_are_task_not_exist(
-    live: Live, emulator: Emulator
+    live: Api, emulator: Emulator
 ) -> None:
     live("CreateLivePullStreamTask", **task(emulator, SpecifyTaskId="dup"))
     before = emulator.snapshot()
@@ -382,11 +362,14 @@ def test_a_specify_task_id_is_unique_and_unknown_tasks_are_task_not_exist(
 
 
 def test_the_gateway_picks_the_service_by_version_and_scope(
-    endpoint: str, live: Live, emulator: Emulator
+    endpoint: str, live: Api, emulator: Emulator
 ) -> None:
-    assert Live(endpoint, region="").code("DescribeLivePullStreamTasks") == "MissingParameter"
-    assert Live(endpoint, region="eu-moscow").code("DescribeLivePullStreamTasks") == "UnsupportedRegion"
-    assert Live(endpoint, service="vod").code("DescribeLivePullStreamTasks") == "AuthFailure.SignatureFailure"
+    assert live_sdk(endpoint, region="").code("DescribeLivePullStreamTasks") == "MissingParameter"
+    assert live_sdk(endpoint, region="eu-moscow").code("DescribeLivePullStreamTasks") == "UnsupportedRegion"
+    assert (
+        live_sdk(endpoint, service="vod").code("DescribeLivePullStreamTasks")
+        == "AuthFailure.SignatureFailure"
+    )
     assert live.code("DescribeTranscodeTemplates") == "InvalidAction"
     vod = CommonClient(
         "vod", "2018-07-17", credential.Credential(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY), "",
@@ -398,7 +381,7 @@ def test_the_gateway_picks_the_service_by_version_and_scope(
     assert [c.error_code for c in emulator.calls][-1] == "InvalidAction"
 
 
-def test_tencents_examples_replay(live: Live, emulator: Emulator, endpoint: str) -> None:
+def test_tencents_examples_replay(live: Api, emulator: Emulator, endpoint: str) -> None:
     """Tencent's examples are dated 2019-2020: the emulator's clock is moved back to 2019-12-16."""
     offset = datetime(2019, 12, 16, 10, tzinfo=timezone.utc).timestamp() - time.time()
     emulator.set_knobs(emulator.knobs.changed({"clockOffsetSeconds": offset}))

@@ -163,7 +163,8 @@ def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tupl
 def _adopt_id_problems(adopt_id: Any, kind: Any) -> Iterator[tuple[Path, str]]:
     where = ("metadata", "adoptId")
     if kind not in ADOPTABLE_BY_ID:
-        kinds = " and ".join(ADOPTABLE_BY_ID)
+        *others, last = ADOPTABLE_BY_ID
+        kinds = f"{', '.join(others)} and {last}" if others else last
         yield where, f"metadata.adoptId: only {kinds} take adoptId (other kinds are found by name)"
     elif not isinstance(adopt_id, int) or isinstance(adopt_id, bool) or adopt_id < 0:
         yield where, f"metadata.adoptId: must be a template id, a whole number (got {adopt_id!r})"

@@ -12,6 +12,8 @@ Schema (formatVersion 1; fields are only ever added within a version):
     safe           false when the plan deletes more than the safety limits allow
     brakes         {reasons: [..], deletes: ["KIND/NAME", ..]} or null
     notes          [what the plan left out, and why]
+    states         [{kind, name, state}]: what live objects of kinds that say so are doing
+                   ("running", "ended", ...); not checked when a saved plan is applied
     quotas         [{kind, limit, after, peak}]
     changes        [{action, kind, name, id (live id or null), fields: [{path: [..], before, after}],
                      desired: {spec, adoptId?, image?: {sha256, base64}} or null,
