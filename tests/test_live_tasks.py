@@ -21,7 +21,7 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 
 from tests.conftest import Vodops
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs
 
 HOUR = 3600
 NAMES = ("weekend-loop", "news-relay", "rerun")
@@ -381,3 +381,15 @@ def test_a_comment_too_long_for_512_bytes_with_the_marker_is_refused(
     assert "spec.comment: with the ownership marker vodops adds" in planned.err
     assert "the API takes at most 512" in planned.err
     assert emulator.calls == []
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_a_create_whose_answer_is_lost_is_found_not_repeated(
+    vodops: Vodops, project: Path, emulator: Emulator, live_sdk: CommonClient
+) -> None:
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("drop-after",), fault_actions=("CreateLivePullStreamTask",)))
+    applied = vodops("apply", project, "--yes")
+    assert applied.code == 0, applied.text
+    emulator.set_knobs(Knobs())
+    assert sorted(t["StreamName"] for t in tasks(live_sdk)) == sorted(NAMES), "no duplicates"
+    assert vodops("plan", project, "--detailed-exitcode").code == 0

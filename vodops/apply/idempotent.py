@@ -62,10 +62,13 @@ def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], sta
     if declared.nodes is not None:
         return declared.nodes.made_by(item, request)
     wire = declared.wire
-    if item.get(wire.name_field) != request[wire.name_field] or declared.is_preset(item):
-        return False
     _, owner = split_comment(str(item.get(wire.marker_field) or ""))
-    return owner is not None and owner.stack == stack
+    if owner is None or owner.stack != stack or declared.is_preset(item):
+        return False
+    if declared.name_in_marker:  # no name field: the name is the marker's
+        _, wanted = split_comment(str(request.get(wire.marker_field) or ""))
+        return wanted is not None and owner.name == wanted.name
+    return bool(item.get(wire.name_field) == request[wire.name_field])
 
 
 def delete_unless_gone(api: VodApi, change: Change) -> str:
