@@ -210,14 +210,28 @@ def test_the_task_quota_is_enforced_at_plan_time(
 
 
 @pytest.mark.usefixtures("default_keys")
-def test_export_writes_the_tasks(vodops: Vodops, project: Path, tmp_path: Path) -> None:
+def test_export_writes_the_tasks(
+    vodops: Vodops, project: Path, tmp_path: Path, live_sdk: CommonClient, emulator: Emulator
+) -> None:
     assert vodops("apply", project, "--yes").code == 0
+    now = emulator.now()
+    console = live_sdk.call_json(
+        "CreateLivePullStreamTask",
+        {"SourceType": "PullLivePushLive", "SourceUrls": ["rtmp://src.example.com/live/s"],
+         "DomainName": "d.example.com", "AppName": "live", "StreamName": "console",
+         "StartTime": at(now + HOUR), "EndTime": at(now + 2 * HOUR), "Operator": "console"},
+    )["Response"]["TaskId"]  # fmt: skip
     out = tmp_path / "exported"
     exported = vodops("export", project, "--target", "emu", "--kind", "LivePullStreamTask", "--out", out)
     assert exported.code == 0, exported.text
     written = list(yaml.safe_load_all((out / "live-pull-stream-tasks.yaml").read_text()))
-    assert sorted(d["metadata"]["name"] for d in written) == sorted(NAMES)
-    assert {d["spec"]["streamName"] for d in written} == set(NAMES)
+    assert sorted(d["metadata"]["name"] for d in written) == sorted([*NAMES, f"task-{console}"])
+    assert {d["spec"]["streamName"] for d in written} == {*NAMES, "console"}
+    [adopted] = [d for d in written if d["metadata"]["name"] == f"task-{console}"]
+    assert adopted["metadata"]["adoptId"] == int(console)
+    (out / "vodops.yaml").write_text((project / "vodops.yaml").read_text())
+    replanned = vodops("plan", out)
+    assert "Plan: 1 to adopt." in replanned.out, replanned.text  # the rest round-trips unchanged
 
 
 @pytest.mark.usefixtures("default_keys")
@@ -387,7 +401,9 @@ def test_a_comment_too_long_for_512_bytes_with_the_marker_is_refused(
 def test_a_create_whose_answer_is_lost_is_found_not_repeated(
     vodops: Vodops, project: Path, emulator: Emulator, live_sdk: CommonClient
 ) -> None:
-    emulator.set_knobs(Knobs(fault_rate=1, faults=("drop-after",), fault_actions=("CreateLivePullStreamTask",)))
+    emulator.set_knobs(
+        Knobs(fault_rate=1, faults=("drop-after",), fault_actions=("CreateLivePullStreamTask",))
+    )
     applied = vodops("apply", project, "--yes")
     assert applied.code == 0, applied.text
     emulator.set_knobs(Knobs())
