@@ -21,7 +21,7 @@ from vodops.emulator.server import is_loopback
 
 @click.group()
 def emulator() -> None:
-    """Run the bundled VOD API emulator (a LocalStack for Tencent VOD)."""
+    """Run the bundled VOD API emulator (a LocalStack for Tencent VOD; live pull-stream tasks too)."""
 
 
 @emulator.command()
@@ -66,7 +66,7 @@ def emulator() -> None:
     "--quota-scale",
     default=1,
     type=click.IntRange(min=1),
-    help="Allow this many times the documented template and procedure quotas (for benchmarks).",
+    help="Allow this many times the documented template, procedure and live task quotas (for benchmarks).",
 )
 def serve(
     host: str,

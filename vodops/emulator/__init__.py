@@ -8,7 +8,9 @@
     emu.close()
 
 It speaks the wire protocol (TC3-HMAC-SHA256, the Response envelope, Tencent's error codes), and
-the legacy 2017 API at /v2/index.php over the same state (see `legacy`), and
+the legacy 2017 API at /v2/index.php over the same state (see `legacy`), and the live API
+2018-08-01's pull-stream tasks on the same port, chosen by the request's version (see `services`),
+and
 enforces the cloud's rules for transcode and watermark templates, the ten processing-template
 kinds (adaptive streaming, screenshots, sprites, animated images, heads and tails, content review,
 review, AI analysis and recognition), media classes and procedure templates. The default
