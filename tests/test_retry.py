@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.live_api import RATES as LIVE_RATES
 from vodops.cloud.ratelimit import RateLimiter
 from vodops.cloud.retry import CallRecord, RetryingCaller, RetryPolicy
 from vodops.cloud.tc3 import Credentials
@@ -104,6 +105,17 @@ def test_the_rate_limiter_spaces_calls_per_action() -> None:
     limiter.acquire("DeleteClass")
     assert slept and sum(slept) == pytest.approx(0.5, abs=0.01), "10 at once, then one every 0.1 s"
     assert now[0] == pytest.approx(0.5, abs=0.01), "another action has its own bucket"
+
+
+def test_an_action_with_a_lower_documented_limit_has_its_own_rate() -> None:
+    """The live API's Modify takes 20 calls a second: the 21st waits 0.05 s, under a target's 100."""
+    now, slept, sleep = _fake_time()
+    limiter = RateLimiter(100, rates=LIVE_RATES, clock=lambda: now[0], sleep=sleep)
+    for _ in range(21):
+        limiter.acquire("ModifyLivePullStreamTask")
+    for _ in range(50):
+        limiter.acquire("CreateLivePullStreamTask")  # 50 a second: its own bucket, no wait
+    assert slept == [pytest.approx(0.05)]
 
 
 def test_a_per_minute_bucket_refills_over_a_minute() -> None:
