@@ -49,7 +49,7 @@ COMMANDS = {
     "emulator": (
         "vodops.cli.emulator",
         "emulator",
-        "Run the bundled VOD API emulator (a LocalStack for Tencent VOD; live pull-stream tasks too).",
+        "Run the bundled VOD and live API emulator (a LocalStack for VOD).",
     ),
 }
 

@@ -21,7 +21,7 @@ from vodops.emulator.server import is_loopback
 
 @click.group()
 def emulator() -> None:
-    """Run the bundled VOD API emulator (a LocalStack for Tencent VOD; live pull-stream tasks too)."""
+    """Run the bundled VOD and live API emulator (a LocalStack for VOD)."""
 
 
 @emulator.command()
