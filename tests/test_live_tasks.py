@@ -90,6 +90,16 @@ def tasks(sdk: CommonClient) -> list[dict[str, Any]]:
     return found
 
 
+def console_task(sdk: CommonClient, stream: str, now: float) -> str:
+    """A task made in the console (no marker): a live relay to `stream`, an hour from `now`."""
+    request = {
+        "SourceType": "PullLivePushLive", "SourceUrls": ["rtmp://src.example.com/live/s"],
+        "DomainName": "push.example.com", "AppName": "live", "StreamName": stream,
+        "StartTime": at(now + HOUR), "EndTime": at(now + 2 * HOUR), "Operator": "console",
+    }  # fmt: skip
+    return str(sdk.call_json("CreateLivePullStreamTask", request)["Response"]["TaskId"])
+
+
 def task_id(sdk: CommonClient, name: str) -> str:
     return next(str(t["TaskId"]) for t in tasks(sdk) if t["StreamName"] == name)
 
@@ -196,12 +206,7 @@ def test_the_task_quota_is_enforced_at_plan_time(
 ) -> None:
     now = emulator.now()
     for n in range(18):
-        live_sdk.call_json(
-            "CreateLivePullStreamTask",
-            {"SourceType": "PullLivePushLive", "SourceUrls": ["rtmp://src.example.com/live/s"],
-             "DomainName": "d.example.com", "AppName": "live", "StreamName": f"other{n}",
-             "StartTime": at(now + HOUR), "EndTime": at(now + 2 * HOUR), "Operator": "console"},
-        )  # fmt: skip
+        console_task(live_sdk, f"other{n}", now)
     before = emulator.snapshot()
     planned = vodops("plan", project)
     assert planned.code == 1
@@ -215,12 +220,7 @@ def test_export_writes_the_tasks(
 ) -> None:
     assert vodops("apply", project, "--yes").code == 0
     now = emulator.now()
-    console = live_sdk.call_json(
-        "CreateLivePullStreamTask",
-        {"SourceType": "PullLivePushLive", "SourceUrls": ["rtmp://src.example.com/live/s"],
-         "DomainName": "d.example.com", "AppName": "live", "StreamName": "console",
-         "StartTime": at(now + HOUR), "EndTime": at(now + 2 * HOUR), "Operator": "console"},
-    )["Response"]["TaskId"]  # fmt: skip
+    console = console_task(live_sdk, "console", now)
     out = tmp_path / "exported"
     exported = vodops("export", project, "--target", "emu", "--kind", "LivePullStreamTask", "--out", out)
     assert exported.code == 0, exported.text
@@ -313,14 +313,10 @@ def test_a_console_task_is_adopted_by_its_task_id(
     vodops: Vodops, project: Path, live_sdk: CommonClient, emulator: Emulator
 ) -> None:
     now = emulator.now()
-    made = live_sdk.call_json(
-        "CreateLivePullStreamTask",
-        {"SourceType": "PullVodPushLive", "SourceUrls": ["https://media.example.com/rerun-a.mp4"],
-         "DomainName": "push.example.com", "AppName": "live", "StreamName": "rerun",
-         "StartTime": at(now + HOUR), "EndTime": at(now + 25 * HOUR), "Operator": "console"},
-    )["Response"]["TaskId"]  # fmt: skip
+    made = console_task(live_sdk, "rerun", now)
     documents = [task(name, now + HOUR, now + 25 * HOUR) for name in NAMES]
     documents[2]["metadata"]["adoptId"] = int(made)
+    documents[2]["spec"].update(sourceType="PullLivePushLive", sourceUrls=["rtmp://src.example.com/live/s"])
     write(project, documents)
     planned = vodops("plan", project)
     assert "Plan: 2 to create, 1 to adopt." in planned.out, planned.text
