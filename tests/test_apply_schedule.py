@@ -128,8 +128,7 @@ def test_apply_runs_kinds_side_by_side_and_keeps_every_order(
     assert (ticket, release) == ("CreateWatermarkTemplate", "DeleteWatermarkTemplate")
     first_delete = min(i for i, action in enumerate(work) if action.startswith("Delete"))
     assert work[:first_delete] == ["ResetProcedureTemplate"], "the procedure moves off t5 first"
-    assert (
-        sorted(work[first_delete:])
-        == ["DeleteClass"] * 2 + ["DeleteTranscodeTemplate"] * 3 + ["DeleteWatermarkTemplate"] * 3
-    )
+    assert sorted(work[first_delete:]) == ["DeleteClass"] * 2 + ["DeleteTranscodeTemplate"] * 3 + [
+        "DeleteWatermarkTemplate"
+    ] * 3
     assert vodops("plan", tmp_path, "--endpoint", endpoint, "--detailed-exitcode").code == 0

@@ -126,3 +126,4 @@ def test_an_image_at_the_limit_and_links_inside_the_directory_are_used(
     (directory / "watermarks" / "logo.yaml").write_text(WATERMARK.format(image="../linked.png"))
     assert vodops("apply", directory, "--yes").code == 0
     assert "No changes" in vodops("plan", directory).out
+

@@ -42,7 +42,9 @@ def dependencies(steps: list[Step]) -> list[frozenset[int]]:
         if KINDS[kind].tree:
             subnode_deletes.setdefault((kind, _parent(step.path)), []).append(index)
     every_build = [i for found in builds.values() for i in found]
-    return [frozenset(_waits_for(step, builds, every_build, deletes_of, subnode_deletes)) for step in steps]
+    return [
+        frozenset(_waits_for(step, builds, every_build, deletes_of, subnode_deletes)) for step in steps
+    ]
 
 
 def _waits_for(

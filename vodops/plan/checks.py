@@ -59,7 +59,9 @@ def _subclass_limits(tree: Kind, live: LiveState, changes: list[Change]) -> Iter
         limit = tree.tree_nodes.max_children
         if limit is not None and count > limit:
             where = f"class {parent!r}" if parent else "the top level"
-            yield Problem(f"{tree.name}: {where} would have {count} subclasses; the API allows {limit}")
+            yield Problem(
+                f"{tree.name}: {where} would have {count} subclasses; the API allows {limit}"
+            )
 
 
 def _parent(path: str) -> str:

@@ -9,178 +9,134 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 CLASSIFICATION_CONFIGURE_INFO = Struct(
-    "ClassificationConfigureInfo",
+    'ClassificationConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TAG_CONFIGURE_INFO = Struct(
-    "TagConfigureInfo",
+    'TagConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 COVER_CONFIGURE_INFO = Struct(
-    "CoverConfigureInfo",
+    'CoverConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 FRAME_TAG_CONFIGURE_INFO = Struct(
-    "FrameTagConfigureInfo",
+    'FrameTagConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        number(
-            "ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval", default=1
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 HIGHLIGHTS_CONFIGURE_INFO = Struct(
-    "HighlightsConfigureInfo",
+    'HighlightsConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 CREATE_AI_ANALYSIS_TEMPLATE_REQUEST = Struct(
-    "CreateAIAnalysisTemplateRequest",
+    'CreateAIAnalysisTemplateRequest',
     (
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj(
-            "ClassificationConfigure",
-            CLASSIFICATION_CONFIGURE_INFO,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj("TagConfigure", TAG_CONFIGURE_INFO, code="InvalidParameterValue.TagConfigure", inline=True),
-        obj("CoverConfigure", COVER_CONFIGURE_INFO, code="InvalidParameterValue.CoverConfigure", inline=True),
-        obj(
-            "FrameTagConfigure",
-            FRAME_TAG_CONFIGURE_INFO,
-            code="InvalidParameterValue.FrameTagConfigure",
-            inline=True,
-        ),
-        obj(
-            "HighlightConfigure",
-            HIGHLIGHTS_CONFIGURE_INFO,
-            code="InvalidParameterValue.HighlightConfigure",
-            inline=True,
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('ClassificationConfigure', CLASSIFICATION_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('TagConfigure', TAG_CONFIGURE_INFO, code='InvalidParameterValue.TagConfigure', inline=True),
+        obj('CoverConfigure', COVER_CONFIGURE_INFO, code='InvalidParameterValue.CoverConfigure', inline=True),
+        obj('FrameTagConfigure', FRAME_TAG_CONFIGURE_INFO, code='InvalidParameterValue.FrameTagConfigure', inline=True),
+        obj('HighlightConfigure', HIGHLIGHTS_CONFIGURE_INFO, code='InvalidParameterValue.HighlightConfigure', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 CLASSIFICATION_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "ClassificationConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'ClassificationConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TAG_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "TagConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'TagConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 COVER_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "CoverConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'CoverConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 FRAME_TAG_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "FrameTagConfigureInfoForUpdate",
+    'FrameTagConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        number("ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 HIGHLIGHTS_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "HighlightsConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'HighlightsConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_AI_ANALYSIS_TEMPLATE_REQUEST = Struct(
-    "ModifyAIAnalysisTemplateRequest",
+    'ModifyAIAnalysisTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj(
-            "ClassificationConfigure",
-            CLASSIFICATION_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "TagConfigure",
-            TAG_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue.TagConfigure",
-            inline=True,
-        ),
-        obj(
-            "CoverConfigure",
-            COVER_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue.CoverConfigure",
-            inline=True,
-        ),
-        obj(
-            "FrameTagConfigure",
-            FRAME_TAG_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue.FrameTagConfigure",
-            inline=True,
-        ),
-        obj(
-            "HighlightConfigure",
-            HIGHLIGHTS_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue.HighlightConfigure",
-            inline=True,
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('ClassificationConfigure', CLASSIFICATION_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('TagConfigure', TAG_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue.TagConfigure', inline=True),
+        obj('CoverConfigure', COVER_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue.CoverConfigure', inline=True),
+        obj('FrameTagConfigure', FRAME_TAG_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue.FrameTagConfigure', inline=True),
+        obj('HighlightConfigure', HIGHLIGHTS_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue.HighlightConfigure', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_AI_ANALYSIS_TEMPLATE_REQUEST = Struct(
-    "DeleteAIAnalysisTemplateRequest",
+    'DeleteAIAnalysisTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -188,30 +144,30 @@ DELETE_AI_ANALYSIS_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_AI_ANALYSIS_TEMPLATES_REQUEST = Struct(
-    "DescribeAIAnalysisTemplatesRequest",
+    'DescribeAIAnalysisTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "int", code="InvalidParameterValue.Definitions"),
-        uint64("Offset", code="InvalidParameterValue.Offset", default=0),
-        uint64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
+        array('Definitions', 'int', code='InvalidParameterValue.Definitions'),
+        uint64('Offset', code='InvalidParameterValue.Offset', default=0),
+        uint64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 AI_ANALYSIS_TEMPLATE_ITEM_SHOWN = Struct(
-    "AIAnalysisTemplateItem",
+    'AIAnalysisTemplateItem',
     (
-        int64("Definition"),
-        string("Name"),
-        string("Comment"),
-        obj("ClassificationConfigure", CLASSIFICATION_CONFIGURE_INFO, inline=True),
-        obj("TagConfigure", TAG_CONFIGURE_INFO, inline=True),
-        obj("CoverConfigure", COVER_CONFIGURE_INFO, inline=True),
-        obj("FrameTagConfigure", FRAME_TAG_CONFIGURE_INFO, inline=True),
-        obj("HighlightConfigure", HIGHLIGHTS_CONFIGURE_INFO, inline=True),
-        string("CreateTime"),
-        string("UpdateTime"),
+        int64('Definition'),
+        string('Name'),
+        string('Comment'),
+        obj('ClassificationConfigure', CLASSIFICATION_CONFIGURE_INFO, inline=True),
+        obj('TagConfigure', TAG_CONFIGURE_INFO, inline=True),
+        obj('CoverConfigure', COVER_CONFIGURE_INFO, inline=True),
+        obj('FrameTagConfigure', FRAME_TAG_CONFIGURE_INFO, inline=True),
+        obj('HighlightConfigure', HIGHLIGHTS_CONFIGURE_INFO, inline=True),
+        string('CreateTime'),
+        string('UpdateTime'),
     ),
     zero_fill=True,
     zero_scalars=True,

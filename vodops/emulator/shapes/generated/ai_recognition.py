@@ -9,398 +9,254 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 HEAD_TAIL_CONFIGURE_INFO = Struct(
-    "HeadTailConfigureInfo",
+    'HeadTailConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 SEGMENT_CONFIGURE_INFO = Struct(
-    "SegmentConfigureInfo",
+    'SegmentConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 FACE_CONFIGURE_INFO = Struct(
-    "FaceConfigureInfo",
+    'FaceConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        number("Score", between(0, 100), code="InvalidParameterValue", default=95),
-        array(
-            "DefaultLibraryLabelSet",
-            "str",
-            one_of("entertainment", "sport", "politician"),
-            code="InvalidParameterValue.DefaultLibraryLabelSet",
-        ),
-        array(
-            "UserDefineLibraryLabelSet",
-            "str",
-            length(0, 16),
-            max_items=100,
-            code="InvalidParameterValue.UserDefineLibraryLabelSet",
-        ),
-        string(
-            "FaceLibrary",
-            one_of("Default", "UserDefine", "All"),
-            code="InvalidParameterValue.FaceLibrary",
-            default="All",
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        number('Score', between(0, 100), code='InvalidParameterValue', default=95),
+        array('DefaultLibraryLabelSet', 'str', one_of('entertainment', 'sport', 'politician'), code='InvalidParameterValue.DefaultLibraryLabelSet'),
+        array('UserDefineLibraryLabelSet', 'str', length(0, 16), max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
+        string('FaceLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.FaceLibrary', default='All'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OCR_FULL_TEXT_CONFIGURE_INFO = Struct(
-    "OcrFullTextConfigureInfo",
+    'OcrFullTextConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OCR_WORDS_CONFIGURE_INFO = Struct(
-    "OcrWordsConfigureInfo",
+    'OcrWordsConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_FULL_TEXT_CONFIGURE_INFO = Struct(
-    "AsrFullTextConfigureInfo",
+    'AsrFullTextConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("SubtitleFormats", "str", one_of("vtt", "srt"), code="InvalidParameterValue"),
-        string(
-            "SubtitleFormat", one_of("vtt", "srt"), code="InvalidParameterValue.SubtitleFormat", echo=False
-        ),
-        string("SrcLanguage", one_of("zh", "en", "ja", "zh-ca"), code="InvalidParameterValue"),
-        string("SubtitleName", length(0, 64), code="InvalidParameterValue", always_shown=False),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('SubtitleFormats', 'str', one_of('vtt', 'srt'), code='InvalidParameterValue'),
+        string('SubtitleFormat', one_of('vtt', 'srt'), code='InvalidParameterValue.SubtitleFormat', echo=False),
+        string('SrcLanguage', one_of('zh', 'en', 'ja', 'zh-ca'), code='InvalidParameterValue'),
+        string('SubtitleName', length(0, 64), code='InvalidParameterValue', always_shown=False),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_WORDS_CONFIGURE_INFO = Struct(
-    "AsrWordsConfigureInfo",
+    'AsrWordsConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_TRANSLATE_CONFIGURE_INFO = Struct(
-    "AsrTranslateConfigureInfo",
+    'AsrTranslateConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        string(
-            "SrcLanguage",
-            one_of("zh", "en", "ja", "ko", "vi", "ms", "th", "pt", "tr", "ar", "es", "hi", "fr"),
-            code="InvalidParameterValue",
-        ),
-        string(
-            "DstLanguage",
-            one_of(
-                "en",
-                "ja",
-                "ko",
-                "fr",
-                "es",
-                "it",
-                "de",
-                "tr",
-                "ru",
-                "pt",
-                "vi",
-                "id",
-                "th",
-                "ms",
-                "zh",
-                "ar",
-                "hi",
-            ),
-            code="InvalidParameterValue",
-        ),
-        array(
-            "SubtitleFormats", "str", one_of("vtt", "srt"), code="InvalidParameterValue", always_shown=False
-        ),
-        string("SubtitleName", length(0, 64), code="InvalidParameterValue", always_shown=False),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        string('SrcLanguage', one_of('zh', 'en', 'ja', 'ko', 'vi', 'ms', 'th', 'pt', 'tr', 'ar', 'es', 'hi', 'fr'), code='InvalidParameterValue'),
+        string('DstLanguage', one_of('en', 'ja', 'ko', 'fr', 'es', 'it', 'de', 'tr', 'ru', 'pt', 'vi', 'id', 'th', 'ms', 'zh', 'ar', 'hi'), code='InvalidParameterValue'),
+        array('SubtitleFormats', 'str', one_of('vtt', 'srt'), code='InvalidParameterValue', always_shown=False),
+        string('SubtitleName', length(0, 64), code='InvalidParameterValue', always_shown=False),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OBJECT_CONFIGURE_INFO = Struct(
-    "ObjectConfigureInfo",
+    'ObjectConfigureInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        string(
-            "ObjectLibrary",
-            one_of("Default", "UserDefine", "All"),
-            code="InvalidParameterValue.ObjectLibrary",
-            default="All",
-        ),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        string('ObjectLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.ObjectLibrary', default='All'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 CREATE_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
-    "CreateAIRecognitionTemplateRequest",
+    'CreateAIRecognitionTemplateRequest',
     (
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj("HeadTailConfigure", HEAD_TAIL_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("SegmentConfigure", SEGMENT_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("FaceConfigure", FACE_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrFullTextConfigure", OCR_FULL_TEXT_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrWordsConfigure", OCR_WORDS_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("AsrFullTextConfigure", ASR_FULL_TEXT_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("AsrWordsConfigure", ASR_WORDS_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("AsrTranslateConfigure", ASR_TRANSLATE_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("ObjectConfigure", OBJECT_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        number(
-            "ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval", default=1
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('HeadTailConfigure', HEAD_TAIL_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('SegmentConfigure', SEGMENT_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('FaceConfigure', FACE_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrFullTextConfigure', OCR_FULL_TEXT_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrWordsConfigure', OCR_WORDS_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrFullTextConfigure', ASR_FULL_TEXT_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('ObjectConfigure', OBJECT_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 HEAD_TAIL_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "HeadTailConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'HeadTailConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 SEGMENT_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "SegmentConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'SegmentConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 FACE_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "FaceConfigureInfoForUpdate",
+    'FaceConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        number("Score", between(0, 100), code="InvalidParameterValue"),
-        array(
-            "DefaultLibraryLabelSet",
-            "str",
-            one_of("entertainment", "sport", "politician"),
-            code="InvalidParameterValue.DefaultLibraryLabelSet",
-        ),
-        array(
-            "UserDefineLibraryLabelSet",
-            "str",
-            length(0, 16),
-            max_items=100,
-            code="InvalidParameterValue.UserDefineLibraryLabelSet",
-        ),
-        string(
-            "FaceLibrary", one_of("Default", "UserDefine", "All"), code="InvalidParameterValue.FaceLibrary"
-        ),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        number('Score', between(0, 100), code='InvalidParameterValue'),
+        array('DefaultLibraryLabelSet', 'str', one_of('entertainment', 'sport', 'politician'), code='InvalidParameterValue.DefaultLibraryLabelSet'),
+        array('UserDefineLibraryLabelSet', 'str', length(0, 16), max_items=100, code='InvalidParameterValue.UserDefineLibraryLabelSet'),
+        string('FaceLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.FaceLibrary'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OCR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "OcrFullTextConfigureInfoForUpdate",
-    (string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),),
+    'OcrFullTextConfigureInfoForUpdate',
+    (
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+    ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OCR_WORDS_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "OcrWordsConfigureInfoForUpdate",
+    'OcrWordsConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 SUBTITLE_FORMATS_OPERATION = Struct(
-    "SubtitleFormatsOperation",
+    'SubtitleFormatsOperation',
     (
-        string("Type", one_of("add", "delete", "reset"), required=True, code="InvalidParameterValue.Type"),
-        array("Formats", "str", one_of("vtt", "srt"), required=True, code="InvalidParameterValue"),
+        string('Type', one_of('add', 'delete', 'reset'), required=True, code='InvalidParameterValue.Type'),
+        array('Formats', 'str', one_of('vtt', 'srt'), required=True, code='InvalidParameterValue'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "AsrFullTextConfigureInfoForUpdate",
+    'AsrFullTextConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        obj(
-            "SubtitleFormatsOperation", SUBTITLE_FORMATS_OPERATION, code="InvalidParameterValue", inline=True
-        ),
-        string(
-            "SubtitleFormat", one_of("vtt", "srt"), code="InvalidParameterValue.SubtitleFormat", echo=False
-        ),
-        string("SrcLanguage", one_of("zh", "en", "ja", "zh-ca"), code="InvalidParameterValue"),
-        string("SubtitleName", length(0, 64), code="InvalidParameterValue"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        obj('SubtitleFormatsOperation', SUBTITLE_FORMATS_OPERATION, code='InvalidParameterValue', inline=True),
+        string('SubtitleFormat', one_of('vtt', 'srt'), code='InvalidParameterValue.SubtitleFormat', echo=False),
+        string('SrcLanguage', one_of('zh', 'en', 'ja', 'zh-ca'), code='InvalidParameterValue'),
+        string('SubtitleName', length(0, 64), code='InvalidParameterValue'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_WORDS_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "AsrWordsConfigureInfoForUpdate",
+    'AsrWordsConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 ASR_TRANSLATE_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "AsrTranslateConfigureInfoForUpdate",
+    'AsrTranslateConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        string(
-            "SrcLanguage",
-            one_of("zh", "en", "ja", "ko", "vi", "ms", "th", "pt", "tr", "ar", "es", "hi", "fr"),
-            code="InvalidParameterValue",
-        ),
-        string(
-            "DstLanguage",
-            one_of(
-                "en",
-                "ja",
-                "ko",
-                "fr",
-                "es",
-                "it",
-                "de",
-                "tr",
-                "ru",
-                "pt",
-                "vi",
-                "id",
-                "th",
-                "ms",
-                "zh",
-                "ar",
-                "hi",
-            ),
-            code="InvalidParameterValue",
-        ),
-        obj(
-            "SubtitleFormatsOperation", SUBTITLE_FORMATS_OPERATION, code="InvalidParameterValue", inline=True
-        ),
-        string("SubtitleName", length(0, 64), code="InvalidParameterValue"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        string('SrcLanguage', one_of('zh', 'en', 'ja', 'ko', 'vi', 'ms', 'th', 'pt', 'tr', 'ar', 'es', 'hi', 'fr'), code='InvalidParameterValue'),
+        string('DstLanguage', one_of('en', 'ja', 'ko', 'fr', 'es', 'it', 'de', 'tr', 'ru', 'pt', 'vi', 'id', 'th', 'ms', 'zh', 'ar', 'hi'), code='InvalidParameterValue'),
+        obj('SubtitleFormatsOperation', SUBTITLE_FORMATS_OPERATION, code='InvalidParameterValue', inline=True),
+        string('SubtitleName', length(0, 64), code='InvalidParameterValue'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 OBJECT_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "ObjectConfigureInfoForUpdate",
+    'ObjectConfigureInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        string(
-            "ObjectLibrary",
-            one_of("Default", "UserDefine", "All"),
-            code="InvalidParameterValue.ObjectLibrary",
-        ),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        string('ObjectLibrary', one_of('Default', 'UserDefine', 'All'), code='InvalidParameterValue.ObjectLibrary'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
-    "ModifyAIRecognitionTemplateRequest",
+    'ModifyAIRecognitionTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj(
-            "HeadTailConfigure",
-            HEAD_TAIL_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj("SegmentConfigure", SEGMENT_CONFIGURE_INFO_FOR_UPDATE, code="InvalidParameterValue", inline=True),
-        obj("FaceConfigure", FACE_CONFIGURE_INFO_FOR_UPDATE, code="InvalidParameterValue", inline=True),
-        obj(
-            "OcrFullTextConfigure",
-            OCR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrWordsConfigure",
-            OCR_WORDS_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrFullTextConfigure",
-            ASR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrWordsConfigure",
-            ASR_WORDS_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrTranslateConfigure",
-            ASR_TRANSLATE_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj("ObjectConfigure", OBJECT_CONFIGURE_INFO_FOR_UPDATE, code="InvalidParameterValue", inline=True),
-        number("ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval"),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('HeadTailConfigure', HEAD_TAIL_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('SegmentConfigure', SEGMENT_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('FaceConfigure', FACE_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrFullTextConfigure', OCR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrWordsConfigure', OCR_WORDS_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrFullTextConfigure', ASR_FULL_TEXT_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('ObjectConfigure', OBJECT_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
-    "DeleteAIRecognitionTemplateRequest",
+    'DeleteAIRecognitionTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -408,37 +264,37 @@ DELETE_AI_RECOGNITION_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_AI_RECOGNITION_TEMPLATES_REQUEST = Struct(
-    "DescribeAIRecognitionTemplatesRequest",
+    'DescribeAIRecognitionTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "int", max_items=100, code="InvalidParameterValue.Definitions"),
-        string("Type", one_of("Preset", "Custom"), code="InvalidParameterValue.Type"),
-        uint64("Offset", code="InvalidParameterValue.Offset", default=0),
-        uint64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
+        array('Definitions', 'int', max_items=100, code='InvalidParameterValue.Definitions'),
+        string('Type', one_of('Preset', 'Custom'), code='InvalidParameterValue.Type'),
+        uint64('Offset', code='InvalidParameterValue.Offset', default=0),
+        uint64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 AI_RECOGNITION_TEMPLATE_ITEM_SHOWN = Struct(
-    "AIRecognitionTemplateItem",
+    'AIRecognitionTemplateItem',
     (
-        int64("Definition"),
-        string("Name"),
-        string("Comment"),
-        string("Type"),
-        obj("HeadTailConfigure", HEAD_TAIL_CONFIGURE_INFO, inline=True),
-        obj("SegmentConfigure", SEGMENT_CONFIGURE_INFO, inline=True),
-        obj("FaceConfigure", FACE_CONFIGURE_INFO, inline=True),
-        obj("OcrFullTextConfigure", OCR_FULL_TEXT_CONFIGURE_INFO, inline=True),
-        obj("OcrWordsConfigure", OCR_WORDS_CONFIGURE_INFO, inline=True),
-        obj("AsrFullTextConfigure", ASR_FULL_TEXT_CONFIGURE_INFO, inline=True),
-        obj("AsrWordsConfigure", ASR_WORDS_CONFIGURE_INFO, inline=True),
-        obj("AsrTranslateConfigure", ASR_TRANSLATE_CONFIGURE_INFO, inline=True),
-        obj("ObjectConfigure", OBJECT_CONFIGURE_INFO, inline=True),
-        number("ScreenshotInterval", default=1),
-        string("CreateTime"),
-        string("UpdateTime"),
+        int64('Definition'),
+        string('Name'),
+        string('Comment'),
+        string('Type'),
+        obj('HeadTailConfigure', HEAD_TAIL_CONFIGURE_INFO, inline=True),
+        obj('SegmentConfigure', SEGMENT_CONFIGURE_INFO, inline=True),
+        obj('FaceConfigure', FACE_CONFIGURE_INFO, inline=True),
+        obj('OcrFullTextConfigure', OCR_FULL_TEXT_CONFIGURE_INFO, inline=True),
+        obj('OcrWordsConfigure', OCR_WORDS_CONFIGURE_INFO, inline=True),
+        obj('AsrFullTextConfigure', ASR_FULL_TEXT_CONFIGURE_INFO, inline=True),
+        obj('AsrWordsConfigure', ASR_WORDS_CONFIGURE_INFO, inline=True),
+        obj('AsrTranslateConfigure', ASR_TRANSLATE_CONFIGURE_INFO, inline=True),
+        obj('ObjectConfigure', OBJECT_CONFIGURE_INFO, inline=True),
+        number('ScreenshotInterval', default=1),
+        string('CreateTime'),
+        string('UpdateTime'),
     ),
     zero_fill=True,
     zero_scalars=True,

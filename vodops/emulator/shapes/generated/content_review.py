@@ -9,646 +9,450 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 PORN_IMG_REVIEW_TEMPLATE_INFO = Struct(
-    "PornImgReviewTemplateInfo",
+    'PornImgReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array(
-            "LabelSet",
-            "str",
-            one_of("porn", "vulgar", "intimacy", "sexy"),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=90),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=0),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', one_of('porn', 'vulgar', 'intimacy', 'sexy'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=90),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=0),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_ASR_REVIEW_TEMPLATE_INFO = Struct(
-    "PornAsrReviewTemplateInfo",
+    'PornAsrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_OCR_REVIEW_TEMPLATE_INFO = Struct(
-    "PornOcrReviewTemplateInfo",
+    'PornOcrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_CONFIGURE_INFO = Struct(
-    "PornConfigureInfo",
+    'PornConfigureInfo',
     (
-        obj("ImgReviewInfo", PORN_IMG_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("AsrReviewInfo", PORN_ASR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrReviewInfo", PORN_OCR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
+        obj('ImgReviewInfo', PORN_IMG_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', PORN_ASR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', PORN_OCR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_IMG_REVIEW_TEMPLATE_INFO = Struct(
-    "TerrorismImgReviewTemplateInfo",
+    'TerrorismImgReviewTemplateInfo',
     (
-        string("Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch"),
-        array(
-            "LabelSet",
-            "str",
-            one_of(
-                "guns",
-                "crowd",
-                "bloody",
-                "police",
-                "banners",
-                "militant",
-                "explosion",
-                "terrorists",
-                "scenario",
-            ),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=90),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=80),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', one_of('guns', 'crowd', 'bloody', 'police', 'banners', 'militant', 'explosion', 'terrorists', 'scenario'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=90),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=80),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_OCR_REVIEW_TEMPLATE_INFO = Struct(
-    "TerrorismOcrReviewTemplateInfo",
+    'TerrorismOcrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_CONFIGURE_INFO = Struct(
-    "TerrorismConfigureInfo",
+    'TerrorismConfigureInfo',
     (
-        obj("ImgReviewInfo", TERRORISM_IMG_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrReviewInfo", TERRORISM_OCR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
+        obj('ImgReviewInfo', TERRORISM_IMG_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', TERRORISM_OCR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_IMG_REVIEW_TEMPLATE_INFO = Struct(
-    "PoliticalImgReviewTemplateInfo",
+    'PoliticalImgReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array(
-            "LabelSet",
-            "str",
-            one_of(
-                "violation_photo",
-                "politician",
-                "entertainment",
-                "sport",
-                "entrepreneur",
-                "scholar",
-                "celebrity",
-                "military",
-            ),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=97),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=95),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', one_of('violation_photo', 'politician', 'entertainment', 'sport', 'entrepreneur', 'scholar', 'celebrity', 'military'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=97),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=95),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_ASR_REVIEW_TEMPLATE_INFO = Struct(
-    "PoliticalAsrReviewTemplateInfo",
+    'PoliticalAsrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_OCR_REVIEW_TEMPLATE_INFO = Struct(
-    "PoliticalOcrReviewTemplateInfo",
+    'PoliticalOcrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_CONFIGURE_INFO = Struct(
-    "PoliticalConfigureInfo",
+    'PoliticalConfigureInfo',
     (
-        obj("ImgReviewInfo", POLITICAL_IMG_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("AsrReviewInfo", POLITICAL_ASR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrReviewInfo", POLITICAL_OCR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
+        obj('ImgReviewInfo', POLITICAL_IMG_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', POLITICAL_ASR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', POLITICAL_OCR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_ASR_REVIEW_TEMPLATE_INFO = Struct(
-    "ProhibitedAsrReviewTemplateInfo",
+    'ProhibitedAsrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_OCR_REVIEW_TEMPLATE_INFO = Struct(
-    "ProhibitedOcrReviewTemplateInfo",
+    'ProhibitedOcrReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_CONFIGURE_INFO = Struct(
-    "ProhibitedConfigureInfo",
+    'ProhibitedConfigureInfo',
     (
-        obj("AsrReviewInfo", PROHIBITED_ASR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
-        obj("OcrReviewInfo", PROHIBITED_OCR_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True),
+        obj('AsrReviewInfo', PROHIBITED_ASR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', PROHIBITED_OCR_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO = Struct(
-    "UserDefineFaceReviewTemplateInfo",
+    'UserDefineFaceReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=97),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=95),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=97),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=95),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO = Struct(
-    "UserDefineAsrTextReviewTemplateInfo",
+    'UserDefineAsrTextReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO = Struct(
-    "UserDefineOcrTextReviewTemplateInfo",
+    'UserDefineOcrTextReviewTemplateInfo',
     (
-        string(
-            "Switch", one_of("ON", "OFF"), required=True, code="InvalidParameterValue.Switch", default="OFF"
-        ),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.Switch', default='OFF'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_CONFIGURE_INFO = Struct(
-    "UserDefineConfigureInfo",
+    'UserDefineConfigureInfo',
     (
-        obj(
-            "FaceReviewInfo", USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO, code="InvalidParameterValue", inline=True
-        ),
-        obj(
-            "AsrReviewInfo",
-            USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('FaceReviewInfo', USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 CREATE_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
-    "CreateContentReviewTemplateRequest",
+    'CreateContentReviewTemplateRequest',
     (
-        string(
-            "ReviewWallSwitch",
-            one_of("ON", "OFF"),
-            required=True,
-            code="InvalidParameterValue.ReviewWallSwitch",
-        ),
+        string('ReviewWallSwitch', one_of('ON', 'OFF'), required=True, code='InvalidParameterValue.ReviewWallSwitch'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj("PornConfigure", PORN_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("TerrorismConfigure", TERRORISM_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("PoliticalConfigure", POLITICAL_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("ProhibitedConfigure", PROHIBITED_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        obj("UserDefineConfigure", USER_DEFINE_CONFIGURE_INFO, code="InvalidParameterValue", inline=True),
-        number(
-            "ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval", default=1
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('PornConfigure', PORN_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('TerrorismConfigure', TERRORISM_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('PoliticalConfigure', POLITICAL_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO, code='InvalidParameterValue', inline=True),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval', default=1),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "TerrorismImgReviewTemplateInfoForUpdate",
+    'TerrorismImgReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array(
-            "LabelSet",
-            "str",
-            one_of(
-                "guns",
-                "crowd",
-                "bloody",
-                "police",
-                "banners",
-                "militant",
-                "explosion",
-                "terrorists",
-                "scenario",
-            ),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', one_of('guns', 'crowd', 'bloody', 'police', 'banners', 'militant', 'explosion', 'terrorists', 'scenario'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "TerrorismOcrReviewTemplateInfoForUpdate",
+    'TerrorismOcrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 TERRORISM_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "TerrorismConfigureInfoForUpdate",
+    'TerrorismConfigureInfoForUpdate',
     (
-        obj(
-            "ImgReviewInfo",
-            TERRORISM_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            TERRORISM_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('ImgReviewInfo', TERRORISM_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', TERRORISM_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PornImgReviewTemplateInfoForUpdate",
+    'PornImgReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array(
-            "LabelSet",
-            "str",
-            one_of("porn", "vulgar", "intimacy", "sexy"),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', one_of('porn', 'vulgar', 'intimacy', 'sexy'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PornAsrReviewTemplateInfoForUpdate",
+    'PornAsrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PornOcrReviewTemplateInfoForUpdate",
+    'PornOcrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PORN_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "PornConfigureInfoForUpdate",
+    'PornConfigureInfoForUpdate',
     (
-        obj(
-            "ImgReviewInfo",
-            PORN_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrReviewInfo",
-            PORN_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            PORN_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('ImgReviewInfo', PORN_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', PORN_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', PORN_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PoliticalImgReviewTemplateInfoForUpdate",
+    'PoliticalImgReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array(
-            "LabelSet",
-            "str",
-            one_of(
-                "violation_photo",
-                "politician",
-                "entertainment",
-                "sport",
-                "entrepreneur",
-                "scholar",
-                "celebrity",
-                "military",
-            ),
-            code="InvalidParameterValue.LabelSet",
-        ),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', one_of('violation_photo', 'politician', 'entertainment', 'sport', 'entrepreneur', 'scholar', 'celebrity', 'military'), code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PoliticalAsrReviewTemplateInfoForUpdate",
+    'PoliticalAsrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "PoliticalOcrReviewTemplateInfoForUpdate",
+    'PoliticalOcrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 POLITICAL_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "PoliticalConfigureInfoForUpdate",
+    'PoliticalConfigureInfoForUpdate',
     (
-        obj(
-            "ImgReviewInfo",
-            POLITICAL_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrReviewInfo",
-            POLITICAL_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            POLITICAL_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('ImgReviewInfo', POLITICAL_IMG_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', POLITICAL_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', POLITICAL_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "ProhibitedAsrReviewTemplateInfoForUpdate",
+    'ProhibitedAsrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "ProhibitedOcrReviewTemplateInfoForUpdate",
+    'ProhibitedOcrReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence", default=100),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence", default=75),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence', default=100),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence', default=75),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 PROHIBITED_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "ProhibitedConfigureInfoForUpdate",
+    'ProhibitedConfigureInfoForUpdate',
     (
-        obj(
-            "AsrReviewInfo",
-            PROHIBITED_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            PROHIBITED_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('AsrReviewInfo', PROHIBITED_ASR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', PROHIBITED_OCR_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "UserDefineFaceReviewTemplateInfoForUpdate",
+    'UserDefineFaceReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "UserDefineAsrTextReviewTemplateInfoForUpdate",
+    'UserDefineAsrTextReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE = Struct(
-    "UserDefineOcrTextReviewTemplateInfoForUpdate",
+    'UserDefineOcrTextReviewTemplateInfoForUpdate',
     (
-        string("Switch", one_of("ON", "OFF"), code="InvalidParameterValue.Switch"),
-        array("LabelSet", "str", length(0, 16), max_items=10, code="InvalidParameterValue.LabelSet"),
-        int64("BlockConfidence", between(0, 100), code="InvalidParameterValue.BlockConfidence"),
-        int64("ReviewConfidence", between(0, 100), code="InvalidParameterValue.ReviewConfidence"),
+        string('Switch', one_of('ON', 'OFF'), code='InvalidParameterValue.Switch'),
+        array('LabelSet', 'str', length(0, 16), max_items=10, code='InvalidParameterValue.LabelSet'),
+        int64('BlockConfidence', between(0, 100), code='InvalidParameterValue.BlockConfidence'),
+        int64('ReviewConfidence', between(0, 100), code='InvalidParameterValue.ReviewConfidence'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 USER_DEFINE_CONFIGURE_INFO_FOR_UPDATE = Struct(
-    "UserDefineConfigureInfoForUpdate",
+    'UserDefineConfigureInfoForUpdate',
     (
-        obj(
-            "FaceReviewInfo",
-            USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "AsrReviewInfo",
-            USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "OcrReviewInfo",
-            USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
+        obj('FaceReviewInfo', USER_DEFINE_FACE_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('AsrReviewInfo', USER_DEFINE_ASR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('OcrReviewInfo', USER_DEFINE_OCR_TEXT_REVIEW_TEMPLATE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
-    "ModifyContentReviewTemplateRequest",
+    'ModifyContentReviewTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        obj(
-            "TerrorismConfigure",
-            TERRORISM_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj("PornConfigure", PORN_CONFIGURE_INFO_FOR_UPDATE, code="InvalidParameterValue", inline=True),
-        obj(
-            "PoliticalConfigure",
-            POLITICAL_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "ProhibitedConfigure",
-            PROHIBITED_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        obj(
-            "UserDefineConfigure",
-            USER_DEFINE_CONFIGURE_INFO_FOR_UPDATE,
-            code="InvalidParameterValue",
-            inline=True,
-        ),
-        number("ScreenshotInterval", at_least(0.5), code="InvalidParameterValue.ScreenshotInterval"),
-        string("ReviewWallSwitch", one_of("ON", "OFF"), code="InvalidParameterValue.ReviewWallSwitch"),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        obj('TerrorismConfigure', TERRORISM_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('PornConfigure', PORN_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('PoliticalConfigure', POLITICAL_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO_FOR_UPDATE, code='InvalidParameterValue', inline=True),
+        number('ScreenshotInterval', at_least(0.5), code='InvalidParameterValue.ScreenshotInterval'),
+        string('ReviewWallSwitch', one_of('ON', 'OFF'), code='InvalidParameterValue.ReviewWallSwitch'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
-    "DeleteContentReviewTemplateRequest",
+    'DeleteContentReviewTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -656,32 +460,32 @@ DELETE_CONTENT_REVIEW_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_CONTENT_REVIEW_TEMPLATES_REQUEST = Struct(
-    "DescribeContentReviewTemplatesRequest",
+    'DescribeContentReviewTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "int", max_items=100, code="InvalidParameterValue.Definitions"),
-        uint64("Offset", code="InvalidParameterValue.Offset", default=0),
-        uint64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
+        array('Definitions', 'int', max_items=100, code='InvalidParameterValue.Definitions'),
+        uint64('Offset', code='InvalidParameterValue.Offset', default=0),
+        uint64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 CONTENT_REVIEW_TEMPLATE_ITEM_SHOWN = Struct(
-    "ContentReviewTemplateItem",
+    'ContentReviewTemplateItem',
     (
-        int64("Definition"),
-        string("Name"),
-        string("Comment"),
-        obj("PornConfigure", PORN_CONFIGURE_INFO, inline=True),
-        obj("TerrorismConfigure", TERRORISM_CONFIGURE_INFO, inline=True),
-        obj("PoliticalConfigure", POLITICAL_CONFIGURE_INFO, inline=True),
-        obj("ProhibitedConfigure", PROHIBITED_CONFIGURE_INFO, inline=True),
-        obj("UserDefineConfigure", USER_DEFINE_CONFIGURE_INFO, inline=True),
-        string("ReviewWallSwitch"),
-        number("ScreenshotInterval", default=1),
-        string("CreateTime"),
-        string("UpdateTime"),
+        int64('Definition'),
+        string('Name'),
+        string('Comment'),
+        obj('PornConfigure', PORN_CONFIGURE_INFO, inline=True),
+        obj('TerrorismConfigure', TERRORISM_CONFIGURE_INFO, inline=True),
+        obj('PoliticalConfigure', POLITICAL_CONFIGURE_INFO, inline=True),
+        obj('ProhibitedConfigure', PROHIBITED_CONFIGURE_INFO, inline=True),
+        obj('UserDefineConfigure', USER_DEFINE_CONFIGURE_INFO, inline=True),
+        string('ReviewWallSwitch'),
+        number('ScreenshotInterval', default=1),
+        string('CreateTime'),
+        string('UpdateTime'),
     ),
     zero_fill=True,
     zero_scalars=True,

@@ -9,45 +9,38 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 CREATE_HEAD_TAIL_TEMPLATE_REQUEST = Struct(
-    "CreateHeadTailTemplateRequest",
+    'CreateHeadTailTemplateRequest',
     (
-        string("Name", length(0, 64), required=True, code="InvalidParameterValue.Name"),
+        string('Name', length(0, 64), required=True, code='InvalidParameterValue.Name'),
         SUB_APP_ID,
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        array("HeadCandidateSet", "str", max_items=5, code="InvalidParameterValue"),
-        array("TailCandidateSet", "str", max_items=5, code="InvalidParameterValue"),
-        string(
-            "FillType",
-            one_of("stretch", "gauss", "white", "black"),
-            code="InvalidParameterValue.FillType",
-            default="stretch",
-        ),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        array('HeadCandidateSet', 'str', max_items=5, code='InvalidParameterValue'),
+        array('TailCandidateSet', 'str', max_items=5, code='InvalidParameterValue'),
+        string('FillType', one_of('stretch', 'gauss', 'white', 'black'), code='InvalidParameterValue.FillType', default='stretch'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_HEAD_TAIL_TEMPLATE_REQUEST = Struct(
-    "ModifyHeadTailTemplateRequest",
+    'ModifyHeadTailTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        array("HeadCandidateSet", "str", max_items=5, code="InvalidParameterValue"),
-        array("TailCandidateSet", "str", max_items=5, code="InvalidParameterValue"),
-        string(
-            "FillType", one_of("stretch", "gauss", "white", "black"), code="InvalidParameterValue.FillType"
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        array('HeadCandidateSet', 'str', max_items=5, code='InvalidParameterValue'),
+        array('TailCandidateSet', 'str', max_items=5, code='InvalidParameterValue'),
+        string('FillType', one_of('stretch', 'gauss', 'white', 'black'), code='InvalidParameterValue.FillType'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_HEAD_TAIL_TEMPLATE_REQUEST = Struct(
-    "DeleteHeadTailTemplateRequest",
+    'DeleteHeadTailTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -55,28 +48,28 @@ DELETE_HEAD_TAIL_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_HEAD_TAIL_TEMPLATES_REQUEST = Struct(
-    "DescribeHeadTailTemplatesRequest",
+    'DescribeHeadTailTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "int", max_items=100, code="InvalidParameterValue.Definitions"),
-        uint64("Offset", code="InvalidParameterValue.Offset", default=0),
-        uint64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
+        array('Definitions', 'int', max_items=100, code='InvalidParameterValue.Definitions'),
+        uint64('Offset', code='InvalidParameterValue.Offset', default=0),
+        uint64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 HEAD_TAIL_TEMPLATE_SHOWN = Struct(
-    "HeadTailTemplate",
+    'HeadTailTemplate',
     (
-        int64("Definition"),
-        string("Name"),
-        string("Comment"),
-        array("HeadCandidateSet", "str"),
-        array("TailCandidateSet", "str"),
-        string("FillType", default="stretch"),
-        string("CreateTime"),
-        string("UpdateTime"),
+        int64('Definition'),
+        string('Name'),
+        string('Comment'),
+        array('HeadCandidateSet', 'str'),
+        array('TailCandidateSet', 'str'),
+        string('FillType', default='stretch'),
+        string('CreateTime'),
+        string('UpdateTime'),
     ),
     zero_fill=True,
     zero_scalars=True,

@@ -9,45 +9,34 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 CREATE_REVIEW_TEMPLATE_REQUEST = Struct(
-    "CreateReviewTemplateRequest",
+    'CreateReviewTemplateRequest',
     (
-        array(
-            "Labels",
-            "str",
-            one_of("Porn", "Terror", "Polity", "Illegal", "Abuse", "Ad", "Moan"),
-            required=True,
-            code="InvalidParameterValue.Labels",
-        ),
+        array('Labels', 'str', one_of('Porn', 'Terror', 'Polity', 'Illegal', 'Abuse', 'Ad', 'Moan'), required=True, code='InvalidParameterValue.Labels'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_REVIEW_TEMPLATE_REQUEST = Struct(
-    "ModifyReviewTemplateRequest",
+    'ModifyReviewTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        array(
-            "Labels",
-            "str",
-            one_of("Porn", "Terror", "Polity", "Illegal", "Abuse", "Ad", "Moan"),
-            code="InvalidParameterValue.Labels",
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        array('Labels', 'str', one_of('Porn', 'Terror', 'Polity', 'Illegal', 'Abuse', 'Ad', 'Moan'), code='InvalidParameterValue.Labels'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_REVIEW_TEMPLATE_REQUEST = Struct(
-    "DeleteReviewTemplateRequest",
+    'DeleteReviewTemplateRequest',
     (
-        int64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        int64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -55,28 +44,28 @@ DELETE_REVIEW_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_REVIEW_TEMPLATES_REQUEST = Struct(
-    "DescribeReviewTemplatesRequest",
+    'DescribeReviewTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "int", max_items=100, code="InvalidParameterValue.Definitions"),
-        string("Type", one_of("Preset", "Custom"), code="InvalidParameterValue.Type"),
-        int64("Offset", code="InvalidParameterValue.Offset", default=0),
-        int64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
+        array('Definitions', 'int', max_items=100, code='InvalidParameterValue.Definitions'),
+        string('Type', one_of('Preset', 'Custom'), code='InvalidParameterValue.Type'),
+        int64('Offset', code='InvalidParameterValue.Offset', default=0),
+        int64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 REVIEW_TEMPLATE_SHOWN = Struct(
-    "ReviewTemplate",
+    'ReviewTemplate',
     (
-        int64("Definition"),
-        string("Name"),
-        string("Comment"),
-        string("Type"),
-        array("Labels", "str"),
-        string("CreateTime"),
-        string("UpdateTime"),
+        int64('Definition'),
+        string('Name'),
+        string('Comment'),
+        string('Type'),
+        array('Labels', 'str'),
+        string('CreateTime'),
+        string('UpdateTime'),
     ),
     zero_fill=True,
     zero_scalars=True,

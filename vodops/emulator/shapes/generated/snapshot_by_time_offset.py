@@ -9,62 +9,42 @@ from ...schema import Struct, array, int64, number, obj, string, uint64
 from ..common import SUB_APP_ID
 
 CREATE_SNAPSHOT_BY_TIME_OFFSET_TEMPLATE_REQUEST = Struct(
-    "CreateSnapshotByTimeOffsetTemplateRequest",
+    'CreateSnapshotByTimeOffsetTemplateRequest',
     (
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        uint64("Width", between(32, 4096, or_zero=True), code="InvalidParameterValue.Width", default=0),
-        uint64("Height", between(32, 4096, or_zero=True), code="InvalidParameterValue.Height", default=0),
-        string(
-            "ResolutionAdaptive",
-            one_of("open", "close"),
-            code="InvalidParameterValue.ResolutionAdaptive",
-            default="open",
-        ),
-        string("Format", one_of("jpg", "png", "webp"), code="InvalidParameterValue.Format", default="jpg"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        string(
-            "FillType",
-            one_of("stretch", "black", "white", "gauss"),
-            code="InvalidParameterValue.FillType",
-            default="black",
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        uint64('Width', between(32, 4096, or_zero=True), code='InvalidParameterValue.Width', default=0),
+        uint64('Height', between(32, 4096, or_zero=True), code='InvalidParameterValue.Height', default=0),
+        string('ResolutionAdaptive', one_of('open', 'close'), code='InvalidParameterValue.ResolutionAdaptive', default='open'),
+        string('Format', one_of('jpg', 'png', 'webp'), code='InvalidParameterValue.Format', default='jpg'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        string('FillType', one_of('stretch', 'black', 'white', 'gauss'), code='InvalidParameterValue.FillType', default='black'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 MODIFY_SNAPSHOT_BY_TIME_OFFSET_TEMPLATE_REQUEST = Struct(
-    "ModifySnapshotByTimeOffsetTemplateRequest",
+    'ModifySnapshotByTimeOffsetTemplateRequest',
     (
-        uint64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        uint64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
-        string("Name", length(0, 64), code="InvalidParameterValue.Name"),
-        uint64("Width", between(32, 4096, or_zero=True), code="InvalidParameterValue.Width", default=0),
-        uint64("Height", between(32, 4096, or_zero=True), code="InvalidParameterValue.Height", default=0),
-        string(
-            "ResolutionAdaptive",
-            one_of("open", "close"),
-            code="InvalidParameterValue.ResolutionAdaptive",
-            default="open",
-        ),
-        string("Format", one_of("jpg", "png", "webp"), code="InvalidParameterValue.Format", default="jpg"),
-        string("Comment", length(0, 256), code="InvalidParameterValue.Comment"),
-        string(
-            "FillType",
-            one_of("stretch", "black", "white", "gauss"),
-            code="InvalidParameterValue.FillType",
-            default="black",
-        ),
+        string('Name', length(0, 64), code='InvalidParameterValue.Name'),
+        uint64('Width', between(32, 4096, or_zero=True), code='InvalidParameterValue.Width', default=0),
+        uint64('Height', between(32, 4096, or_zero=True), code='InvalidParameterValue.Height', default=0),
+        string('ResolutionAdaptive', one_of('open', 'close'), code='InvalidParameterValue.ResolutionAdaptive', default='open'),
+        string('Format', one_of('jpg', 'png', 'webp'), code='InvalidParameterValue.Format', default='jpg'),
+        string('Comment', length(0, 256), code='InvalidParameterValue.Comment'),
+        string('FillType', one_of('stretch', 'black', 'white', 'gauss'), code='InvalidParameterValue.FillType', default='black'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 DELETE_SNAPSHOT_BY_TIME_OFFSET_TEMPLATE_REQUEST = Struct(
-    "DeleteSnapshotByTimeOffsetTemplateRequest",
+    'DeleteSnapshotByTimeOffsetTemplateRequest',
     (
-        uint64("Definition", required=True, code="InvalidParameterValue.Definition"),
+        uint64('Definition', required=True, code='InvalidParameterValue.Definition'),
         SUB_APP_ID,
     ),
     zero_fill=True,
@@ -72,32 +52,32 @@ DELETE_SNAPSHOT_BY_TIME_OFFSET_TEMPLATE_REQUEST = Struct(
 )
 
 DESCRIBE_SNAPSHOT_BY_TIME_OFFSET_TEMPLATES_REQUEST = Struct(
-    "DescribeSnapshotByTimeOffsetTemplatesRequest",
+    'DescribeSnapshotByTimeOffsetTemplatesRequest',
     (
         SUB_APP_ID,
-        array("Definitions", "uint", max_items=100, code="InvalidParameterValue.Definitions"),
-        uint64("Offset", code="InvalidParameterValue.Offset", default=0),
-        uint64("Limit", between(0, 100), code="InvalidParameterValue.Limit", default=10),
-        string("Type", one_of("Preset", "Custom"), code="InvalidParameterValue.Type"),
+        array('Definitions', 'uint', max_items=100, code='InvalidParameterValue.Definitions'),
+        uint64('Offset', code='InvalidParameterValue.Offset', default=0),
+        uint64('Limit', between(0, 100), code='InvalidParameterValue.Limit', default=10),
+        string('Type', one_of('Preset', 'Custom'), code='InvalidParameterValue.Type'),
     ),
     zero_fill=True,
     zero_scalars=True,
 )
 
 SNAPSHOT_BY_TIME_OFFSET_TEMPLATE_SHOWN = Struct(
-    "SnapshotByTimeOffsetTemplate",
+    'SnapshotByTimeOffsetTemplate',
     (
-        uint64("Definition"),
-        string("Type"),
-        string("Name"),
-        string("Comment"),
-        uint64("Width", default=0),
-        uint64("Height", default=0),
-        string("ResolutionAdaptive", default="open"),
-        string("Format", default="jpg"),
-        string("CreateTime"),
-        string("UpdateTime"),
-        string("FillType", default="black"),
+        uint64('Definition'),
+        string('Type'),
+        string('Name'),
+        string('Comment'),
+        uint64('Width', default=0),
+        uint64('Height', default=0),
+        string('ResolutionAdaptive', default='open'),
+        string('Format', default='jpg'),
+        string('CreateTime'),
+        string('UpdateTime'),
+        string('FillType', default='black'),
     ),
     zero_fill=True,
     zero_scalars=True,
