@@ -2,11 +2,13 @@
 
 `[vodops:<stack>=<applied>]`, `[vodops:<stack>/<name>=<applied>]` for a kind whose objects have no
 name field of their own (a live pull-stream task: the marker is where its manifest name lives), or
-`[vodops:<stack>#<digest>@<where>=<applied>]` when the resource has a write-only input. `applied` (8 hex digits) is a digest of the spec vodops last wrote, in the
-normalized form a diff compares (vodops/drift/record.py): what vodops last made the object travels
-with it, so a live object whose digest differs was changed outside vodops, and manifests whose
-digest differs were changed in git. Markers written before it existed (`[vodops:<stack>]`,
-`[vodops:<stack>#<digest>@<where>]`) still read, with no record of what was applied.
+`[vodops:<stack>#<digest>@<where>=<applied>]` when the resource has a write-only input (a relay's
+members the API never returns have a digest too, vodops/plan/writeonly.py). `applied` (8 hex
+digits) is a digest of the spec vodops last wrote, in the normalized form a diff compares
+(vodops/drift/record.py): what vodops last made the object travels with it, so a live object
+whose digest differs was changed outside vodops, and manifests whose digest differs were changed
+in git. Markers written before it existed (`[vodops:<stack>]`, `[vodops:<stack>#<digest>@<where>]`)
+still read, with no record of what was applied.
 
 The write-only input is a watermark's image, the one input of the four kinds that Describe never
 returns (checked against tccli's api.json: every other Create* request member comes back in
