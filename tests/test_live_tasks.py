@@ -405,3 +405,13 @@ def test_a_create_whose_answer_is_lost_is_found_not_repeated(
     emulator.set_knobs(Knobs())
     assert sorted(t["StreamName"] for t in tasks(live_sdk)) == sorted(NAMES), "no duplicates"
     assert vodops("plan", project, "--detailed-exitcode").code == 0
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_export_says_it_could_not_read_tasks_without_a_live_region(
+    vodops: Vodops, tmp_path: Path, endpoint: str
+) -> None:
+    exported = vodops("export", tmp_path / "none", "--endpoint", endpoint, "--out", tmp_path / "out")
+    assert exported.code == 0, exported.text
+    assert "LivePullStreamTask: not exported: target" in exported.text
+    assert "cannot reach the live API: it names no region" in exported.text

@@ -128,12 +128,19 @@ class VodApi:
         status = answer.get(member) if isinstance(answer, dict) else None
         return status if isinstance(status, str) else ""
 
-    def serves(self, kind: str) -> bool:
-        """Whether this target reaches the service of `kind`'s wire (VOD always; live when the
-        target names a region the live API serves). Kinds of a service it does not reach are
-        neither listed nor pruned unless the manifests declare them (then the call says why)."""
+    def unreachable(self, kind: str) -> str | None:
+        """Why this target cannot reach the service of `kind`'s wire (the live API when the target
+        names no region it serves), or None when it can (VOD always)."""
         service = WIRES[kind].service
-        return service == VOD_SERVICE or not isinstance(self._services.get(service, ""), str)
+        if service == VOD_SERVICE:
+            return None
+        reason = self._services.get(service, f"this target has no {service} API")
+        return reason if isinstance(reason, str) else None
+
+    def serves(self, kind: str) -> bool:
+        """Whether this target reaches `kind`'s service. Kinds of a service it does not reach are
+        neither listed nor pruned unless the manifests declare them (then the call says why)."""
+        return self.unreachable(kind) is None
 
     def fetch(self, url: str) -> bytes:
         """The content at a URL the API returned, such as a watermark's ImageUrl."""

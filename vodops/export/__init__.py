@@ -45,6 +45,8 @@ def export_account(
     wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
     with connect(target, directory) as api:
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
+        unread = ((kind, api.unreachable(kind)) for kind in wanted)
+        exported.notes.extend(f"{kind}: not exported: {why}" for kind, why in unread if why)
     texts = manifest_texts(exported.documents, split, target.name)
     files: dict[PurePosixPath, str | bytes] = {**texts, **exported.images}
     removed = write_export(out, files, wanted)
