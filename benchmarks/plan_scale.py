@@ -47,7 +47,7 @@ def _steps(directory: Path, scale: int) -> dict[str, float]:
     emu = account.emulator(directory / LOCAL_STATE, scale)
     try:
         api = account.api(emu)
-        files = manifest_files(directory)
+        files = manifest_files(directory).files
         yaml_s, _ = _cpu(lambda: [load_documents(f.read_text(), str(f)) for f in files])
         parse_s, desired = _cpu(lambda: desired_state(load_manifests(directory, account.STACK)))
         live_s, live = _cpu(lambda: read_live(api))
