@@ -137,7 +137,11 @@ def _is_empty(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _PLAIN and node.value in _NULL
 
 
-def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]) -> Any:
+def _convert(
+    node: yaml.Node, path: Path, doc: Document, problems: list[Problem], where: Location | None = None
+) -> Any:
+    """The plain value of `node`; `where` is the position recorded for `path` (default: the node's
+    own), so a mapping's value is located at its key without building its own position first."""
     if len(path) > MAX_DEPTH:
         raise _TooLargeError(
             f"the document nests more than {MAX_DEPTH} levels deep (an alias that refers to itself?)"
@@ -145,7 +149,7 @@ def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]
     if len(doc.positions) > MAX_NODES:
         message = f"the document expands to more than {MAX_NODES} values (aliases repeated too often?)"
         raise _TooLargeError(message)
-    doc.positions[path] = Location(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
+    doc.positions[path] = where or _mark(doc, node)
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):
@@ -154,14 +158,18 @@ def _convert(node: yaml.Node, path: Path, doc: Document, problems: list[Problem]
     surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
     if surrogate:
         message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
-        problems.append(Problem(f"{message}; write the character itself", doc.positions[path]))
+        problems.append(Problem(f"{message}; write the character itself", _mark(doc, node)))
     return value
+
+
+def _mark(doc: Document, node: yaml.Node) -> Location:
+    return Location(doc.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[Problem]) -> Any:
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        where = Location(doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        where = _mark(doc, key_node)
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem("mapping keys must be plain names", where))
             continue
@@ -171,8 +179,8 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
             first = doc.positions[here]
             problems.append(Problem(f"duplicate key {key!r} (first written at line {first.line})", where))
             continue
-        result[key] = _convert(value_node, here, doc, problems)
-        doc.positions[here] = where  # point at the key, where the reader looks
+        # located at the key, where the reader looks
+        result[key] = _convert(value_node, here, doc, problems, where)
     return result
 
 
