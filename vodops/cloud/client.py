@@ -12,14 +12,15 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
-
-import httpx
 
 from vodops.cloud.answers import raise_error
 from vodops.cloud.tc3 import Credentials, authorization
 from vodops.errors import AnswerError, SettingsError, TransportError
+
+if TYPE_CHECKING:  # httpx is imported when a wire is made: `vodops validate` never needs it
+    import httpx
 
 API_VERSION = "2018-07-17"
 SERVICE = "vod"
@@ -84,6 +85,8 @@ class HttpWire:
         self._region = region
         self._clock = clock
         self._skew = 0.0  # the API's clock minus ours, from the Date of its last answer
+        import httpx  # deferred: see the module imports
+
         self._http = httpx.Client(transport=transport, timeout=timeout, verify=True)
 
     def close(self) -> None:
@@ -101,6 +104,8 @@ class HttpWire:
     def _post(self, action: str, url: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
         """POST one API call; httpx's failures become TransportErrors saying whether it may
         have been sent."""
+        import httpx  # loaded by __init__ already
+
         try:
             request = self._http.build_request("POST", url, content=body, headers=headers)
             reply = self._http.send(request, stream=True)
@@ -126,6 +131,8 @@ class HttpWire:
 
     def _send(self, method: str, url: str, data: bytes | None = None) -> httpx.Response:
         """One plain HTTP request; TransportError unless it answers 2xx."""
+        import httpx  # loaded by __init__ already
+
         try:
             reply = self._http.request(method, url, content=data)
         except httpx.HTTPError as error:

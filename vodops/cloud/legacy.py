@@ -17,13 +17,14 @@ import hmac
 import json
 import random
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
-
-import httpx
 
 from vodops.cloud.client import USER_AGENT, HttpWire
 from vodops.errors import ApiError, TransportError
+
+if TYPE_CHECKING:
+    import httpx
 
 PATH = "/v2/index.php"
 FORM = "application/x-www-form-urlencoded"
