@@ -133,6 +133,9 @@ def _index(rules: tuple[Rule, ...]) -> RuleIndex:
     return kept[1]
 
 
+_CONDITIONAL = (Default, Ignored)  # the rules that apply only while `holds`
+
+
 def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
     """The comparable form of a spec (None when nothing is left)."""
     return _normalize(value, _index(rules), (), value if isinstance(value, dict) else {})
@@ -140,12 +143,16 @@ def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
 
 def _normalize(value: Any, rules: RuleIndex, path: Path, root: Mapping[str, Any]) -> Any:
     if isinstance(value, dict):
-        children = ((k, _normalize(v, rules, (*path, k), root)) for k, v in value.items())
-        value = {k: v for k, v in children if not is_absent(v)}
+        kept = {}
+        for key, child in value.items():
+            child = _normalize(child, rules, (*path, key), root)
+            if child is not None:  # None is what an absent value normalizes to
+                kept[key] = child
+        value = kept
     elif isinstance(value, list):
         value = [_item(_normalize(v, rules, (*path, i), root)) for i, v in enumerate(value)]
     for rule in rules.at(path):
-        if not isinstance(rule, Default | Ignored) or rule.holds(root):
+        if not isinstance(rule, _CONDITIONAL) or rule.holds(root):
             value = _apply(rule, value)
     return None if is_absent(value) else value
 
