@@ -21,6 +21,7 @@ image whose URL has not moved. The marker is stripped before diffing: users see 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -90,6 +91,7 @@ def split_comment(comment: str) -> tuple[str, Owner | None]:
     return comment[: found.start()], owner
 
 
+@functools.cache  # asked once per declared object
 def comment_room(stack: str, with_digest: bool) -> int:
     """How many characters of the user's own comment fit beside the marker."""
     return COMMENT_LIMIT - len(marker(widest_owner(stack, with_digest))) - 1

@@ -12,7 +12,7 @@ from vodops.manifest.messages import spec_path
 from vodops.ownership import DIGEST_LENGTH, Owner, comment_room, with_marker
 from vodops.resources import KINDS
 from vodops.resources.base import Path
-from vodops.resources.walk import references
+from vodops.resources.walk import field_value, references
 
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
@@ -74,11 +74,12 @@ def _uses(declared: list[Declared]) -> Iterator[Problem]:
     text watermark cannot go on a snapshot)."""
     targets = {(item.kind, item.name): item.spec for item in declared}
     for item in declared:
-        spec = item.spec.manifest_dict()
+        spec: dict[str, Any] | None = None  # built only for an item that names a declared object
         for path, kind, value in references(item.spec):
             target = targets.get((kind, value)) if isinstance(value, str) else None
             if target is None:
                 continue
+            spec = spec or item.spec.manifest_dict()
             for where, message in KINDS[kind].check_use(path, _at(spec, path[:-1]), str(value), target):
                 yield Problem(f"{spec_path(where)}: {message}", item.locate(where))
 
@@ -114,7 +115,7 @@ def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
 
 def _comment(item: Declared, stack: str) -> Iterator[Problem]:
     key = KINDS[item.kind].marker_key
-    comment = item.spec.manifest_dict().get(key)
+    comment = field_value(item.spec, key)
     if not isinstance(comment, str) or not comment:
         return
     limit = KINDS[item.kind].comment_bytes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -14,15 +15,29 @@ from vodops.resources.base import Path, RefTo, Spec
 
 def references(spec: Spec, path: Path = ()) -> Iterator[tuple[Path, str, int | str]]:
     """Every (path, kind, value) of a field that takes a Definition of a kind vodops manages."""
-    for name, info in type(spec).model_fields.items():
+    for name, key, target in _fields(type(spec)):
         value = getattr(spec, name)
         if value is None:
             continue
-        here = (*path, info.alias or name)
-        target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        here = (*path, key)
         if target is not None:
             yield here, target.kind, value
         yield from _nested(value, here)
+
+
+def field_value(spec: Spec, key: str) -> Any:
+    """The value of `spec`'s field written `key` in a manifest (None when unset or no such field)."""
+    name = next((name for name, written, _ in _fields(type(spec)) if written == key), None)
+    return None if name is None else getattr(spec, name)
+
+
+@functools.cache
+def _fields(model: type[Spec]) -> tuple[tuple[str, str, RefTo | None], ...]:
+    """Each field of `model` once read: (attribute, manifest key, the RefTo it carries or None)."""
+    return tuple(
+        (name, info.alias or name, next((m for m in info.metadata if isinstance(m, RefTo)), None))
+        for name, info in model.model_fields.items()
+    )
 
 
 def _nested(value: Any, path: Path) -> Iterator[tuple[Path, str, int | str]]:
