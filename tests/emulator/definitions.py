@@ -116,6 +116,8 @@ def _one_typed(member: str, value: Any, objects: Objects) -> bool:
         return isinstance(value, dict)
     if member == "string":
         return isinstance(value, str)
+    if member == "bool":
+        return isinstance(value, bool)
     if member == "float":
         return isinstance(value, int | float) and not isinstance(value, bool)
     return isinstance(value, int) and not isinstance(value, bool) and (member != "uint64" or value >= 0)

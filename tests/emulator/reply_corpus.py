@@ -163,8 +163,41 @@ def build_corpus(api: Any) -> dict[str, list[dict[str, Any]]]:
     call("DescribeProcedureTemplates", Limit=100)
     call("ResetProcedureTemplate", Name="minimal", Comment="reset")
     call("DeleteProcedureTemplate", Name="minimal")
-    call("CreateSubAppId", Name="corpus")
+    _applications(call)
     return dict(replies)
+
+
+PLAYERS = [
+    {"Name": "minimal", "AdaptiveDynamicStreamingDefinition": 10},
+    {
+        "Name": "maximal", "AudioVideoType": "AdaptiveDynamicStream", "DrmSwitch": "ON",
+        "DrmStreamingsInfo": {"SimpleAesDefinition": 11, "WidevineDefinition": 12, "FairPlayDefinition": 13},
+        "ImageSpriteDefinition": 10, "ResolutionNames": [{"MinEdgeLength": 720, "Name": "HD"}],
+        "Domain": "Default", "Scheme": "HTTPS", "Comment": "every member",
+    },
+]  # fmt: skip
+
+
+def _applications(call: Any) -> None:
+    app = call("CreateSubAppId", Name="corpus", Description="d", Tags=[{"TagKey": "k", "TagValue": "v"}])[
+        "SubAppId"
+    ]
+    call("CreateSubAppId", Name="corpus-path", Mode="fileid+path", StorageRegion="ap-guangzhou")
+    call("ModifySubAppIdInfo", SubAppId=app, Name="renamed", Description="")
+    call("ModifySubAppIdStatus", SubAppId=app, Status="Off")
+    call("DescribeSubAppIds")
+    call("ModifyEventConfig", Mode="PUSH", NotificationUrl="https://hooks.example/vod", SignKey="k1")
+    call("DescribeEventConfig")
+    call("ModifyDefaultDistributionConfig", Scheme="HTTPS", PlayKey="abcd1234")
+    call("DescribeDefaultDistributionConfig")
+    call("CreateStorageRegion", StorageRegion="ap-singapore")
+    call("ModifyDefaultStorageRegion", StorageRegion="ap-singapore")
+    call("DescribeStorageRegions")
+    for player in PLAYERS:
+        call("CreateSuperPlayerConfig", **player)
+    call("ModifySuperPlayerConfig", Name="minimal", DrmStreamingsInfo={"WidevineDefinition": 5})
+    call("DescribeSuperPlayerConfigs", Limit=100)
+    call("DeleteSuperPlayerConfig", Name="minimal")
 
 
 def _templates(call: Any) -> None:

@@ -3,7 +3,7 @@ shape and the function that performs it, `LIVE_ACTIONS` each live API 2018-08-01
 
 from __future__ import annotations
 
-from . import apps, classes, live, procedures, processing, transcode, watermark
+from . import apps, classes, live, players, procedures, processing, settings, storage, transcode, watermark
 from .base import Action, Context
 
 ACTIONS: dict[str, Action] = {
@@ -13,6 +13,9 @@ ACTIONS: dict[str, Action] = {
     **procedures.ACTIONS,
     **apps.ACTIONS,
     **processing.ACTIONS,
+    **settings.ACTIONS,
+    **storage.ACTIONS,
+    **players.ACTIONS,
 }
 
 LIVE_ACTIONS: dict[str, Action] = live.ACTIONS

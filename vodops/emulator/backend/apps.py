@@ -1,8 +1,10 @@
-"""Applications: which SubAppIds the account has. A request naming any other is refused.
+"""Applications: which SubAppIds the account has, with their name, description and status.
 
-The account's default application (SubAppId 0, or none given) always exists. Others exist once
-created: by CreateSubAppId, by `Emulator(sub_apps=...)` / `serve --sub-app-id`, or by the admin
-call `POST /_emulator/apps`. They are kept in the store, so they survive re-opening and snapshots.
+The account's default application (SubAppId 0, or none given) always exists; DescribeSubAppIds
+lists the others. They exist once created: by CreateSubAppId, by `Emulator(sub_apps=...)` /
+`serve --sub-app-id`, or by the admin call `POST /_emulator/apps`. They are kept in the store, so
+they survive re-opening and snapshots. Applications are never deleted: ModifySubAppIdStatus turns
+one Off (still served: the cloud blocks its domains and console, not its API) or Destroyed.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 from ..faults import ApiFault
 from ..schema import Params
 from ..shapes import apps as shapes
+from ..shapes.storage import REGIONS
 from ..store import Tx
-from .base import Action, Context, Reply
+from . import storage
+from .base import Action, Context, Reply, utc_time
 
 KIND = "app"
 DEFAULT_APP = 0
 FIRST_ID = 1_500_000_001  # the shape of the ids the console shows
+_DESCRIBE_LIMIT = 200  # DescribeSubAppIds: Limit defaults to 200, its maximum
 
 
 def exists(tx: Tx, sub_app_id: int) -> bool:
@@ -31,10 +36,11 @@ def require(ctx: Context) -> None:
         )
 
 
-def add(tx: Tx, sub_app_id: int, name: str = "") -> None:
-    """Make `sub_app_id` exist; adding one that exists changes nothing."""
+def add(tx: Tx, sub_app_id: int, name: str = "", created: float = 0.0) -> None:
+    """Make `sub_app_id` exist, On; adding one that exists changes nothing."""
     if not exists(tx, sub_app_id):
-        tx.put(KIND, DEFAULT_APP, str(sub_app_id), {"SubAppId": sub_app_id, "Name": name})
+        doc = {"SubAppId": sub_app_id, "Name": name, "Description": "", "Status": "On", "Created": created}
+        tx.put(KIND, DEFAULT_APP, str(sub_app_id), doc)
 
 
 def listed(tx: Tx) -> list[int]:
@@ -43,11 +49,76 @@ def listed(tx: Tx) -> list[int]:
 
 
 def create(ctx: Context, params: Params) -> Reply:
-    if params.get("Mode") == "fileid+path" and not params.get("StorageRegion"):
+    mode, region = params.get("Mode", "fileid"), params.get("StorageRegion")
+    if mode == "fileid+path" and not region:
         raise ApiFault("MissingParameter", "StorageRegion is required when Mode is fileid+path.")
+    if region is not None and region not in REGIONS:
+        raise ApiFault("FailedOperation", f"StorageRegion {region!r} is not a storage region of VOD.")
     sub_app_id = ctx.tx.next_id(KIND, FIRST_ID)
-    add(ctx.tx, sub_app_id, params["Name"])
+    add(ctx.tx, sub_app_id, params["Name"], ctx.now)
+    doc = _app(ctx.tx, sub_app_id)
+    doc.update(Description=params.get("Description", ""), Mode=mode, Tags=params.get("Tags", []))
+    ctx.tx.put(KIND, DEFAULT_APP, str(sub_app_id), doc)
+    if region:
+        storage.open_first(ctx.tx, sub_app_id, region)
     return {"SubAppId": sub_app_id}
 
 
-ACTIONS = {"CreateSubAppId": Action(shapes.CREATE, create)}
+def describe(ctx: Context, params: Params) -> Reply:
+    docs = ctx.tx.scan(KIND, DEFAULT_APP)
+    if "Name" in params:
+        docs = [doc for doc in docs if doc["Name"] == params["Name"]]
+    for tag in params.get("Tags", []):
+        docs = [doc for doc in docs if tag in doc.get("Tags", [])]
+    offset, limit = params.get("Offset", 0), params.get("Limit") or _DESCRIBE_LIMIT
+    shown = [_show(ctx.tx, doc) for doc in docs[offset : offset + limit]]
+    return {"SubAppIdInfoSet": shown, "TotalCount": len(docs)}
+
+
+def modify_info(ctx: Context, params: Params) -> Reply:
+    doc = _modifiable(ctx)
+    doc.update({key: params[key] for key in ("Name", "Description") if key in params})
+    ctx.tx.put(KIND, DEFAULT_APP, str(ctx.app), doc)
+    return {}
+
+
+def modify_status(ctx: Context, params: Params) -> Reply:
+    doc = _modifiable(ctx)
+    doc["Status"] = params["Status"]
+    ctx.tx.put(KIND, DEFAULT_APP, str(ctx.app), doc)
+    return {}
+
+
+def _modifiable(ctx: Context) -> Params:
+    """The stored application a Modify names: the default application cannot be modified."""
+    if ctx.app == DEFAULT_APP:
+        raise ApiFault("InvalidParameterValue.SubAppId", "The default application cannot be modified.")
+    return _app(ctx.tx, ctx.app)
+
+
+def _app(tx: Tx, sub_app_id: int) -> Params:
+    doc = tx.get(KIND, DEFAULT_APP, str(sub_app_id))
+    assert doc is not None, "require() admitted the request"
+    return doc
+
+
+def _show(tx: Tx, doc: Params) -> Reply:
+    return {
+        "SubAppId": doc["SubAppId"],
+        "SubAppIdName": doc["Name"],
+        "Name": doc["Name"],
+        "Description": doc.get("Description", ""),
+        "CreateTime": utc_time(doc.get("Created", 0.0)),
+        "Status": doc.get("Status", "On"),
+        "Mode": doc.get("Mode", "fileid"),
+        "StorageRegions": storage.opened(tx, int(doc["SubAppId"])),
+        "Tags": doc.get("Tags", []),
+    }
+
+
+ACTIONS = {
+    "CreateSubAppId": Action(shapes.CREATE, create),
+    "DescribeSubAppIds": Action(shapes.DESCRIBE, describe),
+    "ModifySubAppIdInfo": Action(shapes.MODIFY_INFO, modify_info),
+    "ModifySubAppIdStatus": Action(shapes.MODIFY_STATUS, modify_status),
+}

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
+from ..faults import ApiFault
 from ..schema import Params, Struct
 from ..store import Tx
 
@@ -45,6 +46,25 @@ class Action:
     request: Struct
     run: Run
     rate: float | None = None  # the calls per second the cloud takes (None: the rateLimit knob's)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A kind keyed by name: its store kind, preset names, documented quota, and plural noun."""
+
+    kind: str
+    presets: frozenset[str]
+    quota: int
+    plural: str
+
+
+def new_name(ctx: Context, named: Named, name: str, taken: ApiFault) -> None:
+    """Admit the create of a `named` object called `name`: refused with `taken` when a preset or a
+    stored object has the name, with LimitExceeded when the app holds its quota already."""
+    if name in named.presets or ctx.tx.get(named.kind, ctx.app, name) is not None:
+        raise taken
+    if ctx.tx.count(named.kind, ctx.app) >= ctx.quota(named.quota):
+        raise ApiFault("LimitExceeded", f"The number of {named.plural} exceeds {ctx.quota(named.quota)}.")
 
 
 def bounds(params: Params) -> tuple[int, int]:

@@ -14,18 +14,17 @@ from ..faults import ApiFault
 from ..presets import PROCEDURE_NAMES, PROCEDURES
 from ..schema import Params
 from ..shapes import procedures as shapes
-from .base import Action, Context, Reply, china_time, page
+from .base import Action, Context, Named, Reply, china_time, new_name, page
 
 KIND = "procedure"
 QUOTA = 50
+_NAMED = Named(KIND, PROCEDURE_NAMES, QUOTA, "procedure templates")
 
 
 def create(ctx: Context, params: Params) -> Reply:
     name = params["Name"]
-    if name in PROCEDURE_NAMES or ctx.tx.get(KIND, ctx.app, name) is not None:
-        raise ApiFault("InvalidParameter.ExistedProcedureName", f"Procedure {name!r} already exists.")
-    if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
-        raise ApiFault("LimitExceeded", f"The number of procedure templates exceeds {ctx.quota(QUOTA)}.")
+    taken = ApiFault("InvalidParameter.ExistedProcedureName", f"Procedure {name!r} already exists.")
+    new_name(ctx, _NAMED, name, taken)
     doc = {"Name": name, "Created": ctx.now, "Updated": ctx.now, "Spec": _spec(params)}
     ctx.tx.put(KIND, ctx.app, name, doc)
     return {}
