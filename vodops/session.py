@@ -6,18 +6,21 @@ import functools
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from vodops.application.apply import apply_application
+from vodops.application.locate import Application, locate
+from vodops.application.plan import APPLICATION_KINDS, application_changes, pending_note
 from vodops.apply.lock import ApplyLock
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
-from vodops.drift.report import DriftReport, find_drift
+from vodops.errors import SettingsError
 from vodops.live import LiveState, read_live
-from vodops.logs import api_observer, tee
+from vodops.logs import api_observer
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
@@ -25,7 +28,7 @@ from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
-from vodops.resources import DEPENDENCY_ORDER
+from vodops.resources.application import SUB_APPLICATION
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -38,39 +41,35 @@ class Session:
     desired: tuple[DesiredResource, ...]
     api: VodApi
     notes: tuple[str, ...] = ()  # files the manifests were not read from, and why
+    application: Application = field(default_factory=lambda: Application("default"))
     _refs: References | None = None
     _live: LiveState | None = None
 
-    def plan(self, only: frozenset[str] = frozenset(), prune: bool | None = None) -> Plan:
-        """The plan for the manifests against the account read now; `prune` overrides the
-        settings' (drift plans with it on, to see what nothing declares)."""
+    def plan(self, only: frozenset[str] = frozenset()) -> Plan:
         settings = self.project.settings
-        declared = {item.kind for item in self.desired}
-        self._live = read_live(
-            self.api, tuple(k for k in DEPENDENCY_ORDER if self.api.serves(k) or k in declared)
-        )
-        pruning = settings.prune if prune is None else prune
-        policy = Policy(prune=pruning, safety=settings.safety, only=only, now=self.api.now())
+        policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
-        listed = {k: n for k, n in self.api.listed_quotas.items() if k in declared or self._live.of_kind(k)}
-        policy = replace(policy, quotas={**documented, **listed, **raised})
+        policy = replace(policy, quotas={**documented, **raised})
+        pending = self.application.pending
+        self._live = LiveState(()) if pending else read_live(self.api)  # a new application is empty
         plan, self._refs = build_plan(
-            self.desired,
+            tuple(d for d in self.desired if d.kind not in APPLICATION_KINDS),
             self._live,
             stack=settings.stack,
             target=self.target.name,
             sub_app_id=self.target.sub_app_id,
             policy=policy,
         )
-        return plan
+        return self._with_application(plan, only)
 
-    def drift(self) -> DriftReport:
-        """What moved in the account since vodops last wrote it (vodops/drift/report.py)."""
-        made = self.plan(prune=True)
-        assert self._live is not None and self._refs is not None
-        names = self.project.settings.drift.names
-        return find_drift(made, self._live, self._refs, self.desired, names)
+    def _with_application(self, plan: Plan, only: frozenset[str]) -> Plan:
+        """`plan` after the application's own changes, which run first (vodops/application/)."""
+        changes, notes = application_changes(self.application, self.desired, self.api)
+        if only and not self.application.pending:
+            changes = [change for change in changes if change.address in only]
+        first = (pending_note(self.application),) if self.application.pending else ()
+        return replace(plan, changes=(*changes, *plan.changes), notes=(*first, *notes, *plan.notes))
 
     def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
         """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
@@ -86,7 +85,11 @@ class Session:
     @contextmanager
     def locked(self, wait: float, notify: Callable[[str], None]) -> Iterator[None]:
         """Hold the target's apply lock (vodops/apply/lock.py), waiting up to `wait` seconds for
-        another apply to finish; raises LockError naming the holder when it does not."""
+        another apply to finish; raises LockError naming the holder when it does not. An application
+        that apply has yet to create holds nothing to lock."""
+        if self.application.pending:
+            yield
+            return
         with ApplyLock(self.api, wait=wait, notify=notify).held():
             yield
 
@@ -94,10 +97,18 @@ class Session:
         self, plan: Plan, *, consent: Consent, progress: Progress, stop: threading.Event | None = None
     ) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
+        first = [change for change in plan.changes if change.kind in APPLICATION_KINDS]
+        rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_KINDS))
+        done, failure = apply_application(first, self.api, progress)
+        if failure is not None:
+            left = [c for c in plan.changes if c not in done and c is not failure[0]]
+            return Outcome(done=done, failed=[failure], not_attempted=left)
         parallelism = self.target.parallelism
-        return apply_plan(
-            plan, self.api, self._refs, consent=consent, progress=progress, parallelism=parallelism, stop=stop
+        outcome = apply_plan(
+            rest, self.api, self._refs, consent=consent, progress=progress, parallelism=parallelism, stop=stop
         )
+        outcome.done[:0] = done
+        return outcome
 
 
 @contextmanager
@@ -109,20 +120,36 @@ def open_session(
     target = resolve_target(project.settings, choice or TargetChoice())
     check_dialect(project, manifests, target.name, target.dialect)
     desired = desired_state(manifests)
-    with open_target(project, choice, observer) as (target, api):
-        yield Session(project, target, desired, api, manifests.notes)
+    with open_target(project, choice, observer, desired) as (target, api, application):
+        yield Session(project, target, desired, api, manifests.notes, application)
 
 
 @contextmanager
 def open_target(
-    project: Project, choice: TargetChoice | None = None, observer: Observer | None = None
-) -> Iterator[tuple[Target, VodApi]]:
-    """The target vodops.yaml and `choice` name, connected; each API call is logged (--verbose)
-    and told to `observer` too (the watcher's metrics count them)."""
+    project: Project,
+    choice: TargetChoice | None = None,
+    observer: Observer | None = None,
+    desired: tuple[DesiredResource, ...] = (),
+) -> Iterator[tuple[Target, VodApi, Application]]:
+    """The target vodops.yaml and `choice` name, connected to the application it addresses
+    (vodops/application/locate.py: one named by `subApp` is found by name; one that `desired`
+    declares and the account lacks is pending)."""
     target = resolve_target(project.settings, choice or TargetChoice())
-    log = api_observer(target.name)
-    with connect(target, project.directory, log if observer is None else tee(log, observer)) as api:
-        yield target, api
+    with connect(target, project.directory, observer or api_observer(target.name)) as api:
+        application = _application(api, target, desired)
+        api.sub_app_id = application.sub_app_id
+        yield replace(target, sub_app_id=application.sub_app_id), api, application
+
+
+def _application(api: VodApi, target: Target, desired: tuple[DesiredResource, ...]) -> Application:
+    """The application `target` addresses."""
+    if target.legacy and target.sub_app is not None:
+        raise SettingsError(
+            f"target {target.name!r}: the legacy API (dialect 2017) has no DescribeSubAppIds; give subAppId"
+        )
+    declared = {d.name for d in desired if d.kind == SUB_APPLICATION}
+    named = any(d.kind in APPLICATION_KINDS for d in desired) and not target.legacy
+    return locate(api, target.sub_app, target.sub_app_id, declared, named=named)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ StackName = Annotated[
     ),
 ]
 SubAppId = Annotated[int, Range(1)]
+# CreateSubAppId: Name, 1 to 40 characters (api.json 2018-07-17).
+AppName = Annotated[str, Field(min_length=1, max_length=40)]
 Parallelism = Annotated[int, Range(1, 64, "calls in flight")]
 DEFAULT_PARALLELISM = 10
 DIALECT_2018 = "2018-07-17"
@@ -67,7 +69,12 @@ class TargetSettings(Spec):
     )
     region: Region | None = Field(default=None, description="region id, like ap-guangzhou")
     sub_app_id: SubAppId | None = Field(
-        default=None, description="the VOD sub-application (default: the main one)"
+        default=None, description="the VOD sub-application by id (default: the main one)"
+    )
+    sub_app: AppName | None = Field(
+        default=None,
+        description="the VOD sub-application by name, found with DescribeSubAppIds (or created "
+        "by apply when a SubApplication of that name is declared); not with subAppId",
     )
     parallelism: Parallelism | None = Field(
         default=None, description="API calls in flight at once, 1 to 64 (default 10)"
@@ -199,6 +206,11 @@ def _check_targets(settings: Settings, file: FsPath) -> None:
         problems.append(
             Problem(f"targets.{LOCAL}: {LOCAL!r} is the built-in emulator target; choose another name")
         )
+    problems.extend(
+        Problem(f"targets.{name}: give subAppId or subApp, not both (one application per target)")
+        for name, target in settings.targets.items()
+        if target.sub_app_id is not None and target.sub_app is not None
+    )
     known = {LOCAL, *settings.targets}
     if settings.default_target not in known:
         names = ", ".join(sorted(known))

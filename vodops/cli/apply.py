@@ -100,7 +100,7 @@ def unlock(directory: Path, choice: TargetChoice) -> None:
     from vodops.project import Project
     from vodops.session import open_target
 
-    with open_target(Project.open(directory), choice) as (target, api):
+    with open_target(Project.open(directory), choice) as (target, api, _):
         broken = break_lock(api)
     for ticket in broken:
         click.echo(f"removed the apply lock of {ticket.holder}, held since {ticket.since} (id {ticket.id})")

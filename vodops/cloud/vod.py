@@ -142,6 +142,14 @@ class VodApi:
         neither listed nor pruned unless the manifests declare them (then the call says why)."""
         return self.unreachable(kind) is None
 
+    def call_account(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """An account-level action (CreateSubAppId, DescribeSubAppIds): never with a SubAppId."""
+        return self._caller.call(action, params)
+
+    def call_app(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """An action of the target's application: with its SubAppId when it has one."""
+        return self._call(action, params)
+
     def fetch(self, url: str) -> bytes:
         """The content at a URL the API returned, such as a watermark's ImageUrl."""
         return self._caller.fetch(url)

@@ -21,7 +21,8 @@ from vodops.export.files import ExportError, manifest_texts, write_export
 from vodops.live import read_live
 from vodops.project import Project
 from vodops.resources import DEPENDENCY_ORDER
-from vodops.targets import TargetChoice, connect, resolve_target
+from vodops.session import open_target
+from vodops.targets import TargetChoice
 
 __all__ = ["ExportError", "ExportReport", "export_account"]
 
@@ -40,10 +41,11 @@ def export_account(
 ) -> ExportReport:
     """Read the account of `target_name` (vodops.yaml in `directory`) and write manifests of
     `kinds` under `out`. Manifests in `directory` are not read: export works before any exist."""
-    settings = Project.open(directory).settings
-    target = resolve_target(settings, target_name)
+    project = Project.open(directory)
+    settings = project.settings
+    choice = target_name if isinstance(target_name, TargetChoice) else TargetChoice(name=target_name)
     wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
-    with connect(target, directory) as api:
+    with open_target(project, choice, observer=None) as (target, api, _):
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
         unread = ((kind, api.unreachable(kind)) for kind in wanted)
         exported.notes.extend(f"{kind}: not exported: {why}" for kind, why in unread if why)

@@ -1,0 +1,89 @@
+"""Targets that name their application (`subApp: NAME`): found with DescribeSubAppIds, and refused,
+changing nothing, when the account has no such application, or several."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tencentcloud.common import credential
+from tencentcloud.common.common_client import CommonClient
+from tencentcloud.common.profile.client_profile import ClientProfile
+from tencentcloud.common.profile.http_profile import HttpProfile
+
+from tests.conftest import SECRET, SECRET_ID, Vodops
+from vodops.emulator import Emulator
+
+
+def _sdk(endpoint: str) -> CommonClient:
+    """The official SDK, as the console would change the account."""
+    profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint.removeprefix("http://")))
+    return CommonClient("vod", "2018-07-17", credential.Credential(SECRET_ID, SECRET), "", profile)
+
+
+def _call(sdk: CommonClient, action: str, **params: Any) -> dict[str, Any]:
+    answer: dict[str, Any] = sdk.call_json(action, params)["Response"]
+    return answer
+
+
+def _targets(directory: Path, endpoint: str, **target: Any) -> None:
+    settings = {"targets": {"staging": {"endpoint": endpoint, **target}}}
+    (directory / "vodops.yaml").write_text(yaml.safe_dump(settings))
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_target_names_its_application_and_everything_goes_there(
+    vodops: Vodops, quickstart: Path, endpoint: str
+) -> None:
+    sdk = _sdk(endpoint)
+    _call(sdk, "CreateSubAppId", Name="prod-media")
+    staging = _call(sdk, "CreateSubAppId", Name="staging-media")["SubAppId"]
+    _targets(quickstart, endpoint, subApp="staging-media")
+
+    applied = vodops("apply", quickstart, "--target", "staging", "--yes")
+    assert applied.code == 0, applied.text
+    listed = _call(sdk, "DescribeTranscodeTemplates", Type="Custom", SubAppId=staging)
+    assert {t["Name"] for t in listed["TranscodeTemplateSet"]} == {"hls-480p", "hls-720p", "hls-1080p", "mp4-download"}
+    assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0  # not the default app
+    again = vodops("plan", quickstart, "--target", "staging", "--detailed-exitcode")
+    assert again.code == 0, again.text
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
+    vodops: Vodops, quickstart: Path, endpoint: str, emulator: Emulator
+) -> None:
+    _targets(quickstart, endpoint, subApp="staging-media")
+    before = emulator.snapshot()
+    for command, *options in (("plan",), ("apply", "--yes"), ("export", "--out", str(quickstart / "out"))):
+        refused = vodops(command, quickstart, "--target", "staging", *options)
+        assert refused.code == 1
+        assert (
+            "the account has no application named 'staging-media', and no SubApplication of that name is "
+            "declared: declare one for apply to create it, or correct the target's subApp"
+        ) in refused.err
+    assert emulator.snapshot() == before
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_name_two_applications_share_is_refused_listing_their_ids(
+    vodops: Vodops, quickstart: Path, endpoint: str, emulator: Emulator
+) -> None:
+    sdk = _sdk(endpoint)
+    first = _call(sdk, "CreateSubAppId", Name="media")["SubAppId"]
+    second = _call(sdk, "CreateSubAppId", Name="media")["SubAppId"]
+    _targets(quickstart, endpoint, subApp="media")
+    before = emulator.snapshot()
+    refused = vodops("apply", quickstart, "--target", "staging", "--yes")
+    assert refused.code == 1
+    assert f"several applications are named 'media' (SubAppIds {first}, {second})" in refused.err
+    assert emulator.snapshot() == before
+
+
+def test_a_target_gives_its_application_by_id_or_by_name_not_both(vodops: Vodops, quickstart: Path) -> None:
+    _targets(quickstart, "http://127.0.0.1:9", subApp="staging-media", subAppId=1500000001)
+    refused = vodops("validate", quickstart)
+    assert refused.code == 1
+    assert "targets.staging: give subAppId or subApp, not both (one application per target)" in refused.err

@@ -1,0 +1,45 @@
+"""Run the application's own changes, one after another, before anything inside it: create the
+application (and from then on address it: its id is bound into the API client), set its
+declared information, then its settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from vodops.application.wire import create_application, describe_application, set_setting
+from vodops.cloud.vod import VodApi
+from vodops.errors import VodopsError
+from vodops.plan.changes import Action, Change
+from vodops.resources.application import SUB_APPLICATION
+
+Progress = Callable[[Change, str], None]
+
+
+def apply_application(
+    changes: Sequence[Change], api: VodApi, progress: Progress
+) -> tuple[list[Change], tuple[Change, VodopsError] | None]:
+    """(the changes done, the one that failed and why, if one did: the rest were not attempted)."""
+    done: list[Change] = []
+    for change in changes:
+        try:
+            status = _run(change, api)
+        except VodopsError as error:
+            progress(change, f"failed: {error}")
+            return done, (change, error)
+        done.append(change)
+        progress(change, status)
+    return done, None
+
+
+def _run(change: Change, api: VodApi) -> str:
+    assert change.desired is not None, "the application's changes always have a desired side"
+    spec = change.desired.spec
+    if change.kind == SUB_APPLICATION and change.action is Action.CREATE:
+        api.sub_app_id = create_application(api, change.name, spec)
+        return f"done (SubAppId {api.sub_app_id})"
+    if change.kind == SUB_APPLICATION:
+        assert api.sub_app_id is not None, "a listed application has an id"
+        describe_application(api, api.sub_app_id, spec)
+        return "done"
+    set_setting(api, change.kind, spec)
+    return "done"
