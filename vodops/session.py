@@ -130,25 +130,28 @@ def open_target(
     choice: TargetChoice | None = None,
     observer: Observer | None = None,
     desired: tuple[DesiredResource, ...] = (),
+    named: bool = False,
 ) -> Iterator[tuple[Target, VodApi, Application]]:
     """The target vodops.yaml and `choice` name, connected to the application it addresses
     (vodops/application/locate.py: one named by `subApp` is found by name; one that `desired`
-    declares and the account lacks is pending)."""
+    declares and the account lacks is pending; with `named`, the name of one given by id is looked up)."""
     target = resolve_target(project.settings, choice or TargetChoice())
     with connect(target, project.directory, observer or api_observer(target.name)) as api:
-        application = _application(api, target, desired)
+        application = _application(api, target, desired, named)
         api.sub_app_id = application.sub_app_id
         yield replace(target, sub_app_id=application.sub_app_id), api, application
 
 
-def _application(api: VodApi, target: Target, desired: tuple[DesiredResource, ...]) -> Application:
+def _application(
+    api: VodApi, target: Target, desired: tuple[DesiredResource, ...], named: bool
+) -> Application:
     """The application `target` addresses."""
     if target.legacy and target.sub_app is not None:
         raise SettingsError(
             f"target {target.name!r}: the legacy API (dialect 2017) has no DescribeSubAppIds; give subAppId"
         )
     declared = {d.name for d in desired if d.kind == SUB_APPLICATION}
-    named = any(d.kind in APPLICATION_KINDS for d in desired) and not target.legacy
+    named = (named or any(d.kind in APPLICATION_KINDS for d in desired)) and not target.legacy
     return locate(api, target.sub_app, target.sub_app_id, declared, named=named)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from vodops.application.wire import create_application, describe_application, set_setting
+from vodops.application.wire import SETTINGS, create_application, describe_application
 from vodops.cloud.vod import VodApi
 from vodops.errors import VodopsError
 from vodops.plan.changes import Action, Change
@@ -41,5 +41,5 @@ def _run(change: Change, api: VodApi) -> str:
         assert api.sub_app_id is not None, "a listed application has an id"
         describe_application(api, api.sub_app_id, spec)
         return "done"
-    set_setting(api, change.kind, spec)
+    SETTINGS[change.kind].write(api, spec)
     return "done"

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from vodops.application.locate import Application
-from vodops.application.wire import listed_spec, read_setting
+from vodops.application.wire import SETTINGS, listed_spec
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange, field_changes
 from vodops.live import LiveResource
 from vodops.plan.changes import Action, Change
-from vodops.resources.application import DEFAULT_APPLICATION, SETTINGS, SUB_APPLICATION
+from vodops.resources.application import DEFAULT_APPLICATION, SUB_APPLICATION
 
 KNOWN_AFTER_APPLY = "(known after apply)"
 APPLICATION_KINDS = frozenset({SUB_APPLICATION, *SETTINGS})
@@ -56,7 +56,7 @@ def _change(app: Application, desired: DesiredResource, api: VodApi) -> Change |
     if app.pending:
         fields = tuple(FieldChange((key,), KNOWN_AFTER_APPLY, value) for key, value in desired.spec.items())
         return Change(Action.UPDATE, desired.kind, desired.name, fields, desired) if fields else None
-    live = read_setting(api, desired.kind)
+    live = SETTINGS[desired.kind].read(api, desired.spec)
     return _update(app, desired, live, live)
 
 

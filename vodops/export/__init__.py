@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from vodops.application.export import EXPORTED, application_documents
 from vodops.cloud.vod import LiveId
 from vodops.export.build import build_export
 from vodops.export.files import ExportError, manifest_texts, write_export
@@ -45,10 +46,10 @@ def export_account(
     settings = project.settings
     choice = target_name if isinstance(target_name, TargetChoice) else TargetChoice(name=target_name)
     wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
-    with open_target(project, choice, observer=None) as (target, api, _):
+    with open_target(project, choice, observer=None, named=True) as (target, api, application):
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
-        unread = ((kind, api.unreachable(kind)) for kind in wanted)
-        exported.notes.extend(f"{kind}: not exported: {why}" for kind, why in unread if why)
+        exported.documents.update(application_documents(application, api, kinds))
+        wanted = (*wanted, *(kind for kind in EXPORTED if kind in kinds))
     texts = manifest_texts(exported.documents, split, target.name)
     files: dict[PurePosixPath, str | bytes] = {**texts, **exported.images}
     removed = write_export(out, files, wanted)

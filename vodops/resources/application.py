@@ -10,7 +10,6 @@ applications of several environments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -21,6 +20,7 @@ from vodops.resources.fields import Pattern, Switch
 SUB_APPLICATION = "SubApplication"
 EVENT_CONFIG = "EventConfig"
 DISTRIBUTION_CONFIG = "DefaultDistributionConfig"
+STORAGE_REGION = "StorageRegion"
 DEFAULT_APPLICATION = "default"  # how settings name the account's default application
 
 
@@ -64,19 +64,38 @@ class DefaultDistributionConfigSpec(Spec):
     scheme: Literal["HTTP", "HTTPS"] | None = Field(default=None, description="HTTP or HTTPS")
 
 
-@dataclass(frozen=True)
-class SettingWire:
-    """A singleton on the wire: the action that reads it and the one that sets its fields."""
+# The storage regions VOD supports (Tencent Cloud document 266/9760, "已支持地域列表").
+StorageRegionName = Literal[
+    "ap-chongqing", "ap-beijing", "ap-shanghai", "ap-guangzhou", "ap-chengdu", "ap-nanjing",
+    "ap-hongkong", "ap-singapore", "ap-tokyo", "ap-seoul", "ap-mumbai", "ap-bangkok", "ap-jakarta",
+    "na-siliconvalley", "na-ashburn", "na-toronto", "eu-frankfurt", "sa-saopaulo",
+]  # fmt: skip
 
-    describe_action: str
-    modify_action: str
+
+class StorageRegionSpec(Spec):
+    """The application's storage regions (CreateStorageRegion, ModifyDefaultStorageRegion): those
+    listed are activated, and never deactivated (the API cannot); others may be active too."""
+
+    storage_regions: list[StorageRegionName] | None = Field(
+        default=None, description="regions media may be stored in: activated if they are not"
+    )
+    default_storage_region: StorageRegionName | None = Field(
+        default=None, description="where uploads that name no region go; activated if it is not"
+    )
 
 
-SETTINGS: dict[str, tuple[type[Spec], SettingWire]] = {
-    EVENT_CONFIG: (EventConfigSpec, SettingWire("DescribeEventConfig", "ModifyEventConfig")),
-    DISTRIBUTION_CONFIG: (
-        DefaultDistributionConfigSpec,
-        SettingWire("DescribeDefaultDistributionConfig", "ModifyDefaultDistributionConfig"),
-    ),
-}
-"""The application-wide settings, each with its spec model and wire (api.json 2018-07-17)."""
+def application_name(name: str) -> str | None:
+    """A SubApplication's name rule: CreateSubAppId's Name, 1 to 40 characters; `default` names
+    the account's default application, which cannot be declared."""
+    if len(name) > 40:
+        return f"is {len(name)} characters; application names can be at most 40"
+    if name == DEFAULT_APPLICATION:
+        return f"{DEFAULT_APPLICATION!r} names the account's default application, which cannot be declared"
+    return None
+
+
+def setting_name(name: str) -> str | None:
+    """A setting is named after its application: an application's name, or `default`."""
+    if len(name) > 40:
+        return f"is {len(name)} characters; a setting is named after its application (at most 40)"
+    return None
