@@ -48,8 +48,9 @@ def export_account(
     wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
     with open_target(project, choice, observer=None, named=True) as (target, api, application):
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
-        exported.documents.update(application_documents(application, api, kinds))
-        wanted = (*wanted, *(kind for kind in EXPORTED if kind in kinds))
+        if not target.legacy:  # the legacy API has no applications nor settings
+            exported.documents.update(application_documents(application, api, kinds))
+            wanted = (*wanted, *(kind for kind in EXPORTED if kind in kinds))
     texts = manifest_texts(exported.documents, split, target.name)
     files: dict[PurePosixPath, str | bytes] = {**texts, **exported.images}
     removed = write_export(out, files, wanted)
