@@ -72,7 +72,7 @@ def test_one_apply_per_target_brings_up_each_environment(
     assert console("DescribeSubAppIds")["TotalCount"] == 0  # a plan creates nothing
 
     staging_out = _apply(vodops, project, endpoint, "staging")
-    assert "[1/8] + create SubApplication 'staging-media': done (SubAppId 1500000001)" in staging_out
+    assert "[1/9] + create SubApplication 'staging-media': done (SubAppId 1500000001)" in staging_out
     _apply(vodops, project, endpoint, "prod")
 
     apps = {a["Name"]: a for a in console("DescribeSubAppIds")["SubAppIdInfoSet"]}
@@ -83,6 +83,7 @@ def test_one_apply_per_target_brings_up_each_environment(
         names = {t["Name"] for t in console("DescribeTranscodeTemplates", Type="Custom", SubAppId=app)["TranscodeTemplateSet"]}
         assert names == {"hls-720p", "mp4-download"}
         assert console("DescribeProcedureTemplates", Type="Custom", SubAppId=app)["TotalCount"] == 1
+        assert console("DescribeSuperPlayerConfigs", Type="Custom", SubAppId=app)["TotalCount"] == 1
     assert console("DescribeEventConfig", SubAppId=PROD)["NotificationUrl"] == "https://media.example.com/vod/events"
     assert console("DescribeDefaultDistributionConfig", SubAppId=PROD)["Scheme"] == "HTTPS"
     assert console("DescribeDefaultDistributionConfig", SubAppId=STAGING)["Scheme"] == "HTTP"  # not declared

@@ -116,7 +116,8 @@ def _with_states(resources: list[LiveResource], api: VodApi) -> list[LiveResourc
 
 def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
     comment, owner = split_comment(str(raw.get(kind.wire.marker_field) or ""))
-    spec = rekey({k: v for k, v in raw.items() if k not in kind.not_spec}, manifest_key)
+    shown = {kind.answered_as.get(k, k): v for k, v in raw.items() if k not in kind.not_spec}
+    spec = rekey(shown, manifest_key)
     spec[kind.marker_key] = comment
     image = spec.get("imageTemplate")
     if isinstance(image, dict):

@@ -12,7 +12,8 @@ from typing import Any
 
 from vodops.application.apply import apply_application
 from vodops.application.locate import Application, locate
-from vodops.application.plan import APPLICATION_KINDS, application_changes, pending_note
+from vodops.application.plan import application_changes, pending_note, scope_parts
+from vodops.application.wire import APPLICATION
 from vodops.apply.lock import ApplyLock
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
@@ -28,7 +29,7 @@ from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
-from vodops.resources.application import SUB_APPLICATION
+from vodops.resources import APPLICATION_LEVEL
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -47,29 +48,34 @@ class Session:
 
     def plan(self, only: frozenset[str] = frozenset()) -> Plan:
         settings = self.project.settings
-        policy = Policy(prune=settings.prune, safety=settings.safety, only=only)
+        contents, own = scope_parts(only, self.desired)
+        policy = Policy(prune=settings.prune, safety=settings.safety, only=contents)
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
         policy = replace(policy, quotas={**documented, **raised})
         pending = self.application.pending
         self._live = LiveState(()) if pending else read_live(self.api)  # a new application is empty
         plan, self._refs = build_plan(
-            tuple(d for d in self.desired if d.kind not in APPLICATION_KINDS),
+            tuple(d for d in self.desired if d.kind not in APPLICATION_LEVEL),
             self._live,
             stack=settings.stack,
             target=self.target.name,
             sub_app_id=self.target.sub_app_id,
             policy=policy,
         )
-        return self._with_application(plan, only)
+        if only and not contents:  # --only names the application's own declarations only
+            plan = replace(plan, changes=())
+        return self._with_application(plan, only, own)
 
-    def _with_application(self, plan: Plan, only: frozenset[str]) -> Plan:
-        """`plan` after the application's own changes, which run first (vodops/application/)."""
+    def _with_application(self, plan: Plan, only: frozenset[str], own: frozenset[str]) -> Plan:
+        """`plan` after the application's own changes, which run first (vodops/application/);
+        with --only, those it names (all of them while the application is to be created)."""
         changes, notes = application_changes(self.application, self.desired, self.api)
         if only and not self.application.pending:
-            changes = [change for change in changes if change.address in only]
+            changes = [change for change in changes if change.address in own]
         first = (pending_note(self.application),) if self.application.pending else ()
-        return replace(plan, changes=(*changes, *plan.changes), notes=(*first, *notes, *plan.notes))
+        notes = [*first, *notes, *plan.notes]
+        return replace(plan, changes=(*changes, *plan.changes), notes=tuple(notes), scope=tuple(sorted(only)))
 
     def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
         """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
@@ -97,8 +103,8 @@ class Session:
         self, plan: Plan, *, consent: Consent, progress: Progress, stop: threading.Event | None = None
     ) -> Outcome:
         assert self._refs is not None, "apply runs the plan this session made"
-        first = [change for change in plan.changes if change.kind in APPLICATION_KINDS]
-        rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_KINDS))
+        first = [change for change in plan.changes if change.kind in APPLICATION_LEVEL]
+        rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_LEVEL))
         done, failure = apply_application(first, self.api, progress)
         if failure is not None:
             left = [c for c in plan.changes if c not in done and c is not failure[0]]
@@ -150,8 +156,8 @@ def _application(
         raise SettingsError(
             f"target {target.name!r}: the legacy API (dialect 2017) has no DescribeSubAppIds; give subAppId"
         )
-    declared = {d.name for d in desired if d.kind == SUB_APPLICATION}
-    named = (named or any(d.kind in APPLICATION_KINDS for d in desired)) and not target.legacy
+    declared = {d.name for d in desired if d.kind == APPLICATION.name}
+    named = (named or any(d.kind in APPLICATION_LEVEL for d in desired)) and not target.legacy
     return locate(api, target.sub_app, target.sub_app_id, declared, named=named)
 
 

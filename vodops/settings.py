@@ -16,7 +16,7 @@ from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems
 from vodops.manifest.yamlpos import Document, load_documents
 from vodops.ownership import STACK_PATTERN
-from vodops.resources import KINDS, QUOTAS
+from vodops.resources import DEPENDENCY_ORDER, QUOTAS
 from vodops.resources.base import Path, Spec
 from vodops.resources.fields import Pattern, Range
 
@@ -118,7 +118,7 @@ if TYPE_CHECKING:
     KindName = str
     QuotaKind = str
 else:  # the registry's names, validated (and listed in the schema) as a Literal would be
-    KindName = Literal[tuple(KINDS)]
+    KindName = Literal[tuple(DEPENDENCY_ORDER)]  # what plans delete: never applications or settings
     QuotaKind = Literal[tuple(QUOTAS)]
 
 

@@ -1,16 +1,15 @@
 """Run the application's own changes, one after another, before anything inside it: create the
 application (and from then on address it: its id is bound into the API client), set its
-declared information, then its settings."""
+declared fields, then its settings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from vodops.application.wire import SETTINGS, create_application, describe_application
+from vodops.application.wire import APPLICATION, create_application, describe_application, write_setting
 from vodops.cloud.vod import VodApi
 from vodops.errors import VodopsError
 from vodops.plan.changes import Action, Change
-from vodops.resources.application import SUB_APPLICATION
 
 Progress = Callable[[Change, str], None]
 
@@ -34,12 +33,12 @@ def apply_application(
 def _run(change: Change, api: VodApi) -> str:
     assert change.desired is not None, "the application's changes always have a desired side"
     spec = change.desired.spec
-    if change.kind == SUB_APPLICATION and change.action is Action.CREATE:
+    if change.kind != APPLICATION.name:
+        write_setting(api, change.kind, spec)
+    elif change.action is Action.CREATE:
         api.sub_app_id = create_application(api, change.name, spec)
         return f"done (SubAppId {api.sub_app_id})"
-    if change.kind == SUB_APPLICATION:
+    else:
         assert api.sub_app_id is not None, "a listed application has an id"
         describe_application(api, api.sub_app_id, spec)
-        return "done"
-    SETTINGS[change.kind].write(api, spec)
     return "done"

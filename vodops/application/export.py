@@ -1,7 +1,7 @@
-"""The application's own manifests for `vodops export`: its `SubApplication` (unless it is the
-account's default application, which cannot be declared) and each of its settings, named after
-it, with every field the application has. What the setting's spec model does not hold is not
-configuration and stays out (the distribution `PlayKey`, the event `SignKey`)."""
+"""The application's own manifests for `vodops export`: the application (unless it is the
+account's default one, which cannot be declared) and each of its settings, named after it, with
+every field it has. What a setting's spec model does not hold is not configuration and stays out
+(the distribution `PlayKey`, the event `SignKey`)."""
 
 from __future__ import annotations
 
@@ -9,24 +9,25 @@ from collections.abc import Sequence
 from typing import Any
 
 from vodops.application.locate import Application
-from vodops.application.wire import SETTINGS, listed_spec
+from vodops.application.wire import APPLICATION, listed_spec, read_setting
 from vodops.cloud.vod import VodApi
 from vodops.manifest import API_VERSION
-from vodops.resources.application import SUB_APPLICATION
-
-EXPORTED = (SUB_APPLICATION, *SETTINGS)
+from vodops.resources import APPLICATION_LEVEL
 
 
 def application_documents(
     app: Application, api: VodApi, kinds: Sequence[str]
 ) -> dict[str, list[dict[str, Any]]]:
-    """kind -> the documents of `app` of that kind (of `kinds`)."""
+    """kind -> the documents of `app` of that kind, for each application-level kind of `kinds`."""
     documents: dict[str, list[dict[str, Any]]] = {}
-    if SUB_APPLICATION in kinds:
-        spec = {k: v for k, v in listed_spec(app.listed).items() if v} if app.listed is not None else None
-        documents[SUB_APPLICATION] = [] if spec is None else [_document(SUB_APPLICATION, app.name, spec)]
-    for kind in (kind for kind in SETTINGS if kind in kinds):
-        documents[kind] = [_document(kind, app.name, SETTINGS[kind].read(api, {}))]
+    for kind in (kind for kind in APPLICATION_LEVEL if kind in kinds):
+        if kind != APPLICATION.name:
+            documents[kind] = [_document(kind, app.name, read_setting(api, kind, {}))]
+        elif app.listed is not None:
+            spec = {k: v for k, v in listed_spec(app.listed).items() if v}
+            documents[kind] = [_document(kind, app.name, spec)]
+        else:
+            documents[kind] = []
     return documents
 
 

@@ -12,13 +12,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from vodops.cloud.answers import page_items, total_count
+from vodops.application.wire import list_applications
 from vodops.cloud.vod import VodApi
 from vodops.errors import SettingsError
 from vodops.resources.application import DEFAULT_APPLICATION
-
-_PAGE = 200  # DescribeSubAppIds: Limit at most 200 (api.json)
-_GONE = "Destroyed"
 
 
 @dataclass(frozen=True)
@@ -62,18 +59,6 @@ def locate(
         f"the account has no application named {sub_app!r}, and no SubApplication of that name is "
         "declared: declare one for apply to create it, or correct the target's subApp"
     )
-
-
-def list_applications(api: VodApi, name: str | None = None) -> list[dict[str, Any]]:
-    """The account's applications (those with that `name`), destroyed ones left out."""
-    found: list[dict[str, Any]] = []
-    while True:
-        params: dict[str, Any] = {"Offset": len(found), "Limit": _PAGE}
-        page = api.call_account("DescribeSubAppIds", params | ({"Name": name} if name else {}))
-        items = page_items("DescribeSubAppIds", page, "SubAppIdInfoSet")
-        found.extend(items)
-        if not items or len(found) >= total_count("DescribeSubAppIds", page):
-            return [app for app in found if app.get("Status") != _GONE]
 
 
 def _id(app: dict[str, Any]) -> int:

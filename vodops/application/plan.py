@@ -1,10 +1,10 @@
-"""The application's own changes, planned before what it holds: its `SubApplication` (created when
-pending, else its declared fields updated) and its settings (singletons: only updates, of the
-fields a manifest declares; fields left out are not managed).
+"""The application's own changes, planned before what it holds: the application itself (created
+when pending, else its declared fields updated) and its settings (singletons: only updates, of
+the fields a manifest declares; fields left out are not managed).
 
 A target plans the declarations named after its application only (vodops/resources/application.py);
-those naming an application that no SubApplication declares and that is not the target's are
-left out with a note, so that a misspelt name does not pass unseen.
+those naming an application that none declares and that is not the target's are left out with
+a note, so that a misspelt name does not pass unseen.
 """
 
 from __future__ import annotations
@@ -13,32 +13,49 @@ from collections.abc import Sequence
 from typing import Any
 
 from vodops.application.locate import Application
-from vodops.application.wire import SETTINGS, listed_spec
+from vodops.application.wire import APPLICATION, listed_spec, read_setting
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange, field_changes
+from vodops.errors import PlanError, Problem
 from vodops.live import LiveResource
 from vodops.plan.changes import Action, Change
-from vodops.resources.application import DEFAULT_APPLICATION, SUB_APPLICATION
+from vodops.resources import APPLICATION_LEVEL
+from vodops.resources.application import DEFAULT_APPLICATION
 
 KNOWN_AFTER_APPLY = "(known after apply)"
-APPLICATION_KINDS = frozenset({SUB_APPLICATION, *SETTINGS})
 
 
 def application_changes(
     app: Application, desired: Sequence[DesiredResource], api: VodApi
 ) -> tuple[list[Change], list[str]]:
-    """(the changes to `app` itself, notes on the declarations left out)."""
-    declared = [d for d in desired if d.kind in APPLICATION_KINDS]
-    apps = {d.name for d in declared if d.kind == SUB_APPLICATION} | {DEFAULT_APPLICATION, app.name}
+    """(the changes to `app` itself, in APPLICATION_LEVEL order; notes on declarations left out)."""
+    declared = sorted(
+        (d for d in desired if d.kind in APPLICATION_LEVEL), key=lambda d: APPLICATION_LEVEL.index(d.kind)
+    )
+    apps = {d.name for d in declared if d.kind == APPLICATION.name} | {DEFAULT_APPLICATION, app.name}
     notes = [
-        f"{d.kind} {d.name!r} names no declared SubApplication and not this target's application "
+        f"{d.kind} {d.name!r} names no declared {APPLICATION.name} and not this target's application "
         f"({app.name!r}): left out"
         for d in declared
         if d.name not in apps
     ]
     changes = [_change(app, d, api) for d in declared if d.name == app.name]
     return [change for change in changes if change is not None], notes
+
+
+def scope_parts(
+    only: frozenset[str], desired: Sequence[DesiredResource]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """`--only` addresses split into (what an application holds, the application's own). Raises
+    PlanError for an address of the application's own kinds that no manifest declares."""
+    own = frozenset(a for a in only if a.partition("/")[0] in APPLICATION_LEVEL)
+    unknown = sorted(own - {f"{d.kind}/{d.name}" for d in desired})
+    if unknown:
+        raise PlanError(
+            [Problem(f"--only {address}: no such resource in the manifests") for address in unknown]
+        )
+    return only - own, own
 
 
 def pending_note(app: Application) -> str:
@@ -49,14 +66,14 @@ def pending_note(app: Application) -> str:
 
 
 def _change(app: Application, desired: DesiredResource, api: VodApi) -> Change | None:
-    if desired.kind == SUB_APPLICATION:
-        if app.pending:
-            return Change(Action.CREATE, desired.kind, desired.name, field_changes({}, desired.spec), desired)
+    if desired.kind == APPLICATION.name and app.pending:
+        return Change(Action.CREATE, desired.kind, desired.name, field_changes({}, desired.spec), desired)
+    if desired.kind == APPLICATION.name:
         return _update(app, desired, listed_spec(app.listed), app.listed or {})
     if app.pending:
         fields = tuple(FieldChange((key,), KNOWN_AFTER_APPLY, value) for key, value in desired.spec.items())
         return Change(Action.UPDATE, desired.kind, desired.name, fields, desired) if fields else None
-    live = SETTINGS[desired.kind].read(api, desired.spec)
+    live = read_setting(api, desired.kind, desired.spec)
     return _update(app, desired, live, live)
 
 

@@ -1,114 +1,67 @@
-"""The application-level kinds on the wire.
-
-A setting is read and written through its `SettingWire`. Most are a Describe action, of which
-only the members the spec model names are configuration (DescribeDefaultDistributionConfig's
-`PlayKey` and deprecated `DomainName` are not), and a Modify action that changes the members it
-is sent and keeps the rest. Storage regions are read with DescribeStorageRegions and written
-with CreateStorageRegion for each declared region not yet activated, then
-ModifyDefaultStorageRegion; the regions the manifest does not list are not compared (the API
-cannot deactivate them). An application is created with CreateSubAppId and described with
-ModifySubAppIdInfo.
-"""
+"""The application-level kinds on the wire, read from their declarations (vodops/resources/): the
+application through its account-level wire (list, create, modify; never delete), a setting
+through its `read_setting` / `write_setting` (by default its Describe and Modify actions)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
-from vodops.cloud.answers import created_id, page_items
+from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.vod import VodApi
-from vodops.resources.application import (
-    DISTRIBUTION_CONFIG,
-    EVENT_CONFIG,
-    STORAGE_REGION,
-    DefaultDistributionConfigSpec,
-    EventConfigSpec,
-    StorageRegionSpec,
-)
-from vodops.resources.base import Spec, api_key, manifest_key
+from vodops.resources import APPLICATION_LEVEL, KINDS
+from vodops.resources.base import api_key, manifest_key
+from vodops.resources.kind import Kind, Shape
 
-Spec_ = dict[str, Any]
+APPLICATION: Kind = next(KINDS[name] for name in APPLICATION_LEVEL if KINDS[name].shape is Shape.APPLICATION)
+"""The kind of the application itself (SubApplication)."""
+_GONE = "Destroyed"  # SubAppIdInfo.Status of an application that no longer exists
 
 
-@dataclass(frozen=True)
-class SettingWire:
-    """How one setting is read (given the declared spec: what to compare) and written."""
-
-    model: type[Spec]
-    read: Callable[[VodApi, Mapping[str, Any]], Spec_]
-    write: Callable[[VodApi, Mapping[str, Any]], None]
-
-
-def _described(action: str, model: type[Spec]) -> Callable[[VodApi, Mapping[str, Any]], Spec_]:
-    wanted = {info.alias or name for name, info in model.model_fields.items()}
-
-    def read(api: VodApi, _: Mapping[str, Any]) -> Spec_:
-        answer = api.call_app(action, {})
-        return {manifest_key(k): v for k, v in answer.items() if manifest_key(k) in wanted}
-
-    return read
+def list_applications(api: VodApi, name: str | None = None) -> list[dict[str, Any]]:
+    """The account's applications (those with that `name`), as listed; destroyed ones left out."""
+    wire, found = APPLICATION.wire, list[dict[str, Any]]()
+    while True:
+        params: dict[str, Any] = {"Offset": len(found), "Limit": 200} | ({"Name": name} if name else {})
+        page = api.call_account(wire.list_action, params)  # Limit: at most 200 (api.json)
+        items = page_items(wire.list_action, page, wire.list_key)
+        found.extend(items)
+        if not items or len(found) >= total_count(wire.list_action, page):
+            return [app for app in found if app.get("Status") != _GONE]
 
 
-def _modified(action: str) -> Callable[[VodApi, Mapping[str, Any]], None]:
-    def write(api: VodApi, spec: Mapping[str, Any]) -> None:
-        api.call_app(action, {api_key(k): v for k, v in spec.items()})
-
-    return write
-
-
-def _regions(api: VodApi) -> tuple[list[str], str | None]:
-    """(the activated regions, the default one)."""
-    infos = page_items(
-        "DescribeStorageRegions", api.call_app("DescribeStorageRegions", {}), "StorageRegionInfos"
-    )
-    opened = [str(info.get("Region")) for info in infos if info.get("Status") == "opened"]
-    default = next((str(info.get("Region")) for info in infos if info.get("IsDefault") is True), None)
-    return opened, default
-
-
-def _read_regions(api: VodApi, declared: Mapping[str, Any]) -> Spec_:
-    opened, default = _regions(api)
-    listed = declared.get("storageRegions")
-    shown = [r for r in listed if r in opened] if isinstance(listed, list) else sorted(opened)
-    return {"storageRegions": shown, "defaultStorageRegion": default}
-
-
-def _write_regions(api: VodApi, spec: Mapping[str, Any]) -> None:
-    opened, default = _regions(api)
-    wanted = [*spec.get("storageRegions", []), *filter(None, [spec.get("defaultStorageRegion")])]
-    for region in dict.fromkeys(r for r in wanted if r not in opened):
-        api.call_app("CreateStorageRegion", {"StorageRegion": region})
-    if spec.get("defaultStorageRegion") not in (None, default):
-        api.call_app("ModifyDefaultStorageRegion", {"StorageRegion": spec["defaultStorageRegion"]})
-
-
-SETTINGS: dict[str, SettingWire] = {
-    EVENT_CONFIG: SettingWire(
-        EventConfigSpec, _described("DescribeEventConfig", EventConfigSpec), _modified("ModifyEventConfig")
-    ),
-    DISTRIBUTION_CONFIG: SettingWire(
-        DefaultDistributionConfigSpec,
-        _described("DescribeDefaultDistributionConfig", DefaultDistributionConfigSpec),
-        _modified("ModifyDefaultDistributionConfig"),
-    ),
-    STORAGE_REGION: SettingWire(StorageRegionSpec, _read_regions, _write_regions),
-}
-"""The application-wide settings (singletons: one per application), each with its spec model."""
+def listed_spec(listed: Mapping[str, Any] | None) -> dict[str, Any]:
+    """An application's spec as its listing shows it: the members its spec model names."""
+    wanted = _fields(APPLICATION)
+    return {manifest_key(k): v for k, v in (listed or {}).items() if manifest_key(k) in wanted}
 
 
 def create_application(api: VodApi, name: str, spec: Mapping[str, Any]) -> int:
-    """Create the application `name` (CreateSubAppId); its new SubAppId."""
-    body = {"Name": name, **{api_key(k): v for k, v in spec.items()}}
-    return created_id("CreateSubAppId", api.call_account("CreateSubAppId", body), "SubAppId")
+    """Create the application `name`; its new id."""
+    wire = APPLICATION.wire
+    answer = api.call_account(wire.create_action, {"Name": name, **_api(spec)})
+    return created_id(wire.create_action, answer, wire.created_id or wire.id_field)
 
 
-def describe_application(api: VodApi, sub_app_id: int, spec: Mapping[str, Any]) -> None:
-    """Set the declared information of an application (ModifySubAppIdInfo)."""
-    body = {"SubAppId": sub_app_id, **{api_key(k): v for k, v in spec.items()}}
-    api.call_account("ModifySubAppIdInfo", body)
+def describe_application(api: VodApi, app_id: int, spec: Mapping[str, Any]) -> None:
+    """Set the declared fields of the application `app_id`."""
+    wire = APPLICATION.wire
+    api.call_account(wire.update_action, {wire.id_field: app_id, **_api(spec)})
 
 
-def listed_spec(listed: Mapping[str, Any] | None) -> Spec_:
-    """An application's spec as DescribeSubAppIds lists it."""
-    return {"description": str((listed or {}).get("Description") or "")}
+def read_setting(api: VodApi, kind: str, declared: Mapping[str, Any]) -> dict[str, Any]:
+    """The setting `kind` as the target's application has it, given what is declared."""
+    return KINDS[kind].read_setting(KINDS[kind], api.call_app, declared)
+
+
+def write_setting(api: VodApi, kind: str, spec: Mapping[str, Any]) -> None:
+    """Set the declared fields of the setting `kind` in the target's application."""
+    KINDS[kind].write_setting(KINDS[kind], api.call_app, spec)
+
+
+def _fields(kind: Kind) -> set[str]:
+    return {info.alias or name for name, info in kind.spec.model_fields.items()}
+
+
+def _api(spec: Mapping[str, Any]) -> dict[str, Any]:
+    return {api_key(k): v for k, v in spec.items()}

@@ -15,13 +15,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from vodops.application.export import EXPORTED, application_documents
+from vodops.application.export import application_documents
 from vodops.cloud.vod import LiveId
 from vodops.export.build import build_export
 from vodops.export.files import ExportError, manifest_texts, write_export
 from vodops.live import read_live
 from vodops.project import Project
-from vodops.resources import DEPENDENCY_ORDER
+from vodops.resources import APPLICATION_LEVEL, DEPENDENCY_ORDER
 from vodops.session import open_target
 from vodops.targets import TargetChoice
 
@@ -50,7 +50,7 @@ def export_account(
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
         if not target.legacy:  # the legacy API has no applications nor settings
             exported.documents.update(application_documents(application, api, kinds))
-            wanted = (*wanted, *(kind for kind in EXPORTED if kind in kinds))
+            wanted = (*wanted, *(kind for kind in APPLICATION_LEVEL if kind in kinds))
     texts = manifest_texts(exported.documents, split, target.name)
     files: dict[PurePosixPath, str | bytes] = {**texts, **exported.images}
     removed = write_export(out, files, wanted)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 from vodops.registered import REGISTERED as MODULES
-from vodops.resources.kind import Kind, dependency_order
+from vodops.resources.kind import Kind, Shape, dependency_order
 from vodops.resources.media_class import MEDIA_CLASS
 from vodops.resources.procedure import PROCEDURE
 from vodops.resources.transcode import TRANSCODE
@@ -27,7 +27,14 @@ def _declaration(name: str, module: str) -> Kind:
 
 REGISTERED: tuple[Kind, ...] = tuple(_declaration(name, module) for name, module in MODULES.items())
 KINDS: dict[str, Kind] = {kind.name: kind for kind in dependency_order(REGISTERED)}
-DEPENDENCY_ORDER = tuple(KINDS)
+DEPENDENCY_ORDER = tuple(name for name, kind in KINDS.items() if not kind.application_level)
+"""The kinds an application holds, in dependency order."""
+APPLICATION_LEVEL = tuple(
+    name
+    for name, kind in sorted(KINDS.items(), key=lambda item: item[1].shape is Shape.SINGLETON)
+    if kind.application_level
+)
+"""The application itself, then its settings: planned and applied first (vodops/application/)."""
 REFERRERS = tuple(name for name, kind in KINDS.items() if kind.refers_to())
 """The kinds whose specs refer to other kinds (procedures), in dependency order."""
 REFERRED = frozenset(target for kind in KINDS.values() for target in kind.refers_to())
@@ -42,6 +49,6 @@ the kinds keyed by name (the order plans list them in)."""
 
 
 __all__ = [
-    "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE", "QUOTAS", "REFERRED", "REFERRERS",
-    "REGISTERED", "TRANSCODE", "WATERMARK", "Kind",
+    "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE", "QUOTAS", "REFERRED",
+    "REFERRERS", "REGISTERED", "TRANSCODE", "WATERMARK", "Kind",
 ]  # fmt: skip

@@ -13,12 +13,12 @@ marks in the spec models, and the dependency order is derived from them (`depend
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from vodops.normalize import Rule
-from vodops.resources.base import Path, Spec, manifest_key
+from vodops.resources.base import Path, Spec, api_key, manifest_key
 from vodops.resources.walk import ref_patterns
 from vodops.visible import UNSEEN_RULE, unseen_character
 
@@ -28,6 +28,13 @@ class Shape(Enum):
 
     NAMED = "named"  # a collection of objects, each declared by its own name
     TREE = "tree"  # nodes named by their path ("Movies/Action"); a node's parent is in its path
+    # The application-level shapes, planned and applied before what an application holds
+    # (vodops/application/): each declaration is named after its application, and a target
+    # plans those of its own application only.
+    APPLICATION = (
+        "application"  # the sub-application itself: account-level, created when missing, never deleted
+    )
+    SINGLETON = "singleton"  # one per application: nothing to create or delete, only fields to set
 
 
 class Identity(Enum):
@@ -77,6 +84,29 @@ class Wire:
             f"Describe{kind}s", f"{kind}Set", True, f"Create{kind}", f"Modify{kind}", f"Delete{kind}",
             "Definition", "Definition", "Definitions",
         )  # fmt: skip
+
+    @classmethod
+    def setting(cls, describe_action: str, modify_action: str) -> Wire:
+        """The wire of a singleton: one Describe answering its members at the top level, one
+        Modify that sets the members it is sent and keeps the rest."""
+        return cls(describe_action, "", False, "", modify_action, "", "", None)
+
+
+Call = Callable[[str, Mapping[str, Any]], dict[str, Any]]
+"""An action of the target's application: (action, params) -> the answer."""
+
+
+def described(kind: Kind, call: Call, declared: Mapping[str, Any]) -> dict[str, Any]:
+    """A singleton as its Describe action answers it, in manifest spelling: only the members its
+    spec model names are configuration (a deprecated alias or a secret is not)."""
+    wanted = {info.alias or name for name, info in kind.spec.model_fields.items()}
+    answer = call(kind.wire.list_action, {})
+    return {manifest_key(k): v for k, v in answer.items() if manifest_key(k) in wanted}
+
+
+def modified(kind: Kind, call: Call, spec: Mapping[str, Any]) -> None:
+    """Set a singleton's declared fields with its Modify action."""
+    call(kind.wire.update_action, {api_key(k): v for k, v in spec.items()})
 
 
 @dataclass(frozen=True)
@@ -162,6 +192,9 @@ class Kind:
     rules: tuple[Rule, ...] = ()  # normalization: the API's defaults and spellings (vodops.normalize)
     stated_on_update: tuple[str, ...] = ()  # fields every update states (the server implies them)
     not_spec: frozenset[str] = frozenset()  # live fields that identify or describe, not configure
+    # Describe members named otherwise than the request member they show ({"ResolutionNameSet":
+    # "ResolutionNames"}): live specs take the request's name.
+    answered_as: Mapping[str, str] = field(default_factory=dict)
     is_preset: Callable[[Mapping[str, Any]], bool] = _template_preset  # from the object as listed
     immutable: tuple[str, ...] = ()  # top-level fields Modify cannot change: a change is a replace
     quota: int | None = None  # custom objects per sub-application on the 2018 API (None: unlimited)
@@ -183,6 +216,10 @@ class Kind:
     # Manifest checks: what a reference to a declared object of this kind may not do, given that
     # object's spec: (path, the mapping holding the reference, its name, the target) -> problems.
     check_use: Callable[[Path, Any, str, Spec], Iterator[tuple[Path, str]]] = _no_use_rules
+    # A singleton (Shape.SINGLETON): read it, given the declared spec (what is compared), and set
+    # the declared fields. By default its wire's Describe and Modify (`Wire.setting`).
+    read_setting: Callable[[Kind, Call, Mapping[str, Any]], dict[str, Any]] = described
+    write_setting: Callable[[Kind, Call, Mapping[str, Any]], None] = modified
 
     def name_problem(self, name: str) -> str | None:
         """Why `name` cannot name a resource of this kind, or None. Names are compared in NFC."""
@@ -227,6 +264,11 @@ class Kind:
         if self.nodes is None:
             raise ValueError(f"{self.name} is not a tree")
         return self.nodes
+
+    @property
+    def application_level(self) -> bool:
+        """The application itself or one of its settings, rather than something it holds."""
+        return self.shape in (Shape.APPLICATION, Shape.SINGLETON)
 
     def refers_to(self) -> frozenset[str]:
         """The kinds this kind's spec refers to (its `RefTo` fields)."""
