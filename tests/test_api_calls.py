@@ -50,6 +50,7 @@ def test_plan_lists_each_kind_in_pages_of_100() -> None:
     assert described.count("DescribeWatermarkTemplates") == 3
     assert described.count("DescribeProcedureTemplates") == 1
     assert described.count("DescribeAllClass") == 1
-    assert len(described) == math.ceil(transcodes / 100) + 5
+    assert described.count("DescribeSuperPlayerConfigs") == 1
+    assert len(described) == math.ceil(transcodes / 100) + 6
     assert len(live.of_kind(WATERMARK)) == 250
     emulator.close()

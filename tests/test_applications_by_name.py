@@ -19,7 +19,9 @@ from vodops.emulator import Emulator
 
 def _sdk(endpoint: str) -> CommonClient:
     """The official SDK, as the console would change the account."""
-    profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint.removeprefix("http://")))
+    profile = ClientProfile(
+        httpProfile=HttpProfile(protocol="http", endpoint=endpoint.removeprefix("http://"))
+    )
     return CommonClient("vod", "2018-07-17", credential.Credential(SECRET_ID, SECRET), "", profile)
 
 
@@ -45,7 +47,12 @@ def test_a_target_names_its_application_and_everything_goes_there(
     applied = vodops("apply", quickstart, "--target", "staging", "--yes")
     assert applied.code == 0, applied.text
     listed = _call(sdk, "DescribeTranscodeTemplates", Type="Custom", SubAppId=staging)
-    assert {t["Name"] for t in listed["TranscodeTemplateSet"]} == {"hls-480p", "hls-720p", "hls-1080p", "mp4-download"}
+    assert {t["Name"] for t in listed["TranscodeTemplateSet"]} == {
+        "hls-480p",
+        "hls-720p",
+        "hls-1080p",
+        "mp4-download",
+    }
     assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0  # not the default app
     again = vodops("plan", quickstart, "--target", "staging", "--detailed-exitcode")
     assert again.code == 0, again.text

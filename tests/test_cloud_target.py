@@ -121,6 +121,7 @@ def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoin
     assert sorted(r["action"] for r in records) == [  # one listing per kind, made concurrently
         "DescribeAllClass",
         "DescribeProcedureTemplates",
+        "DescribeSuperPlayerConfigs",
         "DescribeTranscodeTemplates",
         "DescribeWatermarkTemplates",
     ]

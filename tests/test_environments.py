@@ -29,7 +29,9 @@ class Console:
     """The official SDK, changing the account as a person in the console would."""
 
     def __init__(self, endpoint: str) -> None:
-        profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint.removeprefix("http://")))
+        profile = ClientProfile(
+            httpProfile=HttpProfile(protocol="http", endpoint=endpoint.removeprefix("http://"))
+        )
         self._sdk = CommonClient("vod", "2018-07-17", credential.Credential(SECRET_ID, SECRET), "", profile)
 
     def __call__(self, action: str, **params: Any) -> dict[str, Any]:
@@ -80,14 +82,24 @@ def test_one_apply_per_target_brings_up_each_environment(
     assert apps["prod-media"]["Description"] == "Production VOD"
     assert "ap-singapore" in apps["prod-media"]["StorageRegions"]
     for app in (STAGING, PROD):
-        names = {t["Name"] for t in console("DescribeTranscodeTemplates", Type="Custom", SubAppId=app)["TranscodeTemplateSet"]}
+        names = {
+            t["Name"]
+            for t in console("DescribeTranscodeTemplates", Type="Custom", SubAppId=app)[
+                "TranscodeTemplateSet"
+            ]
+        }
         assert names == {"hls-720p", "mp4-download"}
         assert console("DescribeProcedureTemplates", Type="Custom", SubAppId=app)["TotalCount"] == 1
         assert console("DescribeSuperPlayerConfigs", Type="Custom", SubAppId=app)["TotalCount"] == 1
-    assert console("DescribeEventConfig", SubAppId=PROD)["NotificationUrl"] == "https://media.example.com/vod/events"
+    assert (
+        console("DescribeEventConfig", SubAppId=PROD)["NotificationUrl"]
+        == "https://media.example.com/vod/events"
+    )
     assert console("DescribeDefaultDistributionConfig", SubAppId=PROD)["Scheme"] == "HTTPS"
     assert console("DescribeDefaultDistributionConfig", SubAppId=STAGING)["Scheme"] == "HTTP"  # not declared
-    assert console("DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0  # the default app is untouched
+    assert (
+        console("DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0
+    )  # the default app is untouched
     for target in ("staging", "prod"):
         assert _plan(vodops, project, endpoint, target)[0] == 0
 
@@ -114,7 +126,14 @@ def test_a_console_made_application_exports_to_manifests_that_adopt_then_plan_em
     console("ModifyEventConfig", SubAppId=app, NotificationUrl="https://hand.example/events", Mode="PUSH")
     console("CreateStorageRegion", SubAppId=app, StorageRegion="ap-tokyo")
     video = {"Codec": "libx264", "Fps": 25, "Bitrate": 1000}
-    console("CreateTranscodeTemplate", SubAppId=app, Name="by-hand", Container="mp4", VideoTemplate=video, RemoveAudio=1)
+    console(
+        "CreateTranscodeTemplate",
+        SubAppId=app,
+        Name="by-hand",
+        Container="mp4",
+        VideoTemplate=video,
+        RemoveAudio=1,
+    )
     write(tmp_path, "vodops.yaml", {"targets": {"legacy": {"subApp": "legacy-media"}}})
 
     assert vodops("export", tmp_path, "--target", "legacy", "--endpoint", endpoint).code == 0
@@ -128,7 +147,7 @@ def test_settings_of_another_application_are_left_out_and_a_misspelt_one_is_note
     vodops: Vodops, project: Path, endpoint: str
 ) -> None:
     write(project, "typo.yaml", document("EventConfig", "prod-medai", {"mode": "PULL"}))
-    code, planned = _plan(vodops, project, endpoint, "staging")
+    planned = _plan(vodops, project, endpoint, "staging")[1]
     assert "prod-media" not in planned.replace("prod-medai", "")
     assert (
         "Note: EventConfig 'prod-medai' names no declared SubApplication and not this target's "
@@ -149,7 +168,14 @@ def test_settings_of_another_application_are_left_out_and_a_misspelt_one_is_note
     ],
 )
 def test_a_bad_application_declaration_is_refused_before_any_call(
-    vodops: Vodops, project: Path, endpoint: str, emulator: Emulator, kind: str, name: str, spec: Any, problem: str
+    vodops: Vodops,
+    project: Path,
+    endpoint: str,
+    emulator: Emulator,
+    kind: str,
+    name: str,
+    spec: Any,
+    problem: str,
 ) -> None:
     write(project, "bad.yaml", document(kind, name, spec))
     before = emulator.snapshot()

@@ -142,11 +142,14 @@ def test_split_writes_a_file_per_resource(vodops: Vodops, tmp_path: Path) -> Non
     unnamed = _small_account(tmp_path)
     assert vodops("export", tmp_path, "--split").code == 0
     assert sorted(_files(tmp_path)) == [
+        "default-distribution-configs/default.yaml",  # the default application's settings
+        "event-configs/default.yaml",
         "images/.vodops-export",
         "images/logo.png",
         "media-classes/Movies.yaml",
         "media-classes/Movies__Action.yaml",
         "procedures/ingest.yaml",
+        "storage-regions/default.yaml",
         f"transcode-templates/transcode-{unnamed}.yaml",
         "watermark-templates/logo.yaml",
     ]

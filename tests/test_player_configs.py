@@ -11,8 +11,17 @@ import pytest
 from tests.conftest import Vodops
 from tests.helpers import document, live_api, write
 
-WEB = {"adaptiveDynamicStreamingDefinition": 10, "imageSpriteDefinition": 10, "scheme": "HTTPS", "comment": "site"}
-DRM = {"drmSwitch": "ON", "drmStreamingsInfo": {"widevineDefinition": 11}, "resolutionNames": [{"minEdgeLength": 720, "name": "HD"}]}  # fmt: skip
+WEB = {
+    "adaptiveDynamicStreamingDefinition": 10,
+    "imageSpriteDefinition": 10,
+    "scheme": "HTTPS",
+    "comment": "site",
+}
+DRM = {
+    "drmSwitch": "ON",
+    "drmStreamingsInfo": {"widevineDefinition": 11},
+    "resolutionNames": [{"minEdgeLength": 720, "name": "HD"}],
+}
 
 
 def _players(directory: Path) -> dict[str, dict[str, object]]:
@@ -21,16 +30,32 @@ def _players(directory: Path) -> dict[str, dict[str, object]]:
 
 
 def test_player_configs_converge_update_and_delete(vodops: Vodops, tmp_path: Path) -> None:
-    write(tmp_path, "players.yaml", document("SuperPlayerConfig", "web", WEB), document("SuperPlayerConfig", "drm", DRM))
+    write(
+        tmp_path,
+        "players.yaml",
+        document("SuperPlayerConfig", "web", WEB),
+        document("SuperPlayerConfig", "drm", DRM),
+    )
     assert vodops("apply", tmp_path, "--yes").code == 0
     assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
     live = _players(tmp_path)
-    assert live["drm"]["DrmStreamingsInfo"] == {"SimpleAesDefinition": 0, "WidevineDefinition": 11, "FairPlayDefinition": 0}
+    assert live["drm"]["DrmStreamingsInfo"] == {
+        "SimpleAesDefinition": 0,
+        "WidevineDefinition": 11,
+        "FairPlayDefinition": 0,
+    }
     assert live["web"]["Comment"].startswith("site [vodops:")
 
-    write(tmp_path, "players.yaml", document("SuperPlayerConfig", "web", {**WEB, "scheme": "HTTP", "comment": None}))
+    write(
+        tmp_path,
+        "players.yaml",
+        document("SuperPlayerConfig", "web", {**WEB, "scheme": "HTTP", "comment": None}),
+    )
     planned = vodops("plan", tmp_path)
-    assert "~ update SuperPlayerConfig 'web'\n    comment: site -> (default)\n    scheme: HTTPS -> HTTP" in planned.out
+    assert (
+        "~ update SuperPlayerConfig 'web'\n    comment: site -> (default)\n    scheme: HTTPS -> HTTP"
+        in planned.out
+    )
     assert "- delete SuperPlayerConfig 'drm'" in planned.out
     assert vodops("apply", tmp_path, "--yes").code == 0
     assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
@@ -46,13 +71,25 @@ def test_player_configs_converge_update_and_delete(vodops: Vodops, tmp_path: Pat
 @pytest.mark.parametrize(
     "name, spec, problem",
     [
-        ("web", {"comment": "nothing to play"}, "adaptiveDynamicStreamingDefinition is required to play adaptive streams without DRM"),
-        ("drm", {"drmSwitch": "ON"}, "drmStreamingsInfo is required to play adaptive streams with drmSwitch ON"),
-        ("mp4", {"audioVideoType": "Transcode"}, "transcodeDefinition is required when audioVideoType is Transcode"),
+        (
+            "web",
+            {"comment": "nothing to play"},
+            "adaptiveDynamicStreamingDefinition is required to play adaptive streams without DRM",
+        ),
+        (
+            "drm",
+            {"drmSwitch": "ON"},
+            "drmStreamingsInfo is required to play adaptive streams with drmSwitch ON",
+        ),
+        (
+            "mp4",
+            {"audioVideoType": "Transcode"},
+            "transcodeDefinition is required when audioVideoType is Transcode",
+        ),
         ("a b", WEB, "must be 1 to 64 letters, digits, '_' or '-'"),
         ("web", {**WEB, "scheme": "FTP"}, "spec.scheme"),
     ],
-)  # fmt: skip
+)
 def test_a_config_the_api_would_refuse_is_refused_before_any_call(
     vodops: Vodops, tmp_path: Path, name: str, spec: dict[str, object], problem: str
 ) -> None:

@@ -43,6 +43,6 @@ def test_bad_quotas_are_located_and_nothing_is_sent(vodops: Vodops, tmp_path: Pa
     assert f"{settings}:2:3: quotas.Procedure: must be greater than or equal to 1 (got 0)" in planned.err
     assert (
         f"{settings}:3:3: quotas.MediaClass: must be one of 'TranscodeTemplate', 'WatermarkTemplate', "
-        "'Procedure' (got 'MediaClass')"
+        "'Procedure', 'SuperPlayerConfig' (got 'MediaClass')"
     ) in planned.err
     assert not (tmp_path / ".vodops").exists(), "no emulator state was even opened"

@@ -14,7 +14,8 @@ from vodops.resources.fields import Pattern, Switch
 from vodops.resources.kind import Kind, Shape, Wire
 
 EVENT_CONFIG = "EventConfig"
-Url = Annotated[str, Pattern(r"^(https?://\S+)?$", "an http:// or https:// address, or empty")]
+_URL = r"^(https?://[A-Za-z0-9._~:/?#\[\]@$&'()*+,;=%-]+)?$"
+Url = Annotated[str, Pattern(_URL, "an http:// or https:// address, or empty")]
 
 
 class EventConfigSpec(Spec):
