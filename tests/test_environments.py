@@ -184,3 +184,19 @@ def test_a_bad_application_declaration_is_refused_before_any_call(
     assert "bad.yaml:" in refused.err and problem in refused.err, refused.err
     assert emulator.snapshot() == before
     assert emulator.calls == []
+
+
+def test_a_setting_the_api_refuses_fails_with_its_code_and_changes_nothing(
+    vodops: Vodops, project: Path, endpoint: str, emulator: Emulator
+) -> None:
+    _apply(vodops, project, endpoint, "prod")
+    settings = project / "settings.yaml"
+    settings.write_text(
+        settings.read_text().replace("  scheme: HTTPS\n", "  scheme: HTTPS\n  domain: cdn.example.com\n")
+    )
+    before = emulator.snapshot()["resources"]
+    refused = vodops("apply", project, "--target", "prod", "--endpoint", endpoint, "--yes")
+    assert refused.code == 1
+    assert "InvalidParameterValue.DomainName" in refused.text
+    assert "Domain 'cdn.example.com' is not a domain of this application" in refused.text
+    assert emulator.snapshot()["resources"] == before  # only the apply lock's ticket came and went
