@@ -39,7 +39,7 @@ def listed_spec(listed: Mapping[str, Any] | None) -> dict[str, Any]:
 def create_application(api: VodApi, name: str, spec: Mapping[str, Any]) -> int:
     """Create the application `name`; its new id."""
     wire = APPLICATION.wire
-    answer = api.call_account(wire.create_action, {"Name": name, **_api(spec)})
+    answer = api.call_account(wire.create_action, {wire.name_field: name, **_api(spec)})
     return created_id(wire.create_action, answer, wire.created_id or wire.id_field)
 
 
