@@ -19,9 +19,10 @@ from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
+from vodops.drift.report import DriftReport, find_drift
 from vodops.errors import SettingsError
 from vodops.live import LiveState, read_live
-from vodops.logs import api_observer
+from vodops.logs import api_observer, tee
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
@@ -46,10 +47,13 @@ class Session:
     _refs: References | None = None
     _live: LiveState | None = None
 
-    def plan(self, only: frozenset[str] = frozenset()) -> Plan:
+    def plan(self, only: frozenset[str] = frozenset(), prune: bool | None = None) -> Plan:
+        """The plan for the manifests against the account read now; `prune` overrides the
+        settings' (drift plans with it on, to see what nothing declares)."""
         settings = self.project.settings
+        pruning = settings.prune if prune is None else prune
         contents, own = scope_parts(only, self.desired)
-        policy = Policy(prune=settings.prune, safety=settings.safety, only=contents)
+        policy = Policy(prune=pruning, safety=settings.safety, only=contents)
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
         policy = replace(policy, quotas={**documented, **raised})
@@ -76,6 +80,13 @@ class Session:
         first = (pending_note(self.application),) if self.application.pending else ()
         notes = [*first, *notes, *plan.notes]
         return replace(plan, changes=(*changes, *plan.changes), notes=tuple(notes), scope=tuple(sorted(only)))
+
+    def drift(self) -> DriftReport:
+        """What moved in the account since vodops last wrote it (vodops/drift/report.py)."""
+        made = self.plan(prune=True)
+        assert self._live is not None and self._refs is not None
+        names = self.project.settings.drift.names
+        return find_drift(made, self._live, self._refs, self.desired, names)
 
     def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
         """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
@@ -140,9 +151,12 @@ def open_target(
 ) -> Iterator[tuple[Target, VodApi, Application]]:
     """The target vodops.yaml and `choice` name, connected to the application it addresses
     (vodops/application/locate.py: one named by `subApp` is found by name; one that `desired`
-    declares and the account lacks is pending; with `named`, the name of one given by id is looked up)."""
+    declares and the account lacks is pending; with `named`, the name of one given by id is
+    looked up). Each API call is logged (--verbose) and told to `observer` too (the watcher's
+    metrics count them)."""
     target = resolve_target(project.settings, choice or TargetChoice())
-    with connect(target, project.directory, observer or api_observer(target.name)) as api:
+    log = api_observer(target.name)
+    with connect(target, project.directory, log if observer is None else tee(log, observer)) as api:
         application = _application(api, target, desired, named)
         api.sub_app_id = application.sub_app_id
         yield replace(target, sub_app_id=application.sub_app_id), api, application
