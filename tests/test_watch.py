@@ -240,7 +240,7 @@ def test_a_heal_waits_while_another_apply_holds_the_lock(
     """Never two heals (or a heal and an apply) at once: the apply lock is taken without waiting,
     and a held lock defers the heal to the next interval."""
     directory, url, console = applied
-    with open_target(Project.open(directory), TargetChoice(endpoint=url)) as (_, api):
+    with open_target(Project.open(directory), TargetChoice(endpoint=url)) as (_, api, _):
         with ApplyLock(api, wait=0, notify=lambda _: None, holder="ci@runner-7 pid 4121").held():
             _console_changes(console)
             process = _watch(directory, url, "--heal", "--interval", f"{INTERVAL}s")
