@@ -15,6 +15,7 @@ REGISTERED: dict[str, str] = {
     "WatermarkTemplate": "vodops.resources.watermark",
     "TranscodeTemplate": "vodops.resources.transcode",
     "Procedure": "vodops.resources.procedure",
+    "LivePullStreamTask": "vodops.resources.live_task",
     "SuperPlayerConfig": "vodops.resources.player",
     "SubApplication": "vodops.resources.sub_application",
     "EventConfig": "vodops.resources.event_config",

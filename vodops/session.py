@@ -30,7 +30,7 @@ from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
-from vodops.resources import APPLICATION_LEVEL
+from vodops.resources import APPLICATION_LEVEL, DEPENDENCY_ORDER
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
 
@@ -51,14 +51,17 @@ class Session:
         """The plan for the manifests against the account read now; `prune` overrides the
         settings' (drift plans with it on, to see what nothing declares)."""
         settings = self.project.settings
+        declared = {item.kind for item in self.desired}
+        kinds = tuple(k for k in DEPENDENCY_ORDER if self.api.serves(k) or k in declared)
+        pending = self.application.pending  # a new application is empty: nothing to read
+        self._live = LiveState(()) if pending else read_live(self.api, kinds)
         pruning = settings.prune if prune is None else prune
         contents, own = scope_parts(only, self.desired)
-        policy = Policy(prune=pruning, safety=settings.safety, only=contents)
+        policy = Policy(prune=pruning, safety=settings.safety, only=contents, now=self.api.now())
         documented = self.api.quotas if self.api.quotas is not None else policy.quotas
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
-        policy = replace(policy, quotas={**documented, **raised})
-        pending = self.application.pending
-        self._live = LiveState(()) if pending else read_live(self.api)  # a new application is empty
+        listed = {k: n for k, n in self.api.listed_quotas.items() if k in declared or self._live.of_kind(k)}
+        policy = replace(policy, quotas={**documented, **listed, **raised})
         plan, self._refs = build_plan(
             tuple(d for d in self.desired if d.kind not in APPLICATION_LEVEL),
             self._live,

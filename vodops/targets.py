@@ -9,21 +9,36 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
+
+import httpx
 
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
 from vodops.cloud.credentials import PROFILE_VAR, find_credentials
 from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
+from vodops.cloud.live_api import DEFAULT_HOST as LIVE_HOST
+from vodops.cloud.live_api import RATES as LIVE_RATES
+from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
+from vodops.cloud.live_api import SERVICE as LIVE_SERVICE
+from vodops.cloud.live_api import LiveCaller, no_live_region
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
-from vodops.settings import DEFAULT_PARALLELISM, DIALECT_2017, DIALECT_2018, LOCAL, REGION_PATTERN, Settings
+from vodops.settings import (
+    DEFAULT_PARALLELISM,
+    DIALECT_2017,
+    DIALECT_2018,
+    LOCAL,
+    REGION_PATTERN,
+    LiveSettings,
+    Settings,
+)
 
 T = TypeVar("T")
 LOGGER = logging.getLogger("vodops")
@@ -42,6 +57,8 @@ class Target:
     rate_limit: float = DEFAULT_RATE  # per second; per minute for the 2017 dialect
     profile: str | None = None
     dialect: str = DIALECT_2018
+    live_endpoint: Endpoint | None = None  # the live API's (None: see live_endpoint_for)
+    live_region: str | None = None  # the region live calls name (None: the target's region)
     sub_app: str | None = None  # the application by name (vodops/application.py finds its id)
 
     @property
@@ -95,6 +112,7 @@ def _named(settings: Settings, name: str) -> Target:
         raise SettingsError(f"no target named {name!r} {where} (known: {known})")
     dialect = found.dialect or DIALECT_2018
     default_endpoint = LEGACY_ENDPOINT if dialect == DIALECT_2017 else DEFAULT_ENDPOINT
+    live = found.live or LiveSettings()
     return Target(
         name,
         Endpoint.parse(found.endpoint or default_endpoint),
@@ -104,6 +122,8 @@ def _named(settings: Settings, name: str) -> Target:
         found.rate_limit or DEFAULT_RATE,
         found.profile,
         dialect,
+        Endpoint.parse(live.endpoint) if live.endpoint else None,
+        live.region,
         found.sub_app,
     )
 
@@ -113,8 +133,9 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     """A VodApi for `target`, rate-limited and retrying; for `local`, the emulator's state lives
     under `directory` and no rate limit applies."""
     if target.endpoint is None:
-        with _local(directory, target.sub_app_id) as caller:
-            yield VodApi(RetryingCaller(caller, observer=observer), target.sub_app_id, target.parallelism)
+        with _local(directory, target) as (caller, live):
+            retrying = RetryingCaller(caller, observer=observer)
+            yield VodApi(retrying, target.sub_app_id, target.parallelism, **_live_side(live, observer, None))
         return
     credentials = _credentials(target.endpoint, target.profile)
     if target.legacy:
@@ -122,12 +143,27 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
             yield api
         return
     caller = HttpCaller(target.endpoint, credentials, region=target.region)
+    live = _live_caller(target, credentials)
     limiter = RateLimiter(target.rate_limit)
     try:
         retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
-        yield VodApi(retrying, target.sub_app_id, target.parallelism)
+        live_side = _live_side(live, observer, RateLimiter(target.rate_limit, rates=LIVE_RATES))
+        yield VodApi(retrying, target.sub_app_id, target.parallelism, **live_side)
     finally:
         caller.close()
+        if isinstance(live, LiveCaller):
+            live.close()
+
+
+def _live_side(
+    live: LiveCaller | str, observer: Observer | None, limiter: RateLimiter | None
+) -> dict[str, Any]:
+    """The live API's part of a VodApi: its caller, retrying and limited as the VOD one is, and
+    its clock; or why this target cannot reach it."""
+    if isinstance(live, str):
+        return {"services": {LIVE_SERVICE: live}}
+    retrying = RetryingCaller(live, limiter=limiter, observer=observer)
+    return {"services": {LIVE_SERVICE: retrying}, "now": live.server_now}
 
 
 def _credentials(endpoint: Endpoint, profile: str | None) -> Credentials:
@@ -188,15 +224,56 @@ def _legacy(target: Target, credentials: Credentials, observer: Observer | None)
 
 
 @contextmanager
-def _local(directory: Path, sub_app_id: int | None) -> Iterator[Caller]:
+def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller | str]]:
     """The embedded emulator is the user's own sandbox account: the application a target names
-    is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones)."""
-    apps = (sub_app_id,) if sub_app_id else ()
+    is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones).
+    Its VOD and live APIs are one account, on one transport."""
+    apps = (target.sub_app_id,) if target.sub_app_id else ()
     emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name, sub_apps=apps)
     credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-    caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=EmulatorTransport(emulator))
+    transport = EmulatorTransport(emulator)
+    caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=transport)
+    live = _live_caller(target, credentials, transport)
     try:
-        yield caller
+        yield caller, live
     finally:
         caller.close()
+        if isinstance(live, LiveCaller):
+            live.close()
         emulator.close()
+
+
+LOCAL_LIVE_REGION = "ap-guangzhou"  # the region the embedded emulator's live calls name
+_TENCENT_HOSTS = (".tencentcloudapi.com", ".qcloud.com")
+
+
+def live_endpoint(target: Target) -> Endpoint | None:
+    """Where the live API goes: `live.endpoint`; else live.tencentcloudapi.com when the VOD
+    endpoint is Tencent's; else the VOD endpoint itself (an emulator serves both on one port).
+    None: the embedded emulator."""
+    if target.live_endpoint is not None or target.endpoint is None:
+        return target.live_endpoint
+    host = urlsplit(target.endpoint.url).hostname or ""
+    return Endpoint.parse(LIVE_HOST) if host.endswith(_TENCENT_HOSTS) else target.endpoint
+
+
+def live_region(target: Target) -> str | None:
+    """The region live calls name: `live.region`, else the target's region when the live API
+    serves it (the embedded emulator: ap-guangzhou). None when there is none to name."""
+    if target.live_region is not None:
+        return target.live_region
+    if target.endpoint is None:
+        return target.region if target.region in LIVE_REGIONS else LOCAL_LIVE_REGION
+    return target.region if target.region in LIVE_REGIONS else None
+
+
+def _live_caller(
+    target: Target, credentials: Credentials, transport: httpx.BaseTransport | None = None
+) -> LiveCaller | str:
+    """The live API's caller for `target`, or, when it names no region the live API serves, why
+    (only projects with live kinds call it: they are told how to set one)."""
+    region = live_region(target)
+    if region is None:
+        return no_live_region(target.name, target.region)
+    endpoint = live_endpoint(target) or _LOCAL_ENDPOINT
+    return LiveCaller(endpoint, credentials, region=region, transport=transport)

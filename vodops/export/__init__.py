@@ -48,6 +48,8 @@ def export_account(
     wanted = tuple(kind for kind in DEPENDENCY_ORDER if kind in kinds)
     with open_target(project, choice, observer=None, named=True) as (target, api, application):
         exported = build_export(read_live(api), api, stack=settings.stack, kinds=wanted, split=split)
+        unread = ((kind, api.unreachable(kind)) for kind in wanted)
+        exported.notes.extend(f"{kind}: not exported: {why}" for kind, why in unread if why)
         if not target.legacy:  # the legacy API has no applications nor settings
             exported.documents.update(application_documents(application, api, kinds))
             wanted = (*wanted, *(kind for kind in APPLICATION_LEVEL if kind in kinds))
