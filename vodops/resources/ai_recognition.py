@@ -1,0 +1,24 @@
+"""AIRecognitionTemplate: AI recognition: head/tail, segments, faces, text, speech, objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vodops.resources.base import Path
+from vodops.resources.generated.ai_recognition_template import AIRecognitionTemplateFields
+
+
+class AIRecognitionTemplateSpec(AIRecognitionTemplateFields):
+    """The spec of CreateAIRecognitionTemplate, with the rules AsrTranslateConfigure states."""
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        translate, full_text = self.asr_translate_configure, self.asr_full_text_configure
+        if translate is None or translate.switch != "ON":
+            return
+        if translate.src_language is None:
+            yield ("asrTranslateConfigure", "srcLanguage"), "is required when switch is ON"
+        if full_text is not None and full_text.switch == "ON":
+            # "speech translation returns the full text too: both may not be ON" (api.json)
+            yield ("asrFullTextConfigure", "switch"), (
+                "cannot be ON with asrTranslateConfigure ON (a translation includes the full text)"
+            )

@@ -1,0 +1,9 @@
+"""ContentReviewTemplate: the legacy AI content review (AiContentReviewTask)."""
+
+from __future__ import annotations
+
+from vodops.resources.generated.content_review_template import ContentReviewTemplateFields
+
+
+class ContentReviewTemplateSpec(ContentReviewTemplateFields):
+    """The spec of CreateContentReviewTemplate; api.json states no rule across its fields."""

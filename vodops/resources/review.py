@@ -1,0 +1,9 @@
+"""ReviewTemplate: the labels an audio/video review (ReviewAudioVideoTask) reports."""
+
+from __future__ import annotations
+
+from vodops.resources.generated.review_template import ReviewTemplateFields
+
+
+class ReviewTemplateSpec(ReviewTemplateFields):
+    """The spec of CreateReviewTemplate; api.json states no rule across its fields."""
