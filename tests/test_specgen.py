@@ -11,6 +11,7 @@ import pytest
 from pydantic.alias_generators import to_snake
 
 from vodops.resources.base import manifest_key
+from vodops.resources.generated import content_review_template, image_sprite_template
 from vodops.resources.specgen import GENERATED, api_definition, build, docs
 from vodops.resources.specgen.overrides import KINDS, NOT_SPEC
 from vodops.resources.walk import field_names
@@ -62,3 +63,13 @@ COLON, SEMI, COMMA = "\uff1a", "\uff1b", "\uff0c"
 )
 def test_the_document_phrasings_read(document: str, facts: docs.Facts) -> None:
     assert docs.read(document) == facts
+
+
+def test_defaults_are_the_documented_value_or_zero() -> None:
+    # "不填默认为 90 分" (90 when left out), beside a number the document gives no default for
+    assert content_review_template.DEFAULTS["pornConfigure.imgReviewInfo.blockConfidence"] == 90
+    assert content_review_template.DEFAULTS["screenshotInterval"] == 0.0
+    assert image_sprite_template.DEFAULTS == {
+        "fillType": "black", "width": 0, "height": 0, "resolutionAdaptive": "open", "format": "jpg"
+    }  # fmt: skip
+    assert "pornConfigure.imgReviewInfo" in content_review_template.SWITCHED

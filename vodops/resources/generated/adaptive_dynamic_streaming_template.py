@@ -63,3 +63,15 @@ class AdaptiveDynamicStreamingTemplateFields(Spec):
 
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ("drmType", "drmKeyProvider", "drmEncryptType")
+# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
+DEFAULTS: dict[str, object] = {
+    "streamInfos.*.removeAudio": 0,
+    "streamInfos.*.removeVideo": 0,
+    "drmKeyProvider": "VOD",
+    "disableHigherVideoBitrate": 0,
+    "disableHigherVideoResolution": 0,
+    "segmentType": "ts-segment",
+    "segmentDuration": 6,
+}
+# Objects with a switch: one switched OFF is the same as none.
+SWITCHED: tuple[str, ...] = ()

@@ -121,3 +121,22 @@ class AIRecognitionTemplateFields(Spec):
 
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
+# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
+DEFAULTS: dict[str, object] = {
+    "faceConfigure.score": 0.0,
+    "faceConfigure.faceLibrary": "All",
+    "objectConfigure.objectLibrary": "All",
+    "screenshotInterval": 0.0,
+}
+# Objects with a switch: one switched OFF is the same as none.
+SWITCHED: tuple[str, ...] = (
+    "headTailConfigure",
+    "segmentConfigure",
+    "faceConfigure",
+    "ocrFullTextConfigure",
+    "ocrWordsConfigure",
+    "asrFullTextConfigure",
+    "asrWordsConfigure",
+    "asrTranslateConfigure",
+    "objectConfigure",
+)

@@ -202,3 +202,49 @@ class ContentReviewTemplateFields(Spec):
 
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
+# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
+DEFAULTS: dict[str, object] = {
+    "pornConfigure.imgReviewInfo.blockConfidence": 90,
+    "pornConfigure.imgReviewInfo.reviewConfidence": 0,
+    "pornConfigure.asrReviewInfo.blockConfidence": 100,
+    "pornConfigure.asrReviewInfo.reviewConfidence": 75,
+    "pornConfigure.ocrReviewInfo.blockConfidence": 100,
+    "pornConfigure.ocrReviewInfo.reviewConfidence": 75,
+    "terrorismConfigure.imgReviewInfo.blockConfidence": 90,
+    "terrorismConfigure.imgReviewInfo.reviewConfidence": 80,
+    "terrorismConfigure.ocrReviewInfo.blockConfidence": 100,
+    "terrorismConfigure.ocrReviewInfo.reviewConfidence": 75,
+    "politicalConfigure.imgReviewInfo.blockConfidence": 97,
+    "politicalConfigure.imgReviewInfo.reviewConfidence": 95,
+    "politicalConfigure.asrReviewInfo.reviewConfidence": 75,
+    "politicalConfigure.asrReviewInfo.blockConfidence": 100,
+    "politicalConfigure.ocrReviewInfo.blockConfidence": 100,
+    "politicalConfigure.ocrReviewInfo.reviewConfidence": 75,
+    "prohibitedConfigure.asrReviewInfo.blockConfidence": 100,
+    "prohibitedConfigure.asrReviewInfo.reviewConfidence": 75,
+    "prohibitedConfigure.ocrReviewInfo.blockConfidence": 100,
+    "prohibitedConfigure.ocrReviewInfo.reviewConfidence": 75,
+    "userDefineConfigure.faceReviewInfo.blockConfidence": 97,
+    "userDefineConfigure.faceReviewInfo.reviewConfidence": 95,
+    "userDefineConfigure.asrReviewInfo.blockConfidence": 100,
+    "userDefineConfigure.asrReviewInfo.reviewConfidence": 75,
+    "userDefineConfigure.ocrReviewInfo.blockConfidence": 100,
+    "userDefineConfigure.ocrReviewInfo.reviewConfidence": 75,
+    "screenshotInterval": 0.0,
+}
+# Objects with a switch: one switched OFF is the same as none.
+SWITCHED: tuple[str, ...] = (
+    "pornConfigure.imgReviewInfo",
+    "pornConfigure.asrReviewInfo",
+    "pornConfigure.ocrReviewInfo",
+    "terrorismConfigure.imgReviewInfo",
+    "terrorismConfigure.ocrReviewInfo",
+    "politicalConfigure.imgReviewInfo",
+    "politicalConfigure.asrReviewInfo",
+    "politicalConfigure.ocrReviewInfo",
+    "prohibitedConfigure.asrReviewInfo",
+    "prohibitedConfigure.ocrReviewInfo",
+    "userDefineConfigure.faceReviewInfo",
+    "userDefineConfigure.asrReviewInfo",
+    "userDefineConfigure.ocrReviewInfo",
+)

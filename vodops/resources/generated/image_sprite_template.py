@@ -29,3 +29,13 @@ class ImageSpriteTemplateFields(Spec):
 
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
+# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
+DEFAULTS: dict[str, object] = {
+    "fillType": "black",
+    "width": 0,
+    "height": 0,
+    "resolutionAdaptive": "open",
+    "format": "jpg",
+}
+# Objects with a switch: one switched OFF is the same as none.
+SWITCHED: tuple[str, ...] = ()

@@ -28,3 +28,7 @@ class ReviewTemplateFields(Spec):
 
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
+# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
+DEFAULTS: dict[str, object] = {}
+# Objects with a switch: one switched OFF is the same as none.
+SWITCHED: tuple[str, ...] = ()

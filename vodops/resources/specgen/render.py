@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic.alias_generators import to_camel, to_snake
 
 from vodops.resources.base import manifest_key
-from vodops.resources.specgen import docs
+from vodops.resources.specgen import docs, tables
 from vodops.resources.specgen.overrides import CHOICES, FREE, NOT_SPEC, REUSE
 
 _HEADER = '''"""Create{kind}'s fields, generated from tccli's api.json.
@@ -43,25 +44,27 @@ def render_kind(api: dict[str, Any], kind: str) -> str:
     out = _Module(api)
     root = actions[f"Create{kind}"]["input"]
     _render_object(out, root, f"{kind}Fields", top=True)
-    immutable = _immutable(api, kind)
     body = "\n\n\n".join(out.classes)
-    lines = [_HEADER.format(kind=kind), *_import_lines(out.imports), "", "", body, "", ""]
-    lines.append("# Fields Create takes and Modify cannot change: a change replaces the template.")
-    lines.append(f"IMMUTABLE: tuple[str, ...] = ({_strings(immutable)})\n")
-    return "\n".join(lines)
+    lines = [_HEADER.format(kind=kind), *_import_lines(out.imports), "", "", body, "", "", ""]
+    return "\n".join(lines) + _tables(api, kind, root)
+
+
+def _tables(api: dict[str, Any], kind: str, root: str) -> str:
+    found = dict(tables.defaults(api, root))
+    listed = "".join(f'    "{path}": {json.dumps(value)},\n' for path, value in found.items())
+    switches = "".join(f'    "{path}",\n' for path in tables.switched(api, root))
+    return (
+        "# Fields Create takes and Modify cannot change: a change replaces the template.\n"
+        f"IMMUTABLE: tuple[str, ...] = ({_strings(tables.immutable(api, kind))})\n"
+        "# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).\n"
+        f"DEFAULTS: dict[str, object] = {{{listed and chr(10) + listed}}}\n"
+        "# Objects with a switch: one switched OFF is the same as none.\n"
+        f"SWITCHED: tuple[str, ...] = ({switches and chr(10) + switches})\n"
+    )
 
 
 def _strings(values: list[str]) -> str:
     return ", ".join(f'"{v}"' for v in values) + ("," if len(values) == 1 else "")
-
-
-def _immutable(api: dict[str, Any], kind: str) -> list[str]:
-    def names(action: str) -> list[str]:
-        request = api["actions"][action]["input"]
-        return [m["name"] for m in api["objects"][request]["members"] if m["name"] not in NOT_SPEC]
-
-    modifiable = set(names(f"Modify{kind}"))
-    return [manifest_key(name) for name in names(f"Create{kind}") if name not in modifiable]
 
 
 def _import_lines(imports: dict[str, set[str]]) -> list[str]:

@@ -1,0 +1,74 @@
+"""The data tables a generated module ends with: what Modify cannot change, the API's defaults,
+and the objects a switch turns off — all read from api.json.
+
+A default is the value the document gives after 默认值 or 默认为 (the phrasing the emulator's
+generator reads too, so both sides agree on it); a number the document gives none for is shown
+as 0 by the server, so 0 is its default. Strings and lists need no entry: "" and [] already
+compare as absent (vodops.normalize).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from vodops.resources.base import manifest_key
+from vodops.resources.specgen.overrides import NOT_SPEC, REUSE
+
+_DEFAULT = re.compile(r"默认值?(?:[\uff1a:]|为)\s*([A-Za-z0-9_.\-]+)")
+
+
+def immutable(api: dict[str, Any], kind: str) -> list[str]:
+    """Top-level fields (manifest spelling) Create takes and Modify does not."""
+
+    def names(action: str) -> list[str]:
+        request = api["actions"][action]["input"]
+        return [m["name"] for m in api["objects"][request]["members"] if m["name"] not in NOT_SPEC]
+
+    modifiable = set(names(f"Modify{kind}"))
+    return [manifest_key(name) for name in names(f"Create{kind}") if name not in modifiable]
+
+
+def defaults(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[tuple[str, object]]:
+    """(dotted manifest path, default) for every optional number and documented default below
+    object `name`; "*" stands for a list index."""
+    for member in _members(api, name, top=not prefix):
+        path = prefix + manifest_key(member["name"])
+        inner = str(member.get("member"))
+        if inner in api["objects"]:
+            if inner not in REUSE:
+                yield from defaults(api, inner, path + (".*." if member["type"] == "list" else "."))
+        elif member["type"] != "list" and not member["required"]:
+            value = _default(member)
+            if value is not None:
+                yield path, value
+
+
+def switched(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[str]:
+    """Dotted paths of the objects below `name` that have a Switch member."""
+    for member in _members(api, name, top=not prefix):
+        inner = str(member.get("member"))
+        if inner in api["objects"] and inner not in REUSE:
+            path = prefix + manifest_key(member["name"])
+            if any(m["name"] == "Switch" for m in api["objects"][inner]["members"]):
+                yield path
+            yield from switched(api, inner, path + (".*." if member["type"] == "list" else "."))
+
+
+def _members(api: dict[str, Any], name: str, *, top: bool) -> list[dict[str, Any]]:
+    members: list[dict[str, Any]] = api["objects"][name]["members"]
+    return [m for m in members if not (top and m["name"] in NOT_SPEC)]
+
+
+def _default(member: dict[str, Any]) -> object:
+    found = _DEFAULT.search(member["document"])
+    if member["type"] == "int":
+        return int(found.group(1)) if found and found.group(1).isdigit() else 0
+    if member["type"] == "float":
+        return float(found.group(1)) if found and _is_number(found.group(1)) else 0.0
+    return found.group(1) if found else None
+
+
+def _is_number(text: str) -> bool:
+    return re.fullmatch(r"\d+(\.\d+)?", text) is not None
