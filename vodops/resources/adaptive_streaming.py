@@ -57,7 +57,7 @@ def _stream_problems(stream: AdaptiveStreamTemplate) -> Iterator[tuple[Path, str
     """A rung's video and audio, under the rules of an hls container (AudioTemplateInfo.Codec:
     "when Format is HLS or MPEG-DASH: libfdk_aac"; av1 and H.266 need container mp4)."""
     for path, message in stream.video.problems_in("hls"):
-        yield ("video", *path), message.replace("with container mp4", "in transcode templates (container mp4)")
+        yield ("video", *path), message.replace("with container mp4", "in transcode templates, container mp4")
     if stream.video.hls_time is not None:
         yield ("video", "hlsTime"), "applies to transcode templates only, not adaptive streaming"
     for path, message in stream.audio.problems_in("hls"):
