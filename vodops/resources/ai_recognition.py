@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vodops.resources.base import Path
-from vodops.resources.generated.ai_recognition_template import AIRecognitionTemplateFields
+from vodops.resources.generated.ai_recognition_template import CHOICES_BY, AIRecognitionTemplateFields
+
+_SOURCES = CHOICES_BY["asrTranslateConfigure.dstLanguage"][1]  # srcLanguage -> the dstLanguages it takes
 
 
 class AIRecognitionTemplateSpec(AIRecognitionTemplateFields):
@@ -15,10 +17,18 @@ class AIRecognitionTemplateSpec(AIRecognitionTemplateFields):
         translate, full_text = self.asr_translate_configure, self.asr_full_text_configure
         if translate is None or translate.switch != "ON":
             return
-        if translate.src_language is None:
+        source, target = translate.src_language, translate.dst_language
+        if source is None:
             yield ("asrTranslateConfigure", "srcLanguage"), "is required when switch is ON"
+        elif target and target not in _SOURCES.get(source, "").split():
+            choices = ", ".join(_SOURCES.get(source, "").split())
+            yield (
+                ("asrTranslateConfigure", "dstLanguage"),
+                (f"{source} cannot be translated to {target} (choose {choices})"),
+            )
         if full_text is not None and full_text.switch == "ON":
             # "speech translation returns the full text too: both may not be ON" (api.json)
-            yield ("asrFullTextConfigure", "switch"), (
-                "cannot be ON with asrTranslateConfigure ON (a translation includes the full text)"
+            yield (
+                ("asrFullTextConfigure", "switch"),
+                ("cannot be ON with asrTranslateConfigure ON (a translation includes the full text)"),
             )

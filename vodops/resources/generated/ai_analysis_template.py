@@ -68,3 +68,5 @@ SWITCHED: tuple[str, ...] = (
     "frameTagConfigure",
     "highlightConfigure",
 )
+# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
+CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {}

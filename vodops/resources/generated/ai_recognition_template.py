@@ -91,7 +91,28 @@ class AsrTranslateConfigureInfo(Spec):
     ]
         | None
     ) = None
-    dst_language: str | None = None
+    dst_language: (
+        Literal[
+        "en",
+        "ja",
+        "ko",
+        "fr",
+        "es",
+        "it",
+        "de",
+        "tr",
+        "ru",
+        "pt",
+        "vi",
+        "id",
+        "th",
+        "ms",
+        "zh",
+        "ar",
+        "hi",
+    ]
+        | None
+    ) = None
     subtitle_formats: list[Literal["vtt", "srt"]] | None = None
     subtitle_name: Annotated[str, Field(max_length=64)] | None = None
 
@@ -140,3 +161,24 @@ SWITCHED: tuple[str, ...] = (
     "asrTranslateConfigure",
     "objectConfigure",
 )
+# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
+CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {
+    "asrTranslateConfigure.dstLanguage": (
+        "srcLanguage",
+        {
+            "zh": "en ja ko fr es it de tr ru pt vi id th ms",
+            "en": "zh ja ko fr es it de tr ru pt vi id th ms ar hi",
+            "ja": "zh en ko",
+            "ko": "zh en ja",
+            "vi": "zh en",
+            "ms": "zh en",
+            "th": "zh en",
+            "pt": "zh en fr es it de tr ru",
+            "tr": "zh en fr es it de ru pt",
+            "es": "zh en fr it de tr ru pt",
+            "ar": "en",
+            "hi": "en",
+            "fr": "zh en es it de tr ru pt",
+        },
+    ),
+}

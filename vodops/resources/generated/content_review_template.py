@@ -248,3 +248,5 @@ SWITCHED: tuple[str, ...] = (
     "userDefineConfigure.asrReviewInfo",
     "userDefineConfigure.ocrReviewInfo",
 )
+# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
+CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {}

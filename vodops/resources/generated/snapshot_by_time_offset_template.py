@@ -35,3 +35,5 @@ DEFAULTS: dict[str, object] = {
 }
 # Objects with a switch: one switched OFF is the same as none.
 SWITCHED: tuple[str, ...] = ()
+# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
+CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {}

@@ -81,3 +81,20 @@ def _bounds(document: str) -> tuple[float | None, float | None, bool]:
 def _int(pattern: re.Pattern[str], document: str) -> int | None:
     found = pattern.search(document)
     return int(found.group(1)) if found else None
+
+
+_CASE = re.compile(r"当\s*(\w+)\s*为\s*(.+?)时")
+_CASE_VALUE = re.compile(r"(?:^|或\s*)([a-z]{2}(?:-[a-z]{2})?)\s*\uff08")
+
+
+def choices_by(document: str) -> tuple[str, dict[str, tuple[str, ...]]] | None:
+    """Choices that depend on another member, written case by case (`当 SrcLanguage 为 zh` then the
+    language's name in full-width brackets, then `<li>` choices) give ("SrcLanguage", {"zh": ("en",
+    …), …}); None when the document has no such cases."""
+    cases = [case for case in _CASE.finditer(document) if _CASE_VALUE.findall(case.group(2))]
+    table: dict[str, tuple[str, ...]] = {}
+    for number, case in enumerate(cases):
+        end = cases[number + 1].start() if number + 1 < len(cases) else len(document)
+        listed = tuple(dict.fromkeys(_ITEM.findall(document[case.end() : end])))
+        table.update(dict.fromkeys(_CASE_VALUE.findall(case.group(2)), listed))
+    return (cases[0].group(1), table) if cases else None

@@ -45,10 +45,7 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CreateAdaptiveDynamicStreamingTemplateRequest", "DrmEncryptType"): ("cbcs", "cenc"),
 }  # fmt: skip
 
-# Members whose document reads as choices but is free text, or lists choices per another field
-# (DstLanguage's choices depend on SrcLanguage: the kind's rules check that pairing).
-FREE: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("AsrTranslateConfigureInfo", "DstLanguage"),
-    }
-)
+# Members whose choices depend on a sibling member, listed case by case in the document
+# (docs.choices_by): typed as any of the choices, the pairing checked by the kind's rules
+# against the generated CHOICES_BY table.
+CASES: frozenset[tuple[str, str]] = frozenset({("AsrTranslateConfigureInfo", "DstLanguage")})

@@ -10,7 +10,7 @@ from pydantic.alias_generators import to_camel, to_snake
 
 from vodops.resources.base import manifest_key
 from vodops.resources.specgen import docs, tables
-from vodops.resources.specgen.overrides import CHOICES, FREE, NOT_SPEC, REUSE
+from vodops.resources.specgen.overrides import CASES, CHOICES, NOT_SPEC, REUSE
 
 _HEADER = '''"""Create{kind}'s fields, generated from tccli's api.json.
 
@@ -57,9 +57,25 @@ def _tables(api: dict[str, Any], kind: str, root: str) -> str:
         "# Fields Create takes and Modify cannot change: a change replaces the template.\n"
         f"IMMUTABLE: tuple[str, ...] = ({_strings(tables.immutable(api, kind))})\n"
         "# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).\n"
-        f"DEFAULTS: dict[str, object] = {{{listed and chr(10) + listed}}}\n"
+        f"DEFAULTS: dict[str, object] = {{{_lines(listed)}}}\n"
         "# Objects with a switch: one switched OFF is the same as none.\n"
-        f"SWITCHED: tuple[str, ...] = ({switches and chr(10) + switches})\n"
+        f"SWITCHED: tuple[str, ...] = ({_lines(switches)})\n" + _cases(api, root)
+    )
+
+
+def _lines(text: str) -> str:
+    """Entries one a line after an opening bracket, or nothing between the brackets."""
+    return "\n" + text if text else ""
+
+
+def _cases(api: dict[str, Any], root: str) -> str:
+    entries = []
+    for path, sibling, table in tables.cases(api, root):
+        rows = "".join(f'            "{value}": "{" ".join(listed)}",\n' for value, listed in table.items())
+        entries.append(f'    "{path}": (\n        "{sibling}",\n        {{\n{rows}        }},\n    ),\n')
+    return (
+        "# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).\n"
+        f"CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {{{_lines(''.join(entries))}}}\n"
     )
 
 
@@ -116,8 +132,9 @@ def _type(out: _Module, owner: str, member: dict[str, Any]) -> str:
     facts = docs.read(member["document"])
     if (owner, member["name"]) in CHOICES:
         facts = docs.Facts(choices=CHOICES[(owner, member["name"])])
-    if (owner, member["name"]) in FREE:
-        facts = docs.Facts()
+    if (owner, member["name"]) in CASES:
+        _, table = docs.choices_by(member["document"]) or ("", {})
+        facts = docs.Facts(choices=tuple(dict.fromkeys(c for listed in table.values() for c in listed)))
     if member["type"] == "object":
         return _render_object(out, member["member"], member["member"])
     if member["type"] == "list":

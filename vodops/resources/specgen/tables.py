@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from vodops.resources.base import manifest_key
-from vodops.resources.specgen.overrides import NOT_SPEC, REUSE
+from vodops.resources.specgen import docs
+from vodops.resources.specgen.overrides import CASES, NOT_SPEC, REUSE
 
 _DEFAULT = re.compile(r"默认值?(?:[\uff1a:]|为)\s*([A-Za-z0-9_.\-]+)")
 
@@ -54,6 +55,20 @@ def switched(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[str]:
             if any(m["name"] == "Switch" for m in api["objects"][inner]["members"]):
                 yield path
             yield from switched(api, inner, path + (".*." if member["type"] == "list" else "."))
+
+
+def cases(
+    api: dict[str, Any], name: str, prefix: str = ""
+) -> Iterator[tuple[str, str, dict[str, tuple[str, ...]]]]:
+    """(dotted path, sibling, {sibling's value: choices}) for each member of CASES below `name`."""
+    for member in _members(api, name, top=not prefix):
+        inner = str(member.get("member"))
+        path = prefix + manifest_key(member["name"])
+        found = docs.choices_by(member["document"]) if (name, member["name"]) in CASES else None
+        if found is not None:
+            yield path, manifest_key(found[0]), found[1]
+        if inner in api["objects"] and inner not in REUSE:
+            yield from cases(api, inner, path + (".*." if member["type"] == "list" else "."))
 
 
 def _members(api: dict[str, Any], name: str, *, top: bool) -> list[dict[str, Any]]:
