@@ -61,6 +61,10 @@ class AdaptiveDynamicStreamingTemplateFields(Spec):
     segment_duration: Annotated[int, Range(1, 10, "s")] | None = None
 
 
+# Custom templates per application (CreateAdaptiveDynamicStreamingTemplate's document).
+QUOTA: int | None = 100
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "Type", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ("drmType", "drmKeyProvider", "drmEncryptType")
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

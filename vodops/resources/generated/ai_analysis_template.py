@@ -54,6 +54,10 @@ class AIAnalysisTemplateFields(Spec):
     highlight_configure: HighlightsConfigureInfo | None = None
 
 
+# Custom templates per application (CreateAIAnalysisTemplate's document).
+QUOTA: int | None = 50
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

@@ -24,6 +24,10 @@ class AnimatedGraphicsTemplateFields(Spec):
     comment: str | None = None
 
 
+# Custom templates per application (CreateAnimatedGraphicsTemplate's document).
+QUOTA: int | None = 16
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "Type", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

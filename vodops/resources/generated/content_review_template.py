@@ -200,6 +200,10 @@ class ContentReviewTemplateFields(Spec):
     screenshot_interval: Annotated[float, Range(0.5, None, "s")] | None = None
 
 
+# Custom templates per application (CreateContentReviewTemplate's document).
+QUOTA: int | None = 50
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

@@ -22,6 +22,10 @@ class HeadTailTemplateFields(Spec):
     fill_type: Literal["stretch", "gauss", "white", "black"] | None = None
 
 
+# Custom templates per application (CreateHeadTailTemplate's document).
+QUOTA: int | None = 100
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

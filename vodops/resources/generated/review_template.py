@@ -26,6 +26,10 @@ class ReviewTemplateFields(Spec):
     comment: str | None = None
 
 
+# Custom templates per application (CreateReviewTemplate's document).
+QUOTA: int | None = 50
+# What Describe shows that is not configuration: the name, ids, times, whether a preset.
+SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "Type", "CreateTime", "UpdateTime"})
 # Fields Create takes and Modify cannot change: a change replaces the template.
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).

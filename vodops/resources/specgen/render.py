@@ -54,6 +54,10 @@ def _tables(api: dict[str, Any], kind: str, root: str) -> str:
     listed = "".join(f'    "{path}": {json.dumps(value)},\n' for path, value in found.items())
     switches = "".join(f'    "{path}",\n' for path in tables.switched(api, root))
     return (
+        f"# Custom templates per application (Create{kind}'s document).\n"
+        f"QUOTA: int | None = {tables.quota(api, kind)}\n"
+        "# What Describe shows that is not configuration: the name, ids, times, whether a preset.\n"
+        f"SHOWN_ONLY: frozenset[str] = frozenset({{{_strings(tables.shown_only(api, kind))}}})\n"
         "# Fields Create takes and Modify cannot change: a change replaces the template.\n"
         f"IMMUTABLE: tuple[str, ...] = ({_strings(tables.immutable(api, kind))})\n"
         "# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).\n"

@@ -31,6 +31,24 @@ def immutable(api: dict[str, Any], kind: str) -> list[str]:
     return [manifest_key(name) for name in names(f"Create{kind}") if name not in modifiable]
 
 
+_QUOTA = re.compile(r"(?:数量上限\uff1a|最大支持模板数量为)\s*(\d+)")
+
+
+def quota(api: dict[str, Any], kind: str) -> int | None:
+    """Custom templates per application, from the Create action's document (数量上限, 最大支持模板数量为)."""
+    found = _QUOTA.search(api["actions"][f"Create{kind}"]["document"])
+    return int(found.group(1)) if found else None
+
+
+def shown_only(api: dict[str, Any], kind: str) -> list[str]:
+    """Members Describe shows of a template that no request sets (ids, times, Type), and Name."""
+    listing = api["objects"][api["actions"][f"Describe{kind}s"]["output"]]["members"]
+    item = next(m["member"] for m in listing if m["type"] == "list" and m["member"] in api["objects"])
+    request = {m["name"] for m in api["objects"][api["actions"][f"Create{kind}"]["input"]]["members"]}
+    shown = [m["name"] for m in api["objects"][item]["members"]]
+    return ["Name", *(name for name in shown if name not in request)]
+
+
 def defaults(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[tuple[str, object]]:
     """(dotted manifest path, default) for every optional number and documented default below
     object `name`; "*" stands for a list index."""
