@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from vodops.resources.base import Path
 from vodops.resources.generated.animated_graphics_template import AnimatedGraphicsTemplateFields
 
 
 class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
-    """The spec of CreateAnimatedGraphicsTemplate; api.json states no rule across its fields."""
+    """The spec of CreateAnimatedGraphicsTemplate."""
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        # The SDK's error codes FormatWebpLackWidthAndHeight and FormatWebpWidthAndHeightBothZero:
+        # "when Format is webp, Width and Height may not both be left out, nor both be 0".
+        if self.format == "webp" and not (self.width or self.height):
+            yield ("format",), "webp needs a width or a height above 0"
