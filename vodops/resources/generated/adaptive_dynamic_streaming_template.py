@@ -71,7 +71,10 @@ IMMUTABLE: tuple[str, ...] = ("drmType", "drmKeyProvider", "drmEncryptType")
 DEFAULTS: dict[str, object] = {
     "streamInfos.*.removeAudio": 0,
     "streamInfos.*.removeVideo": 0,
+    "streamInfos.*.stdExtInfo": "",
+    "drmType": "",
     "drmKeyProvider": "VOD",
+    "drmEncryptType": "",
     "disableHigherVideoBitrate": 0,
     "disableHigherVideoResolution": 0,
     "segmentType": "ts-segment",

@@ -149,7 +149,19 @@ IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
 DEFAULTS: dict[str, object] = {
     "faceConfigure.score": 0.0,
+    "faceConfigure.defaultLibraryLabelSet": [],
+    "faceConfigure.userDefineLibraryLabelSet": [],
     "faceConfigure.faceLibrary": "All",
+    "ocrWordsConfigure.labelSet": [],
+    "asrFullTextConfigure.subtitleFormats": [],
+    "asrFullTextConfigure.subtitleFormat": "",
+    "asrFullTextConfigure.srcLanguage": "",
+    "asrFullTextConfigure.subtitleName": "",
+    "asrWordsConfigure.labelSet": [],
+    "asrTranslateConfigure.srcLanguage": "",
+    "asrTranslateConfigure.dstLanguage": "",
+    "asrTranslateConfigure.subtitleFormats": [],
+    "asrTranslateConfigure.subtitleName": "",
     "objectConfigure.objectLibrary": "All",
     "screenshotInterval": 0.0,
 }

@@ -30,6 +30,8 @@ SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "Upd
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
 DEFAULTS: dict[str, object] = {
+    "headCandidateSet": [],
+    "tailCandidateSet": [],
     "fillType": "stretch",
 }
 # Objects with a switch: one switched OFF is the same as none.

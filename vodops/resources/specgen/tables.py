@@ -2,9 +2,8 @@
 and the objects a switch turns off — all read from api.json.
 
 A default is the value the document gives after 默认值 or 默认为 (the phrasing the emulator's
-generator reads too, so both sides agree on it); a number the document gives none for is shown
-as 0 by the server, so 0 is its default. Strings and lists need no entry: "" and [] already
-compare as absent (vodops.normalize).
+generator reads too, so both sides agree on it); a member the document gives none for is shown
+empty by the server: 0, "" or []. Each is also what an update sends to clear the field.
 """
 
 from __future__ import annotations
@@ -58,10 +57,8 @@ def defaults(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[tuple
         if inner in api["objects"]:
             if inner not in REUSE:
                 yield from defaults(api, inner, path + (".*." if member["type"] == "list" else "."))
-        elif member["type"] != "list" and not member["required"]:
-            value = _default(member)
-            if value is not None:
-                yield path, value
+        elif not member["required"] and member["name"] != "Comment":  # the marker's field
+            yield path, _default(member)
 
 
 def switched(api: dict[str, Any], name: str, prefix: str = "") -> Iterator[str]:
@@ -96,11 +93,13 @@ def _members(api: dict[str, Any], name: str, *, top: bool) -> list[dict[str, Any
 
 def _default(member: dict[str, Any]) -> object:
     found = _DEFAULT.search(member["document"])
+    if member["type"] == "list":
+        return []
     if member["type"] == "int":
         return int(found.group(1)) if found and found.group(1).isdigit() else 0
     if member["type"] == "float":
         return float(found.group(1)) if found and _is_number(found.group(1)) else 0.0
-    return found.group(1) if found else None
+    return found.group(1) if found else ""
 
 
 def _is_number(text: str) -> bool:
