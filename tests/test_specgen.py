@@ -12,13 +12,13 @@ from pydantic.alias_generators import to_snake
 
 from vodops.resources.base import manifest_key
 from vodops.resources.generated import content_review_template, image_sprite_template
-from vodops.resources.specgen import GENERATED, api_definition, build, docs
-from vodops.resources.specgen.overrides import KINDS, NOT_SPEC
 from vodops.resources.walk import field_names
+from vodops.specgen import GENERATED, api_definition, build, docs
+from vodops.specgen.overrides import KINDS, NOT_SPEC
 
 
 def test_generated_modules_are_current() -> None:
-    assert build.stale() == [], "run `python -m vodops.resources.specgen` and commit the result"
+    assert build.stale() == [], "run `python -m vodops.specgen` and commit the result"
 
 
 def test_an_edited_or_extra_module_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

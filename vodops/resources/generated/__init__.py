@@ -1,1 +1,1 @@
-"""Spec models generated from api.json by vodops.resources.specgen."""
+"""Spec models generated from api.json by vodops.specgen."""

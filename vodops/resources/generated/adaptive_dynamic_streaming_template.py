@@ -1,6 +1,6 @@
 """CreateAdaptiveDynamicStreamingTemplate's fields, generated from tccli's api.json.
 
-Do not edit: run `python -m vodops.resources.specgen` (tests/test_specgen.py fails when this is
+Do not edit: run `python -m vodops.specgen` (tests/test_specgen.py fails when this is
 stale). Rules across fields and references are hand-written in the kind's own module.
 """
 
@@ -23,7 +23,7 @@ class AdaptiveStreamTemplate(Spec):
     audio: AudioStream
     remove_audio: Flag | None = None
     remove_video: Flag | None = None
-    tehd_config: TEHDConfig | None = None
+    tehd_config: TEHDConfig | None = Field(default=None, alias="tEHDConfig")
     enhance_config: EnhanceConfig | None = None
     std_ext_info: str | None = None
 

@@ -1,6 +1,6 @@
 """CreateImageSpriteTemplate's fields, generated from tccli's api.json.
 
-Do not edit: run `python -m vodops.resources.specgen` (tests/test_specgen.py fails when this is
+Do not edit: run `python -m vodops.specgen` (tests/test_specgen.py fails when this is
 stale). Rules across fields and references are hand-written in the kind's own module.
 """
 

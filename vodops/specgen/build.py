@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic.alias_generators import to_snake
 
-from vodops.resources.specgen import GENERATED, api_definition
-from vodops.resources.specgen.overrides import KINDS
-from vodops.resources.specgen.render import render_kind
+from vodops.specgen import GENERATED, api_definition
+from vodops.specgen.overrides import KINDS
+from vodops.specgen.render import render_kind
 
 
 def expected() -> dict[str, str]:
     """File name -> source of every generated module."""
     api = api_definition()
-    files = {"__init__.py": '"""Spec models generated from api.json by vodops.resources.specgen."""\n'}
+    files = {"__init__.py": '"""Spec models generated from api.json by vodops.specgen."""\n'}
     for kind in KINDS:
         files[f"{to_snake(kind)}.py"] = render_kind(api, kind)
     return files

@@ -1,10 +1,10 @@
-"""`python -m vodops.resources.specgen [--check]`: write (or check) vodops/resources/generated/."""
+"""`python -m vodops.specgen [--check]`: write (or check) vodops/resources/generated/."""
 
 from __future__ import annotations
 
 import sys
 
-from vodops.resources.specgen.build import stale, write
+from vodops.specgen.build import stale, write
 
 
 def main(argv: list[str]) -> int:
@@ -14,7 +14,7 @@ def main(argv: list[str]) -> int:
         return 0
     outdated = stale()
     for name in outdated:
-        print(f"vodops/resources/generated/{name} is stale: run python -m vodops.resources.specgen")
+        print(f"vodops/resources/generated/{name} is stale: run python -m vodops.specgen")
     return 1 if outdated else 0
 
 

@@ -8,13 +8,12 @@ from typing import Any
 
 from pydantic.alias_generators import to_camel, to_snake
 
-from vodops.resources.base import manifest_key
-from vodops.resources.specgen import docs, tables
-from vodops.resources.specgen.overrides import CASES, CHOICES, NOT_SPEC, REUSE
+from vodops.specgen import docs, manifest_key, tables
+from vodops.specgen.overrides import CASES, CHOICES, NOT_SPEC, REUSE
 
 _HEADER = '''"""Create{kind}'s fields, generated from tccli's api.json.
 
-Do not edit: run `python -m vodops.resources.specgen` (tests/test_specgen.py fails when this is
+Do not edit: run `python -m vodops.specgen` (tests/test_specgen.py fails when this is
 stale). Rules across fields and references are hand-written in the kind's own module.
 """
 

@@ -12,9 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from vodops.resources.base import manifest_key
-from vodops.resources.specgen import docs
-from vodops.resources.specgen.overrides import CASES, NOT_SPEC, REUSE
+from vodops.specgen import docs, manifest_key
+from vodops.specgen.overrides import CASES, NOT_SPEC, REUSE
 
 _DEFAULT = re.compile(r"默认值?(?:[\uff1a:]|为)\s*([A-Za-z0-9_.\-]+)")
 

@@ -1,12 +1,15 @@
 """Spec models generated from Tencent's own definition of the VOD API, as botocore builds clients.
 
-`python -m vodops.resources.specgen` reads tccli's api.json (vod 2018-07-17, shipped with the
+`python -m vodops.specgen` reads tccli's api.json (vod 2018-07-17, shipped with the
 `tccli` package of the test extra) and writes one module per template kind into
 vodops/resources/generated/: a pydantic model per api.json object the kind's Create request
 uses, with its members' types, which are required, and the choices and ranges their documents
 state (docs.py), plus the fields Modify cannot change. What the definition does not carry is
 hand-written: overrides.py (choices phrased otherwise, models vodops already has) and each kind's
 own module (rules across fields, references). `--check` exits 1 when the committed output is stale.
+
+The generator imports nothing from vodops.resources: the kinds there import what it writes, so it
+must run when that output is missing or broken.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-GENERATED = Path(__file__).parent.parent / "generated"
+GENERATED = Path(__file__).parent.parent / "resources" / "generated"
+
+
+def manifest_key(api_name: str) -> str:
+    """`StreamInfos` -> `streamInfos`: the manifest spelling of an api.json member (the kinds
+    generated have none of the acronyms vodops.resources.base spells otherwise)."""
+    return api_name[:1].lower() + api_name[1:]
 
 
 def api_definition() -> dict[str, Any]:
