@@ -11,7 +11,11 @@ import pytest
 from pydantic.alias_generators import to_snake
 
 from vodops.resources.base import manifest_key
-from vodops.resources.generated import content_review_template, image_sprite_template
+from vodops.resources.generated import (
+    adaptive_dynamic_streaming_template,
+    content_review_template,
+    image_sprite_template,
+)
 from vodops.resources.walk import field_names
 from vodops.specgen import GENERATED, api_definition, build, docs
 from vodops.specgen.overrides import KINDS, NOT_SPEC
@@ -36,7 +40,8 @@ def test_every_member_of_the_create_request_is_a_spec_field(kind: str) -> None:
     request = api["objects"][api["actions"][f"Create{kind}"]["input"]]["members"]
     module = importlib.import_module(f"vodops.resources.generated.{to_snake(kind)}")
     model = getattr(module, f"{kind}Fields")
-    assert field_names(model) == [manifest_key(m["name"]) for m in request if m["name"] not in NOT_SPEC]
+    offered = [m for m in request if m["name"] not in NOT_SPEC and not m.get("disabled")]
+    assert field_names(model) == [manifest_key(m["name"]) for m in offered]
 
 
 # Full-width punctuation, as api.json's documents write it.
@@ -66,9 +71,10 @@ def test_the_document_phrasings_read(document: str, facts: docs.Facts) -> None:
 
 
 def test_defaults_are_the_documented_value_or_zero() -> None:
-    # "不填默认为 90 分" (90 when left out), beside a number the document gives no default for
+    # "不填默认为 90 分" (90 when left out), "默认截帧间隔为 1 秒", and "默认为否" (no number: 0)
     assert content_review_template.DEFAULTS["pornConfigure.imgReviewInfo.blockConfidence"] == 90
-    assert content_review_template.DEFAULTS["screenshotInterval"] == 0.0
+    assert content_review_template.DEFAULTS["screenshotInterval"] == 1.0
+    assert adaptive_dynamic_streaming_template.DEFAULTS["disableHigherVideoBitrate"] == 0
     assert image_sprite_template.DEFAULTS == {
         "fillType": "black", "width": 0, "height": 0, "resolutionAdaptive": "open", "format": "jpg"
     }  # fmt: skip

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,10 @@ GENERATED = Path(__file__).parent.parent / "resources" / "generated"
 
 
 def manifest_key(api_name: str) -> str:
-    """`StreamInfos` -> `streamInfos`: the manifest spelling of an api.json member (the kinds
-    generated have none of the acronyms vodops.resources.base spells otherwise)."""
-    return api_name[:1].lower() + api_name[1:]
+    """`StreamInfos` -> `streamInfos`, `TEHDConfig` -> `tehdConfig`: the manifest spelling of an
+    api.json member, a leading acronym lowered whole (as vodops.resources.base spells them)."""
+    leading = re.match(r"[A-Z]+(?=[A-Z][a-z]|$)|[A-Z]", api_name)
+    return api_name if leading is None else leading.group().lower() + api_name[leading.end() :]
 
 
 def api_definition() -> dict[str, Any]:

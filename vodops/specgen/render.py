@@ -9,7 +9,7 @@ from typing import Any
 from pydantic.alias_generators import to_camel, to_snake
 
 from vodops.specgen import docs, manifest_key, tables
-from vodops.specgen.overrides import CASES, CHOICES, NOT_SPEC, REUSE
+from vodops.specgen.overrides import CASES, CHOICES, REUSE
 
 _HEADER = '''"""Create{kind}'s fields, generated from tccli's api.json.
 
@@ -104,7 +104,7 @@ def _render_object(out: _Module, name: str, class_name: str, *, top: bool = Fals
     if name in out.done:
         return class_name
     out.done.add(name)
-    members = [m for m in out.api["objects"][name]["members"] if not (top and m["name"] in NOT_SPEC)]
+    members = tables.members(out.api, name, top=top)
     fields = [_field(out, name, member) for member in members]
     out.use("vodops.resources.base", "Spec")
     described = f"Create{class_name.removesuffix('Fields')}" if top else name

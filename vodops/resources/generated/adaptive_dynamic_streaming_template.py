@@ -23,7 +23,7 @@ class AdaptiveStreamTemplate(Spec):
     audio: AudioStream
     remove_audio: Flag | None = None
     remove_video: Flag | None = None
-    tehd_config: TEHDConfig | None = Field(default=None, alias="tEHDConfig")
+    tehd_config: TEHDConfig | None = None
     enhance_config: EnhanceConfig | None = None
     std_ext_info: str | None = None
 

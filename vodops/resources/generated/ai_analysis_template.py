@@ -62,7 +62,7 @@ SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "Upd
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
 DEFAULTS: dict[str, object] = {
-    "frameTagConfigure.screenshotInterval": 0.0,
+    "frameTagConfigure.screenshotInterval": 1.0,
 }
 # Objects with a switch: one switched OFF is the same as none.
 SWITCHED: tuple[str, ...] = (

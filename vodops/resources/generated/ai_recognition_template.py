@@ -57,7 +57,6 @@ class AsrFullTextConfigureInfo(Spec):
 
     switch: Switch
     subtitle_formats: list[Literal["vtt", "srt"]] | None = None
-    subtitle_format: Literal["vtt", "srt"] | None = None
     src_language: Literal["zh", "en", "ja", "zh-ca"] | None = None
     subtitle_name: Annotated[str, Field(max_length=64)] | None = None
 
@@ -148,13 +147,12 @@ SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "Type", "CreateTim
 IMMUTABLE: tuple[str, ...] = ()
 # The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
 DEFAULTS: dict[str, object] = {
-    "faceConfigure.score": 0.0,
+    "faceConfigure.score": 95.0,
     "faceConfigure.defaultLibraryLabelSet": [],
     "faceConfigure.userDefineLibraryLabelSet": [],
     "faceConfigure.faceLibrary": "All",
     "ocrWordsConfigure.labelSet": [],
     "asrFullTextConfigure.subtitleFormats": [],
-    "asrFullTextConfigure.subtitleFormat": "",
     "asrFullTextConfigure.srcLanguage": "",
     "asrFullTextConfigure.subtitleName": "",
     "asrWordsConfigure.labelSet": [],
@@ -163,7 +161,7 @@ DEFAULTS: dict[str, object] = {
     "asrTranslateConfigure.subtitleFormats": [],
     "asrTranslateConfigure.subtitleName": "",
     "objectConfigure.objectLibrary": "All",
-    "screenshotInterval": 0.0,
+    "screenshotInterval": 1.0,
 }
 # Objects with a switch: one switched OFF is the same as none.
 SWITCHED: tuple[str, ...] = (

@@ -240,7 +240,7 @@ DEFAULTS: dict[str, object] = {
     "userDefineConfigure.ocrReviewInfo.labelSet": [],
     "userDefineConfigure.ocrReviewInfo.blockConfidence": 100,
     "userDefineConfigure.ocrReviewInfo.reviewConfidence": 75,
-    "screenshotInterval": 0.0,
+    "screenshotInterval": 1.0,
 }
 # Objects with a switch: one switched OFF is the same as none.
 SWITCHED: tuple[str, ...] = (
