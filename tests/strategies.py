@@ -185,7 +185,6 @@ def transcode_task(draw: Draw, templates: list[str], marks: list[str]) -> dict[s
                 _maybe(st.builds(lambda s: {"switch": s}, st.sampled_from(["ON", "OFF"])))
             ),
             "mosaicSet": draw(_maybe(st.lists(mosaic, min_size=1, max_size=2))),
-            "headTailSet": draw(_maybe(st.just([{"definition": 5}]))),
             "startTimeOffset": draw(_maybe(st.sampled_from([0, 3.5]))),
             "endTimeOffset": draw(_maybe(st.sampled_from([0, -10]))),
             "overrideParameter": draw(
@@ -206,26 +205,24 @@ _OTHER_TASKS = {
 }
 _AI_TASKS = {
     "aiAnalysisTask": {"definition": 10},
-    "aiContentReviewTask": {"definition": 10},
-    "aiRecognitionTaskSet": [{"definition": 10}, {"definition": 11}],
+    "aiContentReviewTask": {"definition": 20},
+    "aiRecognitionTaskSet": [{"definition": 10}],
     "importMediaKnowledgeTaskSet": [{"definition": 1, "knowledgeBaseIds": ["kb1"]}],
 }
 
 
 @st.composite
 def procedure(draw: Draw, templates: list[str], marks: list[str]) -> dict[str, Any]:
+    """A procedure using `templates` and `marks` (transcode and watermark names or ids) and presets
+    of the other kinds. Head/tail and review templates have no presets: procedures that use them
+    are drawn in tests/test_template_kinds.py, beside the templates they name."""
     transcodes = _maybe(st.lists(transcode_task(templates, marks), min_size=1, max_size=3))
     media = {"transcodeTaskSet": draw(transcodes)}
     media |= {name: draw(_maybe(st.just(tasks))) for name, tasks in _OTHER_TASKS.items()}
-    review = st.builds(
-        lambda contents: _without_none({"definition": 10, "reviewContents": contents}),
-        _maybe(st.sampled_from([["Media"], ["Media", "Cover"]])),
-    )
     return _without_none(
         {
             "comment": draw(_maybe(st.sampled_from(["ingest", "a flow"]))),
             "mediaProcessTask": _without_none(media) or None,
-            "reviewAudioVideoTask": draw(_maybe(review)),
             **{name: draw(_maybe(st.just(task))) for name, task in _AI_TASKS.items()},
         }
     )

@@ -27,8 +27,9 @@ def manifest_schema() -> dict[str, Any]:
     ]
     refs, top = models_json_schema(models, by_alias=True, ref_template="#/$defs/{model}")
     defs = top.get("$defs", {})
+    described: set[int] = set()
     for name, kind in KINDS.items():
-        describe_kind(name, refs[(kind.spec, "validation")], defs)
+        describe_kind(name, refs[(kind.spec, "validation")], defs, described)
     return {
         "$schema": _DIALECT,
         "title": "vodops manifest",

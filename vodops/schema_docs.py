@@ -15,10 +15,12 @@ from vodops.resources.base import Path, api_key
 Schema = dict[str, Any]
 
 
-def describe_kind(kind: str, spec: Schema, defs: dict[str, Schema]) -> None:
+def describe_kind(kind: str, spec: Schema, defs: dict[str, Schema], seen: set[int]) -> None:
     """Give every property reachable from a kind's spec schema a description (in place). A model
-    shared by several places keeps the description of the first place that reaches it."""
-    _describe(kind, spec, defs, (), set())
+    shared by several places, in one kind or several (an adaptive rung's video is a transcode
+    template's), keeps the description of the first place that reaches it: `seen` holds the
+    models described so far."""
+    _describe(kind, spec, defs, (), seen)
 
 
 def _describe(kind: str, node: Schema, defs: dict[str, Schema], path: Path, seen: set[int]) -> None:

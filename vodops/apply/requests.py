@@ -63,7 +63,7 @@ def update_request(change: Change, refs: References, stack: str) -> dict[str, An
                 _set(body, field.path, _reset(change.kind, field.path, field.before))
     for name in kind.stated_on_update:
         body.setdefault(api_key(name), reset_value(kind.rules, (name,)))
-    return body
+    return kind.update_body(body)
 
 
 def _keep_url_tag(comment: str, change: Change) -> str:

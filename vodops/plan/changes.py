@@ -91,6 +91,12 @@ class Plan:
     def empty(self) -> bool:
         return not self.changes
 
+    @property
+    def quotas_in_use(self) -> tuple[Quota, ...]:
+        """The quotas of kinds that hold custom objects before, during or after apply: what the
+        text and Markdown renderings show (a dozen template kinds at 0/16 would drown the rest)."""
+        return tuple(q for q in self.quotas if q.peak or q.used_after)
+
     def counts(self) -> Counter[Action]:
         return Counter(change.action for change in self.changes)
 

@@ -34,7 +34,7 @@ def render_markdown(plan: Plan, *, limit: int = COMMENT_LIMIT, saved_as: str | N
     change is listed once."""
     head = _head(plan)
     tail = [*_states(plan), *(f"> {printable(note)}" for note in plan.notes)]
-    if plan.quotas and not plan.empty:
+    if plan.quotas_in_use and not plan.empty:
         tail += ["", *_quotas(plan)]
     budget = Budget(limit - _size(head) - _size(tail) - _POINTER_ROOM)
     dangerous = [c for c in display_order(plan) if c.action.dangerous]
@@ -172,7 +172,7 @@ def _states(plan: Plan) -> list[str]:
 
 
 def _quotas(plan: Plan) -> list[str]:
-    rows = [f"| {q.kind} | {q.used_after} | {q.limit} | {q.headroom} |" for q in plan.quotas]
+    rows = [f"| {q.kind} | {q.used_after} | {q.limit} | {q.headroom} |" for q in plan.quotas_in_use]
     return [
         "**Quota headroom after apply**",
         "",

@@ -40,10 +40,10 @@ def render_plan(plan: Plan) -> str:
         lines.append("")
         lines.extend(f"  {kind} {printable(repr(name))}: {state}" for (kind, name), state in states.items())
     lines.extend(f"Note: {printable(note)}" for note in plan.notes)
-    if plan.quotas and not plan.empty:
+    if plan.quotas_in_use and not plan.empty:
         lines.append("")
         lines.append("Quotas after apply: " + ", ".join(
-            f"{q.kind} {q.used_after}/{q.limit}" for q in plan.quotas
+            f"{q.kind} {q.used_after}/{q.limit}" for q in plan.quotas_in_use
         ))  # fmt: skip
     return "\n".join(lines)
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from vodops.resources import transcode
 from vodops.resources.base import Path
+from vodops.resources.generated import adaptive_dynamic_streaming_template
 from vodops.resources.generated.adaptive_dynamic_streaming_template import (
     AdaptiveDynamicStreamingTemplateFields,
     AdaptiveStreamTemplate,
 )
+from vodops.resources.template_kind import moved, template_kind
 
 # SegmentType: "ts…" choices are HLS only; DASH takes mp4 (mapped to mp4-mp4-byterange) or that.
 _DASH_SEGMENTS = frozenset({"mp4", "mp4-mp4-byterange"})
@@ -62,5 +65,28 @@ def _stream_problems(stream: AdaptiveStreamTemplate) -> Iterator[tuple[Path, str
         yield ("video", "hlsTime"), "applies to transcode templates only, not adaptive streaming"
     for path, message in stream.audio.problems_in("hls"):
         yield ("audio", *path), message.replace("container hls", "adaptive streaming")
+    if stream.enhance_config:
+        for path, message in stream.enhance_config.problems():
+            yield ("enhanceConfig", *path), message
+    if stream.tehd_config and stream.tehd_config.type == "OFF" and stream.tehd_config.max_video_bitrate:
+        yield ("tehdConfig", "maxVideoBitrate"), "only applies when type is TEHD-100"
     if stream.remove_audio == 1 and stream.remove_video == 1:
         yield ("removeAudio",), "a stream cannot remove both video and audio (removeVideo is 1)"
+
+
+# A rung's video, audio, TEHD and enhancement are the transcode template's, with its defaults.
+_RUNG = ("streamInfos", "*")
+KIND = template_kind(
+    "AdaptiveDynamicStreamingTemplate",
+    AdaptiveDynamicStreamingTemplateSpec,
+    adaptive_dynamic_streaming_template,
+    rules=moved(
+        transcode.RULES,
+        {
+            "videoTemplate": (*_RUNG, "video"),
+            "audioTemplate": (*_RUNG, "audio"),
+            "tehdConfig": (*_RUNG, "tehdConfig"),
+            "enhanceConfig": (*_RUNG, "enhanceConfig"),
+        },
+    ),
+)

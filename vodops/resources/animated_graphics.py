@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from vodops.resources.base import Path
+from vodops.resources.generated import animated_graphics_template
 from vodops.resources.generated.animated_graphics_template import AnimatedGraphicsTemplateFields
+from vodops.resources.template_kind import template_kind
 
 
 class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
@@ -16,3 +18,6 @@ class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
         # "when Format is webp, Width and Height may not both be left out, nor both be 0".
         if self.format == "webp" and not (self.width or self.height):
             yield ("format",), "webp needs a width or a height above 0"
+
+
+KIND = template_kind("AnimatedGraphicsTemplate", AnimatedGraphicsTemplateSpec, animated_graphics_template)

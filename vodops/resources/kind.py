@@ -127,6 +127,11 @@ def _no_use_rules(path: Path, use: Any, name: str, target: Spec) -> Iterator[tup
     return iter(())
 
 
+def as_sent(body: dict[str, Any]) -> dict[str, Any]:
+    """An update spells every member as Create does."""
+    return body
+
+
 def template_name(name: str) -> str | None:
     """The name rule of templates: at most 64 characters, and not only digits (reference §3.1)."""
     if len(name) > 64:
@@ -220,6 +225,9 @@ class Kind:
     # the declared fields. By default its wire's Describe and Modify (`Wire.setting`).
     read_setting: Callable[[Kind, Call, Mapping[str, Any]], dict[str, Any]] = described
     write_setting: Callable[[Kind, Call, Mapping[str, Any]], None] = modified
+    # Apply: the update request from the create request's spelling, where Modify spells a member
+    # otherwise (an AI recognition template's subtitle formats are set by an operation).
+    update_body: Callable[[dict[str, Any]], dict[str, Any]] = as_sent
 
     def name_problem(self, name: str) -> str | None:
         """Why `name` cannot name a resource of this kind, or None. Names are compared in NFC."""

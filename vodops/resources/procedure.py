@@ -11,13 +11,28 @@ from pydantic import Field
 from vodops.normalize import Default, OffWhen, Rule, defaults, pattern
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Identity, Kind, Wire
-from vodops.resources.tasks import MediaProcessTask, TemplateId, TemplateRef
+from vodops.resources.tasks import (
+    AnalysisRef,
+    ContentReviewRef,
+    MediaProcessTask,
+    ReviewRef,
+    TemplateId,
+    TemplateRef,
+)
 
 PROCEDURE = "Procedure"
 
 
+class ContentReviewUse(Spec):
+    definition: ContentReviewRef
+
+
+class AnalysisUse(Spec):
+    definition: AnalysisRef
+
+
 class ReviewAudioVideoTask(Spec):
-    definition: TemplateId
+    definition: ReviewRef
     review_contents: list[Literal["Media", "Cover"]] | None = None
 
 
@@ -29,8 +44,8 @@ class ImportMediaKnowledgeTask(Spec):
 class ProcedureSpec(Spec):
     comment: str | None = None
     media_process_task: MediaProcessTask | None = None
-    ai_content_review_task: TemplateRef | None = None
-    ai_analysis_task: TemplateRef | None = None
+    ai_content_review_task: ContentReviewUse | None = None
+    ai_analysis_task: AnalysisUse | None = None
     ai_recognition_task_set: list[TemplateRef] | None = None
     review_audio_video_task: ReviewAudioVideoTask | None = None
     import_media_knowledge_task_set: (

@@ -23,15 +23,50 @@ from vodops.resources.fields import (
 from vodops.resources.transcode import AudioStreamOverride, TEHDOverride, VideoStreamOverride
 
 TemplateId = Annotated[int, Range(0), Field(description="a template Definition (id)")]
+_IdOrName = Annotated[int, Range(0)] | Annotated[str, Field(min_length=1)]
+
+
+def _declared(kind: str) -> str:
+    return f"a declared {kind} name, or the id of a preset or unmanaged template"
+
+
+# Every Definition a procedure takes of a kind vodops manages (reference §5: which kind each is).
 TranscodeRef = Annotated[
-    Annotated[int, Range(0)] | Annotated[str, Field(min_length=1)],
-    RefTo("TranscodeTemplate"),
-    Field(description="a declared TranscodeTemplate name, or the id of a preset or unmanaged template"),
+    _IdOrName, RefTo("TranscodeTemplate"), Field(description=_declared("TranscodeTemplate"))
 ]
 WatermarkRef = Annotated[
-    Annotated[int, Range(0)] | Annotated[str, Field(min_length=1)],
+    _IdOrName,
     RefTo("WatermarkTemplate"),
     Field(description="a declared WatermarkTemplate name, or the id of an unmanaged template"),
+]
+AdaptiveRef = Annotated[
+    _IdOrName,
+    RefTo("AdaptiveDynamicStreamingTemplate"),
+    Field(description=_declared("AdaptiveDynamicStreamingTemplate")),
+]
+SnapshotRef = Annotated[
+    _IdOrName,
+    RefTo("SnapshotByTimeOffsetTemplate"),
+    Field(description=_declared("SnapshotByTimeOffsetTemplate")),
+]
+SampleRef = Annotated[
+    _IdOrName, RefTo("SampleSnapshotTemplate"), Field(description=_declared("SampleSnapshotTemplate"))
+]
+SpriteRef = Annotated[
+    _IdOrName, RefTo("ImageSpriteTemplate"), Field(description=_declared("ImageSpriteTemplate"))
+]
+AnimatedRef = Annotated[
+    _IdOrName, RefTo("AnimatedGraphicsTemplate"), Field(description=_declared("AnimatedGraphicsTemplate"))
+]
+HeadTailRef = Annotated[
+    _IdOrName, RefTo("HeadTailTemplate"), Field(description=_declared("HeadTailTemplate"))
+]
+ContentReviewRef = Annotated[
+    _IdOrName, RefTo("ContentReviewTemplate"), Field(description=_declared("ContentReviewTemplate"))
+]
+ReviewRef = Annotated[_IdOrName, RefTo("ReviewTemplate"), Field(description=_declared("ReviewTemplate"))]
+AnalysisRef = Annotated[
+    _IdOrName, RefTo("AIAnalysisTemplate"), Field(description=_declared("AIAnalysisTemplate"))
 ]
 # SubtitleInfoInput's lengths: sizes and places up to 4096px, strokes up to 1000px (api.json).
 _UNITS = ("px", "%")
@@ -63,6 +98,14 @@ class CopyRightWatermark(Spec):
 
 class TemplateRef(Spec):
     definition: TemplateId
+
+
+class HeadTailUse(Spec):
+    definition: HeadTailRef
+
+
+class SpriteUse(Spec):
+    definition: SpriteRef
 
 
 class Mosaic(Spec):
@@ -142,7 +185,7 @@ class TranscodeTask(Spec):
     copy_right_watermark: CopyRightWatermark | None = None
     blind_watermark: TemplateRef | None = None
     mosaic_set: Annotated[list[Mosaic], Field(max_length=10)] | None = None
-    head_tail_set: Annotated[list[TemplateRef], Field(max_length=10)] | None = None
+    head_tail_set: Annotated[list[HeadTailUse], Field(max_length=10)] | None = None
     start_time_offset: Seconds | None = None
     end_time_offset: Seconds | None = None
     override_parameter: OverrideParameter | None = None
@@ -150,25 +193,25 @@ class TranscodeTask(Spec):
 
 
 class AnimatedGraphicTask(Spec):
-    definition: TemplateId
+    definition: AnimatedRef
     start_time_offset: Seconds
     end_time_offset: Seconds
 
 
 class SnapshotByTimeOffsetTask(Spec):
-    definition: TemplateId
+    definition: SnapshotRef
     ext_time_offset_set: list[Annotated[str, Length(("s", "%"))]] | None = None
     time_offset_set: list[float] | None = None
     watermark_set: Watermarks | None = None
 
 
 class SampleSnapshotTask(Spec):
-    definition: TemplateId
+    definition: SampleRef
     watermark_set: Watermarks | None = None
 
 
 class CoverBySnapshotTask(Spec):
-    definition: TemplateId
+    definition: SnapshotRef
     position_type: Literal["Time", "Percent"]
     position_value: Annotated[float, Range(0)]
     watermark_set: Watermarks | None = None
@@ -193,7 +236,7 @@ class DrmInfo(Spec):
 
 
 class AdaptiveDynamicStreamingTask(Spec):
-    definition: TemplateId
+    definition: AdaptiveRef
     watermark_set: Watermarks | None = None
     trace_watermark: TraceWatermark | None = None
     copy_right_watermark: CopyRightWatermark | None = None
@@ -210,7 +253,7 @@ class MediaProcessTask(Spec):
     animated_graphic_task_set: list[AnimatedGraphicTask] | None = None
     snapshot_by_time_offset_task_set: list[SnapshotByTimeOffsetTask] | None = None
     sample_snapshot_task_set: list[SampleSnapshotTask] | None = None
-    image_sprite_task_set: list[TemplateRef] | None = None
+    image_sprite_task_set: list[SpriteUse] | None = None
     cover_by_snapshot_task_set: list[CoverBySnapshotTask] | None = None
     adaptive_dynamic_streaming_task_set: list[AdaptiveDynamicStreamingTask] | None = None
 
