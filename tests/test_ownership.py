@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, custom, document, hls, live_api, write
+from vodops.manifest.loader import ADOPTABLE_BY_ID
 from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK
 
 
@@ -156,6 +157,6 @@ def test_adopt_id_is_only_for_templates(vodops: Vodops, tmp_path: Path) -> None:
     result = vodops("validate", tmp_path)
     assert result.code == 1
     assert (
-        "metadata.adoptId: only LivePullStreamTask, TranscodeTemplate and WatermarkTemplate take adoptId"
+        f"metadata.adoptId: only {', '.join(ADOPTABLE_BY_ID[:-1])} and {ADOPTABLE_BY_ID[-1]} take adoptId"
         in result.err
     )
