@@ -23,6 +23,7 @@ REGISTERED: dict[str, str] = {
     "ContentReviewTemplate": "vodops.resources.content_review",
     "ReviewTemplate": "vodops.resources.review",
     "AIAnalysisTemplate": "vodops.resources.ai_analysis",
+    "AIRecognitionTemplate": "vodops.resources.ai_recognition",
     "Procedure": "vodops.resources.procedure",
     "LivePullStreamTask": "vodops.resources.live_task",
     "SuperPlayerConfig": "vodops.resources.player",

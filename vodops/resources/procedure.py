@@ -15,9 +15,9 @@ from vodops.resources.tasks import (
     AnalysisRef,
     ContentReviewRef,
     MediaProcessTask,
+    RecognitionRef,
     ReviewRef,
     TemplateId,
-    TemplateRef,
 )
 
 PROCEDURE = "Procedure"
@@ -29,6 +29,10 @@ class ContentReviewUse(Spec):
 
 class AnalysisUse(Spec):
     definition: AnalysisRef
+
+
+class RecognitionUse(Spec):
+    definition: RecognitionRef
 
 
 class ReviewAudioVideoTask(Spec):
@@ -46,7 +50,7 @@ class ProcedureSpec(Spec):
     media_process_task: MediaProcessTask | None = None
     ai_content_review_task: ContentReviewUse | None = None
     ai_analysis_task: AnalysisUse | None = None
-    ai_recognition_task_set: list[TemplateRef] | None = None
+    ai_recognition_task_set: list[RecognitionUse] | None = None
     review_audio_video_task: ReviewAudioVideoTask | None = None
     import_media_knowledge_task_set: (
         Annotated[

@@ -65,6 +65,9 @@ ContentReviewRef = Annotated[
     _IdOrName, RefTo("ContentReviewTemplate"), Field(description=_declared("ContentReviewTemplate"))
 ]
 ReviewRef = Annotated[_IdOrName, RefTo("ReviewTemplate"), Field(description=_declared("ReviewTemplate"))]
+RecognitionRef = Annotated[
+    _IdOrName, RefTo("AIRecognitionTemplate"), Field(description=_declared("AIRecognitionTemplate"))
+]
 AnalysisRef = Annotated[
     _IdOrName, RefTo("AIAnalysisTemplate"), Field(description=_declared("AIAnalysisTemplate"))
 ]
