@@ -16,8 +16,10 @@ import pytest
 
 from tests.conftest import Run, Vodops
 from vodops.emulator import Emulator
+from vodops.resources import KINDS
 
 INVALID = "1 problem: the manifests are invalid; nothing was sent to the API"
+_KINDS = ", ".join(repr(kind) for kind in KINDS)  # every kind, in dependency order
 
 SETTINGS: dict[str, tuple[bytes, str]] = {
     "not-utf8": (b"stack: caf\xe9\n", "{file}: this file is not UTF-8 text (byte 0xe9 on line 1); save it as UTF-8"),
@@ -42,7 +44,7 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "profile-path": (b"targets: {x: {profile: ../../etc/passwd}}\n", "{file}:1:15: targets.x.profile: must be a tccli profile name (letters, digits, '_', '-', '.'), not a path (got '../../etc/passwd')"),
     "region-escape": (b'targets: {x: {region: "ap\\e"}}\n', "{file}:1:15: targets.x.region: must be a region id like ap-guangzhou (got 'ap\\x1b')"),
     "max-deletes-negative": (b"safety: {maxDeletes: -1}\n", "{file}:1:10: safety.maxDeletes: must be at least 0 (got -1)"),
-    "unknown-kind-limit": (b"safety: {kinds: {Foo: {}}}\n", "{file}:1:18: safety.kinds.Foo.[key]: must be one of 'MediaClass', 'WatermarkTemplate', 'TranscodeTemplate', 'Procedure', 'LivePullStreamTask', 'SuperPlayerConfig' (got 'Foo')"),
+    "unknown-kind-limit": (b"safety: {kinds: {Foo: {}}}\n", "{file}:1:18: safety.kinds.Foo.[key]: must be one of " + _KINDS + " (got 'Foo')"),
     "local-redefined": (b"targets: {local: {}}\n", "{file}: targets.local: 'local' is the built-in emulator target; choose another name"),
 }  # fmt: skip
 

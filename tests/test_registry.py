@@ -9,6 +9,7 @@ from typing import Annotated
 
 import pytest
 
+from tests.template_accounts import TEMPLATE_KINDS
 from vodops.registered import REGISTERED as MODULES
 from vodops.resources import DEPENDENCY_ORDER, KINDS, REFERRED, REFERRERS
 from vodops.resources.base import RefTo, Spec
@@ -51,7 +52,7 @@ def test_the_registry_is_the_registered_modules_in_dependency_order() -> None:
     for position, name in enumerate(DEPENDENCY_ORDER):
         assert KINDS[name].refers_to() <= set(DEPENDENCY_ORDER[:position]), name
     assert REFERRERS == ("Procedure",)
-    assert {"TranscodeTemplate", "WatermarkTemplate"} == REFERRED
+    assert {"TranscodeTemplate", "WatermarkTemplate", *TEMPLATE_KINDS} == REFERRED
 
 
 _KIND_CONSTANT = re.compile(r"\b(TRANSCODE|WATERMARK|MEDIA_CLASS|PROCEDURE)\b")

@@ -4,6 +4,7 @@ adopted like any kind, and an account made with the official SDK exports, adopts
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Vodops
+from tests.conftest import EXAMPLES, Vodops
 from tests.helpers import document, live_api, write
 from tests.live_accounts import snapshot
 from tests.spec_strategies import spec_of
@@ -205,3 +206,32 @@ def test_the_held_out_sdk_account_exports_adopts_and_plans_empty(vodops: Vodops,
         assert after[kind][live_id]["Name"] == name
         after[kind][live_id]["Name"] = before[kind][live_id]["Name"]
     assert after == before, "only markers and invented names may change"
+
+
+def test_the_streaming_example_applies_and_converges(vodops: Vodops, tmp_path: Path) -> None:
+    example = shutil.copytree(EXAMPLES / "streaming", tmp_path / "streaming")
+    assert "OK: 6 resources" in vodops("validate", example).out
+    assert "Plan: 6 to create." in vodops("plan", example).out
+    _converges(vodops, example)
+    with live_api(example) as api:
+        [ladder], [sprite], [flow] = custom(api, ADAPTIVE), custom(api, SPRITE), custom(api, "Procedure")
+        [mark] = custom(api, "WatermarkTemplate")
+    media = flow["MediaProcessTask"]
+    assert media["AdaptiveDynamicStreamingTaskSet"][0]["Definition"] == ladder["Definition"]
+    assert media["AdaptiveDynamicStreamingTaskSet"][0]["WatermarkSet"][0]["Definition"] == mark["Definition"]
+    assert media["ImageSpriteTaskSet"][0]["Definition"] == sprite["Definition"]
+    assert flow["ReviewAudioVideoTask"]["ReviewContents"] == ["Media", "Cover"]
+
+
+def test_subtitle_formats_change_by_the_operation_modify_takes(vodops: Vodops, tmp_path: Path) -> None:
+    spec = {"asrTranslateConfigure": {**_TRANSLATE, "subtitleFormats": ["vtt"]}}
+    write(tmp_path, "t.yaml", document(RECOGNITION, "subs", spec))
+    _converges(vodops, tmp_path)
+    for formats in (["vtt", "srt"], []):
+        spec["asrTranslateConfigure"]["subtitleFormats"] = formats
+        write(tmp_path, "t.yaml", document(RECOGNITION, "subs", spec))
+        assert "Plan: 1 to update." in vodops("plan", tmp_path).out
+        _converges(vodops, tmp_path)  # ModifyAIRecognitionTemplate takes SubtitleFormatsOperation only
+        with live_api(tmp_path) as api:
+            [live] = custom(api, RECOGNITION)
+        assert live["AsrTranslateConfigure"]["SubtitleFormats"] == formats
