@@ -16,10 +16,10 @@ import pytest
 
 from tests.conftest import Run, Vodops
 from vodops.emulator import Emulator
-from vodops.resources import KINDS
+from vodops.resources import DEPENDENCY_ORDER
 
 INVALID = "1 problem: the manifests are invalid; nothing was sent to the API"
-_KINDS = ", ".join(repr(kind) for kind in KINDS)  # every kind, in dependency order
+_KINDS = ", ".join(repr(kind) for kind in DEPENDENCY_ORDER)  # the kinds inside an application
 
 SETTINGS: dict[str, tuple[bytes, str]] = {
     "not-utf8": (b"stack: caf\xe9\n", "{file}: this file is not UTF-8 text (byte 0xe9 on line 1); save it as UTF-8"),
