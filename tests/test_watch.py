@@ -218,8 +218,10 @@ def test_an_api_outage_is_survived_with_backoff_and_throttles_are_counted(
     _events_until(process, lambda e: len([f for f in seen if f["event"] == "failure"]) == 3, seen)
     _knobs(url, faultRate=0)
     _events_until(process, lambda e: e["event"] == "checked", seen)
-    _knobs(url, faultRate=0.3, faults=["throttle"])  # throttled calls are retried, and counted
-    _events_until(process, lambda e: e["event"] == "checked", seen)
+    _knobs(url, faultRate=0.3, faults=["throttle"], seed=7)  # throttled calls are retried, and counted
+    checked = len([event for event in seen if event["event"] == "checked"])
+    # two more checks: the first may have been under way before the throttling began
+    _events_until(process, lambda e: len([f for f in seen if f["event"] == "checked"]) == checked + 2, seen)
     metrics = _metrics(started["metrics"])
     _stop(process)
     failures = [event for event in seen if event["event"] == "failure"]
