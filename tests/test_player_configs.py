@@ -19,7 +19,7 @@ WEB = {
 }
 DRM = {
     "drmSwitch": "ON",
-    "drmStreamingsInfo": {"widevineDefinition": 11},
+    "drmStreamingsInfo": {"widevineDefinition": 20},
     "resolutionNames": [{"minEdgeLength": 720, "name": "HD"}],
 }
 
@@ -41,7 +41,7 @@ def test_player_configs_converge_update_and_delete(vodops: Vodops, tmp_path: Pat
     live = _players(tmp_path)
     assert live["drm"]["DrmStreamingsInfo"] == {
         "SimpleAesDefinition": 0,
-        "WidevineDefinition": 11,
+        "WidevineDefinition": 20,
         "FairPlayDefinition": 0,
     }
     assert live["web"]["Comment"].startswith("site [vodops:")

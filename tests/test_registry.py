@@ -51,7 +51,7 @@ def test_the_registry_is_the_registered_modules_in_dependency_order() -> None:
     assert set(KINDS) == set(MODULES)
     for position, name in enumerate(DEPENDENCY_ORDER):
         assert KINDS[name].refers_to() <= set(DEPENDENCY_ORDER[:position]), name
-    assert REFERRERS == ("Procedure",)
+    assert REFERRERS == ("Procedure", "SuperPlayerConfig")
     assert {"TranscodeTemplate", "WatermarkTemplate", *TEMPLATE_KINDS} == REFERRED
 
 

@@ -212,17 +212,20 @@ def test_the_held_out_sdk_account_exports_adopts_and_plans_empty(vodops: Vodops,
 
 def test_the_streaming_example_applies_and_converges(vodops: Vodops, tmp_path: Path) -> None:
     example = shutil.copytree(EXAMPLES / "streaming", tmp_path / "streaming")
-    assert "OK: 6 resources" in vodops("validate", example).out
-    assert "Plan: 6 to create." in vodops("plan", example).out
+    assert "OK: 7 resources" in vodops("validate", example).out
+    assert "Plan: 7 to create." in vodops("plan", example).out
     _converges(vodops, example)
     with live_api(example) as api:
         [ladder], [sprite], [flow] = custom(api, ADAPTIVE), custom(api, SPRITE), custom(api, "Procedure")
         [mark] = custom(api, "WatermarkTemplate")
+        [player] = custom(api, "SuperPlayerConfig")
     media = flow["MediaProcessTask"]
     assert media["AdaptiveDynamicStreamingTaskSet"][0]["Definition"] == ladder["Definition"]
     assert media["AdaptiveDynamicStreamingTaskSet"][0]["WatermarkSet"][0]["Definition"] == mark["Definition"]
     assert media["ImageSpriteTaskSet"][0]["Definition"] == sprite["Definition"]
     assert flow["ReviewAudioVideoTask"]["ReviewContents"] == ["Media", "Cover"]
+    assert player["AdaptiveDynamicStreamingDefinition"] == ladder["Definition"]  # named, sent by id
+    assert player["ImageSpriteDefinition"] == sprite["Definition"]
 
 
 def test_subtitle_formats_change_by_the_operation_modify_takes(vodops: Vodops, tmp_path: Path) -> None:

@@ -42,9 +42,11 @@ class LiveResource:
 @dataclass(frozen=True)
 class LiveState:
     """Every live object, with indexes by kind and by (kind, name) so that finding the objects
-    of a declaration takes the same time however large the account is."""
+    of a declaration takes the same time however large the account is. `read` is False for an
+    application apply has yet to create: nothing could be listed, so its presets are unknown too."""
 
     resources: tuple[LiveResource, ...]
+    read: bool = True
 
     def __iter__(self) -> Iterator[LiveResource]:
         return iter(self.resources)

@@ -54,7 +54,7 @@ class Session:
         declared = {item.kind for item in self.desired}
         kinds = tuple(k for k in DEPENDENCY_ORDER if self.api.serves(k) or k in declared)
         pending = self.application.pending  # a new application is empty: nothing to read
-        self._live = LiveState(()) if pending else read_live(self.api, kinds)
+        self._live = LiveState((), read=False) if pending else read_live(self.api, kinds)
         pruning = settings.prune if prune is None else prune
         contents, own = scope_parts(only, self.desired)
         policy = Policy(prune=pruning, safety=settings.safety, only=contents, now=self.api.now())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from vodops.cloud.vod import LiveId
 from vodops.live import LiveResource, LiveState
+from vodops.normalize import normalize
 from vodops.refs import references_in
 from vodops.resources import KINDS, REFERRED
 from vodops.resources.kind import Kind
@@ -88,12 +89,14 @@ def left_out(item: LiveResource, why: str) -> str:
 
 def _by_name(kind: Kind, mine: list[LiveResource], live: LiveState, notes: list[str]) -> list[Chosen]:
     """Objects keyed by name (procedures) keep their names; one the manifest rules refuse, or that
-    refers to an object that no longer exists, is left out."""
+    refers to an object that no longer exists, is left out. A reference at its default (0: none)
+    refers to nothing."""
     existing = {(item.kind, item.id) for item in live if item.kind in REFERRED}
     chosen: list[Chosen] = []
     for item in sorted(mine, key=lambda found: found.name):
         naming = kind.name_problem(item.name)
-        missing = [(k, v) for k, v in references_in(kind.name, item.spec) if (k, v) not in existing]
+        references = references_in(kind.name, normalize(item.spec, kind.rules))
+        missing = [(k, v) for k, v in references if (k, v) not in existing]
         if naming:
             notes.append(left_out(item, f"its name {naming}"))
         elif missing:

@@ -51,7 +51,7 @@ def dangling(
                 continue
             if (kind, value) in gone:
                 yield _doomed(referrer, path, now[(kind, value)], gone[(kind, value)])
-            elif referrer.declared:
+            elif referrer.declared and live.read:  # an unread account's presets are unknown
                 yield _missing(referrer, path, kind, value)
 
 

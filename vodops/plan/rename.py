@@ -36,7 +36,7 @@ def follow_class_renames(
         else r
         for r in live
     )
-    return LiveState(resources), problems
+    return replace(live, resources=resources), problems
 
 
 def _renamed_paths(

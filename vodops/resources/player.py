@@ -1,7 +1,7 @@
 """SuperPlayerConfig: the spec of CreateSuperPlayerConfig / ModifySuperPlayerConfig (api.json
 2018-07-17). The name is the config's id (the API cannot rename it) and takes letters, digits,
-`_` and `-` only. The adaptive streaming and image sprite templates a config plays are written by
-id until those kinds can be declared."""
+`_` and `-` only. The templates a config plays are written as declared names, or as the ids of
+presets and unmanaged templates."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from vodops.normalize import Rule, defaults
 from vodops.resources.base import Path, Spec
 from vodops.resources.fields import Range, Switch
 from vodops.resources.kind import Identity, Kind, Wire
-from vodops.resources.tasks import TemplateId
+from vodops.resources.tasks import AdaptiveRef, SpriteRef, TranscodeRef
 
 SUPER_PLAYER_CONFIG = "SuperPlayerConfig"
 NAME_PATTERN = r"[0-9A-Za-z_-]{1,64}"
@@ -24,9 +24,9 @@ NAME_PATTERN = r"[0-9A-Za-z_-]{1,64}"
 class DrmStreamingsInfo(Spec):
     """The DRM adaptive streaming templates a config plays when `drmSwitch` is ON."""
 
-    simple_aes_definition: TemplateId | None = None
-    widevine_definition: TemplateId | None = None
-    fair_play_definition: TemplateId | None = None
+    simple_aes_definition: AdaptiveRef | None = None
+    widevine_definition: AdaptiveRef | None = None
+    fair_play_definition: AdaptiveRef | None = None
 
 
 class ResolutionName(Spec):
@@ -45,14 +45,14 @@ class SuperPlayerConfigSpec(Spec):
     drm_switch: Switch | None = Field(
         default=None, description="ON: DRM-protected streams only (default OFF)"
     )
-    adaptive_dynamic_streaming_definition: TemplateId | None = Field(
+    adaptive_dynamic_streaming_definition: AdaptiveRef | None = Field(
         default=None, description="the unencrypted adaptive streaming template (needed unless DRM is ON)"
     )
     drm_streamings_info: DrmStreamingsInfo | None = None
-    transcode_definition: TemplateId | None = Field(
+    transcode_definition: TranscodeRef | None = Field(
         default=None, description="the transcode template (needed when audioVideoType is Transcode)"
     )
-    image_sprite_definition: TemplateId | None = None
+    image_sprite_definition: SpriteRef | None = None
     resolution_names: list[ResolutionName] | None = None
     domain: Annotated[str, Field(min_length=1)] | None = Field(
         default=None, description="the playing domain; Default: the default distribution config's"

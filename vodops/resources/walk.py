@@ -35,9 +35,19 @@ def field_value(spec: Spec, key: str) -> Any:
 def _fields(model: type[Spec]) -> tuple[tuple[str, str, RefTo | None], ...]:
     """Each field of `model` once read: (attribute, manifest key, the RefTo it carries or None)."""
     return tuple(
-        (name, info.alias or name, next((m for m in info.metadata if isinstance(m, RefTo)), None))
+        (name, info.alias or name, _ref_to(info.metadata, info.annotation))
         for name, info in model.model_fields.items()
     )
+
+
+def _ref_to(metadata: list[Any], annotation: Any) -> RefTo | None:
+    """The RefTo a field carries: in its own metadata, or inside an optional one's type
+    (`AdaptiveRef | None` keeps the mark in the Annotated member of the union)."""
+    found = next((m for m in metadata if isinstance(m, RefTo)), None)
+    if found is not None or typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return found
+    members = (arg for arg in typing.get_args(annotation) if typing.get_origin(arg) is typing.Annotated)
+    return next((m for arg in members for m in arg.__metadata__ if isinstance(m, RefTo)), None)
 
 
 def _nested(value: Any, path: Path) -> Iterator[tuple[Path, str, int | str]]:
@@ -54,7 +64,7 @@ def ref_patterns(
     """Every (path pattern, kind) where `model` takes a reference; "*" stands for a list index."""
     for name, info in model.model_fields.items():
         here = (*prefix, info.alias or name)
-        target = next((m for m in info.metadata if isinstance(m, RefTo)), None)
+        target = _ref_to(info.metadata, info.annotation)
         if target is not None:
             yield here, target.kind
         inner = _model_in(info.annotation)
