@@ -36,6 +36,12 @@ AUDIO = {
 }
 
 
+def _text(text: str) -> bool:
+    """Whether YAML 1.2 reads `text` back as text once PyYAML (YAML 1.1) wrote it: PyYAML writes
+    "08" or "0E0" bare, which vodops's YAML 1.2 reads as numbers; a leading letter is always text."""
+    return not text or (text[0].isalpha() and text.lower() not in ("null", "true", "false"))
+
+
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
@@ -66,7 +72,9 @@ def legacy_transcode(draw: Draw) -> dict[str, Any]:
     }
     spec = {
         "container": container,
-        "comment": draw(_maybe(st.text(st.characters(codec="utf-8", categories=["L", "N"]), max_size=40))),
+        "comment": draw(
+            _maybe(st.text(st.characters(codec="utf-8", categories=["L", "N"]), max_size=40).filter(_text))
+        ),
         "videoTemplate": {k: v for k, v in video.items() if v is not None},
         "audioTemplate": {k: v for k, v in audio.items() if v is not None},
     }

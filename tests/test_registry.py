@@ -51,8 +51,8 @@ def test_the_registry_is_the_registered_modules_in_dependency_order() -> None:
     assert set(KINDS) == set(MODULES)
     for position, name in enumerate(DEPENDENCY_ORDER):
         assert KINDS[name].refers_to() <= set(DEPENDENCY_ORDER[:position]), name
-    assert REFERRERS == ("Procedure", "SuperPlayerConfig")
-    assert {"TranscodeTemplate", "WatermarkTemplate", *TEMPLATE_KINDS} == REFERRED
+    assert REFERRERS == ("Procedure", "SuperPlayerConfig", "Media")
+    assert {"TranscodeTemplate", "WatermarkTemplate", "MediaClass", "Procedure", *TEMPLATE_KINDS} == REFERRED
 
 
 _KIND_CONSTANT = re.compile(r"\b(TRANSCODE|WATERMARK|MEDIA_CLASS|PROCEDURE)\b")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from vodops.errors import Location, ManifestError, Problem
+from vodops.localfiles import LocalFileError
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.ownership import content_digest, values_digest
+from vodops.resources import KINDS
 from vodops.resources.media_class import MediaClassSpec
 
 
@@ -23,6 +26,8 @@ class DesiredResource:
     adopt_id: int | None = None
     previous_names: tuple[str, ...] = ()  # metadata.previousNames
     image: bytes | None = field(default=None, repr=False)  # read once, at plan time
+    compared: dict[str, Any] | None = field(default=None, repr=False)  # Kind.prepare's, if the kind has one
+    files: Mapping[str, Path] = field(default_factory=dict, repr=False)  # local files by role (Kind.prepare)
 
     @property
     def image_digest(self) -> str | None:
@@ -39,6 +44,8 @@ class DesiredResource:
 
     def comparable(self) -> dict[str, Any]:
         """The spec as it can be compared with live state: image files by content digest."""
+        if self.compared is not None:
+            return dict(self.compared)
         image = self.spec.get("imageTemplate")
         if not isinstance(image, dict):
             return dict(self.spec)
@@ -58,9 +65,17 @@ def _desired(item: Declared, root: Path) -> DesiredResource:
     if isinstance(image, dict):
         where = item.locate(("imageTemplate", "imageFile"))
         content = _read_image(root, item, image["imageFile"], where)
-    return DesiredResource(
+    made = DesiredResource(
         item.kind, item.name, spec, authoritative, item.location, item.adopt_id, item.previous_names, content
     )
+    prepare = KINDS[item.kind].prepare
+    if prepare is None:
+        return made
+    try:
+        prepared = prepare(spec, root, item.directory, item.name)
+    except (ImageFileError, LocalFileError) as error:  # validation read them a moment ago
+        raise ManifestError([Problem(f"spec: {error}", item.location)]) from None
+    return replace(made, compared=prepared.compared, files=dict(prepared.files))
 
 
 def _read_image(root: Path, item: Declared, written: str, where: Location) -> bytes:

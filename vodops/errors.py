@@ -12,6 +12,7 @@
     ├── TransportError             the API could not be reached or the reply was unreadable
     │   └── AnswerError            the API answered, in a form vodops cannot use (never retried)
     ├── ApplyError                 apply stopped part-way; says what was done and what was not
+    ├── MediaError                 a media upload or pull failed (COS, a pull task, a timeout)
     └── EmulatorError              the emulator's own failures (bad store, bad settings)
 
 Foreign exceptions (httpx, yaml, sqlite3, pydantic) are translated where they enter vodops.
@@ -131,6 +132,11 @@ class AnswerError(TransportError):
 
 class ApplyError(VodopsError):
     pass
+
+
+class MediaError(VodopsError):
+    """A media file could not be put into VOD: the COS upload failed, a pull task finished with
+    an error (its ErrCode and Message), or a pull did not finish in time."""
 
 
 class EmulatorError(VodopsError):

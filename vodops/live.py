@@ -93,6 +93,9 @@ def read_live(api: VodApi, kinds: tuple[str, ...] | None = None) -> LiveState:
     for kind, listed in api.list_kinds(kinds).items():
         raw = [item for item in listed if not (kind == LOCK_KIND and is_ticket(item))]
         declared = KINDS[kind]
+        if declared.read is not None:
+            resources.extend(_read(declared, raw, api))
+            continue
         resources.extend(_tree(declared, raw) if declared.tree else (_named(declared, r, api) for r in raw))
     return LiveState(tuple(_with_states(resources, api)))
 
@@ -129,6 +132,15 @@ def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
     if kind.name_in_marker:
         name = (owner.name if owner else None) or ""
     return LiveResource(kind.name, _name(name), identity, spec, owner, kind.is_preset(raw), raw)
+
+
+def _read(kind: Kind, listed: list[dict[str, Any]], api: VodApi) -> Iterator[LiveResource]:
+    """The objects of a kind that reads its listing itself (Kind.read); what it skips is not ours."""
+    assert kind.read is not None
+    for raw in listed:
+        view = kind.read(raw, api.fetch)
+        if view is not None:
+            yield LiveResource(kind.name, _name(view.name), view.id, view.spec, view.owner, False, raw)
 
 
 def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:

@@ -27,6 +27,7 @@ REGISTERED: dict[str, str] = {
     "Procedure": "vodops.resources.procedure",
     "LivePullStreamTask": "vodops.resources.live_task",
     "SuperPlayerConfig": "vodops.resources.player",
+    "Media": "vodops.resources.media",
     "SubApplication": "vodops.resources.sub_application",
     "EventConfig": "vodops.resources.event_config",
     "DefaultDistributionConfig": "vodops.resources.distribution_config",

@@ -23,9 +23,11 @@ from vodops.drift.report import DriftReport, find_drift
 from vodops.errors import SettingsError
 from vodops.live import LiveState, read_live
 from vodops.logs import api_observer, tee
+from vodops.media.transfers import TransferProgress
 from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
+from vodops.plan.guards import guarded
 from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
@@ -62,7 +64,20 @@ class Session:
         raised = {str(kind): limit for kind, limit in settings.quotas.items()}
         listed = {k: n for k, n in self.api.listed_quotas.items() if k in declared or self._live.of_kind(k)}
         policy = replace(policy, quotas={**documented, **listed, **raised})
-        plan, self._refs = build_plan(
+        plan, self._refs = self._build(policy)
+        # The legacy API has no media search (and vodops makes no media there): no guard to ask.
+        protected = frozenset() if self.target.legacy else guarded(plan, self.api.call_app)
+        if protected:  # plan again, keeping what the API would refuse to delete
+            plan, self._refs = self._build(replace(policy, protected=protected))
+        if only and not contents:  # --only names the application's own declarations only
+            plan = replace(plan, changes=())
+        return self._with_application(plan, only, own)
+
+    def _build(self, policy: Policy) -> tuple[Plan, References]:
+        """The plan of the application's contents (its own settings are planned apart)."""
+        assert self._live is not None
+        settings = self.project.settings
+        return build_plan(
             tuple(d for d in self.desired if d.kind not in APPLICATION_LEVEL),
             self._live,
             stack=settings.stack,
@@ -70,9 +85,6 @@ class Session:
             sub_app_id=self.target.sub_app_id,
             policy=policy,
         )
-        if only and not contents:  # --only names the application's own declarations only
-            plan = replace(plan, changes=())
-        return self._with_application(plan, only, own)
 
     def _with_application(self, plan: Plan, only: frozenset[str], own: frozenset[str]) -> Plan:
         """`plan` after the application's own changes, which run first (vodops/application/);
@@ -114,9 +126,18 @@ class Session:
             yield
 
     def apply(
-        self, plan: Plan, *, consent: Consent, progress: Progress, stop: threading.Event | None = None
+        self,
+        plan: Plan,
+        *,
+        consent: Consent,
+        progress: Progress,
+        stop: threading.Event | None = None,
+        transfer: TransferProgress | None = None,
     ) -> Outcome:
+        """Run `plan`; `transfer` shows media uploads (bytes) and pulls (waits) as they run."""
         assert self._refs is not None, "apply runs the plan this session made"
+        if transfer is not None:
+            self.api.transfers.on_bytes, self.api.transfers.on_wait = transfer.on_bytes, transfer.on_wait
         first = [change for change in plan.changes if change.kind in APPLICATION_LEVEL]
         rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_LEVEL))
         done, failure = apply_application(first, self.api, progress)

@@ -129,6 +129,10 @@ class Safety(DeleteLimits):
     kinds: dict[KindName, DeleteLimits] = Field(
         default_factory=dict, description="limits for one kind's deletes, checked besides the overall ones"
     )
+    delete_kinds: list[KindName] = Field(
+        default_factory=list,
+        description="kinds vodops never deletes unless listed here (Media: deleting media is irreversible)",
+    )
 
 
 class DriftSettings(Spec):

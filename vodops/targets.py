@@ -30,6 +30,9 @@ from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
+from vodops.media.cos import CosRoute, EmbeddedCosRoute
+from vodops.media.journal import Journal
+from vodops.media.transfers import Transfers
 from vodops.settings import (
     DEFAULT_PARALLELISM,
     DIALECT_2017,
@@ -133,9 +136,11 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     """A VodApi for `target`, rate-limited and retrying; for `local`, the emulator's state lives
     under `directory` and no rate limit applies."""
     if target.endpoint is None:
-        with _local(directory, target) as (caller, live):
+        with _local(directory, target) as (caller, live, cos):
             retrying = RetryingCaller(caller, observer=observer)
-            yield VodApi(retrying, target.sub_app_id, target.parallelism, **_live_side(live, observer, None))
+            transfers = Transfers(cos, Journal(directory))
+            live_side = _live_side(live, observer, None)
+            yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
         return
     credentials = _credentials(target.endpoint, target.profile)
     if target.legacy:
@@ -147,8 +152,10 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     limiter = RateLimiter(target.rate_limit)
     try:
         retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
+        cos = CosRoute(target.endpoint.url.rstrip("/")) if _loopback(target.endpoint) else CosRoute()
+        transfers = Transfers(cos, Journal(directory))
         live_side = _live_side(live, observer, RateLimiter(target.rate_limit, rates=LIVE_RATES))
-        yield VodApi(retrying, target.sub_app_id, target.parallelism, **live_side)
+        yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
     finally:
         caller.close()
         if isinstance(live, LiveCaller):
@@ -224,7 +231,7 @@ def _legacy(target: Target, credentials: Credentials, observer: Observer | None)
 
 
 @contextmanager
-def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller | str]]:
+def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller | str, CosRoute]]:
     """The embedded emulator is the user's own sandbox account: the application a target names
     is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones).
     Its VOD and live APIs are one account, on one transport."""
@@ -234,9 +241,11 @@ def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller
     transport = EmulatorTransport(emulator)
     caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=transport)
     live = _live_caller(target, credentials, transport)
+    cos = EmbeddedCosRoute(emulator)
     try:
-        yield caller, live
+        yield caller, live, cos
     finally:
+        cos.close()
         caller.close()
         if isinstance(live, LiveCaller):
             live.close()

@@ -29,7 +29,7 @@ LIVE_API: dict[str, Any] = json.loads((LIVE_SERVICE / "api.json").read_text("utf
 LIVE_EXAMPLES: dict[str, Any] = json.loads((LIVE_SERVICE / "examples.json").read_text("utf-8"))["actions"]
 Objects = dict[str, Any]  # api.json's "objects": the definitions of one service
 
-_KINDS = {"string": "str", "int64": "int", "uint64": "uint", "float": "float"}
+_KINDS = {"string": "str", "datetime_iso": "str", "int64": "int", "uint64": "uint", "float": "float"}
 _ENUM_DOC = re.compile("可选值|枚举值|取值有|取值范围|包含")
 # An item of a documented list: `<li>value: meaning`, in full-width or ASCII punctuation.
 _ENUM_ITEM = re.compile(r"<li>\s*([A-Za-z0-9_.+\-]+)\s*(?:[\uff1a:\uff08(]|表示|</li>|\uff0c)")

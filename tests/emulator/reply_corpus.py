@@ -3,10 +3,13 @@ emulator gives on the way, by action, for comparing with api.json's reply defini
 
 from __future__ import annotations
 
+import base64
+import time
 from collections import defaultdict
 from typing import Any
 
 from tests.emulator.processing_corpus import build_processing_corpus
+from tests.emulator.uploads import cos_client
 
 PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 AUDIO = {"Codec": "libfdk_aac", "Bitrate": 128, "SampleRate": 44100}
@@ -164,6 +167,7 @@ def build_corpus(api: Any) -> dict[str, list[dict[str, Any]]]:
     call("ResetProcedureTemplate", Name="minimal", Comment="reset")
     call("DeleteProcedureTemplate", Name="minimal")
     _applications(call)
+    _media(call, api)
     return dict(replies)
 
 
@@ -218,3 +222,34 @@ def _classes(call: Any) -> None:
     call("DescribeAllClass")
     call("ModifyClass", ClassId=child, ClassName="renamed")
     call("DeleteClass", ClassId=child)
+
+
+def _media(call: Any, api: Any) -> None:
+    """An upload with a cover and a procedure, a pull of it, and every change of media."""
+    call(
+        "CreateProcedureTemplate",
+        Name="ingest",
+        MediaProcessTask={"TranscodeTaskSet": [{"Definition": 100030}]},
+    )
+    applied = call("ApplyUpload", MediaType="mp4", CoverType="png", Procedure="ingest", MediaName="m")
+    client = cos_client(api.endpoint, applied)
+    client.put_object(Bucket=applied["StorageBucket"], Key=applied["MediaStoragePath"][1:], Body=b"media")
+    client.put_object(
+        Bucket=applied["StorageBucket"], Key=applied["CoverStoragePath"][1:], Body=base64.b64decode(PNG)
+    )
+    committed = call("CommitUpload", VodSessionKey=applied["VodSessionKey"])
+    task_id = call("PullUpload", MediaUrl=committed["MediaUrl"], CoverUrl=committed["CoverUrl"])["TaskId"]
+    while call("DescribeTaskDetail", TaskId=task_id)["Status"] != "FINISH":
+        time.sleep(0.02)
+    call(
+        "DescribeTaskDetail", TaskId=call("PullUpload", MediaUrl=committed["MediaUrl"] + ".404.mp4")["TaskId"]
+    )
+    file_id = committed["FileId"]
+    vtt = base64.b64encode(b"WEBVTT").decode()
+    call("ModifyMediaInfo", FileId=file_id, Name="n", Description="d", AddTags=["t"], CoverData=PNG,
+         AddKeyFrameDescs=[{"TimeOffset": 1.5, "Content": "k"}],
+         AddSubtitles=[{"Name": "en", "Language": "en", "Format": "vtt", "Content": vtt}])  # fmt: skip
+    call("SearchMedia", Limit=100)
+    call("SearchMedia", Filters=["basicInfo"])
+    call("DescribeMediaInfos", FileIds=[file_id, "0"])
+    call("DeleteMedia", FileId=file_id)

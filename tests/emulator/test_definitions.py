@@ -47,8 +47,14 @@ REQUEST_EXCEPTIONS = {
     "DescribeReviewTemplates.SubAppId: type int64, emulator uint",
 }
 # Errors that show a replayed request was understood: it names an object this account lacks.
-_NOT_FOUND = ("ResourceNotFound", "InvalidParameter.ProcedureNameNotExist", "FailedOperation.ClassNoFound")
-_EXAMPLE_APPS = (1, 221094, 1400000001)  # the SubAppIds Tencent's examples use
+_NOT_FOUND = (
+    "ResourceNotFound",
+    "InvalidParameter.ProcedureNameNotExist",
+    "FailedOperation.ClassNoFound",
+    "InvalidParameterValue.VodSessionKey",  # an upload session this account never opened
+    "InvalidParameterValue.TaskId",  # a task this account never started
+)
+_EXAMPLE_APPS = (1, 123456, 221094, 1400000001)  # the SubAppIds Tencent's examples use
 
 
 def test_every_request_member_matches_api_json() -> None:

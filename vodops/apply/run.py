@@ -127,7 +127,7 @@ def _one(
         progress(change, f"failed: {error}")
         return
     with outcome._lock:
-        if step.part != "create":  # a replace is done when its old object is gone
+        if step.part != "create" or change.keeps_old:  # a replace is done when its old object is gone
             outcome.done.append(change)
     progress(change, status)
 
@@ -137,6 +137,11 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
     change = step.change
     if step.deletes:
         return delete_unless_gone(api, change) + (" (the replaced object)" if step.part else "")
+    kind = KINDS[change.kind]
+    if change.action in (Action.CREATE, Action.REPLACE) and kind.make is not None:
+        new_id = kind.make(api, change.desired, refs, stack)  # it finds what an earlier attempt made
+        refs.bind(change.kind, change.name, new_id)
+        return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
     if change.action in (Action.CREATE, Action.REPLACE):
         assert change.desired is not None, "a create always has a desired side"
         besides = change.live.id if change.live else None  # a replacement exists beside the old one
@@ -149,7 +154,7 @@ def _run(step: Step, api: VodApi, refs: References, stack: str) -> str:
             return f"{'created the replacement' if step.part else 'done'} (id {new_id})"
         return "done"
     assert change.live is not None, "an update always has a live side"
-    body = update_request(change, refs, stack)
+    body = kind.modify(change, refs) if kind.modify is not None else update_request(change, refs, stack)
     api.update(change.kind, change.live.id, body)
     if needs_url_tag(change.kind, body):
         remember_image_url(api, change.kind, change.live.id, body)

@@ -128,7 +128,7 @@ def _apply(made: Plan, run: Callable[..., Outcome], *, consent: Consent, yes: bo
             f"\nApplying {report.total} change{'' if report.total == 1 else 's'} to {made.target}"
             " (Ctrl-C stops after the calls in flight)."
         )
-        outcome = run(consent=consent, progress=report, stop=interrupts.stop)
+        outcome = run(consent=consent, progress=report, stop=interrupts.stop, transfer=report)
     report.close()
     if outcome.ok:
         click.echo(click.style(f"Apply complete: {_counts(outcome.done)}.", bold=True))

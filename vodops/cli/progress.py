@@ -40,6 +40,9 @@ class ProgressReport:
         self._start = time.monotonic()
         self._lock = threading.Lock()
         self._tenths_shown = 0
+        self._uploads: dict[str, float] = {}  # label -> when its upload started
+        self._quarters: dict[str, int] = {}
+        self._last_wait = ""
 
     def __call__(self, change: Change, status: str) -> None:
         with self._lock:
@@ -48,6 +51,28 @@ class ProgressReport:
             line = f"[{self.finished}/{self.total}] {self._headline(change)}: {printable(status)}"
             click.echo(line, err=status.startswith("failed"))
             self._draw()
+
+    def on_bytes(self, label: str, done: int, total: int) -> None:
+        """An upload's progress: on a terminal a live line with bytes, rate and time left; else a
+        line at each quarter (from the COS SDK's worker threads)."""
+        with self._lock:
+            started = self._uploads.setdefault(label, time.monotonic())
+            line = f"uploading {printable(label)}: {transfer_text(done, total, started)}"
+            if self._live:
+                self._clear()
+                click.echo(line, nl=False, err=True)
+            elif done * 4 // max(total, 1) > self._quarters.get(label, 0):
+                self._quarters[label] = done * 4 // max(total, 1)
+                click.echo(line, err=True)
+
+    def on_wait(self, line: str) -> None:
+        """A pull's wait, once per change of what it says."""
+        with self._lock:
+            if line != self._last_wait:
+                self._last_wait = line
+                self._clear()
+                click.echo(f"waiting: {printable(line)}", err=True)
+                self._draw()
 
     def close(self) -> None:
         """Take the bar off the screen (before a summary, or on Ctrl-C)."""
@@ -75,6 +100,17 @@ class ProgressReport:
         filled = _BAR_WIDTH * self.finished // max(self.total, 1)
         bar = "#" * filled + "." * (_BAR_WIDTH - filled)
         return f"[{bar}] {self.finished}/{self.total}  {rate:.1f}/s  about {left:.0f}s left"
+
+
+def transfer_text(done: int, total: int, started: float) -> str:
+    """`[#########.....] 12.0/30.0 MiB  8.1 MiB/s  about 2s left`."""
+    elapsed = max(time.monotonic() - started, 1e-6)
+    rate = done / elapsed
+    left = (total - done) / rate if rate else 0.0
+    filled = _BAR_WIDTH * done // max(total, 1)
+    bar = "#" * filled + "." * (_BAR_WIDTH - filled)
+    mib = 1024 * 1024
+    return f"[{bar}] {done / mib:.1f}/{total / mib:.1f} MiB  {rate / mib:.1f} MiB/s  about {left:.0f}s left"
 
 
 class Interrupts:

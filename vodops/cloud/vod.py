@@ -14,6 +14,7 @@ from typing import Any
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
 from vodops.errors import SettingsError
+from vodops.media.transfers import Transfers
 from vodops.resources import KINDS
 from vodops.resources.kind import Scope, Wire
 
@@ -38,16 +39,19 @@ class VodApi:
         sub_app_id: int | None,
         parallelism: int = 1,
         *,
+        transfers: Transfers | None = None,
         services: Mapping[str, Caller | str] | None = None,
         now: Callable[[], float] = time.time,
     ) -> None:
-        """`caller` makes VOD calls; `services` the calls of kinds whose wire names another
-        service ("live"), or why the target cannot reach it (a call then raises SettingsError
-        saying so); `now` is the API's clock, which judges kinds' time windows."""
+        """`caller` makes VOD calls; `transfers` is what media uploads and pulls need besides
+        calls; `services` the calls of kinds whose wire names another service ("live"), or why the
+        target cannot reach it (a call then raises SettingsError saying so); `now` is the API's
+        clock, which judges kinds' time windows."""
         self._caller = caller
         self._services = dict(services or {})
         self.sub_app_id = sub_app_id
         self.parallelism = parallelism
+        self.transfers = transfers or Transfers()  # what media uploads and pulls need besides calls
         self.now = now
         self.listed_quotas: dict[str, int] = {}  # kind -> the quota its listing announced
 
@@ -59,14 +63,18 @@ class VodApi:
         """Every object of each of `kinds`: the first pages of all kinds at once, then all the
         pages their TotalCounts announce at once, so a listing takes two round trips, not one per
         page. Pages a server shortened are read one after another at the end."""
+        searched = {kind: lister for kind in kinds if (lister := KINDS[kind].list_all) is not None}
+        kinds = [kind for kind in kinds if kind not in searched]
         with ThreadPoolExecutor(self.parallelism, thread_name_prefix="vodops-list") as pool:
+            found = {kind: pool.submit(lister, self.call_app) for kind, lister in searched.items()}
             firsts = dict(zip(kinds, pool.map(self._first_page, kinds), strict=True))
             later = {
                 kind: [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
                 for kind in kinds
             }
             listed = {kind: firsts[kind][0] + [i for f in later[kind] for i in f.result()] for kind in kinds}
-        return {kind: self._rest(kind, listed[kind], firsts[kind][1]) for kind in kinds}
+        paged = {kind: self._rest(kind, listed[kind], firsts[kind][1]) for kind in kinds}
+        return {**paged, **{kind: future.result() for kind, future in found.items()}}
 
     def _first_page(self, kind: str) -> tuple[Items, int]:
         """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""

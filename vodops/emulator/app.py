@@ -22,8 +22,9 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import admin, images, protocol
-from .backend import Action, Context, apps
+from . import admin, cos, images, protocol
+from .backend import Action, Context, apps, mediainfo
+from .backend.base import Job
 from .faults import ApiFault
 from .knobs import ConnectionDroppedError, Knobs, Mischief
 from .legacy import frontend as legacy
@@ -85,6 +86,7 @@ class Emulator:
             credentials = {DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY}
         self._credentials = dict(credentials)
         self._calls: list[Call] = []
+        self._jobs: set[str] = set()  # keys of the jobs running now
         self._calls_lock = threading.Lock()
         self._legacy = legacy.LegacyFrontend(
             self._store, clock, self._credentials, self._mischief, self._log_legacy
@@ -141,7 +143,14 @@ class Emulator:
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
         method = environ["REQUEST_METHOD"]
-        if method == "GET" and path.startswith(images.PATH_PREFIX):
+        bucket = cos.bucket_of(str(environ.get("HTTP_HOST", "")))
+        if bucket is not None:
+            status, cos_headers, body = cos.serve(self._store, self._clock, environ, bucket)
+            start_response(status, [*cos_headers.items(), ("Content-Length", str(len(body)))])
+            return [body]
+        if method == "GET" and path.startswith(mediainfo.URL_PREFIX):
+            status, content_type, body = self._media_file(path[len(mediainfo.URL_PREFIX) :])
+        elif method == "GET" and path.startswith(images.PATH_PREFIX):
             status, content_type, body = self._image(path[len(images.PATH_PREFIX) :])
         elif method == "PUT" and path.startswith(UPLOAD_PREFIX):
             status, body = self._legacy.receive_upload(path, _body(environ))
@@ -224,7 +233,28 @@ class Emulator:
             ctx = Context(tx, app, self.now(), where[0], self.knobs.quota_scale, where[1])
             if service.apps:
                 apps.require(ctx)
-            return known.run(ctx, params)
+            reply = known.run(ctx, params)
+        for key, job in ctx.jobs.items():
+            self._start(key, job)
+        return reply
+
+    def _start(self, key: str, job: Job) -> None:
+        """Run a job the action left on its own thread, unless one with its key still runs."""
+        with self._calls_lock:
+            if key in self._jobs:
+                return
+            self._jobs.add(key)
+
+        def run() -> None:
+            try:
+                job(self._store, self.now)
+            except Exception:
+                log.exception("the emulator's job %s failed", key)
+            finally:
+                with self._calls_lock:
+                    self._jobs.discard(key)
+
+        threading.Thread(target=run, name=f"vodops-emulator-{key}", daemon=True).start()
 
     def _log(self, call: Call) -> None:
         with self._calls_lock:
@@ -245,6 +275,14 @@ class Emulator:
             known = " or ".join(f"{s.version} ({s.name})" for s in BY_VERSION.values())
             raise ApiFault("NoSuchVersion", f"The API version {version} does not exist; use {known}.")
         return service
+
+    def _media_file(self, name: str) -> tuple[str, str, bytes]:
+        """A media file's original or cover, as its MediaUrl or CoverUrl serves it."""
+        with self._store.transaction() as tx:
+            data = tx.get_blob(f"media/{name}")
+        if data is None:
+            return "404 Not Found", "text/plain", b"no such media file\n"
+        return "200 OK", "application/octet-stream", data
 
     def _image(self, name: str) -> tuple[str, str, bytes]:
         with self._store.transaction() as tx:

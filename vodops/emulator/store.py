@@ -33,6 +33,7 @@ CREATE INDEX IF NOT EXISTS resources_by_number ON resources (kind, app, CAST(key
 CREATE TABLE IF NOT EXISTS images (
     name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 _PUT = """
 INSERT INTO resources (kind, app, key, seq, body)
@@ -105,6 +106,27 @@ class Tx:
         row = self._db.execute("SELECT content_type, data FROM images WHERE name = ?", (name,)).fetchone()
         return None if row is None else (str(row[0]), bytes(row[1]))
 
+    def put_blob(self, name: str, data: bytes) -> None:
+        """Store bytes under `name` (uploaded objects and parts), replacing what was there."""
+        self._db.execute("INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)", (name, data))
+
+    def get_blob(self, name: str) -> bytes | None:
+        row = self._db.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def blob_names(self, prefix: str) -> list[str]:
+        """The names of the blobs starting with `prefix`, sorted."""
+        rows = self._db.execute(
+            "SELECT name FROM blobs WHERE substr(name, 1, ?) = ? ORDER BY name", (len(prefix), prefix)
+        )
+        return [str(name) for (name,) in rows]
+
+    def rename_blob(self, old: str, new: str) -> None:
+        self._db.execute("UPDATE OR REPLACE blobs SET name = ? WHERE name = ?", (new, old))
+
+    def delete_blobs(self, prefix: str) -> None:
+        self._db.execute("DELETE FROM blobs WHERE substr(name, 1, ?) = ?", (len(prefix), prefix))
+
 
 class Store:
     """The emulator's database. `path` None or ":memory:" keeps it in memory."""
@@ -130,7 +152,8 @@ class Store:
             self._db.close()
 
     def snapshot(self) -> Doc:
-        """The whole state as JSON-ready data: every document, counter and image."""
+        """The whole state as JSON-ready data: every document, counter and image (not the bytes
+        of uploaded media, which stay out of snapshots)."""
         with self._lock:
             rows = self._db.execute("SELECT kind, app, key, seq, body FROM resources ORDER BY seq")
             resources = [
@@ -157,6 +180,7 @@ class Store:
                 self._db.execute("DELETE FROM resources")
                 self._db.execute("DELETE FROM counters")
                 self._db.execute("DELETE FROM images")
+                self._db.execute("DELETE FROM blobs")
                 self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?)", rows[0])
                 self._db.executemany("INSERT INTO counters VALUES (?, ?)", rows[1])
                 self._db.executemany("INSERT INTO images VALUES (?, ?, ?)", rows[2])

@@ -71,6 +71,11 @@ def _document(item: Chosen, context: _Context) -> dict[str, Any] | None:
     if KINDS[item.live.kind].tree:
         return document  # a class is its path
     spec = manifest_spec(item.live, context.refs)
+    exporter = KINDS[item.live.kind].export_spec
+    if exporter is not None:
+        spec, note = exporter(spec, item.live.raw)
+        if note:
+            context.exported.notes.append(f"{item.live.label}: {note}")
     shortened = fit_comment(spec, item.live.kind, context.stack)
     problems = spec_problems(item.live.kind, spec)
     if problems:

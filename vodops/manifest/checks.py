@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vodops.errors import Problem
+from vodops.localfiles import LocalFileError
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
@@ -23,6 +24,7 @@ def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _uses(reading.declared)
     for item in reading.declared:
         yield from _image(item, reading)
+        yield from _local_files(item, reading)
         yield from _comment(item, stack)
 
 
@@ -111,6 +113,17 @@ def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
     except ImageFileError as error:
         where = item.locate(("imageTemplate", "imageFile"))
         yield Problem(f"spec.imageTemplate.imageFile: {error}", where)
+
+
+def _local_files(item: Declared, reading: Reading) -> Iterator[Problem]:
+    """The local files a kind reads itself (Kind.prepare: a Media's source and cover)."""
+    prepare = KINDS[item.kind].prepare
+    if prepare is None:
+        return
+    try:
+        prepare(item.spec.manifest_dict(), reading.directory, item.directory, item.name)
+    except (ImageFileError, LocalFileError) as error:
+        yield Problem(f"spec: {error}", item.location)
 
 
 def _comment(item: Declared, stack: str) -> Iterator[Problem]:

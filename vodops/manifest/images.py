@@ -34,7 +34,7 @@ def read_image(root: Path, manifest_dir: Path, written: str) -> bytes:
     """The content of `written` (an imageFile, relative to `manifest_dir`, which is under `root`).
 
     Raises ImageFileError for every rule in the module docstring."""
-    path = _inside(root, manifest_dir, written)
+    path = inside(root, manifest_dir, written)
     try:
         data = read_bytes(path, MAX_IMAGE_BYTES)
     except LocalFileError as error:
@@ -49,7 +49,7 @@ def read_image(root: Path, manifest_dir: Path, written: str) -> bytes:
     return data
 
 
-def _inside(root: Path, manifest_dir: Path, written: str) -> Path:
+def inside(root: Path, manifest_dir: Path, written: str) -> Path:
     if "\x00" in written:
         raise ImageFileError(f"{written!r} contains a NUL character")
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():

@@ -9,6 +9,7 @@ API cannot modify become replacements (plan/replace.py).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ class Policy:
 
     prune: bool = True
     safety: Safety = field(default_factory=Safety)
+    protected: frozenset[tuple[str, LiveId]] = frozenset()  # live objects a delete guard keeps
     only: frozenset[str] = frozenset()
     now: float = 0.0  # the API's time, by which kinds' time windows are judged (plan/schedule.py)
     quotas: Mapping[str, int] = field(default_factory=lambda: dict(QUOTAS))  # the target's dialect's
@@ -74,6 +76,8 @@ def build_plan(
         _plan_declared(item, matches.get(id(item)), planning)
     matched = {(found.kind, found.id) for found in matches.values()}
     deletes = list(_deletes(desired, live, stack, matched))
+    deletes = _unguarded(deletes, policy.protected, planning.notes)
+    planning.changes, deletes = _opted_in(planning.changes, deletes, policy.safety, planning.notes)
     notes = planning.notes + ([] if policy.prune or not deletes else [_kept(deletes)])
     planning.changes = moves(planning.changes + (deletes if policy.prune else []))
     declared = {(item.kind, item.name): item for item in desired}
@@ -101,6 +105,39 @@ def build_plan(
         states(live, matches.values(), stack),
     )
     return plan, planning.refs
+
+
+def _unguarded(
+    deletes: list[Change], protected: frozenset[tuple[str, LiveId]], notes: list[str]
+) -> list[Change]:
+    """`deletes` without the objects a delete guard keeps (a class holding media) and the tree
+    nodes above them (a class with a subclass cannot be deleted either)."""
+    guarded = [c for c in deletes if c.live and (c.kind, c.live.id) in protected]
+    below = [c.name + "/" for c in guarded]
+    kept = [c for c in deletes if c in guarded or any(path.startswith(c.name + "/") for path in below)]
+    if kept:
+        listed = ", ".join(c.address for c in kept)
+        notes.append(f"not deleted, as the API would refuse: {listed} (a class holding media, or above one)")
+    return [c for c in deletes if c not in kept]
+
+
+def _opted_in(
+    changes: list[Change], deletes: list[Change], safety: Safety, notes: list[str]
+) -> tuple[list[Change], list[Change]]:
+    """Kinds never deleted unless the settings list them in safety.deleteKinds (Media): their
+    deletes are left out, and their replaces keep the old object, each said in a note."""
+    closed = {name for name, kind in KINDS.items() if kind.delete_opt_in and name not in safety.delete_kinds}
+    kept = [c for c in deletes if c.kind in closed]
+    if kept:
+        kinds, listed = ", ".join(sorted({c.kind for c in kept})), ", ".join(sorted(c.address for c in kept))
+        notes.append(f"kept, as {kinds} is not in safety.deleteKinds: {listed}")
+    replaced = [
+        dataclasses.replace(c, keeps_old=True) if c.action is Action.REPLACE and c.kind in closed else c
+        for c in changes
+    ]
+    if any(c.keeps_old for c in replaced):
+        notes.append("a replace keeps the object it replaces while its kind is not in safety.deleteKinds")
+    return replaced, [c for c in deletes if c.kind not in closed]
 
 
 def _kept(deletes: list[Change]) -> str:
@@ -181,6 +218,9 @@ def _fields(
 ) -> tuple[FieldChange, ...]:
     before = comparable(item.kind, written(item, found) if found else None, planning.refs)
     after = comparable(item.kind, item.comparable(), planning.refs)
+    for name in KINDS[item.kind].only_when_declared:  # the server fills it in when not declared
+        if name not in after:
+            before.pop(name, None)
     renamed = (
         (FieldChange(("metadata", "name"), found.name, item.name),)
         if found and found.name != item.name

@@ -33,6 +33,7 @@ class Change:
     fields: tuple[FieldChange, ...] = ()
     desired: DesiredResource | None = None  # what create, update, replace and adopt send
     live: LiveResource | None = None  # what update, replace, adopt and delete act on
+    keeps_old: bool = False  # a replace that leaves the old object (its kind is not deleted unless opted in)
 
     @property
     def live_id(self) -> LiveId | None:
@@ -143,6 +144,7 @@ class Step:
 def steps(changes: tuple[Change, ...]) -> list[Step]:
     found: list[Step] = []
     for change in changes:
-        parts = ("create", "delete") if change.action is Action.REPLACE else ("",)
+        replaced = ("create",) if change.keeps_old else ("create", "delete")
+        parts = replaced if change.action is Action.REPLACE else ("",)
         found.extend(Step(change, part) for part in parts)
     return found

@@ -68,12 +68,23 @@ def brakes(
     counts = {kind: sum(1 for c in deletes if c.kind == kind) for kind in owned_counts}
     total = sum(owned_counts.values())
     reasons = list(_always(len(deletes), total, no_manifests))
+    each = [c for c in changes if KINDS[c.kind].brake_each_delete and _deletes_live(c)]
+    if each:
+        kinds = ", ".join(sorted({c.kind for c in each}))
+        reasons.append(f"deleting {kinds} cannot be undone: each deletion must be named with --allow-delete")
     reasons.extend(_over(safety, "the plan", len(deletes), total))
     for kind, limits in safety.kinds.items():
         reasons.extend(_over(limits, kind, counts.get(kind, 0), owned_counts.get(kind, 0)))
     if not reasons:
         return None
-    return Brakes(tuple(reasons), tuple(c.address for c in deletes))
+    named = dict.fromkeys([*(c.address for c in deletes), *(c.address for c in each)])
+    return Brakes(tuple(reasons), tuple(named))
+
+
+def _deletes_live(change: Change) -> bool:
+    """Whether carrying out `change` deletes a live object (a delete, or a replace that does not
+    keep the old one)."""
+    return change.action is Action.DELETE or (change.action is Action.REPLACE and not change.keeps_old)
 
 
 def _always(deleting: int, total: int, no_manifests: bool) -> Iterator[str]:

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from vodops.normalize import Rule
+from vodops.ownership import Owner
 from vodops.resources.base import Path, Spec, api_key, manifest_key
 from vodops.resources.walk import ref_patterns
 from vodops.visible import UNSEEN_RULE, unseen_character
@@ -116,6 +117,25 @@ class Schedule:
 
     start: str
     end: str
+
+
+@dataclass(frozen=True)
+class LiveView:
+    """A listed object as the pipeline sees it, when the kind reads it itself (`Kind.read`)."""
+
+    name: str
+    id: int | str
+    spec: dict[str, Any]  # in manifest spelling, comparable with the desired side (`Kind.prepare`)
+    owner: Owner | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A declaration's local side, read once at plan time (`Kind.prepare`): its spec as compared
+    with the live one, and the local files apply sends, by role ("source", "cover")."""
+
+    compared: dict[str, Any]
+    files: Mapping[str, Any]  # role -> pathlib.Path
 
 
 def _nothing_to_restore(spec: dict[str, Any]) -> None:
@@ -228,6 +248,24 @@ class Kind:
     # Apply: the update request from the create request's spelling, where Modify spells a member
     # otherwise (an AI recognition template's subtitle formats are set by an operation).
     update_body: Callable[[dict[str, Any]], dict[str, Any]] = as_sent
+    # A kind the generic wire cannot carry alone (Media: its identity is a marker in SourceContext,
+    # it is found by search, made by an upload or a pull) declares how, with these:
+    list_all: Callable[[Call], list[dict[str, Any]]] | None = None  # every object, instead of paging
+    # (the listed object, fetch a URL) -> its view; None for an object that is not configuration
+    read: Callable[[dict[str, Any], Callable[[str], bytes]], LiveView | None] | None = None
+    prepare: Callable[[dict[str, Any], Any, Any, str], Prepared] | None = None  # (spec, root, dir, name)
+    make: Callable[[Any, Any, Any, str], int | str] | None = None  # (api, desired, refs, stack) -> new id
+    modify: Callable[[Any, Any], dict[str, Any]] | None = None  # (change, refs) -> the update's body
+    # Export: the live spec (compared form) and the listed object -> the manifest's spec, and a note.
+    export_spec: Callable[[dict[str, Any], dict[str, Any]], tuple[dict[str, Any], str | None]] | None = None
+    # Top-level fields the server fills in itself (a cover): compared only where declared.
+    only_when_declared: tuple[str, ...] = ()
+    adoptable: bool = True  # False: what vodops did not make can never become its own (Media's marker)
+    delete_opt_in: bool = False  # never deleted unless the settings' safety.deleteKinds lists the kind
+    brake_each_delete: bool = False  # every delete trips the brakes: name each with --allow-delete
+    # Why a planned delete of this kind's object must not happen, asked of the API at plan time
+    # (a class that holds media): (call, live id) -> the reason, or None.
+    delete_guard: Callable[[Call, int | str], str | None] | None = None
 
     def name_problem(self, name: str) -> str | None:
         """Why `name` cannot name a resource of this kind, or None. Names are compared in NFC."""
@@ -241,8 +279,8 @@ class Kind:
     @property
     def adoptable_by_id(self) -> bool:
         """Whether `metadata.adoptId` applies: named objects with API-assigned ids, whose names are
-        optional and not unique in the API (templates)."""
-        return self.shape is Shape.NAMED and self.identity is not Identity.NAME
+        optional and not unique in the API (templates), unless the kind says it cannot be adopted."""
+        return self.shape is Shape.NAMED and self.identity is not Identity.NAME and self.adoptable
 
     @property
     def name_in_marker(self) -> bool:

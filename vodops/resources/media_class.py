@@ -8,8 +8,9 @@ from typing import Any
 
 from pydantic import Field
 
+from vodops.media.search import holds_media
 from vodops.resources.base import Spec
-from vodops.resources.kind import Kind, Nodes, Shape, Wire
+from vodops.resources.kind import Call, Kind, Nodes, Shape, Wire
 
 MEDIA_CLASS = "MediaClass"
 MAX_DEPTH = 4
@@ -39,6 +40,12 @@ def _class_path(path: str) -> str | None:
     return None
 
 
+def _holds_media(call: Call, class_id: int | str) -> str | None:
+    """A class that holds media (of any origin, in it or below it) cannot be deleted
+    (DeleteClass: UnsupportedOperation.ClassNotEmpty), so it is never planned for deletion."""
+    return "it holds media" if holds_media(call, int(class_id)) else None
+
+
 def _system_class(raw: Mapping[str, Any]) -> bool:
     class_id: Any = raw.get("ClassId")
     try:
@@ -62,4 +69,5 @@ KIND = Kind(
     is_preset=_system_class,
     # reference §4: ClassName 1-64 characters, ParentId -1 at the top, at most 500 direct subclasses
     nodes=Nodes("ParentId", "ClassName", ("Name", "ClassName"), -1, max_children=500),
+    delete_guard=_holds_media,
 )  # fmt: skip

@@ -3,7 +3,20 @@ shape and the function that performs it, `LIVE_ACTIONS` each live API 2018-08-01
 
 from __future__ import annotations
 
-from . import apps, classes, live, players, procedures, processing, settings, storage, transcode, watermark
+from . import (
+    apps,
+    classes,
+    live,
+    media,
+    players,
+    procedures,
+    processing,
+    settings,
+    storage,
+    transcode,
+    uploads,
+    watermark,
+)
 from .base import Action, Context
 
 ACTIONS: dict[str, Action] = {
@@ -16,6 +29,8 @@ ACTIONS: dict[str, Action] = {
     **settings.ACTIONS,
     **storage.ACTIONS,
     **players.ACTIONS,
+    **media.ACTIONS,
+    **uploads.ACTIONS,
 }
 
 LIVE_ACTIONS: dict[str, Action] = live.ACTIONS

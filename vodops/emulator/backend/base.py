@@ -7,16 +7,19 @@ fields (without RequestId), or raises ApiFault. It runs inside one store transac
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
 from ..faults import ApiFault
 from ..schema import Params, Struct
-from ..store import Tx
+from ..store import Store, Tx
 
 Reply = dict[str, Any]
+# Work an action leaves to run on its own thread once its transaction commits (a URL pull):
+# it gets the store and the emulator's clock, and opens its own transactions.
+Job = Callable[[Store, Callable[[], float]], None]
 
 DEFAULT_LIMIT = 10
 _CHINA = timezone(timedelta(hours=8))
@@ -32,6 +35,7 @@ class Context:
     origin: str  # "http://host[:port]" the caller reached the emulator at
     quota_scale: int = 1  # the quotaScale knob: documented quotas are multiplied by it
     region: str = ""  # the request's Region ("" when it names none)
+    jobs: dict[str, Job] = field(default_factory=dict)  # by key: one job per key runs at a time
 
     def quota(self, documented: int) -> int:
         """The quota in force: the documented one, raised by the quotaScale knob."""

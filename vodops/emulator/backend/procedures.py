@@ -63,6 +63,12 @@ def _by_creation(listed: list[tuple[Params, str]], newest_first: bool) -> list[t
     return [entry for _, entry in (ranked[::-1] if newest_first else ranked)]
 
 
+def find(ctx: Context, name: str) -> Params | None:
+    """The procedure named `name` in the caller's app, a preset or a stored one, or None."""
+    preset = next((doc for doc in PROCEDURES if doc["Name"] == name), None)
+    return preset if preset is not None else ctx.tx.get(KIND, ctx.app, name)
+
+
 def _spec(params: Params) -> Params:
     return {k: v for k, v in params.items() if k not in ("SubAppId", "Name")}
 

@@ -1,0 +1,39 @@
+"""What media apply needs besides API calls, carried by the VodApi of a target: where COS
+requests go, the journal of uploads in flight, and where progress is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from vodops.media.cos import CosRoute
+from vodops.media.journal import Journal
+
+# (what is uploading, bytes done, bytes in all): from the COS SDK's worker threads.
+OnBytes = Callable[[str, int, int], None]
+
+
+def _quiet_bytes(label: str, done: int, total: int) -> None:
+    """No progress shown."""
+
+
+def _quiet(line: str) -> None:
+    """No waits shown."""
+
+
+class TransferProgress(Protocol):
+    """Where apply shows uploads and pulls (the CLI's progress report)."""
+
+    def on_bytes(self, label: str, done: int, total: int) -> None: ...
+
+    def on_wait(self, line: str) -> None: ...
+
+
+@dataclass
+class Transfers:
+    cos: CosRoute = field(default_factory=CosRoute)
+    journal: Journal = field(default_factory=lambda: Journal(Path.cwd()))
+    on_bytes: OnBytes = _quiet_bytes
+    on_wait: Callable[[str], None] = _quiet

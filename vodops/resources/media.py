@@ -1,0 +1,114 @@
+"""Media: a media file in VOD, from a local file (ApplyUpload -> COS -> CommitUpload) or a URL
+(PullUpload), and the kind's declaration.
+
+Its identity is a marker in SourceContext (vodops/media/marker.py), not a Comment: the kind reads
+its listing itself (`read`), finds it by search (`list_all`), makes it by upload or pull (`make`)
+and changes it with ModifyMediaInfo (`modify`). What the API can change in place (name,
+description, class, expiry, cover, tags) is an update; the content, the storage region and the
+procedure (which runs once, at upload) are replaced: upload the new, then delete the old. Media
+are never deleted unless the project lists Media in `safety.deleteKinds`, and then each delete
+must be named with --allow-delete (or --force).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import Field
+
+from vodops.media import declared
+from vodops.media.search import uploaded
+from vodops.resources.base import Path, RefTo, Spec
+from vodops.resources.kind import Identity, Kind, Wire
+from vodops.resources.media_class import MEDIA_CLASS
+from vodops.resources.procedure import PROCEDURE
+
+MEDIA = "Media"
+Tag = Annotated[str, Field(min_length=1, max_length=32)]
+
+
+class MediaSource(Spec):
+    file: str | None = Field(
+        default=None, description="a file relative to the manifest, inside the manifest directory"
+    )
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S*[^\s!]$",
+        description="an http or https URL that VOD pulls (PullUpload)",
+    )
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        if (self.file is None) == (self.url is None):
+            yield (), "write exactly one of file and url"
+
+
+class MediaCover(Spec):
+    file: str = Field(description="a PNG, JPEG or GIF file relative to the manifest (at most 7 MB)")
+
+
+class MediaSpec(Spec):
+    source: MediaSource
+    cover: MediaCover | None = None
+    media_class: Annotated[str | None, RefTo(MEDIA_CLASS)] = Field(
+        default=None, description="a declared MediaClass, by path (default: the system class)"
+    )
+    procedure: Annotated[str | None, RefTo(PROCEDURE)] = Field(
+        default=None, description="a declared Procedure, by name; it runs once, when the media is made"
+    )
+    description: str | None = Field(default=None, max_length=128)
+    tags: Annotated[list[Tag], Field(max_length=16)] | None = None
+    storage_region: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2,4}-[a-z]+(-\d+)?$",
+        description="where VOD stores it (default: the account's)",
+    )
+    expire_time: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$",
+        description="ISO 8601; VOD deletes the media then (default: never)",
+    )
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        for path, message in self.source.problems():
+            yield ("source", *path), message
+
+
+def _media_name(name: str) -> str | None:
+    """MediaName: at most 64 characters (api.json ApplyUpload; ModifyMediaInfo Name)."""
+    return f"is {len(name)} characters; media names can be at most 64" if len(name) > 64 else None
+
+
+KIND = Kind(
+    MEDIA,
+    MediaSpec,
+    Wire(
+        "SearchMedia",
+        "MediaInfoSet",
+        True,
+        "ApplyUpload",
+        "ModifyMediaInfo",
+        "DeleteMedia",
+        "FileId",
+        "FileId",
+        "FileIds",
+        name_field="MediaName",  # as ApplyUpload and PullUpload take it
+        marker_field="SourceContext",  # set at creation only (vodops/media/marker.py)
+    ),
+    _media_name,
+    folder="media",
+    identity=Identity.ASSIGNED,
+    is_preset=lambda raw: False,
+    immutable=("source", "storageRegion", "procedure"),
+    export_prefix="media",
+    list_all=uploaded,
+    read=declared.read,
+    prepare=declared.prepare,
+    make=declared.make,
+    modify=declared.modify,
+    adoptable=False,  # SourceContext is set at creation only: media vodops did not make stay foreign
+    delete_opt_in=True,
+    brake_each_delete=True,
+    only_when_declared=("cover",),
+    export_spec=declared.export_spec,
+)
