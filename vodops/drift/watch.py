@@ -103,8 +103,8 @@ class Watcher:
         """Apply the plan under the lock and the brakes; a refusal is reported, never forced."""
         try:
             plan = session.plan()  # with the settings' prune, as apply runs it
-            if plan.empty:
-                return  # drift that apply does not undo (prune is off): no lock taken for nothing
+            if plan.empty or self.stop.is_set():
+                return  # drift that apply does not undo (prune is off), or stopped: no lock taken
             check_consent(plan, Consent())  # refused before the account is locked
             with session.locked(0, lambda _: None):
                 self._apply(session)
@@ -115,6 +115,8 @@ class Watcher:
             self.emit({"event": "heal-refused", "reason": _one_line(error)})
 
     def _apply(self, session: Session) -> None:
+        if self.stop.is_set():
+            return  # stopped while planning or locking: no call starts after a stop
         plan = session.plan()  # again, holding the lock: another apply may have run meanwhile
         if plan.empty:
             return
