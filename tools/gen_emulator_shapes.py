@@ -27,6 +27,9 @@ from typing import Any
 import tccli
 from tencentcloud.vod.v20180717 import errorcodes
 
+# The kinds vodops generates specs for, in that order (a struct lives in the first module using it).
+from vodops.specgen.overrides import KINDS
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "vodops" / "emulator" / "shapes" / "generated"
 API: dict[str, Any] = json.loads(
@@ -35,19 +38,6 @@ API: dict[str, Any] = json.loads(
 OBJECTS: dict[str, Any] = API["objects"]
 CODES = {value for name, value in vars(errorcodes).items() if name.isupper() and isinstance(value, str)}
 
-# The kinds, in the order their modules are written (a struct lives in the first that uses it).
-KINDS = (
-    "AdaptiveDynamicStreamingTemplate",
-    "SnapshotByTimeOffsetTemplate",
-    "SampleSnapshotTemplate",
-    "ImageSpriteTemplate",
-    "AnimatedGraphicsTemplate",
-    "HeadTailTemplate",
-    "ContentReviewTemplate",
-    "ReviewTemplate",
-    "AIAnalysisTemplate",
-    "AIRecognitionTemplate",
-)
 # Structs kept by hand for the transcode kind, with their container-dependent rules.
 REUSED = {
     "VideoTemplateInfo": ("..transcode", "VIDEO"),
