@@ -4,6 +4,7 @@ environment, shell completion, progress."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -23,7 +24,28 @@ ANSI = "\x1b["
 def test_version(vodops: Vodops) -> None:
     result = vodops("--version")
     assert (result.code, result.out) == (0, f"vodops {__version__}\n")
-    assert __version__ == "0.2.0"
+    assert __version__ == "0.3.0"
+
+
+PINNED = re.compile(r"(?:vodops@v|rev: v|/vodops:)(\d+\.\d+\.\d+)")
+
+
+def test_every_recipe_pins_this_release() -> None:
+    """The CI, pre-commit and Kubernetes recipes install the release they document: a recipe
+    pinned to an older tag would install a vodops without the verbs it runs (drift, watch)."""
+    root = Path(__file__).resolve().parent.parent
+    recipes = [
+        root / "README.md",
+        root / ".pre-commit-hooks.yaml",
+        *sorted((root / "examples").rglob("*.yml")),
+    ]
+    pins = {
+        (path.relative_to(root).as_posix(), pin)
+        for path in recipes
+        for pin in PINNED.findall(path.read_text())
+    }
+    assert len({path for path, _ in pins}) >= 6, pins
+    assert {pin for _, pin in pins} == {__version__}, sorted(pins)
 
 
 def test_help_lists_every_verb_with_its_own_words(vodops: Vodops) -> None:

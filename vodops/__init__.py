@@ -1,3 +1,3 @@
 """vodops: declarative configuration for Tencent Cloud VOD. The version is read by packaging too."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
