@@ -5,6 +5,9 @@ recorded when it last wrote it (vodops/drift/record.py), manifests = the digest 
 spec. An object vodops owns is drifted when live differs from applied; when only manifests
 differ, the change comes from git (`vodops plan` shows it). Without a record (an object written
 by a vodops older than the record) the cause cannot be told, and a difference counts as drift.
+The application itself and its settings (application-level kinds) carry no marker at all, so no
+record: a difference between one and the manifests is reported as a managed `setting` that
+differs, never as an object written by an old vodops.
 A declared object that is missing, a declared name made outside vodops, and an object made
 outside vodops where vodops manages (a class below an authoritative class, a name matching the
 settings' `drift.names`) are drift too. No kind is special-cased: what a kind carries (a marker,
@@ -26,6 +29,7 @@ from vodops.drift.record import desired_digest, spec_digest
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
 from vodops.refs import References
+from vodops.resources import APPLICATION_LEVEL
 
 _RENAME = ("metadata", "name")
 
@@ -35,6 +39,7 @@ class Cause(str, Enum):
 
     CHANGED = "changed"  # changed outside vodops: the live object is not what vodops last wrote
     UNRECORDED = "unrecorded"  # differs from the manifests; no record of what vodops wrote
+    SETTING = "setting"  # an application setting (no marker, so never a record) differs from the manifests
     MISSING = "missing"  # declared, not in the account: deleted outside vodops (or never applied)
     UNMARKED = "unmarked"  # a declared name made outside vodops (no marker)
     UNDECLARED = "undeclared"  # made outside vodops where vodops manages
@@ -128,7 +133,8 @@ def _recorded(change: Change, found: LiveResource, refs: References) -> Drifted 
     applied = found.owner.applied if found.owner else None
     fields = _flipped(change.fields)
     if applied is None:
-        return _made(Cause.UNRECORDED, found, fields, change.name)
+        cause = Cause.SETTING if found.kind in APPLICATION_LEVEL else Cause.UNRECORDED
+        return _made(cause, found, fields, change.name)
     if spec_digest(found.kind, found.spec) == applied:
         return None  # the live object is what vodops wrote: the manifests moved
     assert change.desired is not None, "an update always has a desired side"
@@ -143,7 +149,8 @@ def _made(
     name: str | None = None,
     manifests_changed: bool = False,
 ) -> Drifted:
-    when = found.raw.get("UpdateTime") or found.raw.get("CreateTime")
+    made_outside = cause in (Cause.UNDECLARED, Cause.UNMARKED)  # its creation is what happened
+    when = found.raw.get("UpdateTime") or (found.raw.get("CreateTime") if made_outside else None)
     stamp = str(when) if when else None
     return Drifted(cause, found.kind, name or found.name, found.id, fields, stamp, manifests_changed)
 

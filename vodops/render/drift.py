@@ -22,6 +22,10 @@ MARKER = "<!-- vodops-drift target={target} -->"  # the hidden line a workflow f
 _WHAT = {
     Cause.CHANGED: "changed outside vodops",
     Cause.UNRECORDED: "differs from the manifests (written by a vodops that kept no record: cause unknown)",
+    Cause.SETTING: (
+        "differs from the manifests: an application setting keeps no record of what vodops applied,"
+        " so a console change cannot be told from a manifest change"
+    ),
     Cause.MISSING: "missing: declared, not in the account (deleted outside vodops, or never applied)",
     Cause.UNMARKED: "made outside vodops under a declared name (apply --adopt takes it over)",
     Cause.UNDECLARED: "made outside vodops where vodops manages; no manifest declares it",

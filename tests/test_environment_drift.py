@@ -1,0 +1,65 @@
+"""Drift and applies of whole environments (examples/environments) against a served emulator, as
+an on-call engineer meets them: settings changed in the console are reported as managed settings
+(they carry no marker, so never as written by an old vodops), with no invented change time."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, Vodops
+from tests.test_environments import Console
+
+pytestmark = pytest.mark.usefixtures("cloud_keys")
+PROD = 1500000001  # the account starts empty: prod is its first application
+SETTING_NOTE = (
+    "differs from the manifests: an application setting keeps no record of what vodops applied, "
+    "so a console change cannot be told from a manifest change"
+)
+
+
+@pytest.fixture
+def prod(vodops: Vodops, tmp_path: Path, endpoint: str) -> Path:
+    """The environments example with its prod application brought up."""
+    copy = shutil.copytree(EXAMPLES / "environments", tmp_path / "environments")
+    applied = vodops("apply", copy, "--target", "prod", "--endpoint", endpoint, "--yes")
+    assert applied.code == 0, applied.text
+    return copy
+
+
+def _drift(vodops: Vodops, directory: Path, endpoint: str, *options: str) -> tuple[int, str]:
+    found = vodops("drift", directory, "--target", "prod", "--endpoint", endpoint, *options)
+    assert found.code in (0, 2), found.text
+    return found.code, found.out
+
+
+def test_settings_changed_in_the_console_are_managed_settings_not_unrecorded(
+    vodops: Vodops, prod: Path, endpoint: str
+) -> None:
+    assert _drift(vodops, prod, endpoint) == (
+        0, "Target: prod, stack 'media-platform'\nNo drift: the live account is what vodops last made it.\n"
+    )  # fmt: skip
+    console = Console(endpoint)
+    console("ModifyEventConfig", SubAppId=PROD, NotificationUrl="https://console.example/hook")
+    console("ModifySubAppIdInfo", SubAppId=PROD, Description="edited by hand")
+    code, text = _drift(vodops, prod, endpoint)
+    assert code == 2
+    assert "Drift: 2 objects (2 setting)." in text
+    assert "unrecorded" not in text and "kept no record" not in text
+    assert (
+        f"setting SubApplication 'prod-media' (id {PROD})\n    {SETTING_NOTE}\n"
+        "    description: Production VOD -> edited by hand\n\n"
+        f"setting EventConfig 'prod-media' (id {PROD})\n    {SETTING_NOTE}\n"
+        "    notificationUrl: https://media.example.com/vod/events -> https://console.example/hook\n"
+    ) in text  # no change time: DescribeSubAppIds has only the CreateTime, which is not when it changed
+    document = json.loads(_drift(vodops, prod, endpoint, "--format", "json")[1])
+    assert [(d["cause"], d["kind"], d["changedAt"]) for d in document["drifted"]] == [
+        ("setting", "SubApplication", None),
+        ("setting", "EventConfig", None),
+    ]
+    applied = vodops("apply", prod, "--target", "prod", "--endpoint", endpoint, "--yes")
+    assert applied.code == 0, applied.text
+    assert _drift(vodops, prod, endpoint)[0] == 0
