@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from vodops.application.apply import apply_application
 from vodops.application.locate import Application, locate
 from vodops.application.plan import application_changes, pending_note, scope_parts
 from vodops.application.wire import APPLICATION
-from vodops.apply.lock import ApplyLock
+from vodops.apply.lock import ApplyLock, LockError
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
@@ -48,6 +48,7 @@ class Session:
     application: Application = field(default_factory=lambda: Application("default"))
     _refs: References | None = None
     _live: LiveState | None = None
+    _claim: Callable[[], None] = lambda: None  # takes the lock of the application apply creates
 
     def plan(self, only: frozenset[str] = frozenset(), prune: bool | None = None) -> Plan:
         """The plan for the manifests against the account read now; `prune` overrides the
@@ -117,13 +118,47 @@ class Session:
     @contextmanager
     def locked(self, wait: float, notify: Callable[[str], None]) -> Iterator[None]:
         """Hold the target's apply lock (vodops/apply/lock.py), waiting up to `wait` seconds for
-        another apply to finish; raises LockError naming the holder when it does not. An application
-        that apply has yet to create holds nothing to lock."""
-        if self.application.pending:
-            yield
+        another apply to finish; raises LockError naming the holder when it does not.
+
+        An application the project declares may be created by an apply: the account's default
+        application holds the lock of its creation, and every apply to it takes that lock before
+        its own. Holding it, an application still to be created is looked up again (another apply
+        may have created it meanwhile: this one then applies to it); once apply creates it, apply
+        takes its lock before setting anything in it and only then lets the account's go, so an
+        apply that finds it just created waits until it is filled."""
+        declared = any(d.kind == APPLICATION.name and d.name == self.application.name for d in self.desired)
+        if not (self.application.pending or declared):
+            with ApplyLock(self.api, wait=wait, notify=notify).held():
+                yield
             return
-        with ApplyLock(self.api, wait=wait, notify=notify).held():
+        with ExitStack() as held:
+            creation = ExitStack()
+            held.callback(creation.close)  # released after the application's own lock
+            creation.enter_context(ApplyLock(self.api.in_application(None), wait=wait, notify=notify).held())
+            if self.application.pending:
+                self._locate_again()
+            if self.application.pending:
+                self._claim = functools.partial(self._claim_created, held, notify)
+            else:
+                held.enter_context(ApplyLock(self.api, wait=wait, notify=notify).held())
+                creation.close()  # the application exists: its own lock is enough from here
             yield
+
+    def _locate_again(self) -> None:
+        self.application = _application(self.api, self.target, self.desired, named=False)
+        self.api.sub_app_id = self.application.sub_app_id
+        self.target = replace(self.target, sub_app_id=self.application.sub_app_id)
+
+    def _claim_created(self, held: ExitStack, notify: Callable[[str], None]) -> None:
+        """Take the lock of the application apply just created, at once: another apply that found
+        it already may have taken it to fill it, and then this one changes nothing more."""
+        try:
+            held.enter_context(ApplyLock(self.api, wait=0, notify=notify).held())
+        except LockError:
+            raise LockError(
+                f"it was created (SubAppId {self.api.sub_app_id}), but another apply took its lock "
+                "first and is filling it: nothing else was changed; run `vodops plan` once it is done"
+            ) from None
 
     def apply(
         self,
@@ -140,7 +175,7 @@ class Session:
             self.api.transfers.on_bytes, self.api.transfers.on_wait = transfer.on_bytes, transfer.on_wait
         first = [change for change in plan.changes if change.kind in APPLICATION_LEVEL]
         rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_LEVEL))
-        done, failure = apply_application(first, self.api, progress)
+        done, failure = apply_application(first, self.api, progress, self._claim)
         if failure is not None:
             left = [c for c in plan.changes if c not in done and c is not failure[0]]
             return Outcome(done=done, failed=[failure], not_attempted=left)

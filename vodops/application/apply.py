@@ -15,13 +15,17 @@ Progress = Callable[[Change, str], None]
 
 
 def apply_application(
-    changes: Sequence[Change], api: VodApi, progress: Progress
+    changes: Sequence[Change], api: VodApi, progress: Progress, claim: Callable[[], None] = lambda: None
 ) -> tuple[list[Change], tuple[Change, VodopsError] | None]:
-    """(the changes done, the one that failed and why, if one did: the rest were not attempted)."""
+    """(the changes done, the one that failed and why, if one did: the rest were not attempted).
+    `claim` runs as soon as the application is created, before anything is set in it (it takes
+    the new application's apply lock, and raises VodopsError when another apply has it)."""
     done: list[Change] = []
     for change in changes:
         try:
             status = _run(change, api)
+            if change.kind == APPLICATION.name and change.action is Action.CREATE:
+                claim()
         except VodopsError as error:
             progress(change, f"failed: {error}")
             return done, (change, error)

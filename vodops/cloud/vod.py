@@ -6,6 +6,7 @@ This module knows nothing of manifests or policy.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -54,6 +55,13 @@ class VodApi:
         self.transfers = transfers or Transfers()  # what media uploads and pulls need besides calls
         self.now = now
         self.listed_quotas: dict[str, int] = {}  # kind -> the quota its listing announced
+
+    def in_application(self, sub_app_id: int | None) -> VodApi:
+        """The same connection, addressing the application `sub_app_id` (None: the account's
+        default one) while this one keeps its own."""
+        other = copy.copy(self)
+        other.sub_app_id, other.listed_quotas = sub_app_id, {}
+        return other
 
     def list(self, kind: str) -> Items:
         """Every object of `kind` (presets included), paging at the API's maximum page size."""
