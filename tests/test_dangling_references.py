@@ -142,3 +142,18 @@ def test_another_stacks_procedure_and_one_kept_by_prune_off(vodops: Vodops, tmp_
         "Procedure 'flow' (no longer declared, and kept because prune is off) would still use "
         "WatermarkTemplate 'mark'",
     )
+
+
+def test_the_documented_default_review_preset_is_a_live_template(vodops: Vodops, tmp_path: Path) -> None:
+    """api.json: ReviewAudioVideo's Definition defaults to 10, a preset (Porn, Terror, Polity,
+    Moan); a procedure naming it plans, applies and converges, and export references it."""
+    write(tmp_path, "p.yaml", document(PROCEDURE, "moderate", {"reviewAudioVideoTask": {"definition": 10}}))
+    assert vodops("apply", tmp_path, "--yes").code == 0
+    assert vodops("plan", tmp_path, "--detailed-exitcode").code == 0
+    with live_api(tmp_path) as api:
+        [preset] = [t for t in api.list("ReviewTemplate") if t["Definition"] == 10]
+    assert (preset["Type"], preset["Labels"]) == ("Preset", ["Porn", "Terror", "Polity", "Moan"])
+    exported = vodops("export", tmp_path, "--out", tmp_path / "out")
+    assert exported.code == 0, exported.text
+    assert "exported 0 ReviewTemplate" in exported.out
+    assert "definition: 10" in (tmp_path / "out" / "procedures.yaml").read_text()

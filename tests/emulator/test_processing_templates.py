@@ -94,6 +94,8 @@ def test_presets_carry_the_parameters_tencent_lists(api: Api) -> None:
     }  # fmt: skip
     assert [s["Video"]["Height"] for s in ladders[10]["StreamInfos"]] == [240, 480, 720, 1080, 1440, 2160]
     assert [t["Fps"] for t in _shown(api, "AnimatedGraphicsTemplate", Type="Preset")] == [2, 2]
+    [review] = _shown(api, "ReviewTemplate", Type="Preset")
+    assert (review["Definition"], review["Labels"]) == (10, ["Porn", "Terror", "Polity", "Moan"])
     [analysis, _] = _shown(api, "AIAnalysisTemplate", Definitions=[10, 20])
     assert (analysis["CoverConfigure"]["Switch"], analysis["FrameTagConfigure"]["Switch"]) == ("ON", "OFF")
 
@@ -128,9 +130,9 @@ def test_the_documented_quota_holds(emulator: Emulator, api: Api, kind: str) -> 
 def test_paging_and_application_isolation(emulator: Emulator, api: Api) -> None:
     emulator.add_sub_apps([7])
     made = [api("CreateReviewTemplate", Labels=["Ad"], Name=f"r{i}")["Definition"] for i in range(5)]
-    page = api("DescribeReviewTemplates", Offset=1, Limit=2)
+    page = api("DescribeReviewTemplates", Type="Custom", Offset=1, Limit=2)
     assert (page["TotalCount"], [t["Definition"] for t in page["ReviewTemplateSet"]]) == (5, made[1:3])
-    assert api("DescribeReviewTemplates", SubAppId=7)["TotalCount"] == 0
+    assert api("DescribeReviewTemplates", Type="Custom", SubAppId=7)["TotalCount"] == 0
     assert (
         api.code("DeleteReviewTemplate", SubAppId=7, Definition=made[0])
         == "ResourceNotFound.TemplateNotExist"

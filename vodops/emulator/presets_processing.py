@@ -10,10 +10,13 @@ whose tables give each preset's id and parameters:
   240p to 2160p at 24 fps with 48 kbps AAC, "low resolution to high" filtered for 10 and 12;
 - content review 10 (picture: porn, terrorism, political) and 20 (also ASR and OCR porn and
   political); AI analysis 10 (classification, tags, cover) and 20 (also frame tags); AI
-  recognition 10 (faces, default library).
+  recognition 10 (faces, default library);
+- review 10, which api.json names as ReviewAudioVideo's default `Definition` (its document: the
+  default is 10, a preset that detects Porn, Terror, Polity and Moan), and whose listing filters
+  by `Type: Preset`.
 
 What the tables leave out is shown at the API's defaults; the names are ours (the tables give
-none). Head/tail and review templates have no presets.
+none). Head/tail templates have no presets.
 """
 
 from __future__ import annotations
@@ -104,6 +107,8 @@ CONTENT_REVIEW: Presets = (
         },
     ),
 )
+
+REVIEW: Presets = ((10, {"Name": "Porn-Terror-Polity-Moan", "Labels": ["Porn", "Terror", "Polity", "Moan"]}),)
 
 _ANALYSIS = {"ClassificationConfigure": _ON, "TagConfigure": _ON, "CoverConfigure": _ON}
 AI_ANALYSIS: Presets = (

@@ -115,7 +115,7 @@ KINDS = (
     ),
     _kind("HeadTailTemplate", "head/tail", 100, head_tail),
     _kind("ContentReviewTemplate", "content review", 50, content_review, presets.CONTENT_REVIEW),
-    _kind("ReviewTemplate", "review", 50, review),
+    _kind("ReviewTemplate", "review", 50, review, presets.REVIEW),
     _kind("AIAnalysisTemplate", "AI analysis", 50, ai_analysis, presets.AI_ANALYSIS),
     _kind(
         "AIRecognitionTemplate",
