@@ -94,3 +94,58 @@ def test_a_target_gives_its_application_by_id_or_by_name_not_both(vodops: Vodops
     refused = vodops("validate", quickstart)
     assert refused.code == 1
     assert "targets.staging: give subAppId or subApp, not both (one application per target)" in refused.err
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_sub_app_on_the_command_line_names_the_application_for_every_verb(
+    vodops: Vodops, quickstart: Path, endpoint: str
+) -> None:
+    """`--sub-app NAME` (or VODOPS_SUB_APP) overrides the target's application, with no vodops.yaml."""
+    sdk = _sdk(endpoint)
+    _call(sdk, "CreateSubAppId", Name="prod-media")
+    staging = _call(sdk, "CreateSubAppId", Name="staging-media")["SubAppId"]
+    where = ("--endpoint", endpoint, "--sub-app", "staging-media")
+    applied = vodops("apply", quickstart, *where, "--yes")
+    assert applied.code == 0, applied.text
+    listed = _call(sdk, "DescribeTranscodeTemplates", Type="Custom", SubAppId=staging)
+    assert listed["TotalCount"] == 4
+    assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0
+    assert vodops("plan", quickstart, *where, "--detailed-exitcode").code == 0
+    assert vodops("drift", quickstart, *where).code == 0
+    exported = vodops("export", quickstart / "out", *where)
+    assert exported.code == 0, exported.text
+    assert "exported 4 TranscodeTemplate" in exported.out
+    unlocked = vodops("unlock", quickstart, *where)
+    host = endpoint.removeprefix("http://")
+    assert unlocked.out == f"no apply lock is held on target '{host}'\n", unlocked.text
+
+
+@pytest.mark.usefixtures("cloud_keys")
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (
+            ("--sub-app", "staging-media", "--sub-app-id", "1500000001"),
+            "Error: give the application by id (--sub-app-id) or by name (--sub-app), not both",
+        ),
+        (("--sub-app", ""), "an application's name has 1 to 40 characters (got 0)"),
+        (("--sub-app", "a" * 41), "an application's name has 1 to 40 characters (got 41)"),
+        (
+            ("--sub-app", "nowhere"),
+            "the account has no application named 'nowhere', and no SubApplication of that name is declared",
+        ),
+    ],
+)
+def test_a_bad_sub_app_option_is_refused_and_nothing_changes(
+    vodops: Vodops,
+    quickstart: Path,
+    endpoint: str,
+    emulator: Emulator,
+    options: tuple[str, ...],
+    message: str,
+) -> None:
+    before = emulator.snapshot()
+    refused = vodops("apply", quickstart, "--endpoint", endpoint, "--yes", *options)
+    assert refused.code == 1
+    assert message in refused.err, refused.err
+    assert emulator.snapshot() == before

@@ -77,6 +77,7 @@ class TargetChoice:
     name: str | None = None
     endpoint: str | None = None
     sub_app_id: int | None = None
+    sub_app: str | None = None  # the application by name
     region: str | None = None
     parallelism: int | None = None
     profile: str | None = None
@@ -91,6 +92,10 @@ def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Tar
     if choice.endpoint is not None:
         endpoint = Endpoint.parse(choice.endpoint)
         base = replace(base, endpoint=endpoint, name=base.name if base.endpoint else endpoint.host)
+    if choice.sub_app is not None and choice.sub_app_id is not None:
+        raise SettingsError("give the application by id (--sub-app-id) or by name (--sub-app), not both")
+    if choice.sub_app is not None:
+        base = replace(base, sub_app_id=None, sub_app=choice.sub_app)
     return replace(
         base,
         sub_app_id=_either(choice.sub_app_id, base.sub_app_id),

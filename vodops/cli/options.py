@@ -48,6 +48,13 @@ def _option(*decls: str, envvar: str, **kwargs: Any) -> Callable[[F], F]:
     return click.option(*decls, envvar=envvar, show_envvar=True, **kwargs)
 
 
+def _application_name(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """An application's name as CreateSubAppId takes it: 1 to 40 characters."""
+    if value is not None and not 1 <= len(value) <= 40:
+        raise click.BadParameter(f"an application's name has 1 to 40 characters (got {len(value)})")
+    return value
+
+
 _TARGET_OPTIONS = (
     _option(
         "--target",
@@ -68,6 +75,13 @@ _TARGET_OPTIONS = (
         type=click.IntRange(min=1),
         metavar="N",
         help="Override the target's subAppId.",
+    ),
+    _option(
+        "--sub-app",
+        envvar="VODOPS_SUB_APP",
+        metavar="NAME",
+        callback=_application_name,
+        help="Override the target's application by its name (found with DescribeSubAppIds).",
     ),
     _option("--region", envvar="VODOPS_REGION", metavar="R", help="Override the target's region."),
     _option(
@@ -110,7 +124,7 @@ def target_options(command: F) -> F:
         from vodops.targets import TargetChoice
 
         logs.configure(kwargs.pop("verbose"), kwargs.pop("log_format"))
-        names = ("target", "endpoint", "sub_app_id", "region", "parallelism", "profile")
+        names = ("target", "endpoint", "sub_app_id", "sub_app", "region", "parallelism", "profile")
         values = {name: kwargs.pop(name) for name in names}
         return command(*args, choice=TargetChoice(name=values.pop("target"), **values), **kwargs)
 
