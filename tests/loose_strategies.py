@@ -40,7 +40,7 @@ def _some(draw: Draw, values: dict[str, st.SearchStrategy[Any]]) -> dict[str, An
 
 
 @st.composite
-def _video(draw: Draw) -> dict[str, Any]:
+def loose_video(draw: Draw) -> dict[str, Any]:
     return {
         "codec": draw(st.sampled_from(["libx264", "libx264", "libx265", "av1", "H.266"])),
         "fps": draw(st.sampled_from([0, 25, 100])),
@@ -60,7 +60,7 @@ def _video(draw: Draw) -> dict[str, Any]:
 
 
 @st.composite
-def _audio(draw: Draw, container: str) -> dict[str, Any]:
+def loose_audio(draw: Draw, container: str) -> dict[str, Any]:
     fitting = sorted(AUDIO_CODECS[container])
     return {
         "codec": draw(st.sampled_from(fitting * 3 + sorted(set().union(*AUDIO_CODECS.values())))),
@@ -92,8 +92,8 @@ def loose_transcode(draw: Draw) -> dict[str, Any]:
     )
     container = draw(st.sampled_from(CONTAINERS))
     audio_only = container in ("mp3", "flac", "ogg", "m4a", "wav")
-    streams = {"videoTemplate": draw(_usually(_video()) if not audio_only else _maybe(_video()))}
-    streams["audioTemplate"] = draw(_usually(_audio(container)))
+    streams = {"videoTemplate": draw(_usually(loose_video()) if not audio_only else _maybe(loose_video()))}
+    streams["audioTemplate"] = draw(_usually(loose_audio(container)))
     return {
         "container": container,
         **{name: value for name, value in streams.items() if value is not None},

@@ -3,6 +3,8 @@ its range and its size, so a generated kind is covered without a hand-written st
 
 Rules across fields are not in a field's type: specs whose model reports problems are filtered
 out. Models vodops writes by hand (a video or audio stream) take their hand-written strategies.
+`loose_spec_of` draws the same fields without the filter, numbers also just past their range, so
+that the differential test (tests/test_differential.py) breaks cross-field rules and edges often.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from tests.loose_strategies import loose_audio, loose_video
 from tests.strategies import audio, video
 from vodops.resources.base import Spec
 from vodops.resources.fields import Numbers, Range
@@ -30,35 +33,55 @@ _HAND_WRITTEN: dict[type[BaseModel], Strategy] = {
 _WORDS = st.sampled_from(["alpha", "b", "cue", "delta-2", "e_5"])
 
 
+_LOOSE: dict[type[BaseModel], Strategy] = {VideoStream: loose_video(), AudioStream: loose_audio("hls")}
+
+
 def spec_of(model: type[Spec]) -> Strategy:
     """Manifest-shaped specs of `model` (lowerCamelCase keys, unset fields left out) that it accepts."""
-    return _model(model).filter(lambda spec: not list(model.model_validate(spec).problems()))
+    return _model(model, False).filter(lambda spec: not list(model.model_validate(spec).problems()))
 
 
-def _model(model: type[BaseModel]) -> Strategy:
-    if model in _HAND_WRITTEN:
-        return _HAND_WRITTEN[model]
+def loose_spec_of(model: type[Spec]) -> Strategy:
+    """Manifest-shaped specs of `model` whose fields are drawn independently, numbers at their
+    range's edges and one past them: many break the model's rules."""
+    return _model(model, True)
+
+
+def _model(model: type[BaseModel], loose: bool) -> Strategy:
+    hand_written = _LOOSE if loose else _HAND_WRITTEN
+    if model in hand_written:
+        return hand_written[model]
     required, optional = {}, {}
     for name, info in model.model_fields.items():
-        strategy = _field(info.annotation, info.metadata)
+        strategy = _field(info.annotation, info.metadata, loose)
         (required if info.is_required() else optional)[info.alias or name] = strategy
     return st.fixed_dictionaries(required, optional=optional)
 
 
-def _field(annotation: Any, metadata: list[Any]) -> Strategy:
+def _field(annotation: Any, metadata: list[Any], loose: bool) -> Strategy:
     origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _field(args[0], [*metadata, *_flat(args[1:])])
+        return _field(args[0], [*metadata, *_flat(args[1:])], loose)
     if origin in (typing.Union, types.UnionType):
-        return st.one_of(*(_field(arg, metadata) for arg in args if arg is not type(None)))
+        return st.one_of(*(_field(arg, metadata, loose) for arg in args if arg is not type(None)))
     if origin is typing.Literal:
         return st.sampled_from(args)
     if origin is list:
         most = min(3, next((m.max_length for m in metadata if isinstance(m, MaxLen)), 3))
-        return st.lists(_field(args[0], []), min_size=1, max_size=most, unique_by=repr)
+        return st.lists(_field(args[0], [], loose), min_size=1, max_size=most, unique_by=repr)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _model(annotation)
-    return _scalar(annotation, metadata)
+        return _model(annotation, loose)
+    within = _scalar(annotation, metadata)
+    return within | _past(annotation, metadata) if loose else within
+
+
+def _past(annotation: Any, metadata: list[Any]) -> Strategy:
+    """A number one past its range on either side (nothing past for other values)."""
+    bounds = next((m for m in metadata if isinstance(m, Range)), None)
+    if bounds is None or annotation not in (int, float):
+        return st.nothing()
+    edges = [bounds.low - 1, *([] if bounds.high is None else [bounds.high + 1])]
+    return st.sampled_from([annotation(edge) for edge in edges])
 
 
 def _flat(metadata: tuple[Any, ...]) -> list[Any]:

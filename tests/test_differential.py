@@ -1,7 +1,8 @@
 """Differential test of validate against the emulator (issue: "what validate accepts, the API
 accepts; what apply writes, plan reads back the same").
 
-Specs whose fields are drawn independently (tests/loose_strategies.py) are judged twice: by
+Specs whose fields are drawn independently (tests/loose_strategies.py, and for the ten
+processing-template kinds tests/spec_strategies.py's `loose_spec_of`) are judged twice: by
 vodops's validation, and by the emulator, which gets the request apply would send, through the
 official SDK. Whatever the emulator refuses, validate must refuse first; whatever validate
 accepts is applied, and the next plan must be empty.
@@ -29,25 +30,25 @@ from tencentcloud.common.profile.http_profile import HttpProfile
 from tests.conftest import EXAMPLES
 from tests.helpers import document, write
 from tests.loose_strategies import loose_procedure, loose_transcode, loose_watermark
+from tests.spec_strategies import loose_spec_of
 from tests.strategies import transcode
+from tests.template_accounts import TEMPLATE_KINDS
 from tests.test_normalization import _apply_and_replan
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, serve_in_thread
 from vodops.errors import ManifestError
 from vodops.manifest import load_manifests
-from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS, PROCEDURE, TRANSCODE, WATERMARK
 from vodops.resources.base import api_key, rekey
 
 LOGO = EXAMPLES / "quickstart" / "logo.png"
-CREATE = {
-    TRANSCODE: "CreateTranscodeTemplate",
-    WATERMARK: "CreateWatermarkTemplate",
-    PROCEDURE: "CreateProcedureTemplate",
-}
 CASES = st.one_of(
     st.tuples(st.just(TRANSCODE), loose_transcode()),
     st.tuples(st.just(TRANSCODE), transcode()),  # valid by construction: apply and plan again
     st.tuples(st.just(WATERMARK), loose_watermark()),
     st.tuples(st.just(PROCEDURE), loose_procedure()),
+)
+TEMPLATE_CASES = st.sampled_from(TEMPLATE_KINDS).flatmap(
+    lambda kind: st.tuples(st.just(kind), loose_spec_of(KINDS[kind].spec))
 )
 
 
@@ -70,12 +71,30 @@ def probe() -> Iterator[Probe]:
     emulator.close()
 
 
-@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+PROPERTY = settings(
+    deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+
+
+@PROPERTY
 @given(CASES)
 def test_validate_refuses_first_whatever_the_emulator_refuses(
     probe: Probe, case: tuple[str, dict[str, Any]]
 ) -> None:
-    kind, spec = case
+    _judged(probe, *case)
+
+
+@PROPERTY
+@given(TEMPLATE_CASES)
+def test_validate_refuses_first_for_the_processing_template_kinds(
+    probe: Probe, case: tuple[str, dict[str, Any]]
+) -> None:
+    _judged(probe, *case)
+
+
+def _judged(probe: Probe, kind: str, spec: dict[str, Any]) -> None:
+    """Validate and the emulator judge `spec`; validate must refuse what the emulator refuses,
+    and what validate accepts must apply and plan empty."""
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(scratch)
         shutil.copy(LOGO, directory / "logo.png")
@@ -107,7 +126,7 @@ def _emulator_refusal(sdk: CommonClient, kind: str, spec: dict[str, Any]) -> str
         image.pop("ImageFile", None)
     body["Name"] = "probe"
     try:
-        sdk.call_json(CREATE[kind], body)
+        sdk.call_json(KINDS[kind].wire.create_action, body)
     except TencentCloudSDKException as error:
         return str(error.get_code())
     return None
