@@ -65,10 +65,15 @@ def _references(declared: list[Declared], named: list[Named]) -> Iterator[Proble
                 continue
             others = sorted(kinds_of.get(value, ()))
             if others:
-                message = f"{value!r} is a {others[0]}, but this field takes a {kind}"
+                message = f"{value!r} is {_a(others[0])}, but this field takes {_a(kind)}"
             else:
                 message = f"no {kind} named {value!r} is declared (write a declared name or a numeric id)"
             yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
+
+
+def _a(kind: str) -> str:
+    """A kind's name with its article: an AIAnalysisTemplate, a TranscodeTemplate."""
+    return f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
 
 
 def _uses(declared: list[Declared]) -> Iterator[Problem]:
