@@ -1,6 +1,7 @@
 """Drift and applies of whole environments (examples/environments) against a served emulator, as
 an on-call engineer meets them: settings changed in the console are reported as managed settings
-(they carry no marker, so never as written by an old vodops), with no invented change time."""
+(they carry no marker, so never as written by an old vodops), with no invented change time; an
+application renamed in the console is found by its declaration's previous name and renamed back."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, Vodops
 from tests.test_environments import Console
+from vodops.emulator import Emulator
 
 pytestmark = pytest.mark.usefixtures("cloud_keys")
 PROD = 1500000001  # the account starts empty: prod is its first application
@@ -63,3 +65,51 @@ def test_settings_changed_in_the_console_are_managed_settings_not_unrecorded(
     applied = vodops("apply", prod, "--target", "prod", "--endpoint", endpoint, "--yes")
     assert applied.code == 0, applied.text
     assert _drift(vodops, prod, endpoint)[0] == 0
+
+
+def test_an_application_renamed_in_the_console_is_renamed_back_by_its_previous_name(
+    vodops: Vodops, prod: Path, endpoint: str, emulator: Emulator
+) -> None:
+    console = Console(endpoint)
+    console("ModifySubAppIdInfo", SubAppId=PROD, Name="prod-by-hand")
+    planned = vodops("plan", prod, "--target", "prod", "--endpoint", endpoint)
+    assert "+ create SubApplication 'prod-media'" in planned.out  # without a hint: a new application
+    assert "(if it was renamed, list its name in its SubApplication's metadata.previousNames" in planned.out
+    applications = prod / "applications.yaml"
+    applications.write_text(
+        applications.read_text().replace(
+            "metadata: {name: prod-media}", "metadata: {name: prod-media, previousNames: [prod-by-hand]}"
+        )
+    )
+    planned = vodops("plan", prod, "--target", "prod", "--endpoint", endpoint)
+    assert planned.out.startswith(
+        "Target: prod, stack 'media-platform'\nPlan: 1 to update.\n\n"
+        "~ update SubApplication 'prod-media'\n    metadata.name: prod-by-hand -> prod-media\n"
+    ), planned.out
+    assert _drift(vodops, prod, endpoint)[0] == 0  # a rename the manifests ask for is not drift
+    assert vodops("apply", prod, "--target", "prod", "--endpoint", endpoint, "--yes").code == 0
+    [app] = console("DescribeSubAppIds")["SubAppIdInfoSet"]
+    assert (app["SubAppId"], app["Name"], app["Description"]) == (PROD, "prod-media", "Production VOD")
+    assert vodops("plan", prod, "--target", "prod", "--endpoint", endpoint, "--detailed-exitcode").code == 0
+
+
+def test_a_previous_name_two_applications_share_is_refused_and_nothing_changes(
+    vodops: Vodops, prod: Path, endpoint: str, emulator: Emulator
+) -> None:
+    console = Console(endpoint)
+    console("ModifySubAppIdInfo", SubAppId=PROD, Name="media")
+    other = console("CreateSubAppId", Name="media")["SubAppId"]
+    applications = prod / "applications.yaml"
+    applications.write_text(
+        applications.read_text().replace(
+            "metadata: {name: prod-media}", "metadata: {name: prod-media, previousNames: [media]}"
+        )
+    )
+    before = emulator.snapshot()
+    refused = vodops("apply", prod, "--target", "prod", "--endpoint", endpoint, "--yes")
+    assert refused.code == 1
+    assert (
+        f"Error: several applications are named 'media' (SubAppIds {PROD}, {other}): "
+        "name the target's by subAppId"
+    ) in refused.err
+    assert emulator.snapshot() == before

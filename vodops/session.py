@@ -229,7 +229,7 @@ def _application(
         raise SettingsError(
             f"target {target.name!r}: the legacy API (dialect 2017) has no DescribeSubAppIds; give subAppId"
         )
-    declared = {d.name for d in desired if d.kind == APPLICATION.name}
+    declared = {d.name: d.previous_names for d in desired if d.kind == APPLICATION.name}
     named = (named or any(d.kind in APPLICATION_LEVEL for d in desired)) and not target.legacy
     return locate(api, target.sub_app, target.sub_app_id, declared, named=named)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from vodops.application.plan import RENAME
 from vodops.application.wire import APPLICATION, create_application, describe_application, write_setting
 from vodops.cloud.vod import VodApi
 from vodops.errors import VodopsError
@@ -44,5 +45,6 @@ def _run(change: Change, api: VodApi) -> str:
         return f"done (SubAppId {api.sub_app_id})"
     else:
         assert api.sub_app_id is not None, "a listed application has an id"
-        describe_application(api, api.sub_app_id, spec)
+        renamed = any(field.path == RENAME for field in change.fields)
+        describe_application(api, api.sub_app_id, spec, change.name if renamed else None)
     return "done"

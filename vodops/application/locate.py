@@ -2,13 +2,14 @@
 (`subApp`, found with DescribeSubAppIds), or not at all (the account's default application).
 
 A name the account lacks is an error unless the project declares a `SubApplication` of that
-name: then the application is pending, created by apply before everything inside it, and until
+name: then the application is found by the `metadata.previousNames` of that declaration (renamed
+in place by apply), else it is pending, created by apply before everything inside it, and until
 then its id is known after apply.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,38 +28,58 @@ class Application:
     sub_app_id: int | None = None
     pending: bool = False
     listed: dict[str, Any] | None = None
+    renamed_from: str | None = None  # found by this previous name: apply renames it to `name`
 
 
 def locate(
-    api: VodApi, sub_app: str | None, sub_app_id: int | None, declared: Collection[str], *, named: bool
+    api: VodApi,
+    sub_app: str | None,
+    sub_app_id: int | None,
+    declared: Mapping[str, tuple[str, ...]],
+    *,
+    named: bool,
 ) -> Application:
     """The application a target addresses (`sub_app` by name, else `sub_app_id`, else the default
-    one), given the SubApplication names the project declares; with `named`, the name of one
-    given by id is looked up too (the project declares settings, which are named after it).
-    Raises SettingsError for a name the account lacks and the project does not declare, or that
-    several applications share."""
+    one), given the SubApplication names the project declares (each with its previous names,
+    newest first); with `named`, the name of one given by id is looked up too (the project
+    declares settings, which are named after it). Raises SettingsError for a name the account
+    lacks and the project does not declare, or that several applications share."""
     if sub_app is None and sub_app_id is None:
         return Application(DEFAULT_APPLICATION)
     if sub_app is None and not named:
         return Application(str(sub_app_id), sub_app_id)
     if sub_app is None:
-        found = [app for app in list_applications(api) if _id(app) == sub_app_id]
-        name = str(found[0].get("SubAppIdName") or found[0].get("Name") or "") if found else str(sub_app_id)
-        return Application(name, sub_app_id, listed=found[0] if found else None)
-    matching = [app for app in list_applications(api, sub_app) if _name(app) == sub_app]
-    if len(matching) > 1:
-        ids = ", ".join(str(_id(app)) for app in matching)
-        raise SettingsError(
-            f"several applications are named {sub_app!r} (SubAppIds {ids}): name the target's by subAppId"
-        )
-    if matching:
-        return Application(sub_app, _id(matching[0]), listed=matching[0])
+        by_id = [app for app in list_applications(api) if _id(app) == sub_app_id]
+        name = str(by_id[0].get("SubAppIdName") or by_id[0].get("Name") or "") if by_id else str(sub_app_id)
+        return Application(name, sub_app_id, listed=by_id[0] if by_id else None)
+    return _by_name(api, sub_app, declared)
+
+
+def _by_name(api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]]) -> Application:
+    """The application named `sub_app`, else the one its declaration's previous names find."""
+    for name in (sub_app, *declared.get(sub_app, ())):
+        found = _named(api, name)
+        if found:
+            renamed = None if name == sub_app else name
+            return Application(sub_app, _id(found), listed=found, renamed_from=renamed)
     if sub_app in declared:
         return Application(sub_app, pending=True)
     raise SettingsError(
         f"the account has no application named {sub_app!r}, and no SubApplication of that name is "
         "declared: declare one for apply to create it, or correct the target's subApp"
     )
+
+
+def _named(api: VodApi, name: str) -> dict[str, Any] | None:
+    """The application named `name`, as listed; None when there is none. Raises SettingsError
+    when several share the name."""
+    matching = [app for app in list_applications(api, name) if _name(app) == name]
+    if len(matching) > 1:
+        ids = ", ".join(str(_id(app)) for app in matching)
+        raise SettingsError(
+            f"several applications are named {name!r} (SubAppIds {ids}): name the target's by subAppId"
+        )
+    return matching[0] if matching else None
 
 
 def _id(app: dict[str, Any]) -> int:

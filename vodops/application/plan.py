@@ -24,6 +24,7 @@ from vodops.resources import APPLICATION_LEVEL
 from vodops.resources.application import DEFAULT_APPLICATION
 
 KNOWN_AFTER_APPLY = "(known after apply)"
+RENAME = ("metadata", "name")  # the path of a rename among a change's fields
 
 
 def application_changes(
@@ -61,7 +62,8 @@ def scope_parts(
 def pending_note(app: Application) -> str:
     return (
         f"application {app.name!r} does not exist yet: apply creates it first; its SubAppId and the "
-        "ids of everything in it are known after apply"
+        "ids of everything in it are known after apply (if it was renamed, list its name in its "
+        "SubApplication's metadata.previousNames: apply then renames it back instead)"
     )
 
 
@@ -69,7 +71,7 @@ def _change(app: Application, desired: DesiredResource, api: VodApi) -> Change |
     if desired.kind == APPLICATION.name and app.pending:
         return Change(Action.CREATE, desired.kind, desired.name, field_changes({}, desired.spec), desired)
     if desired.kind == APPLICATION.name:
-        return _update(app, desired, listed_spec(app.listed), app.listed or {})
+        return _update(app, desired, listed_spec(app.listed), app.listed or {}, _renamed(app))
     if app.pending:
         fields = tuple(FieldChange((key,), KNOWN_AFTER_APPLY, value) for key, value in desired.spec.items())
         return Change(Action.UPDATE, desired.kind, desired.name, fields, desired) if fields else None
@@ -77,11 +79,21 @@ def _change(app: Application, desired: DesiredResource, api: VodApi) -> Change |
     return _update(app, desired, live, live)
 
 
+def _renamed(app: Application) -> tuple[FieldChange, ...]:
+    """The rename `metadata.previousNames` found the application by, if it did."""
+    return () if app.renamed_from is None else (FieldChange(RENAME, app.renamed_from, app.name),)
+
+
 def _update(
-    app: Application, desired: DesiredResource, live: dict[str, Any], raw: dict[str, Any]
+    app: Application,
+    desired: DesiredResource,
+    live: dict[str, Any],
+    raw: dict[str, Any],
+    renamed: tuple[FieldChange, ...] = (),
 ) -> Change | None:
-    """An update of the fields `desired` declares that differ from `live`; None when none do."""
-    fields = field_changes({key: live.get(key) for key in desired.spec}, desired.spec)
+    """An update of the fields `desired` declares that differ from `live` (after `renamed`);
+    None when none do."""
+    fields = renamed + field_changes({key: live.get(key) for key in desired.spec}, desired.spec)
     if not fields:
         return None
     found = LiveResource(desired.kind, desired.name, app.sub_app_id or 0, live, None, False, raw)

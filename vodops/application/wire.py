@@ -43,10 +43,12 @@ def create_application(api: VodApi, name: str, spec: Mapping[str, Any]) -> int:
     return created_id(wire.create_action, answer, wire.created_id or wire.id_field)
 
 
-def describe_application(api: VodApi, app_id: int, spec: Mapping[str, Any]) -> None:
-    """Set the declared fields of the application `app_id`."""
+def describe_application(api: VodApi, app_id: int, spec: Mapping[str, Any], name: str | None = None) -> None:
+    """Set the declared fields of the application `app_id` (and rename it to `name`, if given:
+    ModifySubAppIdInfo takes a Name)."""
     wire = APPLICATION.wire
-    api.call_account(wire.update_action, {wire.id_field: app_id, **_api(spec)})
+    renamed = {} if name is None else {wire.name_field: name}
+    api.call_account(wire.update_action, {wire.id_field: app_id, **renamed, **_api(spec)})
 
 
 def read_setting(api: VodApi, kind: str, declared: Mapping[str, Any]) -> dict[str, Any]:
