@@ -35,16 +35,13 @@ def _targets(directory: Path, endpoint: str, **target: Any) -> None:
     (directory / "vodops.yaml").write_text(yaml.safe_dump(settings))
 
 
-@pytest.mark.usefixtures("cloud_keys")
-def test_a_target_names_its_application_and_everything_goes_there(
-    vodops: Vodops, quickstart: Path, endpoint: str
-) -> None:
+def _applied_to_staging(vodops: Vodops, directory: Path, endpoint: str, *where: str) -> None:
+    """Applications prod-media and staging-media made in the console; the quick start applied with
+    `where` naming staging-media goes there, and only there."""
     sdk = _sdk(endpoint)
     _call(sdk, "CreateSubAppId", Name="prod-media")
     staging = _call(sdk, "CreateSubAppId", Name="staging-media")["SubAppId"]
-    _targets(quickstart, endpoint, subApp="staging-media")
-
-    applied = vodops("apply", quickstart, "--target", "staging", "--yes")
+    applied = vodops("apply", directory, *where, "--yes")
     assert applied.code == 0, applied.text
     listed = _call(sdk, "DescribeTranscodeTemplates", Type="Custom", SubAppId=staging)
     assert {t["Name"] for t in listed["TranscodeTemplateSet"]} == {
@@ -54,8 +51,16 @@ def test_a_target_names_its_application_and_everything_goes_there(
         "mp4-download",
     }
     assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0  # not the default app
-    again = vodops("plan", quickstart, "--target", "staging", "--detailed-exitcode")
+    again = vodops("plan", directory, *where, "--detailed-exitcode")
     assert again.code == 0, again.text
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_target_names_its_application_and_everything_goes_there(
+    vodops: Vodops, quickstart: Path, endpoint: str
+) -> None:
+    _targets(quickstart, endpoint, subApp="staging-media")
+    _applied_to_staging(vodops, quickstart, endpoint, "--target", "staging")
 
 
 @pytest.mark.usefixtures("cloud_keys")
@@ -101,16 +106,8 @@ def test_sub_app_on_the_command_line_names_the_application_for_every_verb(
     vodops: Vodops, quickstart: Path, endpoint: str
 ) -> None:
     """`--sub-app NAME` (or VODOPS_SUB_APP) overrides the target's application, with no vodops.yaml."""
-    sdk = _sdk(endpoint)
-    _call(sdk, "CreateSubAppId", Name="prod-media")
-    staging = _call(sdk, "CreateSubAppId", Name="staging-media")["SubAppId"]
     where = ("--endpoint", endpoint, "--sub-app", "staging-media")
-    applied = vodops("apply", quickstart, *where, "--yes")
-    assert applied.code == 0, applied.text
-    listed = _call(sdk, "DescribeTranscodeTemplates", Type="Custom", SubAppId=staging)
-    assert listed["TotalCount"] == 4
-    assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0
-    assert vodops("plan", quickstart, *where, "--detailed-exitcode").code == 0
+    _applied_to_staging(vodops, quickstart, endpoint, *where)
     assert vodops("drift", quickstart, *where).code == 0
     exported = vodops("export", quickstart / "out", *where)
     assert exported.code == 0, exported.text
