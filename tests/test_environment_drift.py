@@ -113,3 +113,22 @@ def test_a_previous_name_two_applications_share_is_refused_and_nothing_changes(
         "name the target's by subAppId"
     ) in refused.err
     assert emulator.snapshot() == before
+
+
+def test_a_saved_plan_that_creates_an_application_made_since_is_stale(
+    vodops: Vodops, tmp_path: Path, endpoint: str, emulator: Emulator
+) -> None:
+    copy = shutil.copytree(EXAMPLES / "environments", tmp_path / "environments")
+    where = ("--target", "prod", "--endpoint", endpoint)
+    saved = tmp_path / "plan.json"
+    assert vodops("plan", copy, *where, "--out", saved).code == 0
+    assert vodops("apply", copy, *where, "--yes").code == 0  # another apply makes the application first
+    before = emulator.snapshot()
+    refused = vodops("apply", copy, *where, "--plan", saved, "--yes")
+    assert refused.code == 1
+    assert refused.err == (
+        f"the application 'prod-media' this plan creates exists now (SubAppId {PROD}): the plan was "
+        "applied, or another apply made it\n"
+        "1 problem: the account changed since the plan was made; nothing was changed. Plan again\n"
+    )
+    assert emulator.snapshot() == before

@@ -12,7 +12,7 @@ from typing import Any
 
 from vodops.application.apply import apply_application
 from vodops.application.locate import Application, locate
-from vodops.application.plan import application_changes, pending_note, scope_parts
+from vodops.application.plan import application_changes, check_created, pending_note, scope_parts
 from vodops.application.wire import APPLICATION
 from vodops.apply.lock import ApplyLock, LockError
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
@@ -264,6 +264,7 @@ def open_saved_plan(
     another apply holds the lock."""
     document = read_plan_file(plan_file)
     with open_session(directory, choice) as session:
+        check_created(document, session.application)
         check_target(document, target_document(session.target))
         _rederive(session, document)  # a plan refused now costs the account not even a lock
         with session.locked(lock.seconds, lock.notify):

@@ -17,7 +17,7 @@ from vodops.application.wire import APPLICATION, listed_spec, read_setting
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange, field_changes
-from vodops.errors import PlanError, Problem
+from vodops.errors import PlanError, Problem, StalePlanError
 from vodops.live import LiveResource
 from vodops.plan.changes import Action, Change
 from vodops.resources import APPLICATION_LEVEL
@@ -57,6 +57,20 @@ def scope_parts(
             [Problem(f"--only {address}: no such resource in the manifests") for address in unknown]
         )
     return only - own, own
+
+
+def check_created(document: dict[str, Any], app: Application) -> None:
+    """Refuse a saved plan (`document`) that creates `app` once `app` exists: that plan, or another
+    apply, made it. Said so, rather than blamed on the target (whose id the plan could not know).
+    Raises StalePlanError."""
+    creates = {"action": Action.CREATE.value, "kind": APPLICATION.name, "name": app.name}
+    made = any(creates.items() <= change.items() for change in document["changes"])
+    if made and document["target"].get("subAppId") is None and not app.pending:
+        message = (
+            f"the application {app.name!r} this plan creates exists now (SubAppId {app.sub_app_id}): "
+            "the plan was applied, or another apply made it"
+        )
+        raise StalePlanError([Problem(message)])
 
 
 def pending_note(app: Application) -> str:
