@@ -1,6 +1,8 @@
 """Applies that bring up the same new application at once (examples/environments, a served
 emulator whose account starts empty): the application is created once, everything in it once, no
-lock ticket is left in the account or the application, and the next plan is empty."""
+lock ticket is left in the account or the application, and the next plan is empty. The lock of
+creating applications is not the default application's own, is named when held, and `vodops
+unlock` of a target naming its application breaks it."""
 
 from __future__ import annotations
 
@@ -11,17 +13,24 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, Vodops
 from tests.test_environments import Console
+from vodops.apply.lock import CREATION_LOCK_NAME, LOCK_NAME, ApplyLock
 from vodops.cli import main
+from vodops.cloud.client import Endpoint
 from vodops.emulator import Emulator
+from vodops.targets import Target, connect
 
 pytestmark = pytest.mark.usefixtures("cloud_keys")
 RACERS = 3
 
 
+def _prod(endpoint: str) -> tuple[str, ...]:
+    return ("--target", "prod", "--endpoint", endpoint)
+
+
 def _race(directory: Path, endpoint: str) -> list[int]:
-    args = ["apply", str(directory), "--target", "prod", "--endpoint", endpoint, "--yes"]
+    args = ["apply", str(directory), *_prod(endpoint), "--yes"]
     with ThreadPoolExecutor(RACERS) as pool:
         return list(pool.map(lambda _: main(args), range(RACERS)))
 
@@ -53,3 +62,40 @@ def test_bootstraps_racing_create_the_application_and_its_contents_once(
         assert console("DescribeProcedureTemplates", Type="Custom", SubAppId=app)["TotalCount"] == 1
         plan = ["plan", str(directory), "--target", "prod", "--endpoint", endpoint, "--detailed-exitcode"]
         assert main(plan) == 0
+
+
+def _hold(endpoint: str, name: str, sub_app_id: int | None = None) -> ApplyLock:
+    """Take a lock in the application `sub_app_id` (the default one) as another apply would."""
+    target = Target("held", Endpoint.parse(endpoint), sub_app_id=sub_app_id)
+    with connect(target, Path(".")) as api:
+        lock = ApplyLock(api, wait=0, notify=lambda _: None, holder="ci-runner-7", name=name)
+        lock._acquire()
+    return lock
+
+
+def test_the_default_applications_lock_does_not_hold_up_a_bootstrap(
+    vodops: Vodops, tmp_path: Path, endpoint: str
+) -> None:
+    directory = shutil.copytree(EXAMPLES / "environments", tmp_path / "environments")
+    _hold(endpoint, LOCK_NAME)  # an apply to the account's default application is running
+    applied = vodops("apply", directory, *_prod(endpoint), "--yes", "--lock-timeout", "0")
+    assert applied.code == 0, applied.text
+
+
+def test_a_held_creation_lock_is_named_and_unlock_breaks_it(
+    vodops: Vodops, tmp_path: Path, endpoint: str, emulator: Emulator
+) -> None:
+    directory = shutil.copytree(EXAMPLES / "environments", tmp_path / "environments")
+    assert vodops("apply", directory, *_prod(endpoint), "--yes").code == 0
+    _hold(endpoint, CREATION_LOCK_NAME)
+    before = emulator.snapshot()
+    refused = vodops("apply", directory, *_prod(endpoint), "--yes", "--lock-timeout", "0")
+    assert refused.code == 1
+    assert "Error: another apply holds the lock of this target: ci-runner-7, since " in refused.err
+    assert f"(watermark template '{CREATION_LOCK_NAME}', id " in refused.err
+    assert emulator.snapshot()["resources"] == before["resources"]  # its own ticket came and went
+    broken = vodops("unlock", directory, *_prod(endpoint))
+    assert broken.code == 0, broken.text
+    assert broken.out.startswith("removed the apply lock of ci-runner-7, held since "), broken.out
+    again = vodops("apply", directory, *_prod(endpoint), "--yes", "--lock-timeout", "0")
+    assert again.code == 0, again.text

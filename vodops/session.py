@@ -14,7 +14,7 @@ from vodops.application.apply import apply_application
 from vodops.application.locate import Application, locate
 from vodops.application.plan import application_changes, check_created, pending_note, scope_parts
 from vodops.application.wire import APPLICATION
-from vodops.apply.lock import ApplyLock, LockError
+from vodops.apply.lock import CREATION_LOCK_NAME, ApplyLock, LockError
 from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
@@ -121,26 +121,28 @@ class Session:
         another apply to finish; raises LockError naming the holder when it does not.
 
         An application the project declares may be created by an apply: the account's default
-        application holds the lock of its creation, and every apply to it takes that lock before
-        its own. Holding it, an application still to be created is looked up again (another apply
-        may have created it meanwhile: this one then applies to it); once apply creates it, apply
-        takes its lock before setting anything in it and only then lets the account's go, so an
-        apply that finds it just created waits until it is filled."""
+        application holds the lock of creating applications (CREATION_LOCK_NAME), and every apply
+        to a declared application takes that lock before its own. Holding it, an application
+        still to be created is looked up again (another apply may have created it meanwhile: this
+        one then applies to it); once apply creates it, apply takes its lock before setting
+        anything in it and only then lets the account's go, so an apply that finds it just
+        created waits until it is filled."""
         declared = any(d.kind == APPLICATION.name and d.name == self.application.name for d in self.desired)
         if not (self.application.pending or declared):
             with ApplyLock(self.api, wait=wait, notify=notify).held():
                 yield
             return
         with ExitStack() as held:
-            creation = ExitStack()
+            creation, lock = ExitStack(), functools.partial(ApplyLock, wait=wait, notify=notify)
             held.callback(creation.close)  # released after the application's own lock
-            creation.enter_context(ApplyLock(self.api.in_application(None), wait=wait, notify=notify).held())
+            account = self.api.in_application(None)
+            creation.enter_context(lock(account, name=CREATION_LOCK_NAME).held())
             if self.application.pending:
                 self._locate_again()
             if self.application.pending:
                 self._claim = functools.partial(self._claim_created, held, notify)
             else:
-                held.enter_context(ApplyLock(self.api, wait=wait, notify=notify).held())
+                held.enter_context(lock(self.api).held())
                 creation.close()  # the application exists: its own lock is enough from here
             yield
 

@@ -46,6 +46,9 @@ from vodops.resources import WATERMARK
 
 LOCK_KIND = WATERMARK  # a ticket is a text watermark template: cheap, and every dialect has them
 LOCK_NAME = "vodops-lock"
+# The lock of creating applications, held in the account's default application beside (not as)
+# that application's own lock: bootstrapping an application does not wait for its applies.
+CREATION_LOCK_NAME = "vodops-lock-applications"
 _PREFIX = "vodops apply lock: held by "
 LEASE = 120.0  # seconds without renewal after which a ticket's holder is taken for dead
 RENEW_EVERY = 20.0
@@ -69,14 +72,16 @@ class Ticket:
         return self.created.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def is_ticket(raw: dict[str, Any]) -> bool:
-    """Whether a watermark template as Describe returns it is a lock ticket (not configuration)."""
-    return raw.get("Name") == LOCK_NAME and str(raw.get("Comment") or "").startswith(_PREFIX)
+def is_ticket(raw: dict[str, Any], name: str | None = None) -> bool:
+    """Whether a watermark template as Describe returns it is a lock ticket (not configuration);
+    with `name`, a ticket of the lock of that name."""
+    names = (LOCK_NAME, CREATION_LOCK_NAME) if name is None else (name,)
+    return raw.get("Name") in names and str(raw.get("Comment") or "").startswith(_PREFIX)
 
 
-def tickets(api: VodApi) -> list[Ticket]:
-    """Every lock ticket in the target, oldest first."""
-    found = [_ticket(raw) for raw in api.list(LOCK_KIND) if is_ticket(raw)]
+def tickets(api: VodApi, name: str = LOCK_NAME) -> list[Ticket]:
+    """Every ticket of the lock `name` in the target, oldest first."""
+    found = [_ticket(raw) for raw in api.list(LOCK_KIND) if is_ticket(raw, name)]
     return sorted(found, key=lambda t: (t.created, t.id))
 
 
@@ -104,12 +109,12 @@ def this_holder() -> str:
     return re.sub(r"[^A-Za-z0-9.\-_@ ]", "_", text)[:160]
 
 
-def _refusal(holder: Ticket | None) -> str:
+def _refusal(holder: Ticket | None, name: str) -> str:
     if holder is None:
         return "cannot take the apply lock: its ticket was not listed in time. Nothing was changed."
     return (
         f"another apply holds the lock of this target: {holder.holder}, since {holder.since} "
-        f"(watermark template {LOCK_NAME!r}, id {holder.id}). Wait for it, or if it died, run "
+        f"(watermark template {name!r}, id {holder.id}). Wait for it, or if it died, run "
         f"`vodops unlock` (a lock not renewed for {LEASE:.0f} s is broken by the next apply). "
         "Nothing was changed."
     )
@@ -131,8 +136,10 @@ class ApplyLock:
         notify: Callable[[str], None],
         holder: str = "",
         renew_every: float = RENEW_EVERY,
+        name: str = LOCK_NAME,
     ) -> None:
         self._api = api
+        self._name = name
         self._renew_every = renew_every
         self._wait = wait
         self._notify = notify
@@ -168,7 +175,7 @@ class ApplyLock:
         while (others := self._try()) is not None:
             holder = others[0] if others else None
             if time.monotonic() >= deadline:
-                raise LockError(_refusal(holder))
+                raise LockError(_refusal(holder, self._name))
             if not told and holder is not None:
                 self._notify(f"waiting for the apply lock held by {holder.holder} since {holder.since}")
                 told = True
@@ -181,7 +188,7 @@ class ApplyLock:
         lock is ours); else ours is withdrawn and the others are answered, oldest first (none when
         ours was not listed yet)."""
         self._mine = self._create()
-        listed = tickets(self._api)
+        listed = tickets(self._api, self._name)
         mine = next((t for t in listed if t.id == self._mine), None)
         others = [t for t in listed if t.id != self._mine]
         if mine is not None:
@@ -201,17 +208,21 @@ class ApplyLock:
         return True
 
     def _create(self) -> int:
-        request = {"Type": "text", "Name": LOCK_NAME, "Comment": self._comment, "TextTemplate": _TEXT}
+        request = {"Type": "text", "Name": self._name, "Comment": self._comment, "TextTemplate": _TEXT}
         for _ in range(_CREATE_ATTEMPTS):
             try:
                 return int(self._api.create(LOCK_KIND, request))
             except (ApiError, TransportError) as error:
                 if not outcome_unknown(error):
                     raise LockError(f"cannot take the apply lock: {error}. Nothing was changed.") from None
-            found = next((t.id for t in tickets(self._api) if t.comment == self._comment), None)
+            found = self._listed_own()
             if found is not None:
                 return found
         raise LockError("cannot take the apply lock: creating its ticket kept failing. Nothing was changed.")
+
+    def _listed_own(self) -> int | None:
+        """Our ticket's Definition as listed (a create whose answer was lost), or None."""
+        return next((t.id for t in tickets(self._api, self._name) if t.comment == self._comment), None)
 
     def _renew(self) -> None:
         while not self._stop.wait(self._renew_every):
@@ -230,7 +241,7 @@ class ApplyLock:
         never raises over the error that interrupted it (a ticket left behind dies with its lease)."""
         if self._mine is None:
             try:
-                self._mine = next((t.id for t in tickets(self._api) if t.comment == self._comment), None)
+                self._mine = self._listed_own()
             except VodopsError:
                 return
         self._release()
@@ -247,26 +258,28 @@ class ApplyLock:
         self._mine = None
 
     def _delete(self, ticket: int) -> None:
-        delete_ticket(self._api, ticket)
+        delete_ticket(self._api, ticket, self._name)
 
 
-def delete_ticket(api: VodApi, ticket: int) -> None:
-    """Delete one ticket by its Definition, until it is gone (a failed delete may have happened)."""
+def delete_ticket(api: VodApi, ticket: int, name: str = LOCK_NAME) -> None:
+    """Delete one ticket of the lock `name` by its Definition, until it is gone (a failed delete
+    may have happened)."""
     for attempt in range(_CREATE_ATTEMPTS):
         try:
             api.delete(LOCK_KIND, ticket)
             return
         except VodopsError:
-            if all(t.id != ticket for t in tickets(api)):
+            if all(t.id != ticket for t in tickets(api, name)):
                 return
             if attempt == _CREATE_ATTEMPTS - 1:
                 raise
         time.sleep(random.uniform(*_BACKOFF))
 
 
-def unlock(api: VodApi) -> list[Ticket]:
-    """Delete every lock ticket of the target (a stale lock, at once); the tickets deleted."""
-    found = tickets(api)
+def unlock(api: VodApi, name: str = LOCK_NAME) -> list[Ticket]:
+    """Delete every ticket of the lock `name` in the target (a stale lock, at once); the tickets
+    deleted."""
+    found = tickets(api, name)
     for ticket in found:
-        delete_ticket(api, ticket.id)
+        delete_ticket(api, ticket.id, name)
     return found

@@ -96,12 +96,15 @@ def apply(
 @target_options
 def unlock(directory: Path, choice: TargetChoice) -> None:
     """Break the target's apply lock (when the apply holding it died)."""
+    from vodops.apply.lock import CREATION_LOCK_NAME
     from vodops.apply.lock import unlock as break_lock
     from vodops.project import Project
     from vodops.session import open_target
 
     with open_target(Project.open(directory), choice) as (target, api, _):
         broken = break_lock(api)
+        if target.sub_app is not None:  # an application found by name: also the lock of creating it
+            broken += break_lock(api.in_application(None), CREATION_LOCK_NAME)
     for ticket in broken:
         click.echo(f"removed the apply lock of {ticket.holder}, held since {ticket.since} (id {ticket.id})")
     if not broken:
