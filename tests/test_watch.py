@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from tencentcloud.common import credential
 from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
@@ -30,6 +31,14 @@ from vodops.session import open_target
 from vodops.targets import TargetChoice
 
 INTERVAL = 2.0
+METRIC_TYPES = {  # counters are families without their _total (the parser's reading of the format)
+    "vodops_last_plan_timestamp_seconds": "gauge",
+    "vodops_drift_objects": "gauge",
+    "vodops_heals": "counter",
+    "vodops_failures": "counter",
+    "vodops_api_calls": "counter",
+    "vodops_api_throttles": "counter",
+}
 THREE = ["MediaClass/Movies/Horror", "TranscodeTemplate/hls-720p", "WatermarkTemplate/channel-name"]
 
 
@@ -128,11 +137,18 @@ def _stop(process: subprocess.Popen[str]) -> float:
 
 
 def _metrics(url: str) -> dict[str, float]:
+    """The samples at `url`, read by Prometheus's own parser of the text format (which refuses a
+    malformed exposition), keyed `name{label="value"}`; each family is typed as documented."""
     with urllib.request.urlopen(url, timeout=5) as answer:
         assert answer.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
         text = answer.read().decode()
-    samples = [line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#")]
-    return {name: float(value) for name, value in samples}
+    families = {family.name: family for family in text_string_to_metric_families(text)}
+    assert {name: family.type for name, family in families.items()} == METRIC_TYPES
+    return {
+        sample.name + "".join(f'{{{k}="{v}"}}' for k, v in sample.labels.items()): sample.value
+        for family in families.values()
+        for sample in family.samples
+    }
 
 
 def test_watch_heals_within_two_intervals_and_counts_it(
