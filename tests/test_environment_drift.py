@@ -1,7 +1,8 @@
 """Drift and applies of whole environments (examples/environments) against a served emulator, as
 an on-call engineer meets them: settings changed in the console are reported as managed settings
 (they carry no marker, so never as written by an old vodops), with no invented change time; an
-application renamed in the console is found by its declaration's previous name and renamed back."""
+application renamed in the console is found by its declaration's previous name and renamed back;
+a saved plan that creates an application made since is refused as stale."""
 
 from __future__ import annotations
 
