@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,10 @@ def test_markdown_starts_with_its_marker_line(vodops: Vodops, project: Path) -> 
         (["--interval", "5x"], "'5x' is not a duration of at least 0.1 s (write 90, 30s, 5m or 1h)"),
         (["--metrics-port", "70000"], "70000 is not in the range 0<=x<=65535."),
         (
+            ["--metrics-host", "192.0.2.1", "--metrics-port", "0"],  # TEST-NET-1: not this machine's
+            "Error: cannot serve metrics at 192.0.2.1:0: cannot assign requested address\n",
+        ),
+        (
             ["--target", "nope"],
             "Error: no target named 'nope' (no vodops.yaml declares targets here) (known: local)",
         ),
@@ -176,6 +181,18 @@ def test_bad_watch_options_are_refused_before_any_call(
     refused = vodops("watch", tmp_path, *flags)
     assert refused.code == 1
     assert message in refused.err
+    assert not (tmp_path / ".vodops").exists(), "nothing was read or written"
+
+
+def test_a_metrics_port_in_use_is_refused_saying_so(vodops: Vodops, tmp_path: Path) -> None:
+    write(tmp_path, "t.yaml", document(TRANSCODE, "hls-720p", hls()))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = vodops("watch", tmp_path, "--metrics-port", str(port))
+    assert refused.code == 1
+    assert refused.err == f"Error: cannot serve metrics at 127.0.0.1:{port}: address already in use\n"
     assert not (tmp_path / ".vodops").exists(), "nothing was read or written"
 
 

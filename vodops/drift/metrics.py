@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from vodops.cloud.retry import CallRecord
 from vodops.drift.report import DriftReport
+from vodops.errors import SettingsError
 from vodops.resources import KINDS
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -87,7 +88,8 @@ def _number(value: float) -> str:
 @contextmanager
 def serve_metrics(metrics: Metrics, host: str, port: int) -> Iterator[str]:
     """Serve `metrics` at http://host:port/metrics in a background thread (port 0: any free
-    port); yields the URL; stops the server on exit."""
+    port); yields the URL; stops the server on exit. Raises SettingsError when the address cannot
+    be listened on."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -102,7 +104,12 @@ def serve_metrics(metrics: Metrics, host: str, port: int) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             """Scrapes are not logged: every 15 s they would drown the watcher's events."""
 
-    server = ThreadingHTTPServer((host, port), Handler)
+    try:
+        server = ThreadingHTTPServer((host, port), Handler)
+    except OSError as error:  # the port is taken, the host is not this machine's, ...
+        reason = error.strerror or str(error)
+        why = reason[:1].lower() + reason[1:]
+        raise SettingsError(f"cannot serve metrics at {host}:{port}: {why}") from None
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="vodops-metrics", daemon=True)
     thread.start()
     try:
