@@ -150,8 +150,8 @@ def test_settings_of_another_application_are_left_out_and_a_misspelt_one_is_note
     planned = _plan(vodops, project, endpoint, "staging")[1]
     assert "prod-media" not in planned.replace("prod-medai", "")
     assert (
-        "Note: EventConfig 'prod-medai' names no declared SubApplication and not this target's "
-        "application ('staging-media'): left out"
+        f"Note: {project / 'typo.yaml'}:4:3: EventConfig 'prod-medai' names no declared SubApplication "
+        "and not this target's application ('staging-media'): left out"
     ) in planned
 
 

@@ -36,13 +36,18 @@ def application_changes(
     )
     apps = {d.name for d in declared if d.kind == APPLICATION.name} | {DEFAULT_APPLICATION, app.name}
     notes = [
-        f"{d.kind} {d.name!r} names no declared {APPLICATION.name} and not this target's application "
-        f"({app.name!r}): left out"
+        f"{_where(d)}{d.kind} {d.name!r} names no declared {APPLICATION.name} and not this target's "
+        f"application ({app.name!r}): left out"
         for d in declared
         if d.name not in apps
     ]
     changes = [_change(app, d, api) for d in declared if d.name == app.name]
     return [change for change in changes if change is not None], notes
+
+
+def _where(desired: DesiredResource) -> str:
+    """`file:line:column: ` of a declaration, so a misspelt name is found at once."""
+    return f"{desired.location}: " if desired.location else ""
 
 
 def scope_parts(
