@@ -16,10 +16,13 @@ import pytest
 from tests.conftest import EXAMPLES, Vodops
 from tests.test_environments import Console
 from vodops.apply.lock import CREATION_LOCK_NAME, LOCK_NAME, ApplyLock
+from vodops.apply.run import Consent
 from vodops.cli import main
 from vodops.cloud.client import Endpoint
+from vodops.cloud.retry import CallRecord
 from vodops.emulator import Emulator
-from vodops.targets import Target, connect
+from vodops.session import open_session
+from vodops.targets import Target, TargetChoice, connect
 
 pytestmark = pytest.mark.usefixtures("cloud_keys")
 RACERS = 3
@@ -99,3 +102,35 @@ def test_a_held_creation_lock_is_named_and_unlock_breaks_it(
     assert broken.out.startswith("removed the apply lock of ci-runner-7, held since "), broken.out
     again = vodops("apply", directory, *_prod(endpoint), "--yes", "--lock-timeout", "0")
     assert again.code == 0, again.text
+
+
+def test_an_apply_that_finds_its_new_application_locked_changes_nothing_more(
+    tmp_path: Path, endpoint: str
+) -> None:
+    """Another apply (of a project that does not declare the application, so it takes only the
+    application's own lock) locks the application the moment CreateSubAppId answers: the creator
+    stops there, saying so, and sets nothing in it."""
+    directory = shutil.copytree(EXAMPLES / "environments", tmp_path / "environments")
+    console = Console(endpoint)
+    taken: list[ApplyLock] = []
+
+    def lock_it_first(record: CallRecord) -> None:
+        if record.action == "CreateSubAppId" and record.outcome == "ok" and not taken:
+            [app] = console("DescribeSubAppIds")["SubAppIdInfoSet"]
+            taken.append(_hold(endpoint, LOCK_NAME, int(app["SubAppId"])))
+
+    choice = TargetChoice(name="prod", endpoint=endpoint)
+    with open_session(directory, choice, lock_it_first) as session, session.locked(0, lambda _: None):
+        outcome = session.apply(session.plan(), consent=Consent(), progress=lambda *_: None)
+    [(change, error)] = outcome.failed
+    assert (change.address, outcome.done) == ("SubApplication/prod-media", [])
+    assert str(error) == (
+        "it was created (SubAppId 1500000001), but another apply took its lock first and is filling it: "
+        "nothing else was changed; run `vodops plan` once it is done"
+    )
+    assert len(outcome.not_attempted) == 9
+    [app] = console("DescribeSubAppIds")["SubAppIdInfoSet"]
+    assert console("DescribeEventConfig", SubAppId=app["SubAppId"])["NotificationUrl"] == ""  # not set
+    watermarks = ("DescribeWatermarkTemplates", "WatermarkTemplateSet")
+    assert _names(console, *watermarks, app["SubAppId"]) == Counter({LOCK_NAME: 1})  # the other's ticket
+    assert _names(console, *watermarks, None) == Counter()  # the lock of creating it was let go
