@@ -52,6 +52,7 @@ class Spec(BaseModel):
         alias_generator=to_camel,
         populate_by_name=False,
         validate_default=False,
+        defer_build=True,
     )
 
     def manifest_dict(self) -> dict[str, Any]:
