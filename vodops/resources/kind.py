@@ -20,7 +20,7 @@ from typing import Any
 from vodops.normalize import Rule
 from vodops.ownership import Owner
 from vodops.resources.base import Path, Spec, api_key, manifest_key
-from vodops.resources.walk import ref_patterns
+from vodops.resources.walk import referred_kinds
 from vodops.visible import UNSEEN_RULE, unseen_character
 
 
@@ -318,7 +318,7 @@ class Kind:
 
     def refers_to(self) -> frozenset[str]:
         """The kinds this kind's spec refers to (its `RefTo` fields)."""
-        return frozenset(kind for _, kind in ref_patterns(self.spec))
+        return referred_kinds(self.spec)
 
 
 def dependency_order(kinds: Iterable[Kind]) -> tuple[Kind, ...]:

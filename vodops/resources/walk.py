@@ -73,6 +73,13 @@ def ref_patterns(
             yield from ref_patterns(inner, (*here, "*") if is_list else here)
 
 
+@functools.cache
+def referred_kinds(model: type[BaseModel]) -> frozenset[str]:
+    """The kinds `model` takes references to anywhere inside it (its `RefTo` fields), read once:
+    ordering the registry asks each kind many times."""
+    return frozenset(kind for _, kind in ref_patterns(model))
+
+
 def _is_list(annotation: Any) -> bool:
     origin = typing.get_origin(annotation)
     if origin is list:
