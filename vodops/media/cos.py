@@ -11,12 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from contextlib import ExitStack
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from qcloud_cos import CosConfig, CosS3Client
+if TYPE_CHECKING:  # imported where used: the COS SDK (requests, urllib3) serves uploads only
+    from qcloud_cos import CosS3Client
 
-from vodops.emulator import Emulator, serve_in_thread
+    from vodops.emulator import Emulator
 
 
 class CosRoute:
@@ -28,6 +29,8 @@ class CosRoute:
     def client(self, applied: Mapping[str, Any]) -> CosS3Client:
         """A COS client for the upload session ApplyUpload answered, with its temporary
         credential; the SDK's own retries are off (vodops resumes the upload instead)."""
+        from qcloud_cos import CosConfig, CosS3Client
+
         cert = applied["TempCertificate"]
         options: dict[str, Any] = {
             "Region": applied["StorageRegion"], "SecretId": cert["SecretId"],
@@ -60,6 +63,8 @@ class EmbeddedCosRoute(CosRoute):
     def origin(self) -> str | None:
         with self._lock:
             if self._served is None:
+                from vodops.emulator import serve_in_thread
+
                 self._served = self._stack.enter_context(serve_in_thread(self._emulator))
             return self._served
 
