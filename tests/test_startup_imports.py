@@ -1,0 +1,75 @@
+"""What a fresh `vodops` process imports for the commands that start often (`--help`, TAB
+completion, `validate`): not the API client, the COS SDK, the emulator or, before a model is
+needed, pydantic. Their time is measured by benchmarks/startup.py; this holds the structure."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NETWORK = (
+    "httpx",
+    "qcloud_cos",
+    "requests",
+    "urllib3",
+    "vodops.emulator",
+    "vodops.cloud.vod",
+    "vodops.targets",
+)
+MODELS = ("pydantic", "yaml", "vodops.resources")
+# Runs the CLI's entry point in a fresh process and prints, after its output, which of the
+# modules named in argv[1] (comma-separated) it imported.
+PROBE = """
+import sys
+from vodops.cli import main
+try:
+    main(sys.argv[2:])
+except SystemExit:
+    pass
+print("imported:", ",".join(m for m in sys.argv[1].split(",") if m in sys.modules))
+"""
+
+
+def _run(args: list[str], watched: tuple[str, ...], env: dict[str, str] | None = None) -> tuple[str, str]:
+    """The command's output and the watched modules it imported (comma-separated)."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, ",".join(watched), *args],
+        capture_output=True, text=True, check=False, cwd=ROOT, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    out, _, imported = result.stdout.rpartition("imported:")
+    return out, imported.strip()
+
+
+def test_validate_imports_no_network_stack(quickstart: Path) -> None:
+    out, imported = _run(["validate", str(quickstart)], NETWORK)
+    assert out.startswith("OK: 12 resources")
+    assert imported == ""
+
+
+def test_help_imports_no_model() -> None:
+    out, imported = _run(["--help"], MODELS + NETWORK)
+    assert "Commands:" in out
+    assert imported == ""
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        ("vodops ", "validate"),
+        ("vodops plan {} --target ", "local"),
+        ("vodops plan {} --only ", "Procedure/"),
+    ],
+)
+def test_completion_imports_no_model(words: str, offered: str, quickstart: Path) -> None:
+    typed = words.format(quickstart)
+    env = {"_VODOPS_COMPLETE": "bash_complete", "COMP_WORDS": typed, "COMP_CWORD": str(len(typed.split()))}
+    out, imported = _run([], ("pydantic", "vodops.resources", *NETWORK), env)
+    assert offered in out
+    assert imported == ""
