@@ -34,6 +34,27 @@ def test_applications_are_created_listed_renamed_and_switched(api):
     api("DescribeEventConfig", SubAppId=APP)
 
 
+def test_an_application_keeps_its_create_time_mode_region_and_tags(api):
+    """CreateSubAppId's Type, Mode, StorageRegion and Tags (api.json): SubAppIdInfo shows the Mode,
+    the opened StorageRegions and the Tags; it has no Type member, so the Type is not shown."""
+    tags = [{"TagKey": "team", "TagValue": "media"}, {"TagKey": "env", "TagValue": "prod"}]
+    app = api("CreateSubAppId", Name="prod", Type="Professional", Mode="fileid+path",
+              StorageRegion="ap-singapore", Tags=tags)["SubAppId"]  # fmt: skip
+    api("CreateSubAppId", Name="dev", Type="AllInOne")
+    [prod] = api.typed("DescribeSubAppIds", Tags=[tags[1]])["SubAppIdInfoSet"]
+    assert (prod["SubAppId"], prod["Mode"], prod["StorageRegions"], prod["Tags"]) == (
+        app,
+        "fileid+path",
+        ["ap-singapore"],
+        tags,
+    )
+    assert "Type" not in prod
+    [dev] = api.typed("DescribeSubAppIds", Name="dev")["SubAppIdInfoSet"]
+    assert (dev["Mode"], dev["StorageRegions"], dev["Tags"]) == ("fileid", ["ap-chongqing"], [])
+    regions = api("DescribeStorageRegions", SubAppId=app)["StorageRegionInfos"]
+    assert [r["Region"] for r in regions if r["IsDefault"]] == ["ap-singapore"]
+
+
 def test_settings_start_at_their_defaults_and_keep_what_a_modify_leaves_out(api):
     app = api("CreateSubAppId", Name="staging")["SubAppId"]
     shown = api.typed("DescribeEventConfig", SubAppId=app)
@@ -93,7 +114,16 @@ def test_player_configs_are_named_modified_member_by_member_and_deleted(api):
 
 
 REFUSALS: list[tuple[str, dict[str, Any], str, str]] = [
-    ("CreateSubAppId", {"Name": "x", "StorageRegion": "mars-1"}, "FailedOperation", "not a storage region"),
+    (
+        "CreateSubAppId",
+        {"Name": "x", "StorageRegion": "mars-1"},
+        "InvalidParameterValue",
+        "not a storage region",
+    ),
+    ("CreateSubAppId", {"Name": "x", "Type": "Basic"}, "InvalidParameterValue", "AllInOne, Professional"),
+    ("CreateSubAppId", {"Name": "x", "Mode": "path"}, "InvalidParameterValue", "fileid, fileid+path"),
+    ("CreateSubAppId", {"Name": "x", "Mode": "fileid+path"}, "MissingParameter", "StorageRegion is required"),
+    ("CreateSubAppId", {"Name": "x", "Tags": [{"TagKey": "team"}]}, "MissingParameter", "`Tags.0.TagValue`"),
     (
         "CreateSubAppId",
         {"Name": "x", "Description": "d" * 301},

@@ -53,7 +53,7 @@ def create(ctx: Context, params: Params) -> Reply:
     if mode == "fileid+path" and not region:
         raise ApiFault("MissingParameter", "StorageRegion is required when Mode is fileid+path.")
     if region is not None and region not in REGIONS:
-        raise ApiFault("FailedOperation", f"StorageRegion {region!r} is not a storage region of VOD.")
+        raise ApiFault("InvalidParameterValue", f"StorageRegion {region!r} is not a storage region of VOD.")
     sub_app_id = ctx.tx.next_id(KIND, FIRST_ID)
     add(ctx.tx, sub_app_id, params["Name"], ctx.now)
     doc = _app(ctx.tx, sub_app_id)

@@ -9,6 +9,11 @@ from ..schema import Struct, array, string, uint64
 from .common import OFFSET
 
 _CODE = "InvalidParameterValue."
+# CreateSubAppId's own error codes name only Name and Description (tencentcloud-sdk-go's list for
+# the action): a Type or Mode outside its choices gets the common code.
+_VALUE = "InvalidParameterValue"
+TYPES = ("AllInOne", "Professional")  # CreateSubAppId Type; AllInOne when left out
+MODES = ("fileid", "fileid+path")  # CreateSubAppId Mode; fileid when left out
 TAG = Struct("ResourceTag", (string("TagKey", required=True), string("TagValue", required=True)))
 NAME = string("Name", length(1, 40), code=_CODE + "Name")
 DESCRIPTION = string("Description", length(0, 300), code=_CODE + "Description")
@@ -17,8 +22,8 @@ CREATE = Struct(
     (
         string("Name", length(1, 40), required=True, code=_CODE + "Name"),
         DESCRIPTION,
-        string("Type", one_of("AllInOne", "Professional"), code=_CODE + "Type"),
-        string("Mode", one_of("fileid", "fileid+path"), code=_CODE + "Mode"),
+        string("Type", one_of(*TYPES), code=_VALUE),
+        string("Mode", one_of(*MODES), code=_VALUE),
         string("StorageRegion"),
         array("Tags", TAG),
     ),
