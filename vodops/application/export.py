@@ -25,6 +25,8 @@ def application_documents(
             documents[kind] = [_document(kind, app.name, read_setting(api, kind, {}))]
         elif app.listed is not None:
             spec = {k: v for k, v in listed_spec(app.listed).items() if v}
+            if APPLICATION.export_spec is not None:
+                spec = APPLICATION.export_spec(spec, app.listed)[0]
             documents[kind] = [_document(kind, app.name, spec)]
         else:
             documents[kind] = []

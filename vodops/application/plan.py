@@ -20,7 +20,7 @@ from vodops.diff import FieldChange, field_changes
 from vodops.errors import PlanError, Problem, StalePlanError
 from vodops.live import LiveResource
 from vodops.plan.changes import Action, Change
-from vodops.resources import APPLICATION_LEVEL
+from vodops.resources import APPLICATION_LEVEL, KINDS
 from vodops.resources.application import DEFAULT_APPLICATION
 
 KNOWN_AFTER_APPLY = "(known after apply)"
@@ -90,7 +90,8 @@ def _change(app: Application, desired: DesiredResource, api: VodApi) -> Change |
     if desired.kind == APPLICATION.name and app.pending:
         return Change(Action.CREATE, desired.kind, desired.name, field_changes({}, desired.spec), desired)
     if desired.kind == APPLICATION.name:
-        return _update(app, desired, listed_spec(app.listed), app.listed or {}, _renamed(app))
+        live = listed_spec(app.listed, desired.spec)
+        return _update(app, desired, live, app.listed or {}, _renamed(app))
     if app.pending:
         fields = tuple(FieldChange((key,), KNOWN_AFTER_APPLY, value) for key, value in desired.spec.items())
         return Change(Action.UPDATE, desired.kind, desired.name, fields, desired) if fields else None
@@ -115,5 +116,25 @@ def _update(
     fields = renamed + field_changes({key: live.get(key) for key in desired.spec}, desired.spec)
     if not fields:
         return None
+    _refuse_fixed(desired, live, fields)
     found = LiveResource(desired.kind, desired.name, app.sub_app_id or 0, live, None, False, raw)
     return Change(Action.UPDATE, desired.kind, desired.name, fields, desired, found)
+
+
+def _refuse_fixed(desired: DesiredResource, live: dict[str, Any], fields: tuple[FieldChange, ...]) -> None:
+    """Refuse a change to a field the kind's Modify cannot change (Kind.immutable: an application's
+    create-time fields): vodops never deletes an application, so it cannot be replaced either.
+    Raises PlanError naming each such field, at the declaration's file:line."""
+    frozen, action = KINDS[desired.kind].immutable, KINDS[desired.kind].wire.update_action
+    changed = dict.fromkeys(str(f.path[0]) for f in fields if f.path[:1] and f.path[0] in frozen)
+    problems = [
+        Problem(
+            f"{desired.kind} {desired.name!r}: {name} is fixed at creation ({action} cannot change "
+            f"it, and vodops never deletes an application): it has {live.get(name)!r}, "
+            f"the manifest says {desired.spec.get(name)!r}",
+            desired.location,
+        )
+        for name in changed
+    ]
+    if problems:
+        raise PlanError(problems)

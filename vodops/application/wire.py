@@ -10,7 +10,7 @@ from typing import Any
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.vod import VodApi
 from vodops.resources import APPLICATION_LEVEL, KINDS
-from vodops.resources.base import api_key, manifest_key
+from vodops.resources.base import api_key, manifest_key, rekey
 from vodops.resources.kind import Kind, Shape
 
 APPLICATION: Kind = next(KINDS[name] for name in APPLICATION_LEVEL if KINDS[name].shape is Shape.APPLICATION)
@@ -30,10 +30,29 @@ def list_applications(api: VodApi, name: str | None = None) -> list[dict[str, An
             return [app for app in found if app.get("Status") != _GONE]
 
 
-def listed_spec(listed: Mapping[str, Any] | None) -> dict[str, Any]:
-    """An application's spec as its listing shows it: the members its spec model names."""
-    wanted = _fields(APPLICATION)
-    return {manifest_key(k): v for k, v in (listed or {}).items() if manifest_key(k) in wanted}
+def listed_spec(
+    listed: Mapping[str, Any] | None, declared: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """An application's spec as its listing (SubAppIdInfo) shows it: the members its spec model
+    names, in manifest spelling. Where SubAppIdInfo tells less than CreateSubAppId took, the
+    `declared` spec decides: its `type` (not listed) is taken as it is; its `storageRegion` is the
+    same when among the opened `StorageRegions` (else the first opened, where creation opened
+    storage); its `tags` are the same in any order."""
+    wanted, declared = _fields(APPLICATION), declared or {}
+    shown = {
+        manifest_key(k): rekey(v, manifest_key)
+        for k, v in (listed or {}).items()
+        if manifest_key(k) in wanted
+    }
+    regions = list((listed or {}).get("StorageRegions") or [])
+    region = declared.get("storageRegion")
+    shown["storageRegion"] = region if region in regions else next(iter(regions), None)
+    if "type" in declared:
+        shown["type"] = declared["type"]
+    tags = declared.get("tags")
+    if isinstance(tags, list) and _tag_set(tags) == _tag_set(shown.get("tags")):
+        shown["tags"] = tags
+    return shown
 
 
 def create_application(api: VodApi, name: str, spec: Mapping[str, Any]) -> int:
@@ -48,7 +67,8 @@ def describe_application(api: VodApi, app_id: int, spec: Mapping[str, Any], name
     ModifySubAppIdInfo takes a Name)."""
     wire = APPLICATION.wire
     renamed = {} if name is None else {wire.name_field: name}
-    api.call_account(wire.update_action, {wire.id_field: app_id, **renamed, **_api(spec)})
+    modifiable = {k: v for k, v in spec.items() if k not in APPLICATION.immutable}
+    api.call_account(wire.update_action, {wire.id_field: app_id, **renamed, **_api(modifiable)})
 
 
 def read_setting(api: VodApi, kind: str, declared: Mapping[str, Any]) -> dict[str, Any]:
@@ -66,4 +86,11 @@ def _fields(kind: Kind) -> set[str]:
 
 
 def _api(spec: Mapping[str, Any]) -> dict[str, Any]:
-    return {api_key(k): v for k, v in spec.items()}
+    answer: dict[str, Any] = rekey(dict(spec), api_key)
+    return answer
+
+
+def _tag_set(tags: Any) -> set[tuple[Any, Any]]:
+    """Tags ({tagKey, tagValue} each) as a set of (key, value)."""
+    listed = tags if isinstance(tags, list) else []
+    return {(t.get("tagKey"), t.get("tagValue")) for t in listed if isinstance(t, dict)}

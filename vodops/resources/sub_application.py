@@ -1,19 +1,37 @@
 """SubApplication: the VOD application (sub-application) itself, account-level (its calls carry no
 SubAppId): CreateSubAppId creates it, DescribeSubAppIds lists it, ModifySubAppIdInfo sets its
 description (api.json 2018-07-17). Its name is its identity; vodops creates a declared one the
-account lacks and never disables or deletes one (the API has no delete, only ModifySubAppIdStatus)."""
+account lacks and never disables or deletes one (the API has no delete, only ModifySubAppIdStatus).
+
+`type`, `mode`, `storageRegion` and `tags` are sent by CreateSubAppId only: ModifySubAppIdInfo
+takes a name and a description, so they are fixed at creation and a change to one is refused at
+plan time (vodops/application/plan.py)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
 from vodops.resources.application import application_name
-from vodops.resources.base import Spec
+from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Identity, Kind, Scope, Shape, Wire
+from vodops.resources.storage_region import StorageRegionName
 
 SUB_APPLICATION = "SubApplication"
+
+
+FIXED_AT_CREATION = ("type", "mode", "storageRegion", "tags")
+"""The fields CreateSubAppId takes and ModifySubAppIdInfo does not (api.json 2018-07-17)."""
+PATH_MODE = "fileid+path"  # CreateSubAppId Mode: FileID & Path, which needs a StorageRegion
+
+
+class ResourceTag(Spec):
+    """CreateSubAppId Tags: ResourceTag, both members required (api.json 2018-07-17)."""
+
+    tag_key: str = Field(description="the tag's key")
+    tag_value: str = Field(description="the tag's value")
 
 
 class SubApplicationSpec(Spec):
@@ -22,6 +40,39 @@ class SubApplicationSpec(Spec):
     description: Annotated[str, Field(max_length=300)] | None = Field(
         default=None, description="the application's description, at most 300 characters"
     )
+    type: Literal["AllInOne", "Professional"] | None = Field(
+        default=None,
+        description="AllInOne (the API's default) or Professional; fixed at creation, and "
+        "DescribeSubAppIds does not show it, so it is not compared afterwards",
+    )
+    mode: Literal["fileid", "fileid+path"] | None = Field(
+        default=None,
+        description="fileid (the API's default): media addressed by FileId only; fileid+path: by "
+        "path too, which needs storageRegion; fixed at creation",
+    )
+    storage_region: StorageRegionName | None = Field(
+        default=None,
+        description="the region storage is opened in at creation, the default one (Chongqing when "
+        "left out); required with mode fileid+path; fixed at creation: an application that has not "
+        "opened it differs",
+    )
+    tags: list[ResourceTag] | None = Field(
+        default=None, description="tags bound to the application at creation; fixed at creation"
+    )
+
+    def problems(self) -> Iterator[tuple[Path, str]]:
+        """CreateSubAppId StorageRegion: required when Mode is fileid+path (api.json)."""
+        if self.mode == PATH_MODE and self.storage_region is None:
+            yield (), f"storageRegion is required when mode is {PATH_MODE}"
+
+
+def _export(spec: dict[str, Any], listed: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """Export's spec: the listing shows the regions opened, not the one creation opened, so
+    storageRegion is written only where mode needs it (the first opened: where creation opened
+    storage)."""
+    if spec.get("mode") == PATH_MODE:
+        return spec, None
+    return {k: v for k, v in spec.items() if k != "storageRegion"}, None
 
 
 KIND = Kind(
@@ -43,4 +94,6 @@ KIND = Kind(
     shape=Shape.APPLICATION,
     identity=Identity.NAME,
     spec_required=False,
+    immutable=FIXED_AT_CREATION,
+    export_spec=_export,
 )
