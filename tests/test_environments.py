@@ -81,6 +81,7 @@ def test_one_apply_per_target_brings_up_each_environment(
     assert {name: a["SubAppId"] for name, a in apps.items()} == {"staging-media": STAGING, "prod-media": PROD}
     assert apps["prod-media"]["Description"] == "Production VOD"
     assert "ap-singapore" in apps["prod-media"]["StorageRegions"]
+    assert apps["prod-media"]["Tags"] == [{"TagKey": "env", "TagValue": "prod"}]  # set at creation
     for app in (STAGING, PROD):
         names = {
             t["Name"]
