@@ -114,12 +114,7 @@ def test_player_configs_are_named_modified_member_by_member_and_deleted(api):
 
 
 REFUSALS: list[tuple[str, dict[str, Any], str, str]] = [
-    (
-        "CreateSubAppId",
-        {"Name": "x", "StorageRegion": "mars-1"},
-        "InvalidParameterValue",
-        "not a storage region",
-    ),
+    ("CreateSubAppId", {"Name": "x", "StorageRegion": "mars-1"}, "InvalidParameterValue", "not a storage"),
     ("CreateSubAppId", {"Name": "x", "Type": "Basic"}, "InvalidParameterValue", "AllInOne, Professional"),
     ("CreateSubAppId", {"Name": "x", "Mode": "path"}, "InvalidParameterValue", "fileid, fileid+path"),
     ("CreateSubAppId", {"Name": "x", "Mode": "fileid+path"}, "MissingParameter", "StorageRegion is required"),
