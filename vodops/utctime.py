@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 PATTERN = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+# ISO 8601 with a zone, as VOD takes it (a Media's ExpireTime: "2026-12-01T08:00:00+08:00").
+_ZONED = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(?:Z|([+-])(\d\d):(\d\d))")
 
 
 def epoch(value: Any) -> float | None:
-    """`value` as seconds since the epoch, or None when it is not such a UTC time."""
-    if not isinstance(value, str) or not re.fullmatch(PATTERN, value):
+    """`value` (a UTC time, or any ISO 8601 time with a zone) as seconds since the epoch, or None
+    when it is not such a time."""
+    found = _ZONED.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
         return None
+    whole, fraction, sign, hours, minutes = found.groups()
     try:
-        return datetime.strptime(value, FORMAT).replace(tzinfo=timezone.utc).timestamp()
+        moment = datetime.strptime(whole, "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
     except ValueError:
         return None
+    offset = timedelta(hours=int(hours or 0), minutes=int(minutes or 0))
+    return (moment - (offset if sign == "+" else -offset)).timestamp() + float(fraction or 0)
 
 
 def utc_text(seconds: float) -> str:

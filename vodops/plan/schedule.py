@@ -1,7 +1,10 @@
-"""Objects with a time window (a live pull-stream task's startTime..endTime): what a plan does
-with times, judged by the API's clock (the Date of its answers), never this machine's.
+"""Objects with a time window (a live pull-stream task's startTime..endTime, a media file's
+expireTime): what a plan does with times, judged by the API's clock (the Date of its answers),
+never this machine's. A window with no end (a media file without expireTime) never ends.
 
-The API refuses times in the past (api.json: "结束时间和开始时间必须大于当前时间"), so:
+The live API refuses times in the past (api.json: "结束时间和开始时间必须大于当前时间"), and a
+media file whose ExpireTime has passed is deleted by VOD, so sending one would delete it without
+the delete brakes; so:
 
 - a startTime that has passed is not re-sent: it is compared as the live object has it, and the
   plan says so in a note;
@@ -43,11 +46,13 @@ def judge(
     """The verdict for `desired` (a spec in manifest spelling) given `live` (None: not created)."""
     spec = dict(desired)
     wanted_end = spec.get(schedule.end)
-    wanted_ends_later = (_epoch(wanted_end) or 0) > now
+    wanted_ends_later = _open_after(wanted_end, now)
     if live is None:
-        return Verdict(spec) if wanted_ends_later else Verdict(spec, skip=True, note=_not_created(wanted_end))
+        if wanted_ends_later:
+            return Verdict(spec)
+        return Verdict(spec, skip=True, note=_not_created(schedule, wanted_end))
     live_end = live.get(schedule.end)
-    if (_epoch(live_end) or 0) <= now:
+    if not _open_after(live_end, now):
         if wanted_ends_later:
             note = f"ended at {live_end}; recreated: the manifest's window ends {wanted_end}"
             return Verdict(spec, ended=True, recreate=True, note=note)
@@ -58,23 +63,30 @@ def judge(
 def _running(schedule: Schedule, spec: dict[str, Any], live: Mapping[str, Any], now: float) -> Verdict:
     """A live object that has not ended: a passed start is not re-sent, a passed end is refused."""
     note = None
-    start = spec.get(schedule.start)
-    if (_epoch(start) or 0) <= now and start != live.get(schedule.start):
+    start = spec.get(schedule.start) if schedule.start else None
+    if schedule.start and (_epoch(start) or 0) <= now and start != live.get(schedule.start):
         spec[schedule.start] = live.get(schedule.start)
-        note = f"startTime {start} has passed: not re-sent"
+        note = f"{schedule.start} {start} has passed: not re-sent"
     end = spec.get(schedule.end)
-    if (_epoch(end) or 0) <= now and end != live.get(schedule.end):
-        problem = f"endTime {end} has passed; the API refuses past times (set a later one)"
+    if not _open_after(end, now) and _epoch(end) != _epoch(live.get(schedule.end)):
+        problem = f"{schedule.end} {end} has passed; {schedule.past}"
         return Verdict(spec, note=note, problem=problem)
     return Verdict(spec, note=note)
 
 
-def _not_created(end: Any) -> str:
-    return f"its window ended at {end}: not created"
+def _open_after(end: Any, now: float) -> bool:
+    """Whether a window ending at `end` (None: it never ends) is still open at `now`."""
+    return end is None or (_epoch(end) or 0) > now
+
+
+def _not_created(schedule: Schedule, end: Any) -> str:
+    ended = f"its window ended at {end}" if schedule.start else f"its {schedule.end} {end} has passed"
+    return f"{ended}: not created"
 
 
 def _window(schedule: Schedule, live: Mapping[str, Any]) -> dict[str, Any]:
-    return {schedule.start: live.get(schedule.start), schedule.end: live.get(schedule.end)}
+    ends = {schedule.end: live.get(schedule.end)}
+    return {schedule.start: live.get(schedule.start), **ends} if schedule.start else ends
 
 
 def timed(

@@ -112,11 +112,13 @@ def modified(kind: Kind, call: Call, spec: Mapping[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class Schedule:
-    """A kind's time window: the spec fields of its start and end (UTC `YYYY-MM-DDTHH:MM:SSZ`);
-    what a plan does with them is vodops.plan.schedule."""
+    """A kind's time window: the spec fields of its start (None: it has none) and end (ISO 8601
+    with a zone; an object without an end never ends), and why an end that has passed cannot be
+    sent; what a plan does with them is vodops.plan.schedule."""
 
-    start: str
+    start: str | None
     end: str
+    past: str = "the API refuses past times (set a later one)"
 
 
 @dataclass(frozen=True)

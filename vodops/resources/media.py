@@ -20,11 +20,15 @@ from pydantic import Field
 from vodops.media import declared
 from vodops.media.search import uploaded
 from vodops.resources.base import Path, RefTo, Spec
-from vodops.resources.kind import Identity, Kind, Wire
+from vodops.resources.kind import Identity, Kind, Schedule, Wire
 from vodops.resources.media_class import MEDIA_CLASS
 from vodops.resources.procedure import PROCEDURE
 
 MEDIA = "Media"
+PAST_EXPIRY = (
+    "VOD deletes a media file when its expireTime passes, so vodops does not send it "
+    "(set a later one, or remove it and opt in to deleting Media)"
+)
 Tag = Annotated[str, Field(min_length=1, max_length=32)]
 
 
@@ -110,5 +114,7 @@ KIND = Kind(
     delete_opt_in=True,
     brake_each_delete=True,
     only_when_declared=("cover",),
+    # VOD deletes a media file once its ExpireTime passes: a past one is never sent (plan/schedule.py)
+    schedule=Schedule(None, "expireTime", past=PAST_EXPIRY),
     export_spec=declared.export_spec,
 )
