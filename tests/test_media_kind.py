@@ -215,3 +215,23 @@ def test_export_writes_media_documents(vodops: Vodops, tmp_path, site, emulator_
     assert "name: intro-clip" in text and f"url: {emulator_url}/_emulator/media/" in text
     assert "mediaClass: Promos/Intros" in text and "procedure: ingest-hls" in text
     assert "its source is written as the URL VOD serves it from" in exported.text
+
+
+def test_a_media_renamed_in_the_console_is_renamed_back_not_uploaded_again(
+    vodops: Vodops, tmp_path, site, emulator_url
+):
+    directory = project(tmp_path, site)
+    assert vodops("apply", directory, "--yes", "--endpoint", emulator_url).code == 0
+    api = Api(emulator_url)
+    intro = next(m for m in api.media() if m["BasicInfo"]["Name"] == "intro-clip")
+    api("ModifyMediaInfo", FileId=intro["FileId"], Name="renamed in the console")
+    planned = vodops("plan", directory, "--endpoint", emulator_url)
+    assert planned.code == 0, planned.text
+    assert "Plan: 1 to update." in planned.out
+    assert f"~ update Media 'intro-clip' (id {intro['FileId']})" in planned.out
+    assert "metadata.name: renamed in the console -> intro-clip" in planned.out
+    applied = vodops("apply", directory, "--yes", "--endpoint", emulator_url)
+    assert applied.code == 0 and "uploading" not in applied.err, applied.text
+    names = sorted((m["FileId"], m["BasicInfo"]["Name"]) for m in api.media())
+    assert (intro["FileId"], "intro-clip") in names and len(names) == 2
+    assert "No changes" in vodops("plan", directory, "--endpoint", emulator_url).out

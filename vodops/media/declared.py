@@ -51,7 +51,7 @@ def read(raw: dict[str, Any], fetch: Callable[[str], bytes]) -> LiveView | None:
         spec["cover"] = {"file": _file_form(_sha(content), len(content))}
     name = str(basic.get("Name") or "")
     shown = {key: value for key, value in spec.items() if value is not None}
-    return LiveView(name, str(raw.get("FileId")), shown, Owner(marker.stack))
+    return LiveView(name, str(raw.get("FileId")), shown, Owner(marker.stack, name=marker.name))
 
 
 def prepare(spec: dict[str, Any], root: Path, directory: Path, name: str) -> Prepared:

@@ -21,7 +21,7 @@ from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.dangling import dangling
-from vodops.plan.match import match
+from vodops.plan.match import made_as, match
 from vodops.plan.rename import follow_class_renames, procedure_rename_note
 from vodops.plan.replace import immutable_change, moves, repoints
 from vodops.plan.safety import authoritative_tops, below_authoritative, brakes, owned
@@ -149,6 +149,7 @@ def _matches(
     desired: tuple[DesiredResource, ...], live: LiveState, planning: _Planning
 ) -> dict[int, LiveResource]:
     found: dict[int, LiveResource] = {}
+    unmatched: list[DesiredResource] = []
     for item in desired:
         result = match(item, live, planning.stack)
         if result.problem is not None:
@@ -157,8 +158,12 @@ def _matches(
             planning.notes.append(result.note)
         if result.found is not None:
             found[id(item)] = result.found
-            if item.kind in REFERRED:
-                planning.refs.bind(item.kind, item.name, result.found.id)
+        elif result.problem is None:
+            unmatched.append(item)
+    found.update(made_as(unmatched, desired, live, planning.stack, found.values()))
+    for item in desired:
+        if id(item) in found and item.kind in REFERRED:
+            planning.refs.bind(item.kind, item.name, found[id(item)].id)
     return found
 
 

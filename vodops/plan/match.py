@@ -6,11 +6,14 @@ marker: then they are vodops's own leftovers (an interrupted replace leaves the 
 the old), the one that already matches the manifest (else the newest) is kept and the others are
 deleted. A template whose live name cannot identify it (empty, shared, a preset's, or not a valid
 manifest name) can be tied to a declaration by `metadata.adoptId`; one the manifest has renamed,
-by `metadata.previousNames` (plan/rename.py).
+by `metadata.previousNames` (plan/rename.py). An object whose marker carries the name it was
+made as (a media file's SourceContext) and that was renamed outside vodops is found by that name
+(`made_as`), so the plan renames it back instead of making another.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from vodops.desired import DesiredResource
@@ -103,3 +106,27 @@ def _no_effect(item: DesiredResource, because: str) -> str:
     """Warn, do not refuse: the same manifests serve several targets, where ids differ."""
     where = f"{item.location}: " if item.location else ""
     return f"{where}metadata.adoptId {item.adopt_id} of {item.kind} {item.name!r} has no effect: {because}"
+
+
+def made_as(
+    unmatched: list[DesiredResource],
+    desired: tuple[DesiredResource, ...],
+    live: LiveState,
+    stack: str,
+    taken: Iterable[LiveResource],
+) -> Iterator[tuple[int, LiveResource]]:
+    """(id of the declaration, its live object) for declarations no name found, whose object this
+    stack made under the declared name (or a previous one), as its marker says, and which was
+    renamed since to a name no declaration of its kind holds (a console rename)."""
+    used = {(r.kind, r.id) for r in taken}
+    declared = {(item.kind, item.name) for item in desired}
+    for item in unmatched:
+        names = {item.name, *item.previous_names}
+        for found in live.of_kind(item.kind):
+            owner = found.owner
+            if owner is None or owner.stack != stack or owner.name not in names:
+                continue
+            if (found.kind, found.id) not in used and (found.kind, found.name) not in declared:
+                used.add((found.kind, found.id))
+                yield id(item), found
+                break
