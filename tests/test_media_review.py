@@ -19,6 +19,11 @@ def media(directory: Path) -> list[dict[str, Any]]:
     return [item["BasicInfo"] for item in found.get("MediaInfoSet") or []]
 
 
+def lines(err: str, directory: Path) -> list[str]:
+    """Standard error's lines, with locations relative to `directory`."""
+    return err.replace(f"{directory}/", "").splitlines()
+
+
 def clip(directory: Path, name: str = "intro.mp4", size: int = 2000) -> str:
     (directory / "media").mkdir(parents=True, exist_ok=True)
     (directory / "media" / name).write_bytes(os.urandom(size))
@@ -54,3 +59,53 @@ def test_an_expire_time_moved_into_the_past_is_refused_not_sent(vodops: Vodops, 
         "deleting Media)"
     ) in refused.err, refused.text
     assert media(tmp_path) == before  # sending it would have deleted the media past the delete brakes
+
+
+JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
+
+
+def test_a_source_without_an_extension_needs_a_media_type(vodops: Vodops, tmp_path: Path) -> None:
+    clip(tmp_path, "intro")
+    write(
+        tmp_path,
+        "media.yaml",
+        document("Media", "intro", {"source": {"file": "./media/intro"}}),
+        document("Media", "feed", {"source": {"url": "https://cdn.example.com/watch?id=7"}}),
+        document("Media", "odd", {"source": {"url": "https://cdn.example.com/a.mp4~"}}),
+    )
+    checked = vodops("validate", tmp_path)
+    assert checked.code == 1
+    assert lines(checked.err, tmp_path) == [
+        "media.yaml:7:5: spec.source.file: it has no extension to tell the media type "
+        "(letters and digits, ≤ 10): write mediaType",
+        "media.yaml:15:5: spec.source.url: it has no extension to tell the media type "
+        "(letters and digits, ≤ 10): write mediaType",
+        "media.yaml:23:5: spec.source.url: its extension 'mp4~' does not tell the media type "
+        "(letters and digits, ≤ 10): write mediaType",
+        "3 problems: the manifests are invalid; nothing was sent to the API",
+    ]
+    assert vodops("plan", tmp_path).code == 1 and not (tmp_path / ".vodops" / "uploads").exists()
+
+
+def test_a_media_type_and_a_cover_named_without_an_extension_upload(vodops: Vodops, tmp_path: Path) -> None:
+    clip(tmp_path, "intro")
+    (tmp_path / "media" / "poster").write_bytes(JPEG)
+    spec = {"source": {"file": "./media/intro"}, "mediaType": "MP4", "cover": {"file": "./media/poster"}}
+    write(tmp_path, "media.yaml", document("Media", "intro", spec))
+    applied = vodops("apply", tmp_path, "--yes")
+    assert applied.code == 0, applied.text
+    [made] = media(tmp_path)
+    assert (made["Type"], made["CoverUrl"].rsplit(".", 1)[1]) == ("MP4", "jpg")
+    assert "No changes" in vodops("plan", tmp_path).out
+
+
+def test_every_unusable_file_is_reported_at_its_own_field(vodops: Vodops, tmp_path: Path) -> None:
+    clip(tmp_path, "empty.jpg", 0)
+    spec = {"source": {"file": "./media/missing.mp4"}, "cover": {"file": "./media/empty.jpg"}}
+    write(tmp_path, "media.yaml", document("Media", "intro", spec))
+    checked = vodops("validate", tmp_path)
+    assert lines(checked.err, tmp_path) == [
+        "media.yaml:7:5: spec.source.file: './media/missing.mp4' does not exist",
+        "media.yaml:9:5: spec.cover.file: './media/empty.jpg' is not a PNG, JPEG or GIF image",
+        "2 problems: the manifests are invalid; nothing was sent to the API",
+    ]

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from vodops.errors import Location, ManifestError, Problem
-from vodops.localfiles import LocalFileError
+from vodops.localfiles import SpecFilesError
 from vodops.manifest import Declared, Manifests
+from vodops.manifest.checks import file_problems
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.ownership import content_digest, values_digest
 from vodops.resources import KINDS
@@ -73,8 +74,8 @@ def _desired(item: Declared, root: Path) -> DesiredResource:
         return made
     try:
         prepared = prepare(spec, root, item.directory, item.name)
-    except (ImageFileError, LocalFileError) as error:  # validation read them a moment ago
-        raise ManifestError([Problem(f"spec: {error}", item.location)]) from None
+    except SpecFilesError as error:  # validation read them a moment ago; they changed since
+        raise ManifestError(list(file_problems(item, error))) from None
     return replace(made, compared=prepared.compared, files=dict(prepared.files))
 
 

@@ -34,6 +34,15 @@ class LocalFileError(VodopsError):
         self.size = size
 
 
+class SpecFilesError(VodopsError):
+    """A declaration's local files that cannot be used, each as (its spec path, such as
+    ("cover", "file"), and why), so that every one is reported at its own line."""
+
+    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
+        super().__init__("; ".join(message for _, message in problems))
+        self.problems = problems
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """At most `limit` bytes of the regular file `path`; raises LocalFileError if it is larger,
     is not a regular file (following symbolic links) or cannot be read."""

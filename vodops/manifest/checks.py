@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from vodops.errors import Problem
-from vodops.localfiles import LocalFileError
+from vodops.localfiles import SpecFilesError
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
@@ -127,8 +127,14 @@ def _local_files(item: Declared, reading: Reading) -> Iterator[Problem]:
         return
     try:
         prepare(item.spec.manifest_dict(), reading.directory, item.directory, item.name)
-    except (ImageFileError, LocalFileError) as error:
-        yield Problem(f"spec: {error}", item.location)
+    except SpecFilesError as error:
+        yield from file_problems(item, error)
+
+
+def file_problems(item: Declared, error: SpecFilesError) -> Iterator[Problem]:
+    """Each unusable local file of a declaration, at its own field."""
+    for path, message in error.problems:
+        yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
 
 
 def _comment(item: Declared, stack: str) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ from vodops.localfiles import LocalFileError, read_bytes
 
 MAX_IMAGE_BYTES = 7 * 1024 * 1024
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+_TYPES = dict(zip(IMAGE_MAGIC, ("png", "jpg", "gif", "gif"), strict=True))
 
 
 class ImageFileError(VodopsError):
@@ -62,3 +63,9 @@ def inside(root: Path, manifest_dir: Path, written: str) -> Path:
     if not resolved.is_relative_to(top):
         raise ImageFileError(f"{written!r} is a symbolic link to a file outside the manifest directory")
     return resolved
+
+
+def image_type(head: bytes) -> str:
+    """The extension of an image read by `read_image` (png, jpg or gif), from its first bytes, so
+    that a file named without one (or wrongly) still says what it is; '' for anything else."""
+    return next((kind for magic, kind in _TYPES.items() if head.startswith(magic)), "")

@@ -5,7 +5,8 @@ files are read, how a media file is made (upload or pull) and changed (ModifyMed
 Compared form, both sides: `source` is `{file: "sha256:<16 hex> (<n> bytes)"}` or
 `{url: "url-sha256:<16 hex>"}`; `cover` is `{file: "sha256:<16 hex> (<n> bytes)"}` (the live
 cover downloaded and hashed); `mediaClass` is the class's path; `tags` are sorted; `expireTime`
-is UTC with a Z; `procedure` and `storageRegion` come from the marker (as asked at creation).
+is UTC with a Z; `procedure` and `storageRegion` come from the marker (as asked at creation);
+`mediaType` is told to VOD at upload only, never compared.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from vodops.errors import ApplyError
-from vodops.localfiles import LocalFileError
+from vodops.localfiles import LocalFileError, SpecFilesError
 from vodops.media.answers import basic_info
 from vodops.media.marker import MediaMarker, file_digest, parse, url_digest
 from vodops.media.search import stack_media
@@ -55,31 +56,49 @@ def read(raw: dict[str, Any], fetch: Callable[[str], bytes]) -> LiveView | None:
 
 
 def prepare(spec: dict[str, Any], root: Path, directory: Path, name: str) -> Prepared:
-    """The compared form of a declaration, and its local files; raises ManifestError-worthy
-    ImageFileError/LocalFileError (the caller locates them)."""
-    from vodops.manifest.images import inside, read_image  # the manifest package reads the kinds
+    """The compared form of a declaration, and its local files; raises SpecFilesError naming
+    each file that cannot be used (the caller locates them)."""
+    from vodops.manifest.images import ImageFileError  # the manifest package reads the kinds
 
     compared = {
         **spec,
         "tags": sorted(spec.get("tags") or []) or None,
         "expireTime": _expiry(spec.get("expireTime")),
     }
-    compared = {key: value for key, value in compared.items() if value is not None}
+    compared = {key: value for key, value in compared.items() if value is not None and key != "mediaType"}
     files: dict[str, Path] = {}
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    for role, read in (("source", _source), ("cover", _cover)):
+        try:
+            read(spec, root, directory, files, compared)
+        except (ImageFileError, LocalFileError) as error:
+            problems.append(((role, "file"), str(error)))
+    if problems:
+        raise SpecFilesError(problems)
+    return Prepared(compared, files)
+
+
+def _source(
+    spec: dict[str, Any], root: Path, directory: Path, files: dict[str, Path], compared: dict[str, Any]
+) -> None:
     source = spec["source"]
-    if source.get("file"):
-        files["source"] = _media_file(root, directory, source["file"])
-        compared["source"] = {
-            "file": _file_form(file_digest(files["source"]), files["source"].stat().st_size)
-        }
-    else:
+    if not source.get("file"):
         compared["source"] = {"url": _url_form(url_digest(source["url"]))}
+        return
+    files["source"] = _media_file(root, directory, source["file"])
+    compared["source"] = {"file": _file_form(file_digest(files["source"]), files["source"].stat().st_size)}
+
+
+def _cover(
+    spec: dict[str, Any], root: Path, directory: Path, files: dict[str, Path], compared: dict[str, Any]
+) -> None:
+    from vodops.manifest.images import inside, read_image
+
     cover = spec.get("cover")
     if cover:
         content = read_image(root, directory, cover["file"])
         files["cover"] = inside(root, directory, cover["file"])
         compared["cover"] = {"file": _file_form(_sha(content), len(content))}
-    return Prepared(compared, files)
 
 
 def make(api: Any, desired: Any, refs: Any, stack: str) -> str:
@@ -171,6 +190,7 @@ def _create_params(desired: Any, refs: Any, marker: MediaMarker) -> dict[str, An
     if spec.get("mediaClass"):
         params["ClassId"] = _class_id(refs, spec["mediaClass"])
     for key, api_name in (
+        ("mediaType", "MediaType"),
         ("procedure", "Procedure"),
         ("storageRegion", "StorageRegion"),
         ("expireTime", "ExpireTime"),

@@ -19,6 +19,7 @@ from typing import Any
 from qcloud_cos.cos_exception import CosClientError, CosServiceError
 
 from vodops.errors import ApiError, MediaError
+from vodops.manifest.images import image_type
 from vodops.media import Call
 from vodops.media.answers import record, text
 from vodops.media.cos import CosRoute
@@ -34,8 +35,8 @@ OnBytes = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Upload:
-    """One file to upload: `params` are ApplyUpload's (MediaName, ClassId, SourceContext, …)
-    without MediaType/CoverType, which come from the files' extensions."""
+    """One file to upload: `params` are ApplyUpload's (MediaName, ClassId, SourceContext, …);
+    MediaType, unless given, is the file's extension, and CoverType the cover's image type."""
 
     file: Path
     cover: Path | None
@@ -83,9 +84,9 @@ def _session(call: Call, journal: Journal, job: Upload) -> dict[str, Any]:
     kept = journal.load(job.key)
     if kept is not None and _usable(kept):
         return kept
-    params = {**job.params, "MediaType": _extension(job.file)}
+    params = {"MediaType": _extension(job.file), **job.params}
     if job.cover is not None:
-        params["CoverType"] = _extension(job.cover)
+        params["CoverType"] = image_type(job.cover.read_bytes()[:8])
     applied = call("ApplyUpload", params)
     record("ApplyUpload", applied, "TempCertificate")
     journal.save(job.key, applied)

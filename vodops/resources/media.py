@@ -12,8 +12,11 @@ must be named with --allow-delete (or --force).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field
 
@@ -25,6 +28,7 @@ from vodops.resources.media_class import MEDIA_CLASS
 from vodops.resources.procedure import PROCEDURE
 
 MEDIA = "Media"
+MEDIA_TYPE = r"^[A-Za-z0-9]{1,10}$"  # ApplyUpload's and PullUpload's MediaType: a file extension
 PAST_EXPIRY = (
     "VOD deletes a media file when its expireTime passes, so vodops does not send it "
     "(set a later one, or remove it and opt in to deleting Media)"
@@ -45,6 +49,17 @@ class MediaSource(Spec):
     def problems(self) -> Iterator[tuple[Path, str]]:
         if (self.file is None) == (self.url is None):
             yield (), "write exactly one of file and url"
+
+    def media_type(self) -> tuple[str, str]:
+        """(the member written, the extension of its file name: '' when it has none)."""
+        if self.file is not None:
+            return "file", extension(PurePosixPath(self.file).name)
+        return "url", extension(urlsplit(self.url or "").path.rsplit("/", 1)[-1])
+
+
+def extension(name: str) -> str:
+    """What follows the last dot of a file name, lowered ('' when there is none)."""
+    return name.rpartition(".")[2].lower() if "." in name.strip(".") else ""
 
 
 class MediaCover(Spec):
@@ -73,9 +88,21 @@ class MediaSpec(Spec):
         description="ISO 8601; VOD deletes the media then (default: never)",
     )
 
+    media_type: str | None = Field(
+        default=None,
+        pattern=MEDIA_TYPE,
+        description="the file's type, as an extension (mp4, m3u8, mp3, ...), told to VOD at upload "
+        "(default: the extension of source.file or of source.url's path)",
+    )
+
     def problems(self) -> Iterator[tuple[Path, str]]:
-        for path, message in self.source.problems():
+        source = list(self.source.problems())
+        for path, message in source:
             yield ("source", *path), message
+        member, found = self.source.media_type()
+        if not source and self.media_type is None and not re.fullmatch(MEDIA_TYPE, found):
+            told = f"its extension {found!r} does not tell" if found else "it has no extension to tell"
+            yield ("source", member), f"{told} the media type (letters and digits, ≤ 10): write mediaType"
 
 
 def _media_name(name: str) -> str | None:
