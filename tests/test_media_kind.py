@@ -150,6 +150,8 @@ def test_an_apply_killed_mid_upload_leaves_one_media(vodops: Vodops, tmp_path, s
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert any(journal.glob("*.json")), "the apply was killed after ApplyUpload"
+        kept = "".join(entry.read_text() for entry in journal.glob("*.json"))
+        assert "SealedCredential" in kept and "SecretKey" not in kept and "Token" not in kept
         # as the README says after a kill -9: break the dead apply's lock rather than wait out its lease
         assert vodops("unlock", directory, "--endpoint", url).code == 0
         again = vodops("apply", directory, "--yes", "--endpoint", url)

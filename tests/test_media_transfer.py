@@ -140,3 +140,22 @@ def test_markers_round_trip():
     assert parse(marker.text()) == marker
     assert parse("uploaded by hand") is None
     assert room_for_name("s" * 32, "ap-southeast-3", "p" * 20) >= 64
+
+
+def test_the_journal_keeps_the_session_credential_sealed(tmp_path, clip):
+    work = job(clip)
+    with live_api(tmp_path) as api:
+        applied = api.call_app("ApplyUpload", {"MediaType": "mp4", **work.params})
+        Journal(tmp_path, "the user's SecretKey").save(work.key, applied)
+        [kept] = (tmp_path / ".vodops" / "uploads").glob("*.json")
+        text = kept.read_text()
+        cert = applied["TempCertificate"]
+        assert cert["SecretKey"] not in text and cert["Token"] not in text and "TempCertificate" not in text
+        assert Journal(tmp_path, "the user's SecretKey").load(work.key) == applied
+        rotated = Journal(tmp_path, "a rotated SecretKey")
+        assert rotated.load(work.key) == {k: v for k, v in applied.items() if k != "TempCertificate"}
+
+        committed = upload(api.call_app, api.transfers.cos, rotated, work)  # a new session, not a failure
+
+        [(_, media)] = stack_media(api.call_app, "default")
+    assert media["FileId"] == committed.file_id and rotated.load(work.key) is None

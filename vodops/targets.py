@@ -143,7 +143,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     if target.endpoint is None:
         with _local(directory, target) as (caller, live, cos):
             retrying = RetryingCaller(caller, observer=observer)
-            transfers = Transfers(cos, Journal(directory))
+            transfers = Transfers(cos, Journal(directory, DEFAULT_SECRET_KEY))
             live_side = _live_side(live, observer, None)
             yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
         return
@@ -158,7 +158,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     try:
         retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
         cos = CosRoute(target.endpoint.url.rstrip("/")) if _loopback(target.endpoint) else CosRoute()
-        transfers = Transfers(cos, Journal(directory))
+        transfers = Transfers(cos, Journal(directory, credentials.secret_key))
         live_side = _live_side(live, observer, RateLimiter(target.rate_limit, rates=LIVE_RATES))
         yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
     finally:
