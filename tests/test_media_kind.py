@@ -152,6 +152,7 @@ def test_an_apply_killed_mid_upload_leaves_one_media(vodops: Vodops, tmp_path, s
         kept = sessions(journal)
         assert "VodSessionKey" in kept, "the apply was killed after ApplyUpload"
         assert "SealedCredential" in kept and "SecretKey" not in kept and "Token" not in kept
+        assert (directory / ".vodops" / ".gitignore").read_text().splitlines()[-1] == "*"  # not for git
         # as the README says after a kill -9: break the dead apply's lock rather than wait out its lease
         assert vodops("unlock", directory, "--endpoint", url).code == 0
         again = vodops("apply", directory, "--yes", "--endpoint", url)

@@ -42,11 +42,12 @@ from vodops.settings import (
     LiveSettings,
     Settings,
 )
+from vodops.statedir import STATE, state_directory
 
 T = TypeVar("T")
 LOGGER = logging.getLogger("vodops")
 DEFAULT_ENDPOINT = "vod.tencentcloudapi.com"
-LOCAL_STATE = Path(".vodops") / "emulator.sqlite3"
+LOCAL_STATE = STATE / "emulator.sqlite3"
 _LOCAL_ENDPOINT = Endpoint.parse("http://vod.emulator.local")
 
 
@@ -203,21 +204,14 @@ def _loopback(endpoint: Endpoint) -> bool:
 
 
 def _state_directory(directory: Path) -> Path:
-    """.vodops/ under the manifest directory, created with a .gitignore that keeps it out of git."""
-    state = directory / LOCAL_STATE.parent
-    try:
-        state.mkdir(parents=True)
-    except FileExistsError:
-        pass  # an earlier run (or a concurrent one) made it
-    else:
+    """.vodops/ under the manifest directory (vodops/statedir.py), saying so when it is made."""
+    state, made = state_directory(directory)
+    if made:
         LOGGER.warning(
             "note: created %s for the embedded emulator's state (the local target); "
             "its .gitignore keeps it out of git",
             state,
         )
-    ignore = state / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# the embedded emulator's state, written by vodops\n*\n", encoding="utf-8")
     return state
 
 

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from vodops.errors import SettingsError
+from vodops.statedir import STATE, state_directory
 
-FOLDER = Path(".vodops") / "uploads"
+FOLDER = STATE / "uploads"
 MAX_AGE_SECONDS = 72 * 3600  # PullUpload's SessionId window; upload sessions expire sooner
 CREDENTIAL, SEALED = "TempCertificate", "SealedCredential"  # ApplyUpload's, and as kept
 SEAL_CONTEXT = b"vodops upload journal v1"
@@ -39,7 +40,7 @@ class Journal:
     (what it seals cannot be resumed by another apply)."""
 
     def __init__(self, directory: Path, secret: str | None = None) -> None:
-        self._folder = directory / FOLDER
+        self._root, self._folder = directory, directory / FOLDER
         material = secret.encode("utf-8") if secret is not None else os.urandom(32)
         self._key = hmac.new(material, SEAL_CONTEXT, hashlib.sha256).digest()
         self._forget_old()
@@ -64,7 +65,8 @@ class Journal:
         if CREDENTIAL in entry:
             written[SEALED] = _seal(self._key, entry[CREDENTIAL], key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            state_directory(self._root)
+            path.parent.mkdir(exist_ok=True)
             scratch = path.with_suffix(f".{os.getpid()}.tmp")
             scratch.write_text(json.dumps(written), encoding="utf-8")
             scratch.chmod(0o600)
