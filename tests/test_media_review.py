@@ -3,12 +3,15 @@ passed, files the API cannot type, console renames, errors that point at the fie
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
 from tests.conftest import Vodops
-from tests.helpers import document, live_api, write
+from tests.helpers import VODOPS, document, live_api, write
 from vodops.utctime import utc_text
 
 
@@ -109,3 +112,26 @@ def test_every_unusable_file_is_reported_at_its_own_field(vodops: Vodops, tmp_pa
         "media.yaml:9:5: spec.cover.file: './media/empty.jpg' is not a PNG, JPEG or GIF image",
         "2 problems: the manifests are invalid; nothing was sent to the API",
     ]
+
+
+def test_a_media_file_is_read_again_only_when_it_changed(vodops: Vodops, tmp_path: Path) -> None:
+    source = clip(tmp_path)
+    path = tmp_path / source
+    write(tmp_path, "media.yaml", document("Media", "intro", {"source": {"file": source}}))
+    assert vodops("validate", tmp_path).code == 0
+    cache = tmp_path / ".vodops" / "digests.json"
+    [(name, entry)] = json.loads(cache.read_text()).items()
+    content = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert (name, entry[0], entry[3]) == (str(path.resolve()), 2000, content)
+    cache.write_text(json.dumps({name: [*entry[:3], "0" * 64]}))  # as if the file said so: it is not read
+    assert "source.file: 'sha256:0000000000000000 (2,000 bytes)'" in planned(tmp_path)
+    with path.open("ab") as file:
+        file.write(b"!")
+    changed = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    assert f"source.file: 'sha256:{changed} (2,001 bytes)'" in planned(tmp_path)
+
+
+def planned(directory: Path) -> str:
+    """`vodops plan` in a process of its own (this one remembers digests it computed)."""
+    done = subprocess.run([*VODOPS, "plan", str(directory)], capture_output=True, text=True, check=True)
+    return done.stdout

@@ -20,7 +20,8 @@ from typing import Any
 from vodops.errors import ApplyError
 from vodops.localfiles import LocalFileError, SpecFilesError
 from vodops.media.answers import basic_info
-from vodops.media.marker import MediaMarker, file_digest, parse, url_digest
+from vodops.media.digests import digest
+from vodops.media.marker import MediaMarker, parse, url_digest
 from vodops.media.search import stack_media
 from vodops.ownership import Owner
 from vodops.resources.kind import LiveView, Prepared
@@ -86,7 +87,11 @@ def _source(
         compared["source"] = {"url": _url_form(url_digest(source["url"]))}
         return
     files["source"] = _media_file(root, directory, source["file"])
-    compared["source"] = {"file": _file_form(file_digest(files["source"]), files["source"].stat().st_size)}
+    try:
+        found = digest(files["source"], root)
+    except OSError as error:
+        raise LocalFileError(f"{source['file']!r} cannot be read: {error.strerror or error}") from None
+    compared["source"] = {"file": _file_form(found, files["source"].stat().st_size)}
 
 
 def _cover(
@@ -203,10 +208,10 @@ def _create_params(desired: Any, refs: Any, marker: MediaMarker) -> dict[str, An
 def _marker(desired: Any, stack: str) -> MediaMarker:
     source = desired.spec["source"]
     from_url = not source.get("file")
-    digest = url_digest(source["url"]) if from_url else file_digest(desired.files["source"])
+    content = url_digest(source["url"]) if from_url else digest(desired.files["source"])
     spec = desired.spec
     return MediaMarker(
-        stack, desired.name, digest, from_url, spec.get("storageRegion") or "", spec.get("procedure") or ""
+        stack, desired.name, content, from_url, spec.get("storageRegion") or "", spec.get("procedure") or ""
     )
 
 
