@@ -415,3 +415,41 @@ def test_export_says_it_could_not_read_tasks_without_a_live_region(
     assert exported.code == 0, exported.text
     assert "LivePullStreamTask: not exported: target" in exported.text
     assert "cannot reach the live API: it names no region" in exported.text
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_the_longest_comment_validate_takes_is_one_the_api_takes(
+    vodops: Vodops, project: Path, live_sdk: CommonClient, emulator: Emulator
+) -> None:
+    now = time.time()
+    marker = " [vodops:default/rerun#" + "0" * 12 + "=" + "0" * 8 + "]"  # the longest vodops writes
+    longest = "é" * ((512 - len(marker)) // 2)
+    write(project, [task("rerun", now + HOUR, now + 2 * HOUR, comment=longest + "é")])
+    refused = vodops("plan", project)
+    assert refused.code == 1 and "the API takes at most 512" in refused.err, refused.text
+    assert emulator.calls == []
+    write(project, [task("rerun", now + HOUR, now + 2 * HOUR, comment=longest)])
+    applied = vodops("apply", project, "--yes")
+    assert applied.code == 0, applied.text
+    [made] = tasks(live_sdk)
+    assert made["Comment"].startswith(longest + " [vodops:default/rerun")
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_export_keeps_a_console_comment_that_fits_512_bytes(
+    vodops: Vodops, project: Path, tmp_path: Path, live_sdk: CommonClient, emulator: Emulator
+) -> None:
+    now = emulator.now()
+    console = console_task(live_sdk, "console", now)
+    live_sdk.call_json("ModifyLivePullStreamTask", {"TaskId": console, "Operator": "x", "Comment": "c" * 400})
+    out = tmp_path / "exported"
+    exported = vodops("export", project, "--target", "emu", "--kind", "LivePullStreamTask", "--out", out)
+    assert exported.code == 0 and "cut" not in exported.text, exported.text
+    [written] = yaml.safe_load_all((out / "live-pull-stream-tasks.yaml").read_text())
+    assert written["spec"]["comment"] == "c" * 400  # the VOD kinds' 256 characters do not apply
+    live_sdk.call_json("ModifyLivePullStreamTask", {"TaskId": console, "Operator": "x", "Comment": "d" * 500})
+    again = vodops("export", project, "--target", "emu", "--kind", "LivePullStreamTask", "--out", out)
+    [cut] = yaml.safe_load_all((out / "live-pull-stream-tasks.yaml").read_text())
+    room = 512 - len(f" [vodops:default/task-{console}#" + "0" * 12 + "=" + "0" * 8 + "]")
+    assert cut["spec"]["comment"] == "d" * room
+    assert f"its comment was cut to {room} bytes to leave room for the ownership marker" in again.out

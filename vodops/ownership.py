@@ -97,6 +97,19 @@ def comment_room(stack: str, with_digest: bool) -> int:
     return COMMENT_LIMIT - len(marker(widest_owner(stack, with_digest))) - 1
 
 
+def widest_named_owner(stack: str, name: str) -> Owner:
+    """The longest marker vodops writes for an object whose name is in its marker (a relay):
+    the name, the digest of its write-only members and the applied digest."""
+    return Owner(stack, "0" * DIGEST_LENGTH, applied="0" * APPLIED_LENGTH, name=name)
+
+
+def fit_bytes(comment: str, owner: Owner, limit: int) -> str:
+    """The longest start of `comment` that fits in `limit` UTF-8 bytes with `owner`'s marker
+    (never cutting a character in two)."""
+    room = max(limit - len(with_marker("", owner).encode("utf-8")) - 1, 0)
+    return comment.encode("utf-8")[:room].decode("utf-8", "ignore")
+
+
 def widest_owner(stack: str, with_digest: bool) -> Owner:
     """The longest marker vodops writes for `stack`: every digest present."""
     applied = "0" * APPLIED_LENGTH

@@ -76,7 +76,7 @@ def _document(item: Chosen, context: _Context) -> dict[str, Any] | None:
         spec, note = exporter(spec, item.live.raw)
         if note:
             context.exported.notes.append(f"{item.live.label}: {note}")
-    shortened = fit_comment(spec, item.live.kind, context.stack)
+    shortened = fit_comment(spec, item.live.kind, context.stack, item.name)
     problems = spec_problems(item.live.kind, spec)
     if problems:
         why = "the manifest rules refuse what the API holds: " + "; ".join(problems)

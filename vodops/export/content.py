@@ -18,7 +18,7 @@ from vodops.diff import comparable
 from vodops.live import LiveResource
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.normalize import Default, matches
-from vodops.ownership import comment_room
+from vodops.ownership import comment_room, fit_bytes, widest_named_owner
 from vodops.refs import References, plain
 from vodops.resources import KINDS
 from vodops.resources.base import Path
@@ -36,17 +36,23 @@ def manifest_spec(live: LiveResource, refs: References) -> dict[str, Any]:
     return ordered
 
 
-def fit_comment(spec: dict[str, Any], kind: str, stack: str) -> str | None:
+def fit_comment(spec: dict[str, Any], kind: str, stack: str, name: str) -> str | None:
     """Cut a comment to what fits beside the ownership marker, which takes room from the API's
-    256 characters; say so, or None when it fits."""
-    key = KINDS[kind].marker_key
+    limit (256 characters, or the kind's `comment_bytes` of UTF-8); say so, or None when it fits."""
+    key, limit = KINDS[kind].marker_key, KINDS[kind].comment_bytes
     comment = spec.get(key)
-    room = comment_room(stack, with_digest=KINDS[kind].images)
-    if not isinstance(comment, str) or len(comment) <= room:
+    if not isinstance(comment, str):
         return None
-    spec[key] = comment[:room]
+    if limit is not None:
+        spec[key] = fit_bytes(comment, widest_named_owner(stack, name), limit)
+        room = f"{len(spec[key].encode('utf-8'))} bytes"
+    else:
+        spec[key] = comment[: comment_room(stack, with_digest=KINDS[kind].images)]
+        room = f"{len(spec[key])} characters"
+    if spec[key] == comment:
+        return None
     return (
-        f"its comment was cut to {room} characters to leave room for the ownership marker; "
+        f"its comment was cut to {room} to leave room for the ownership marker; "
         "apply --adopt changes it in the account too"
     )
 

@@ -10,7 +10,7 @@ from vodops.localfiles import SpecFilesError
 from vodops.manifest.images import ImageFileError, read_image
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
-from vodops.ownership import DIGEST_LENGTH, Owner, comment_room, with_marker
+from vodops.ownership import comment_room, widest_named_owner, with_marker
 from vodops.resources import KINDS
 from vodops.resources.base import Path
 from vodops.resources.walk import field_value, references
@@ -157,7 +157,7 @@ def _comment(item: Declared, stack: str) -> Iterator[Problem]:
 
 def _comment_bytes(item: Declared, comment: str, stack: str, limit: int) -> Iterator[Problem]:
     """A Comment limited in UTF-8 bytes (a relay's 512), with the longest marker vodops writes."""
-    written = with_marker(comment, Owner(stack, "0" * DIGEST_LENGTH, name=item.name))
+    written = with_marker(comment, widest_named_owner(stack, item.name))
     size = len(written.encode("utf-8"))
     if size > limit:
         key = KINDS[item.kind].marker_key
