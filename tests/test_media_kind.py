@@ -36,7 +36,7 @@ class Api:
         self.endpoint = url.removeprefix("http://")
         profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=self.endpoint))
         cred = credential.Credential(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-        self._client = CommonClient("vod", "2018-07-17", cred, "", profile)
+        self._client = CommonClient("vod", "2018-07-17", cred, "ap-guangzhou", profile)  # uploads need one
 
     def __call__(self, action: str, **params: Any) -> dict[str, Any]:
         response: dict[str, Any] = self._client.call_json(action, params)["Response"]

@@ -64,7 +64,8 @@ VOD_SDK = Sdk("vod", VERSION, vod_client.VodClient, models)
 
 class Api:
     """The official SDK, signed with one SecretId/SecretKey, pointed at one emulator; VOD unless
-    `sdk` names another service (which then names `region`)."""
+    `sdk` names another service. `region` is the one Tencent's examples name (ApplyUpload and
+    CommitUpload need one; the other VOD actions ignore it)."""
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class Api:
         unsigned_payload: bool = False,
         *,
         sdk: Sdk = VOD_SDK,
-        region: str = "",
+        region: str = "ap-guangzhou",
     ) -> None:
         profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=endpoint))
         profile.unsignedPayload = unsigned_payload

@@ -12,6 +12,7 @@ import pytest
 from qcloud_cos.cos_exception import CosServiceError
 
 from tests.emulator.uploads import cos_client, upload
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
 
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 
@@ -149,6 +150,19 @@ def test_a_session_belongs_to_its_app(api, emulator):
 def test_bad_apply_upload_requests_are_refused(api, params, code):
     assert api.code("ApplyUpload", **params) == code
     assert nothing_stored(api)
+
+
+def test_uploads_need_the_region_of_their_access_point(api, api_as):
+    nowhere = api_as(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, region="")
+    failed = nowhere.fails("ApplyUpload", MediaType="mp4")
+    assert (failed.get_code(), failed.get_message()) == (
+        "MissingParameter",
+        "The request is missing a required parameter `Region`.",
+    )
+    assert nothing_stored(api)
+    applied = api("ApplyUpload", MediaType="mp4")
+    assert nowhere.code("CommitUpload", VodSessionKey=applied["VodSessionKey"]) == "MissingParameter"
+    assert nowhere("SearchMedia")["TotalCount"] == 0  # the other actions take no Region
 
 
 def test_cos_refuses_a_bad_signature(api):

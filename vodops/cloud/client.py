@@ -142,6 +142,14 @@ class HttpWire:
         return reply
 
 
+# Actions whose documents mark Region required, though the other VOD actions take none: the
+# access point an upload goes through (not where the media is stored: that is StorageRegion).
+# Sent with UPLOAD_ACCESS_POINT when the target names no region (media-upload.md §2, §3: the
+# upload SDK refuses to run without one, and its examples name ap-guangzhou).
+REGION_REQUIRED = frozenset({"ApplyUpload", "CommitUpload"})
+UPLOAD_ACCESS_POINT = "ap-guangzhou"
+
+
 class HttpCaller(HttpWire):
     """Signs each call with TC3-HMAC-SHA256 and POSTs it as JSON, to VOD 2018-07-17 unless a
     subclass names another service (`service` is the credential scope's service name)."""
@@ -172,8 +180,9 @@ class HttpCaller(HttpWire):
                 timestamp=timestamp,
             ),
         }
-        if self._region:
-            headers["X-TC-Region"] = self._region
+        region = self._region or (UPLOAD_ACCESS_POINT if action in REGION_REQUIRED else None)
+        if region:
+            headers["X-TC-Region"] = region
         if self._credentials.token:
             headers["X-TC-Token"] = self._credentials.token
         return headers

@@ -24,7 +24,15 @@ OBJECT = "cos-object"  # app 0, keyed "<bucket>/<key>": ETag and size of a store
 SESSION_SECONDS = 24 * 3600  # not documented (reference §2.3); the credential's lifetime too
 
 
+def _access_point(ctx: Context) -> None:
+    """ApplyUpload and CommitUpload need the Region of the access point the upload goes through
+    (their documents mark Region required, unlike the other VOD actions; media-upload.md §2)."""
+    if not ctx.region:
+        raise ApiFault("MissingParameter", "The request is missing a required parameter `Region`.")
+
+
 def apply_upload(ctx: Context, params: Params) -> Reply:
+    _access_point(ctx)
     media.check_refs(ctx, params)
     region = params.get("StorageRegion") or mediainfo.DEFAULT_REGION
     key = secrets.token_hex(16)
@@ -50,6 +58,7 @@ def apply_upload(ctx: Context, params: Params) -> Reply:
 
 
 def commit_upload(ctx: Context, params: Params) -> Reply:
+    _access_point(ctx)
     key = params["VodSessionKey"]
     session = ctx.tx.get(SESSION, ctx.app, key)
     if session is None or session["Expires"] < ctx.now:
