@@ -210,6 +210,24 @@ def test_the_schedule_runs_on_the_emulators_clock(live: Api, emulator: Emulator)
     )
 
 
+def test_only_a_running_task_restarts_and_a_restart_changes_nothing(live: Api, emulator: Emulator) -> None:
+    task_id = live("CreateLivePullStreamTask", **task(emulator))["TaskId"]
+    scheduled = live.fails("RestartLivePullStreamTask", TaskId=task_id, Operator="ops")
+    assert (scheduled.get_code(), scheduled.get_message()) == (
+        "FailedOperation",
+        f"The task {task_id} is not running, so it cannot be restarted.",
+    )
+    emulator.set_knobs(emulator.knobs.changed({"clockOffsetSeconds": 2 * HOUR}))
+    [before] = live("DescribeLivePullStreamTasks", TaskId=task_id)["TaskInfos"]
+    assert set(live.typed("RestartLivePullStreamTask", TaskId=task_id, Operator="ops")) == {"RequestId"}
+    assert live("DescribeLivePullStreamTasks", TaskId=task_id)["TaskInfos"] == [before]
+    unknown = live.code("RestartLivePullStreamTask", TaskId="404", Operator="ops")
+    assert unknown == "InvalidParameter.TaskNotExist"
+    assert live.code("RestartLivePullStreamTask", TaskId=task_id) == "MissingParameter"
+    live("ModifyLivePullStreamTask", TaskId=task_id, Operator="ops", Status="pause")
+    assert live.code("RestartLivePullStreamTask", TaskId=task_id, Operator="ops") == "FailedOperation"
+
+
 def test_a_task_that_cannot_pull_stays_inactive_in_its_window(live: Api, emulator: Emulator) -> None:
     failing = task(emulator, SourceUrls=["https://gone.invalid/a.mp4"])
     task_id = live("CreateLivePullStreamTask", **failing)["TaskId"]
@@ -405,6 +423,7 @@ def test_tencents_examples_replay(live: Api, emulator: Emulator, endpoint: str) 
         "DescribeLivePullStreamTasks": "ok",
         "DescribeLivePullStreamTaskStatus": "InvalidParameter.TaskNotExist",  # names task 965412
         "ModifyLivePullStreamTask": "InvalidParameter.TaskNotExist",  # names task 985452
+        "RestartLivePullStreamTask": "InvalidParameter.TaskNotExist",  # names task 953215
     }
 
 

@@ -124,6 +124,17 @@ def status(ctx: Context, params: Params) -> Reply:
     return {"TaskStatusInfo": {**info, "RunStatus": "active", "FileDuration": 0, "NextFileUrl": following}}
 
 
+def restart(ctx: Context, params: Params) -> Reply:
+    """Restart a running task ("将正在运行的拉流转推任务进行重启", api.json): the push is cut and
+    starts again; the task itself is unchanged. One that is not running (paused, outside its
+    window, or failing to pull) cannot be restarted: FailedOperation, one of the action's codes."""
+    doc = _find(ctx, params["TaskId"], None)
+    if not running(doc, ctx.now):
+        message = f"The task {doc['TaskId']} is not running, so it cannot be restarted."
+        raise ApiFault("FailedOperation", message)
+    return {}
+
+
 def running(doc: Params, now: float) -> bool:
     """Whether the task pushes at `now`: enabled, within its window, with a source it can pull."""
     window = _epoch(doc["StartTime"]) <= now < _epoch(doc["EndTime"])
@@ -210,4 +221,5 @@ ACTIONS = {
     "DeleteLivePullStreamTask": Action(shapes.DELETE, delete, 50),
     "DescribeLivePullStreamTasks": Action(shapes.DESCRIBE, describe, 30),
     "DescribeLivePullStreamTaskStatus": Action(shapes.STATUS, status, 20),
+    "RestartLivePullStreamTask": Action(shapes.RESTART, restart, 20),
 }

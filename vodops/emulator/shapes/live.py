@@ -113,6 +113,9 @@ DELETE = Struct(
     "DeleteLivePullStreamTaskRequest",
     (_text("TaskId", required=True), _text("Operator", required=True), _text("SpecifyTaskId")),
 )
+RESTART = Struct(
+    "RestartLivePullStreamTaskRequest", (_text("TaskId", required=True), _text("Operator", required=True))
+)
 DESCRIBE = Struct(
     "DescribeLivePullStreamTasksRequest",
     (
