@@ -135,3 +135,24 @@ def planned(directory: Path) -> str:
     """`vodops plan` in a process of its own (this one remembers digests it computed)."""
     done = subprocess.run([*VODOPS, "plan", str(directory)], capture_output=True, text=True, check=True)
     return done.stdout
+
+
+def test_allow_delete_says_when_it_allows_nothing(vodops: Vodops, tmp_path: Path) -> None:
+    write(tmp_path, "media.yaml", document("Media", "intro", {"source": {"file": clip(tmp_path)}}))
+    assert vodops("apply", tmp_path, "--yes").code == 0
+    write(tmp_path, "media.yaml")
+    kept = vodops("apply", tmp_path, "--yes", "--allow-delete", "Media/intro")
+    assert kept.code == 0, kept.text
+    assert "kept, as Media is not in safety.deleteKinds: Media/intro" in kept.out
+    assert "note: --allow-delete Media/intro allows nothing: this plan deletes no Media/intro" in kept.err
+    assert [m["Name"] for m in media(tmp_path)] == ["intro"]
+    (tmp_path / "vodops.yaml").write_text("safety: {deleteKinds: [Media], maxDeletePercent: null}\n")
+    refused = vodops("apply", tmp_path, "--yes")
+    assert refused.code == 1 and "not yet allowed: Media/intro" in refused.err
+    assert [m["Name"] for m in media(tmp_path)] == ["intro"]
+    allowed = ("--allow-delete", "Media/intro", "--allow-delete", "Media/typo")
+    deleted = vodops("apply", tmp_path, "--yes", *allowed)
+    assert deleted.code == 0 and "Apply complete: 1 deleted." in deleted.out, deleted.text
+    assert "note: --allow-delete Media/typo allows nothing" in deleted.err
+    assert "Media/intro allows" not in deleted.err
+    assert media(tmp_path) == []

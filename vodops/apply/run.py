@@ -105,6 +105,14 @@ def check_consent(plan: Plan, consent: Consent) -> None:
         )
 
 
+def unused_allowances(plan: Plan, consent: Consent) -> list[str]:
+    """The --allow-delete names that allow nothing, because the plan deletes no such object (a
+    typo, or a kind kept unless safety.deleteKinds lists it): saying so, as a deletion the user
+    expects does not happen."""
+    deletes = (c for c in plan.changes if c.action in (Action.DELETE, Action.REPLACE) and not c.keeps_old)
+    return sorted(consent.allowed_deletes - {c.address for c in deletes})
+
+
 def _one(
     step: Step,
     api: VodApi,

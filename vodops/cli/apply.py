@@ -116,11 +116,13 @@ def _notice(message: str) -> None:
 
 
 def _apply(made: Plan, run: Callable[..., Outcome], *, consent: Consent, yes: bool, bar: bool) -> int:
-    from vodops.apply.run import check_consent
+    from vodops.apply.run import check_consent, unused_allowances
     from vodops.plan.changes import steps
     from vodops.render.text import headline, render_plan
 
     click.echo(render_plan(made))
+    for name in unused_allowances(made, consent):
+        click.echo(f"note: --allow-delete {name} allows nothing: this plan deletes no {name}", err=True)
     if made.empty:
         return 0
     check_consent(made, consent)  # before asking: a refused plan needs no confirmation
