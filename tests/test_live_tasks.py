@@ -453,3 +453,32 @@ def test_export_keeps_a_console_comment_that_fits_512_bytes(
     room = 512 - len(f" [vodops:default/task-{console}#" + "0" * 12 + "=" + "0" * 8 + "]")
     assert cut["spec"]["comment"] == "d" * room
     assert f"its comment was cut to {room} bytes to leave room for the ownership marker" in again.out
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_a_dropped_member_is_cleared_or_the_task_recreated_and_the_plan_converges(
+    vodops: Vodops, project: Path, live_sdk: CommonClient
+) -> None:
+    now = time.time()
+    extras = {
+        "callbackUrl": "https://hooks.example.com/relay",
+        "backupSourceType": "PullVodPushLive",
+        "backupSourceUrl": "https://media.example.com/backup.mp4",
+    }
+    write(project, [task("rerun", now + HOUR, now + 2 * HOUR, **extras)])
+    assert vodops("apply", project, "--yes").code == 0
+    [first] = tasks(live_sdk)
+    write(project, [task("rerun", now + HOUR, now + 2 * HOUR, callbackUrl=extras["callbackUrl"])])
+    cleared = vodops("apply", project, "--yes")  # "" BackupSourceType drops the backup (api.json)
+    assert cleared.code == 0 and "Apply complete: 1 updated." in cleared.out, cleared.text
+    [updated] = tasks(live_sdk)
+    backup = (updated["BackupSourceType"], updated["BackupSourceUrl"])
+    assert updated["TaskId"] == first["TaskId"] and backup == ("", "")
+    write(project, [task("rerun", now + HOUR, now + 2 * HOUR)])
+    planned = vodops("plan", project)
+    assert "-/+ replace LivePullStreamTask 'rerun'" in planned.out, planned.text  # no empty value clears it
+    assert "callbackUrl: https://hooks.example.com/relay -> (default)" in planned.out
+    assert vodops("apply", project, "--yes").code == 0
+    [recreated] = tasks(live_sdk)
+    assert recreated["TaskId"] != first["TaskId"] and recreated["CallbackUrl"] == ""
+    assert "No changes" in vodops("plan", project).out

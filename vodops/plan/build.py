@@ -23,7 +23,7 @@ from vodops.plan.checks import plan_problems, quotas
 from vodops.plan.dangling import dangling
 from vodops.plan.match import made_as, match
 from vodops.plan.rename import follow_class_renames, procedure_rename_note
-from vodops.plan.replace import immutable_change, moves, repoints
+from vodops.plan.replace import immutable_change, moves, repoints, uncleared
 from vodops.plan.safety import authoritative_tops, below_authoritative, brakes, owned
 from vodops.plan.schedule import timed
 from vodops.plan.scope import scoped
@@ -186,7 +186,7 @@ def _plan_declared(item: DesiredResource, found: LiveResource | None, planning: 
         planning.problems.append(Problem(message, item.location))
         return
     fields = _fields(item, found, planning)
-    frozen = immutable_change(item.kind, fields)
+    frozen = immutable_change(item.kind, fields) or uncleared(item, fields)
     if frozen is not None and found.owner is None:
         message = f"{found.label} cannot be adopted: its {frozen.dotted} differs and the API cannot change it"
         planning.problems.append(Problem(message, item.location))

@@ -7,6 +7,8 @@ vodops does not manage cannot be repointed, so such a replace is refused at plan
 A class cannot change its parent either. A class path that disappears where vodops may delete it
 (below an authoritative class) while a declared path with the same last name appears elsewhere is
 shown as one `replace` of the class (a move), created at its new place before the old is deleted.
+
+A relay's member that Modify cannot clear (its callback URL, watermarks) is dropped by a replace.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange
 from vodops.live import LiveState
+from vodops.normalize import reset_value
 from vodops.plan.changes import Action, Change
 from vodops.refs import RefName, references_at
 from vodops.resources import KINDS, REFERRERS
@@ -26,6 +29,24 @@ def immutable_change(kind: str, fields: tuple[FieldChange, ...]) -> FieldChange 
     replace."""
     frozen = KINDS[kind].immutable
     return next((field for field in fields if field.path[:1] and field.path[0] in frozen), None)
+
+
+def uncleared(item: DesiredResource, fields: tuple[FieldChange, ...]) -> FieldChange | None:
+    """The first top-level member the manifest dropped that an update cannot clear, if any: an
+    update of a kind that sends only what changes (a relay) clears a member only with the value
+    its rules give (`Kind.cleared_with` names a member cleared by clearing another), and Modify
+    documents no empty value for the rest, so dropping one recreates the object (a replace)."""
+    kind = KINDS[item.kind]
+    if not kind.sparse_update:
+        return None
+    for field in fields:
+        top = field.path[0] if field.path else None
+        if field.after is not None or not isinstance(top, str) or top in item.spec:
+            continue
+        via = kind.cleared_with.get(top, top)
+        if via in item.spec or reset_value(kind.rules, (via,)) is None:
+            return field
+    return None
 
 
 def repoints(

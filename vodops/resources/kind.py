@@ -239,6 +239,9 @@ class Kind:
     # An update sends only the top-level fields that change (and the Comment): re-sending an
     # unchanged member disturbs the object (a relay's sources restart) or is refused (a passed time).
     sparse_update: bool = False
+    # A sparse update clears a member with its rules' reset value; one cleared by clearing another
+    # instead ({"backupSourceUrl": "backupSourceType"}) names it here. Others are a replace.
+    cleared_with: Mapping[str, str] = field(default_factory=dict)
     replace_warning: str | None = None  # what a replace does besides recreating (a relay: a gap)
     # Manifest checks: what a reference to a declared object of this kind may not do, given that
     # object's spec: (path, the mapping holding the reference, its name, the target) -> problems.

@@ -184,6 +184,9 @@ KIND = Kind(
         Default(pattern("vodLoopTimes"), -1),
         Default(pattern("vodLocalMode"), 0),
         Default(pattern("status"), "enable"),
+        # "将该参数置为空, 则可将任务去除备播信息" (api.json, Modify BackupSourceType): "" drops
+        # the backup source, its URL with it. No other member documents how to clear it.
+        Default(pattern("backupSourceType"), ""),
     ),
     not_spec=frozenset(
         {"TaskId", "Region", "CreateTime", "UpdateTime", "CreateBy", "UpdateBy", "CallbackInfo", "ErrorInfo",
@@ -197,5 +200,6 @@ KIND = Kind(
     comment_bytes=COMMENT_BYTES,
     write_only=WRITE_ONLY,
     sparse_update=True,
+    cleared_with={"backupSourceUrl": "backupSourceType"},
     replace_warning="interrupts the output stream while the new task starts",
 )  # fmt: skip

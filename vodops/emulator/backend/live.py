@@ -77,6 +77,8 @@ def modify(ctx: Context, params: Params) -> Reply:
         _check_window(ctx, window["StartTime"], window["EndTime"])
     if change.get("ToUrl"):  # the destination is now the full URL, which Describe does not return
         change.update(DomainName="", AppName="", StreamName="")
+    if change.get("BackupSourceType") == "":  # "置为空, 则可将任务去除备播信息" (api.json)
+        change["BackupSourceUrl"] = ""
     doc.update(change, UpdateBy=params["Operator"], UpdateTime=ctx.now)
     ctx.tx.put(KIND, 0, doc["TaskId"], doc)
     return {}
