@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,19 @@ def test_the_journal_keeps_the_session_credential_sealed(tmp_path, clip):
 
         [(_, media)] = stack_media(api.call_app, "default")
     assert media["FileId"] == committed.file_id and rotated.load(work.key) is None
+
+
+def test_an_interrupted_apply_stops_waiting_for_a_pull_and_the_next_follows_it(tmp_path):
+    silent = socket.create_server(("127.0.0.1", 0))  # accepts connections, never answers
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}/a.mp4"
+    stop = threading.Event()
+    with live_api(tmp_path) as api:
+        journal, began = Journal(tmp_path), time.monotonic()
+        stopped = r"^stopped waiting for pull task \S+ \(last: (WAITING|PROCESSING), \d+%\); "
+        with pytest.raises(MediaError, match=stopped + "it may still finish: the next apply follows it$"):
+            pull(api.call_app, journal, Pull(url, {}, "k"), lambda line: stop.set(), stop=stop)  # Ctrl-C
+        assert time.monotonic() - began < 10  # not the 600 s a pull may take
+        task = journal.load("k")["TaskId"]
+        silent.close()
+        with pytest.raises(MediaError, match=f"task {task} finished with ErrCode 40000"):
+            pull(api.call_app, journal, Pull(url, {}, "k"), lambda line: None)

@@ -175,6 +175,8 @@ class Session:
         assert self._refs is not None, "apply runs the plan this session made"
         if transfer is not None:
             self.api.transfers.on_bytes, self.api.transfers.on_wait = transfer.on_bytes, transfer.on_wait
+        if stop is not None:
+            self.api.transfers.stop = stop  # a Ctrl-C ends the wait for a pull, not only new calls
         first = [change for change in plan.changes if change.kind in APPLICATION_LEVEL]
         rest = replace(plan, changes=tuple(c for c in plan.changes if c.kind not in APPLICATION_LEVEL))
         done, failure = apply_application(first, self.api, progress, self._claim)

@@ -126,7 +126,7 @@ def make(api: Any, desired: Any, refs: Any, stack: str) -> str:
         file_id = upload(api.call_app, transfers.cos, transfers.journal, job, report).file_id
         return _after(api, file_id, desired, with_cover=False)
     job_pull = Pull(desired.spec["source"]["url"], params, marker.text())
-    file_id = pull(api.call_app, transfers.journal, job_pull, transfers.on_wait)
+    file_id = pull(api.call_app, transfers.journal, job_pull, transfers.on_wait, stop=transfers.stop)
     return _after(api, file_id, desired, with_cover="cover" in desired.files)
 
 

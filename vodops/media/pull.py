@@ -11,6 +11,7 @@ SessionId.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from vodops.media.journal import Journal
 
 TIMEOUT_SECONDS = 600.0  # how long apply waits for one pull
 FIRST_POLL, MAX_POLL = 0.2, 5.0  # seconds between DescribeTaskDetail calls, doubling
+STILL_RUNS = "it may still finish: the next apply follows it"
 
 # A line for the user while the pull runs ("pull task …: PROCESSING, 40%").
 OnWait = Callable[[str], None]
@@ -37,13 +39,21 @@ class Pull:
     key: str  # the journal key: the media's marker text
 
 
-def pull(call: Call, journal: Journal, job: Pull, on_wait: OnWait, timeout: float = TIMEOUT_SECONDS) -> str:
-    """The FileId of the media the pull made; MediaError if it failed or timed out."""
+def pull(
+    call: Call,
+    journal: Journal,
+    job: Pull,
+    on_wait: OnWait,
+    timeout: float = TIMEOUT_SECONDS,
+    stop: threading.Event | None = None,
+) -> str:
+    """The FileId of the media the pull made; MediaError if it failed, timed out, or `stop` was
+    set while it ran (Ctrl-C: the task is journaled, and the next apply follows it)."""
     entry = journal.load(job.key) or {"Attempt": 1}
     if not entry.get("TaskId"):
         entry["TaskId"] = _start(call, job, int(entry["Attempt"]))
         journal.save(job.key, entry)
-    task = _follow(call, str(entry["TaskId"]), on_wait, timeout)
+    task = _follow(call, str(entry["TaskId"]), on_wait, timeout, stop or threading.Event())
     if task.get("ErrCode"):
         journal.save(job.key, {"Attempt": int(entry["Attempt"]) + 1})
         raise MediaError(
@@ -75,19 +85,23 @@ def _start(call: Call, job: Pull, attempt: int) -> str:
     return text("PullUpload", reply, "TaskId")
 
 
-def _follow(call: Call, task_id: str, on_wait: OnWait, timeout: float) -> dict[str, Any]:
-    """The PullUploadTask once its task is FINISH; MediaError after `timeout` seconds."""
+def _follow(
+    call: Call, task_id: str, on_wait: OnWait, timeout: float, stop: threading.Event
+) -> dict[str, Any]:
+    """The PullUploadTask once its task is FINISH; MediaError after `timeout` seconds, or as soon
+    as `stop` is set (a wait is not a call in flight: an interrupted apply does not sit it out)."""
     deadline, pause = time.monotonic() + timeout, FIRST_POLL
     while True:
         detail = call("DescribeTaskDetail", {"TaskId": task_id})
         task = record("DescribeTaskDetail", detail, "PullUploadTask")
         if detail.get("Status") == "FINISH":
             return task
+        last = f"last: {detail.get('Status')}, {task.get('Progress', 0)}%"
+        if stop.is_set():
+            raise MediaError(f"stopped waiting for pull task {task_id} ({last}); {STILL_RUNS}")
         if time.monotonic() + pause > deadline:
-            raise MediaError(
-                f"pull task {task_id} did not finish within {timeout:.0f} s (last: {detail.get('Status')}, "
-                f"{task.get('Progress', 0)}%); it may still finish: the next apply follows it"
-            )
+            late = f"did not finish within {timeout:.0f} s"
+            raise MediaError(f"pull task {task_id} {late} ({last}); {STILL_RUNS}")
         on_wait(f"pull task {task_id}: {detail.get('Status')}, {task.get('Progress', 0)}%")
-        time.sleep(pause)
+        stop.wait(pause)
         pause = min(pause * 2, MAX_POLL)

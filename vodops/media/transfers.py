@@ -3,6 +3,7 @@ requests go, the journal of uploads in flight, and where progress is shown."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,3 +38,4 @@ class Transfers:
     journal: Journal = field(default_factory=lambda: Journal(Path.cwd()))
     on_bytes: OnBytes = _quiet_bytes
     on_wait: Callable[[str], None] = _quiet
+    stop: threading.Event = field(default_factory=threading.Event)  # set: stop waiting for pulls
