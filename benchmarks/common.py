@@ -48,9 +48,13 @@ def served(latency: float = 0.0) -> Iterator[tuple[str, int]]:
 
 
 def admin(url: str, path: str, body: Any = None) -> Any:
-    """GET (or, with a body, POST) the served emulator's admin endpoint `path`."""
+    """GET (or, with a body, POST as JSON, as the endpoint requires) the served emulator's admin
+    endpoint `path`."""
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(f"{url}/_emulator/{path}", data=data, method="POST" if data else "GET")
+    headers = {} if data is None else {"Content-Type": "application/json"}
+    request = urllib.request.Request(
+        f"{url}/_emulator/{path}", data=data, headers=headers, method="POST" if data else "GET"
+    )
     with urllib.request.urlopen(request) as reply:
         return json.load(reply)
 
