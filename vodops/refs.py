@@ -7,6 +7,7 @@ Apply uses the same bindings the other way round, learning the ids of what it cr
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -76,9 +77,9 @@ class References:
 
 def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], Any], path: Path = ()) -> Any:
     """`value` with `convert(kind, reference)` applied at every reference of `owner_kind`'s spec."""
-    for pattern, kind in REF_PATTERNS[owner_kind]:
-        if matches(pattern, path):
-            return convert(kind, value)
+    kind = _referred_kind(owner_kind, path)
+    if kind is not None:
+        return convert(kind, value)
     if isinstance(value, dict):
         return {k: map_references(owner_kind, v, convert, (*path, k)) for k, v in value.items()}
     if isinstance(value, list):
@@ -88,16 +89,24 @@ def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], An
 
 def references_at(owner_kind: str, value: Any, path: Path = ()) -> Iterator[tuple[Path, str, Any]]:
     """Every (path, kind, reference) in a manifest-shaped spec of `owner_kind`."""
-    for pattern, kind in REF_PATTERNS[owner_kind]:
-        if matches(pattern, path):
-            yield path, kind, value
-            return
+    kind = _referred_kind(owner_kind, path)
+    if kind is not None:
+        yield path, kind, value
+        return
     if isinstance(value, dict):
         for key, child in value.items():
             yield from references_at(owner_kind, child, (*path, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
             yield from references_at(owner_kind, child, (*path, index))
+
+
+@functools.lru_cache(maxsize=8192)
+def _referred_kind(owner_kind: str, path: Path) -> str | None:
+    """The kind of the reference at `path` in a spec of `owner_kind`, or None when no reference
+    field lies there. The same paths recur in every spec of a kind, so each is matched against the
+    kind's patterns once, not once per spec."""
+    return next((kind for pattern, kind in REF_PATTERNS[owner_kind] if matches(pattern, path)), None)
 
 
 def references_in(owner_kind: str, spec: Any) -> Iterator[tuple[str, Any]]:

@@ -68,8 +68,9 @@ def _after(
 ) -> Iterator[_Referrer]:
     for item in desired:
         yield _Referrer(item.kind, item.name, item.spec, "(declared)", item.location, declared=True)
+    kept_off = matched | gone  # once, not once per live object
     for found in live:
-        if not found.preset and (found.kind, found.id) not in matched | gone:
+        if not found.preset and (found.kind, found.id) not in kept_off:
             yield _Referrer(found.kind, found.name, found.spec, _undeclared(found, stack))
 
 
