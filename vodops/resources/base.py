@@ -7,6 +7,7 @@ is written `videoTemplate` in a manifest and sent as `VideoTemplate` to the API.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,11 +20,13 @@ _API_SPELLING = {"tehdConfig": "TEHDConfig", "spekeDrm": "SPEKEDrm"}
 _MANIFEST_SPELLING = {api: manifest for manifest, api in _API_SPELLING.items()}
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred field names, converted once per field of every object
 def api_key(manifest_key: str) -> str:
     """`videoTemplate` -> `VideoTemplate`, `tehdConfig` -> `TEHDConfig`."""
     return _API_SPELLING.get(manifest_key) or manifest_key[:1].upper() + manifest_key[1:]
 
 
+@functools.lru_cache(maxsize=4096)
 def manifest_key(api_name: str) -> str:
     """`VideoTemplate` -> `videoTemplate`, `TEHDConfig` -> `tehdConfig`."""
     return _MANIFEST_SPELLING.get(api_name) or api_name[:1].lower() + api_name[1:]

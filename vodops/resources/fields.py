@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -70,6 +71,11 @@ class Range(_Rule):
 _EN_DASH = "\u2013"
 
 
+@functools.cache  # one per field rule: re's own cache is shared and small
+def _compiled(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -92,7 +98,7 @@ class Length(_Rule):
         return r"^\d+(\.\d+)?(" + "|".join(self.units) + ")$"
 
     def check(self, value: str) -> str:
-        found = re.fullmatch(r"(\d+(?:\.\d+)?)(" + "|".join(self.units) + ")", value)
+        found = _compiled(r"(\d+(?:\.\d+)?)(" + "|".join(self.units) + ")").fullmatch(value)
         if found is None:
             examples = " or ".join(f"'10{u}'" for u in self.units)
             raise ValueError(f"must be a number with a unit, like {examples} (got {value!r})")
@@ -140,7 +146,7 @@ class Pattern(_Rule):
     shape: str
 
     def check(self, value: str) -> str:
-        if not re.fullmatch(self.regex, value):
+        if not _compiled(self.regex).fullmatch(value):
             raise ValueError(f"must be {self.shape} (got {value!r})")
         return value
 
