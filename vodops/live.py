@@ -86,17 +86,21 @@ def read_live(api: VodApi, kinds: tuple[str, ...] | None = None) -> LiveState:
     API's largest page, pages fetched concurrently): never one call per object, but for kinds
     that say what their objects are doing (see `_with_states`).
     The only other reads are of watermark images whose ImageUrl moved since vodops uploaded them
-    (see `_image_file`). The apply lock's tickets (vodops/apply/lock.py) are not configuration and
+    (see `_Images`). The apply lock's tickets (vodops/apply/lock.py) are not configuration and
     are left out."""
     resources: list[LiveResource] = []
     kinds = tuple(k for k in DEPENDENCY_ORDER if api.serves(k)) if kinds is None else kinds
+    images = _Images(api)
     for kind, listed in api.list_kinds(kinds).items():
         raw = [item for item in listed if not (kind == LOCK_KIND and is_ticket(item))]
         declared = KINDS[kind]
         if declared.read is not None:
             resources.extend(_read(declared, raw, api))
             continue
-        resources.extend(_tree(declared, raw) if declared.tree else (_named(declared, r, api) for r in raw))
+        resources.extend(
+            _tree(declared, raw) if declared.tree else (_named(declared, r, images) for r in raw)
+        )
+    images.download()
     return LiveState(tuple(_with_states(resources, api)))
 
 
@@ -119,14 +123,14 @@ def _with_states(resources: list[LiveResource], api: VodApi) -> list[LiveResourc
     return [judged.get(id(r), r) for r in resources]
 
 
-def _named(kind: Kind, raw: dict[str, Any], api: VodApi) -> LiveResource:
+def _named(kind: Kind, raw: dict[str, Any], images: _Images) -> LiveResource:
     comment, owner = split_comment(str(raw.get(kind.wire.marker_field) or ""))
     shown = {kind.answered_as.get(k, k): v for k, v in raw.items() if k not in kind.not_spec}
     spec = rekey(shown, manifest_key)
     spec[kind.marker_key] = comment
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
-        image["imageFile"] = _image_file(str(image.pop("imageUrl", None) or ""), owner, api)
+        images.file(image, str(image.pop("imageUrl", None) or ""), owner)
     name = raw.get(kind.wire.name_field)
     identity: LiveId = str(name or "") if kind.keyed_by_name else _int(raw.get(kind.wire.id_field))
     if kind.name_in_marker:
@@ -143,15 +147,36 @@ def _read(kind: Kind, listed: list[dict[str, Any]], api: VodApi) -> Iterator[Liv
             yield LiveResource(kind.name, _name(view.name), view.id, view.spec, view.owner, False, raw)
 
 
-def _image_file(url: str, owner: Owner | None, api: VodApi) -> str:
-    """A watermark image as `sha256:<digest>` of its content, which the API never returns. The
+class _Images:
+    """Each watermark image as `sha256:<digest>` of its content, which the API never returns. The
     marker's digest is trusted while the ImageUrl is where vodops's upload put it; when the URL
-    moved (an image uploaded in the console) or was never recorded, the image is downloaded."""
-    if owner is None or owner.digest is None:
-        return "(unknown content)"
-    if not url or owner.url_tag == url_tag(url):
-        return f"sha256:{owner.digest}"
-    return f"sha256:{content_digest(api.fetch(url))}"
+    moved (an image uploaded in the console) or was never recorded, the image is downloaded: each
+    URL once, `parallelism` at a time, once the whole listing is read (`download`)."""
+
+    def __init__(self, api: VodApi) -> None:
+        self._api = api
+        self._wanted: list[tuple[dict[str, Any], str]] = []  # (imageTemplate, its ImageUrl)
+
+    def file(self, image: dict[str, Any], url: str, owner: Owner | None) -> None:
+        """Set `image["imageFile"]` now, or when `download` has read the content at `url`."""
+        if owner is None or owner.digest is None:
+            image["imageFile"] = "(unknown content)"
+        elif not url or owner.url_tag == url_tag(url):
+            image["imageFile"] = f"sha256:{owner.digest}"
+        else:
+            image["imageFile"] = None  # holds its place among the keys until downloaded
+            self._wanted.append((image, url))
+
+    def download(self) -> None:
+        urls = list(dict.fromkeys(url for _, url in self._wanted))
+        if not urls:
+            return
+        with ThreadPoolExecutor(self._api.parallelism, thread_name_prefix="vodops-image") as pool:
+            digests = dict(
+                zip(urls, pool.map(lambda url: content_digest(self._api.fetch(url)), urls), strict=True)
+            )
+        for image, url in self._wanted:
+            image["imageFile"] = f"sha256:{digests[url]}"
 
 
 def _tree(kind: Kind, raw: list[dict[str, Any]]) -> Iterator[LiveResource]:
