@@ -11,7 +11,7 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import SpecFilesError
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.checks import file_problems
-from vodops.manifest.images import ImageFileError, read_image
+from vodops.manifest.images import ImageFileError, ImageReads
 from vodops.ownership import content_digest, values_digest
 from vodops.resources import KINDS
 from vodops.resources.media_class import MediaClassSpec
@@ -54,10 +54,11 @@ class DesiredResource:
 
 
 def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
-    return tuple(_desired(item, manifests.directory) for item in manifests)
+    images = ImageReads(manifests.directory)
+    return tuple(_desired(item, manifests.directory, images) for item in manifests)
 
 
-def _desired(item: Declared, root: Path) -> DesiredResource:
+def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
     spec = item.spec.manifest_dict()
     authoritative = isinstance(item.spec, MediaClassSpec) and item.spec.authoritative
     spec.pop("authoritative", None)
@@ -65,7 +66,7 @@ def _desired(item: Declared, root: Path) -> DesiredResource:
     image = spec.get("imageTemplate")
     if isinstance(image, dict):
         where = item.locate(("imageTemplate", "imageFile"))
-        content = _read_image(root, item, image["imageFile"], where)
+        content = _read_image(images, item, image["imageFile"], where)
     made = DesiredResource(
         item.kind, item.name, spec, authoritative, item.location, item.adopt_id, item.previous_names, content
     )
@@ -79,8 +80,8 @@ def _desired(item: Declared, root: Path) -> DesiredResource:
     return replace(made, compared=prepared.compared, files=dict(prepared.files))
 
 
-def _read_image(root: Path, item: Declared, written: str, where: Location) -> bytes:
+def _read_image(images: ImageReads, item: Declared, written: str, where: Location) -> bytes:
     try:
-        return read_image(root, item.directory, written)
+        return images(item.directory, written)
     except ImageFileError as error:  # validation read it a moment ago; it changed since
         raise ManifestError([Problem(f"spec.imageTemplate.imageFile: {error}", where)]) from None

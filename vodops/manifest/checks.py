@@ -7,7 +7,7 @@ from typing import Any
 
 from vodops.errors import Problem
 from vodops.localfiles import SpecFilesError
-from vodops.manifest.images import ImageFileError, read_image
+from vodops.manifest.images import ImageFileError, ImageReads
 from vodops.manifest.loader import Declared, Named, Reading
 from vodops.manifest.messages import spec_path
 from vodops.ownership import comment_room, widest_named_owner, with_marker
@@ -19,11 +19,13 @@ from vodops.resources.walk import field_value, references
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
     yield from _duplicates(reading.named)
     yield from _previous_names(reading.declared)
-    yield from _references(reading.declared, reading.named)
+    found = [(item, list(references(item.spec))) for item in reading.declared]  # walked once for both
+    yield from _references(found, reading.named)
     yield from _class_tree(reading.named)
-    yield from _uses(reading.declared)
+    yield from _uses(found)
+    images = ImageReads(reading.directory)
     for item in reading.declared:
-        yield from _image(item, reading)
+        yield from _image(item, images)
         yield from _local_files(item, reading)
         yield from _comment(item, stack)
 
@@ -55,12 +57,15 @@ def _previous_names(declared: list[Declared]) -> Iterator[Problem]:
                 )
 
 
-def _references(declared: list[Declared], named: list[Named]) -> Iterator[Problem]:
+Referring = list[tuple[Declared, list[tuple[Path, str, int | str]]]]  # each item, its references
+
+
+def _references(declared: Referring, named: list[Named]) -> Iterator[Problem]:
     kinds_of: dict[str, set[str]] = {}
     for entry in named:
         kinds_of.setdefault(entry.name, set()).add(entry.kind)
-    for item in declared:
-        for path, kind, value in references(item.spec):
+    for item, found in declared:
+        for path, kind, value in found:
             if not isinstance(value, str) or kind in kinds_of.get(value, ()):
                 continue
             others = sorted(kinds_of.get(value, ()))
@@ -76,13 +81,13 @@ def _a(kind: str) -> str:
     return f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
 
 
-def _uses(declared: list[Declared]) -> Iterator[Problem]:
+def _uses(declared: Referring) -> Iterator[Problem]:
     """The rules of a reference that depend on the declared object it names (Kind.check_use: a
     text watermark cannot go on a snapshot)."""
-    targets = {(item.kind, item.name): item.spec for item in declared}
-    for item in declared:
+    targets = {(item.kind, item.name): item.spec for item, _ in declared}
+    for item, found in declared:
         spec: dict[str, Any] | None = None  # built only for an item that names a declared object
-        for path, kind, value in references(item.spec):
+        for path, kind, value in found:
             target = targets.get((kind, value)) if isinstance(value, str) else None
             if target is None:
                 continue
@@ -109,12 +114,12 @@ def _class_tree(named: list[Named]) -> Iterator[Problem]:
             yield Problem(message, item.location)
 
 
-def _image(item: Declared, reading: Reading) -> Iterator[Problem]:
+def _image(item: Declared, images: ImageReads) -> Iterator[Problem]:
     template = getattr(item.spec, "image_template", None) if KINDS[item.kind].images else None
     if template is None:
         return
     try:
-        read_image(reading.directory, item.directory, template.image_file)
+        images(item.directory, template.image_file)
     except ImageFileError as error:
         where = item.locate(("imageTemplate", "imageFile"))
         yield Problem(f"spec.imageTemplate.imageFile: {error}", where)

@@ -50,6 +50,24 @@ def read_image(root: Path, manifest_dir: Path, written: str) -> bytes:
     return data
 
 
+class ImageReads:
+    """`read_image` for one pass over the manifests under `root`, reading each (manifest
+    directory, imageFile) once: the watermarks of a project commonly share one logo. A new pass
+    (the next validate or plan) reads the files again."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._read: dict[tuple[Path, str], bytes] = {}
+
+    def __call__(self, manifest_dir: Path, written: str) -> bytes:
+        """As read_image(root, manifest_dir, written); raises ImageFileError the same way."""
+        key = (manifest_dir, written)
+        found = self._read.get(key)
+        if found is None:
+            found = self._read[key] = read_image(self._root, manifest_dir, written)
+        return found
+
+
 def inside(root: Path, manifest_dir: Path, written: str) -> Path:
     if "\x00" in written:
         raise ImageFileError(f"{written!r} contains a NUL character")
