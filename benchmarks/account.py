@@ -114,16 +114,21 @@ def emulator(db_path: Path | None, scale: int) -> Emulator:
     return Emulator(db_path=db_path, knobs=Knobs(quota_scale=scale))
 
 
-def api(emu: Emulator) -> VodApi:
-    """A client of `emu` in this process (no socket, no rate limit)."""
+EMBEDDED = "http://vod.emulator.local"  # the origin `vodops plan` reaches its embedded emulator at
+
+
+def api(emu: Emulator, origin: str = EMBEDDED) -> VodApi:
+    """A client of `emu` in this process (no socket, no rate limit), reaching it at `origin`: the
+    emulator serves watermark images at URLs on the origin a call reached, so seed and plan must
+    use one origin, as a user's own applies and plans do (else every image looks moved)."""
     credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-    caller = HttpCaller(Endpoint.parse("http://vod.bench"), credentials, transport=EmulatorTransport(emu))
+    caller = HttpCaller(Endpoint.parse(origin), credentials, transport=EmulatorTransport(emu))
     return VodApi(caller, None)
 
 
-def seed(directory: Path, emu: Emulator, scale: int = 1) -> None:
-    """Create everything the manifests in `directory` declare, so their plan is steady."""
-    vod = api(emu)
+def seed(directory: Path, emu: Emulator, scale: int = 1, origin: str = EMBEDDED) -> None:
+    """Create everything the manifests in `directory` declare, so their plan (at `origin`) is steady."""
+    vod = api(emu, origin)
     desired = desired_state(load_manifests(directory, STACK))
     policy = Policy(quotas=quotas(scale))
     plan, refs = build_plan(

@@ -6,7 +6,8 @@ the same run with Tencent's official SDK against the same server:
 - a Terraform-style refresh: one Describe per resource, 10 in parallel.
 
 For several account sizes up to a full sub-application (100 transcode, 1,000 watermark, 50
-procedures, 310 classes), the account is built in process and loaded into the server through its
+procedures, 310 classes), the account is built in process, at the server's origin (the URLs of
+its watermark images are on it), and loaded into the server through its
 snapshot endpoint. Prints wall seconds, API calls, the ratios, and the growth exponents.
 `vodops plan` is timed as users run it, a new process, start-up included, and in process (the
 same work once started).
@@ -60,10 +61,10 @@ def _ideal(sdk: Sdk) -> int:
     return found
 
 
-def _refresh_calls(emu: Emulator) -> list[tuple[str, dict[str, Any]]]:
+def _refresh_calls(emu: Emulator, url: str) -> list[tuple[str, dict[str, Any]]]:
     """One Describe per custom resource, as a per-resource refresh makes them."""
     calls: list[tuple[str, dict[str, Any]]] = []
-    for item in read_live(account.api(emu)):
+    for item in read_live(account.api(emu, url)):
         if item.preset:
             continue
         if item.kind == MEDIA_CLASS:  # the API has no Describe of one class
@@ -116,9 +117,9 @@ def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple
         directory = Path(scratch)
         size = account.write_manifests(directory, 1, fraction)
         emu = account.emulator(None, 1)
-        account.seed(directory, emu)
+        account.seed(directory, emu, origin=url)  # the server's origin: its image URLs are the ones seeded
         admin(url, "snapshot", emu.snapshot())
-        calls = _refresh_calls(emu)
+        calls = _refresh_calls(emu, url)
         emu.close()
         sdk = sdk_pool(url)
         counted = len(admin(url, "calls"))
