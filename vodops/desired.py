@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from vodops.errors import Location, ManifestError, Problem
+from vodops.gcpace import unhurried
 from vodops.localfiles import SpecFilesError
 from vodops.manifest import Declared, Manifests
 from vodops.manifest.checks import file_problems
@@ -53,6 +54,7 @@ class DesiredResource:
         return {**self.spec, "imageTemplate": {**image, "imageFile": f"sha256:{self.image_digest}"}}
 
 
+@unhurried
 def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
     images = ImageReads(manifests.directory)
     return tuple(_desired(item, manifests.directory, images) for item in manifests)

@@ -16,6 +16,7 @@ from typing import Any
 
 from vodops.apply.lock import LOCK_KIND, is_ticket
 from vodops.cloud.vod import LiveId, VodApi
+from vodops.gcpace import unhurried
 from vodops.ownership import Owner, content_digest, split_comment, url_tag
 from vodops.resources import DEPENDENCY_ORDER, KINDS
 from vodops.resources.base import manifest_key, rekey
@@ -81,6 +82,7 @@ class LiveState:
         return {(r.kind, r.id): r for r in reversed(self.resources) if not r.preset}
 
 
+@unhurried
 def read_live(api: VodApi, kinds: tuple[str, ...] | None = None) -> LiveState:
     """One listing per kind (default: every kind of a service the target reaches; paged at the
     API's largest page, pages fetched concurrently): never one call per object, but for kinds

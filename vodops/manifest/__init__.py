@@ -8,6 +8,7 @@ from pathlib import Path
 
 from vodops.discovery import SETTINGS_FILES
 from vodops.errors import ManifestError
+from vodops.gcpace import unhurried
 from vodops.manifest.checks import cross_problems
 from vodops.manifest.loader import API_VERSION, Declared, read_declarations
 
@@ -27,6 +28,7 @@ class Manifests:
         return [item for item in self.resources if item.kind == kind]
 
 
+@unhurried
 def load_manifests(directory: Path, stack: str) -> Manifests:
     """Every declaration under `directory`; raises ManifestError listing every problem found."""
     reading = read_declarations(directory)

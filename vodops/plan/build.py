@@ -17,6 +17,7 @@ from vodops.cloud.vod import LiveId
 from vodops.desired import DesiredResource
 from vodops.diff import FieldChange, comparable, field_changes
 from vodops.errors import PlanError, Problem
+from vodops.gcpace import unhurried
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan, ordered
 from vodops.plan.checks import plan_problems, quotas
@@ -55,6 +56,7 @@ class _Planning:
     notes: list[str] = field(default_factory=list)
 
 
+@unhurried
 def build_plan(
     desired: tuple[DesiredResource, ...],
     live: LiveState,
