@@ -49,7 +49,10 @@ class References:
         return self._ids.get((kind, name))
 
     def canonical(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:
-        """`spec` with every reference to a managed template written as its name."""
+        """`spec` with every reference to a managed template written as its name (`spec` itself,
+        not a copy, when its kind has no reference fields: most templates)."""
+        if not REF_PATTERNS[owner_kind]:
+            return spec
 
         def to_name(kind: str, value: Any) -> Any:
             if isinstance(value, int):
