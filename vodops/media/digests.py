@@ -21,6 +21,7 @@ from vodops.statedir import STATE, state_directory
 
 CACHE = STATE / "digests.json"
 _seen: dict[tuple[str, int, int, int], str] = {}  # this process's digests, by (path, size, mtime, inode)
+_kept: dict[Path, dict[str, Any]] = {}  # each manifest directory's cache, as read once by this process
 _lock = threading.Lock()
 
 
@@ -33,12 +34,15 @@ def digest(path: Path, root: Path | None = None) -> str:
     with _lock:
         if key in _seen:
             return _seen[key]
-    kept = _load(root) if root is not None else {}
-    value = _cached(kept.get(key[0]), key)
+    with _lock:
+        kept = _kept.setdefault(root, _load(root)) if root is not None else {}
+        value = _cached(kept.get(key[0]), key)
     if value is None:
         value = file_digest(path)
         if root is not None:
-            _save(root, {**kept, key[0]: [*key[1:], value]})
+            with _lock:
+                kept[key[0]] = [*key[1:], value]
+                _save(root, kept)
     with _lock:
         _seen[key] = value
     return value
@@ -62,6 +66,8 @@ def _load(root: Path) -> dict[str, Any]:
 def _save(root: Path, entries: dict[str, Any]) -> None:
     """Write the cache atomically, without entries for files that are gone; never fails."""
     alive = {name: entry for name, entry in entries.items() if os.path.exists(name)}
+    entries.clear()
+    entries.update(alive)
     with contextlib.suppress(OSError):
         state, _ = state_directory(root)
         scratch = state / f"digests.{os.getpid()}.{threading.get_ident()}.tmp"
