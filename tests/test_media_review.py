@@ -156,3 +156,34 @@ def test_allow_delete_says_when_it_allows_nothing(vodops: Vodops, tmp_path: Path
     assert "note: --allow-delete Media/typo allows nothing" in deleted.err
     assert "Media/intro allows" not in deleted.err
     assert media(tmp_path) == []
+
+
+def test_a_time_that_is_no_real_moment_is_refused_at_its_field(vodops: Vodops, tmp_path: Path) -> None:
+    """A 30 February, a 25th hour or a +99:00 zone is no time at all: refused, not taken as past
+    (a media silently not created) nor sent (the emulator's SearchMedia broke on one)."""
+    documents = [
+        document("Media", name, {"source": {"file": clip(tmp_path, f"{name}.mp4")}, "expireTime": when})
+        for name, when in (
+            ("february", "2099-02-30T00:00:00Z"),
+            ("hour", "2099-01-01T25:61:00Z"),
+            ("zone", "2099-01-01T00:00:00+99:00"),
+        )
+    ]
+    relay = {
+        "sourceType": "PullLivePushLive", "sourceUrls": ["rtmp://origin.example.com/live/a"],
+        "domainName": "push.example.com", "appName": "live", "streamName": "a",
+        "startTime": "2099-02-30T00:00:00Z", "endTime": "2099-03-01T00:00:00Z",
+    }  # fmt: skip
+    write(tmp_path, "media.yaml", *documents, document("LivePullStreamTask", "relay", relay))
+    checked = vodops("apply", tmp_path, "--yes")
+    assert checked.code == 1
+    out_of_range = "is not a real time (the date, the hour or the zone offset is out of range)"
+    found = [line for line in lines(checked.err, tmp_path) if out_of_range in line]
+    assert [line.split(": ", 1)[1] for line in found] == [
+        f"spec.expireTime: '2099-02-30T00:00:00Z' {out_of_range}",
+        f"spec.expireTime: '2099-01-01T25:61:00Z' {out_of_range}",
+        f"spec.expireTime: '2099-01-01T00:00:00+99:00' {out_of_range}",
+        f"spec.startTime: '2099-02-30T00:00:00Z' {out_of_range}",
+    ]
+    assert all(line.startswith("media.yaml:") for line in found)
+    assert media(tmp_path) == []

@@ -54,6 +54,7 @@ def test_search_filters(api, make):
         ({"Tags": ["t" * 33]}, "InvalidParameterValue.Tags"),
         ({"Categories": ["Movie"]}, "InvalidParameterValue.Categories"),
         ({"Sort": {"Field": "Name", "Order": "Asc"}}, "InvalidParameterValue.Sort"),
+        ({"CreateTime": {"After": "2099-01-01T25:61:00Z"}}, "InvalidParameterValue.CreateTime"),
     ],
 )
 def test_bad_searches_are_refused(api, params, code):
@@ -119,6 +120,8 @@ def test_subtitles(api, make):
         ({"CoverData": "not base64!"}, "InvalidParameterValue.CoverData"),
         ({"CoverData": base64.b64encode(b"text").decode()}, "InvalidParameterValue.CoverData"),
         ({"Name": "n" * 65}, "InvalidParameterValue.Name"),
+        ({"ExpireTime": "2099-01-01T00:00:00+99:00"}, "InvalidParameterValue.ExpireTime"),
+        ({"ExpireTime": "2099-02-30T00:00:00Z"}, "InvalidParameterValue.ExpireTime"),
         ({"AddSubtitles": [{"Name": "x", "Language": "en", "Format": "srt", "Content": ""}]},
          "InvalidParameterValue.SubtitleFormat"),
     ],

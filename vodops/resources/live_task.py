@@ -21,7 +21,7 @@ from vodops.resources.base import Path, Spec
 from vodops.resources.fields import Pattern, Range
 from vodops.resources.kind import Identity, Kind, Schedule, Scope, Wire
 from vodops.utctime import PATTERN as TIME_PATTERN
-from vodops.utctime import epoch, utc_text
+from vodops.utctime import epoch, unreal_times, utc_text
 
 MAX_SPAN_SECONDS = 30 * 86400  # "结束时间 和 开始时间 间隔必须小于30天" (api.json, Create and Modify)
 COMMENT_BYTES = 512
@@ -108,6 +108,7 @@ class LivePullStreamTaskSpec(Spec):
             yield ("sourceUrls",), f"a {self.source_type} task pulls from exactly one URL"
         if self.file_index is not None and self.file_index > len(self.source_urls):
             yield ("fileIndex",), f"must be at most the number of sourceUrls ({len(self.source_urls)})"
+        yield from unreal_times({"startTime": self.start_time, "endTime": self.end_time})
         yield from window_problems(self.start_time, self.end_time)
 
     def _destination_problems(self) -> Iterator[tuple[Path, str]]:

@@ -26,6 +26,7 @@ from vodops.resources.base import Path, RefTo, Spec
 from vodops.resources.kind import Identity, Kind, Schedule, Wire
 from vodops.resources.media_class import MEDIA_CLASS
 from vodops.resources.procedure import PROCEDURE
+from vodops.utctime import unreal_times
 
 MEDIA = "Media"
 MEDIA_TYPE = r"^[A-Za-z0-9]{1,10}$"  # ApplyUpload's and PullUpload's MediaType: a file extension
@@ -103,6 +104,7 @@ class MediaSpec(Spec):
         if not source and self.media_type is None and not re.fullmatch(MEDIA_TYPE, found):
             told = f"its extension {found!r} does not tell" if found else "it has no extension to tell"
             yield ("source", member), f"{told} the media type (letters and digits, ≤ 10): write mediaType"
+        yield from unreal_times({"expireTime": self.expire_time})
 
 
 def _media_name(name: str) -> str | None:

@@ -8,6 +8,10 @@ errors.go for each action (reference media-upload.md §1-§4).
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+from typing import Any
+
 from ..checks import between, length, matches, one_of
 from ..schema import Field, Struct, array, int64, number, obj, string, uint64
 from .common import request
@@ -17,8 +21,20 @@ _EXTENSION = matches(r"[A-Za-z0-9]{1,10}", "a file extension such as mp4")
 _STORAGE_PATH = matches(r"/.{1,255}", "a path starting with /")
 
 
+def _iso_time(value: Any) -> str | None:
+    """An ISO 8601 time that is a real moment: in ISO_TIME's form, with a date, hour and zone
+    offset in range (api.json ExpireTime: "ISO 日期格式")."""
+    if not re.fullmatch(ISO_TIME, value):
+        return "an ISO 8601 time"
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return "an ISO 8601 time with its date, hour and zone offset in range"
+    return None
+
+
 def _expire_time(code: str) -> Field:
-    return string("ExpireTime", matches(ISO_TIME, "an ISO 8601 time"), code=code)
+    return string("ExpireTime", _iso_time, code=code)
 
 
 def _common_upload(expire_code: str) -> tuple[Field, ...]:
@@ -70,8 +86,8 @@ FILTERS = one_of(
 _TIME_RANGE = Struct(
     "TimeRange",
     (
-        string("After", matches(ISO_TIME, "an ISO 8601 time"), code="InvalidParameterValue.CreateTime"),
-        string("Before", matches(ISO_TIME, "an ISO 8601 time"), code="InvalidParameterValue.CreateTime"),
+        string("After", _iso_time, code="InvalidParameterValue.CreateTime"),
+        string("Before", _iso_time, code="InvalidParameterValue.CreateTime"),
     ),
 )
 _SORT = Struct(
@@ -117,8 +133,8 @@ SEARCH_MEDIA = request(
     array("TrtcSdkAppIds", "uint", max_items=10, code="InvalidParameterValue.TrtcSdkAppIds"),
     _texts("TrtcRoomIds", 10, 64),
     string("StreamId", code="InvalidParameterValue.StreamId"),
-    string("StartTime", matches(ISO_TIME, "an ISO 8601 time"), code="InvalidParameterValue.StartTime"),
-    string("EndTime", matches(ISO_TIME, "an ISO 8601 time"), code="InvalidParameterValue.EndTime"),
+    string("StartTime", _iso_time, code="InvalidParameterValue.StartTime"),
+    string("EndTime", _iso_time, code="InvalidParameterValue.EndTime"),
     array("Vids", "str", code="InvalidParameterValue.Vids"),  # no longer works (api.json): ignored
     string("Vid", code="InvalidParameterValue.Vid"),  # the same
     array("StreamDomains", "str", max_items=10, code="InvalidParameterValue.StreamDomains"),
