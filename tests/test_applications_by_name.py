@@ -69,13 +69,25 @@ def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
 ) -> None:
     _targets(quickstart, endpoint, subApp="staging-media")
     before = emulator.snapshot()
-    for command, *options in (("plan",), ("apply", "--yes"), ("export", "--out", str(quickstart / "out"))):
+    for command, *options in (("plan",), ("apply", "--yes")):
         refused = vodops(command, quickstart, "--target", "staging", *options)
         assert refused.code == 1
         assert (
             "the account has no application named 'staging-media', and no SubApplication of that name is "
             "declared: declare one for apply to create it, or correct the target's subApp"
         ) in refused.err
+    # export and unlock read no manifests: they cannot say whether one declares it
+    (quickstart / "app.yaml").write_text(
+        "apiVersion: vodops/v1\nkind: SubApplication\nmetadata: {name: staging-media}\n", encoding="utf-8"
+    )
+    for command, *options in (("export", "--out", str(quickstart / "out")), ("unlock",)):
+        refused = vodops(command, quickstart, "--target", "staging", *options)
+        assert refused.code == 1
+        assert (
+            "the account has no application named 'staging-media' (yet: if the manifests declare it, "
+            "`vodops apply` creates it)"
+        ) in refused.err, refused.err
+        assert "no SubApplication of that name is declared" not in refused.err
     assert emulator.snapshot() == before
 
 

@@ -209,7 +209,7 @@ def open_target(
     project: Project,
     choice: TargetChoice | None = None,
     observer: Observer | None = None,
-    desired: tuple[DesiredResource, ...] = (),
+    desired: tuple[DesiredResource, ...] | None = None,
     named: bool = False,
 ) -> Iterator[tuple[Target, VodApi, Application]]:
     """The target vodops.yaml and `choice` name, connected to the application it addresses
@@ -226,15 +226,18 @@ def open_target(
 
 
 def _application(
-    api: VodApi, target: Target, desired: tuple[DesiredResource, ...], named: bool
+    api: VodApi, target: Target, desired: tuple[DesiredResource, ...] | None, named: bool
 ) -> Application:
-    """The application `target` addresses."""
+    """The application `target` addresses; `desired` None: the manifests were not read (export,
+    unlock), so an application the account lacks cannot be a declared one still to create."""
     if target.legacy and target.sub_app is not None:
         raise SettingsError(
             f"target {target.name!r}: the legacy API (dialect 2017) has no DescribeSubAppIds; give subAppId"
         )
-    declared = {d.name: d.previous_names for d in desired if d.kind == APPLICATION.name}
-    named = (named or any(d.kind in APPLICATION_LEVEL for d in desired)) and not target.legacy
+    declared = (
+        None if desired is None else {d.name: d.previous_names for d in desired if d.kind == APPLICATION.name}
+    )
+    named = (named or any(d.kind in APPLICATION_LEVEL for d in desired or ())) and not target.legacy
     return locate(api, target.sub_app, target.sub_app_id, declared, named=named)
 
 

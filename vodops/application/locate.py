@@ -35,7 +35,7 @@ def locate(
     api: VodApi,
     sub_app: str | None,
     sub_app_id: int | None,
-    declared: Mapping[str, tuple[str, ...]],
+    declared: Mapping[str, tuple[str, ...]] | None,
     *,
     named: bool,
 ) -> Application:
@@ -43,7 +43,8 @@ def locate(
     one), given the SubApplication names the project declares (each with its previous names,
     newest first); with `named`, the name of one given by id is looked up too (the project
     declares settings, which are named after it). Raises SettingsError for a name the account
-    lacks and the project does not declare, or that several applications share."""
+    lacks and the project does not declare (`declared` None: the caller read no manifests), or
+    that several applications share."""
     if sub_app is None and sub_app_id is None:
         return Application(DEFAULT_APPLICATION)
     if sub_app is None and not named:
@@ -55,13 +56,18 @@ def locate(
     return _by_name(api, sub_app, declared)
 
 
-def _by_name(api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]]) -> Application:
+def _by_name(api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]] | None) -> Application:
     """The application named `sub_app`, else the one its declaration's previous names find."""
-    for name in (sub_app, *declared.get(sub_app, ())):
+    for name in (sub_app, *(declared or {}).get(sub_app, ())):
         found = _named(api, name)
         if found:
             renamed = None if name == sub_app else name
             return Application(sub_app, _id(found), listed=found, renamed_from=renamed)
+    if declared is None:
+        raise SettingsError(
+            f"the account has no application named {sub_app!r} (yet: if the manifests declare it, "
+            "`vodops apply` creates it)"
+        )
     if sub_app in declared:
         return Application(sub_app, pending=True)
     raise SettingsError(
