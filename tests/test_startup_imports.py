@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Vodops
 
 NETWORK = (
     "httpx",
@@ -72,4 +72,17 @@ def test_completion_imports_no_model(words: str, offered: str, quickstart: Path)
     env = {"_VODOPS_COMPLETE": "bash_complete", "COMP_WORDS": typed, "COMP_CWORD": str(len(typed.split()))}
     out, imported = _run([], ("pydantic", "vodops.resources", *NETWORK), env)
     assert offered in out
+    assert imported == ""
+
+
+@pytest.mark.usefixtures("default_keys")
+def test_steady_cloud_plan_imports_only_what_it_uses(quickstart: Path, endpoint: str, vodops: Vodops) -> None:
+    """A plan with no changes against a cloud endpoint loads neither the emulator, nor deepdiff
+    (asked only where two forms differ), nor the saved-plan reader."""
+    assert vodops("apply", quickstart, "--endpoint", endpoint, "--yes").code == 0
+    out, imported = _run(
+        ["plan", str(quickstart), "--endpoint", endpoint],
+        ("vodops.emulator", "deepdiff", "vodops.plan.planfile"),
+    )
+    assert "No changes" in out
     assert imported == ""

@@ -6,9 +6,6 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from deepdiff import DeepDiff
-from deepdiff.helper import NotPresent
-
 from vodops.normalize import normalize
 from vodops.refs import References
 from vodops.resources import KINDS
@@ -43,9 +40,12 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
     is spelled out leaf by leaf, so a create reads as the list of fields it sets.
 
     Most objects of a steady account are equal: a cheap, type-strict comparison of the two
-    normalized forms answers for them, and deepdiff is asked only when they differ."""
+    normalized forms answers for them, and deepdiff is asked only when they differ (and only
+    then loaded: a steady plan never imports it)."""
     if _same(before, after):
         return ()
+    from deepdiff import DeepDiff
+
     diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
     changes = [
         change
@@ -71,6 +71,8 @@ def _path(level: Any) -> Path:
 
 
 def _value(value: Any) -> Any:
+    from deepdiff.helper import NotPresent
+
     return None if isinstance(value, NotPresent) or value == {} else value
 
 

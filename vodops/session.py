@@ -28,7 +28,6 @@ from vodops.plan.build import Policy, build_plan
 from vodops.plan.changes import Plan
 from vodops.plan.document import now_utc, plan_document, target_document
 from vodops.plan.guards import guarded
-from vodops.plan.planfile import read_plan_file
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.refs import References
@@ -269,6 +268,8 @@ def open_saved_plan(
     plan's); raises PlanMismatchError or StalePlanError when it does not agree
     (vodops/plan/verify.py), before taking the lock and again holding it, LockError when
     another apply holds the lock."""
+    from vodops.plan.planfile import read_plan_file  # its models load only for a saved plan
+
     document = read_plan_file(plan_file)
     with open_session(directory, choice) as session:
         check_created(document, session.application)

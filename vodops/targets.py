@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
-from vodops.cloud.credentials import PROFILE_VAR, find_credentials
+from vodops.cloud.credentials import EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY, PROFILE_VAR, find_credentials
 from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
@@ -28,7 +28,6 @@ from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport
 from vodops.errors import NoCredentialsError, SettingsError
 from vodops.media.cos import CosRoute, EmbeddedCosRoute
 from vodops.media.journal import Journal
@@ -144,7 +143,7 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     if target.endpoint is None:
         with _local(directory, target) as (caller, live, cos):
             retrying = RetryingCaller(caller, observer=observer)
-            transfers = Transfers(cos, Journal(directory, DEFAULT_SECRET_KEY))
+            transfers = Transfers(cos, Journal(directory, EMULATOR_SECRET_KEY))
             live_side = _live_side(live, observer, None)
             yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
         return
@@ -188,7 +187,7 @@ def _credentials(endpoint: Endpoint, profile: str | None) -> Credentials:
         if not _loopback(endpoint) or profile or os.environ.get(PROFILE_VAR):
             raise
     LOGGER.info("no credentials configured: using the emulator's documented key pair for %s", endpoint.url)
-    return Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    return Credentials(EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY)
 
 
 def _loopback(endpoint: Endpoint) -> bool:
@@ -233,10 +232,13 @@ def _legacy(target: Target, credentials: Credentials, observer: Observer | None)
 def _local(directory: Path, target: Target) -> Iterator[tuple[Caller, LiveCaller | str, CosRoute]]:
     """The embedded emulator is the user's own sandbox account: the application a target names
     is given to it, so `--sub-app-id N` works offline (a served emulator refuses unknown ones).
-    Its VOD and live APIs are one account, on one transport."""
+    Its VOD and live APIs are one account, on one transport. (Loaded here: a cloud target's
+    client never loads the emulator.)"""
+    from vodops.emulator import Emulator, EmulatorTransport
+
     apps = (target.sub_app_id,) if target.sub_app_id else ()
     emulator = Emulator(db_path=_state_directory(directory) / LOCAL_STATE.name, sub_apps=apps)
-    credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    credentials = Credentials(EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY)
     transport = EmulatorTransport(emulator)
     caller = HttpCaller(_LOCAL_ENDPOINT, credentials, transport=transport)
     live = _live_caller(target, credentials, transport)

@@ -27,6 +27,10 @@ PROFILE_VAR = "TCCLI_PROFILE"
 PROFILE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 _HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space
 _MAX_PROFILE_BYTES = 64 * 1024
+# The emulator's documented key pair (vodops/emulator/ answers to it): not a secret, and good for
+# nothing but the emulator. Kept here so that a cloud target's client never loads the emulator.
+EMULATOR_SECRET_ID = "AKIDvodopsEmulatorDefaultKey0000"
+EMULATOR_SECRET_KEY = "vodops-emulator-secret-key"
 _JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "an array", dict: "an object"}
 
 

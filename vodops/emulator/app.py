@@ -22,6 +22,8 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vodops.cloud.credentials import EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY
+
 from . import admin, cos, images, protocol
 from .backend import Action, Context, apps, mediainfo
 from .backend.base import Job
@@ -39,8 +41,7 @@ from .store import Store
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
-DEFAULT_SECRET_ID = "AKIDvodopsEmulatorDefaultKey0000"
-DEFAULT_SECRET_KEY = "vodops-emulator-secret-key"
+DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY = EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY
 JSON = "application/json"
 
 log = logging.getLogger(__name__)
