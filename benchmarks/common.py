@@ -11,16 +11,13 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from tencentcloud.common import credential
-from tencentcloud.common.common_client import CommonClient
-from tencentcloud.common.profile.client_profile import ClientProfile
-from tencentcloud.common.profile.http_profile import HttpProfile
+from sdk_reference import Sdk
+from sdk_reference import sdk_pool as reference_pool
 
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
 
@@ -34,7 +31,6 @@ ENV = {
     "TENCENTCLOUD_SECRET_ID": DEFAULT_SECRET_ID,
     "TENCENTCLOUD_SECRET_KEY": DEFAULT_SECRET_KEY,
 }
-Sdk = Callable[..., dict[str, Any]]
 
 
 @contextmanager
@@ -65,18 +61,8 @@ def admin(url: str, path: str, body: Any = None) -> Any:
 
 
 def sdk_pool(url: str) -> Sdk:
-    """A thread-safe caller, `call(action, **params)`: one official SDK client per thread."""
-    mine = threading.local()
-
-    def call(action: str, **params: Any) -> dict[str, Any]:
-        if not hasattr(mine, "client"):
-            http = HttpProfile(protocol="http", endpoint=url.removeprefix("http://"))
-            secret = credential.Credential(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
-            mine.client = CommonClient("vod", "2018-07-17", secret, "", ClientProfile(httpProfile=http))
-        response: dict[str, Any] = mine.client.call_json(action, params)["Response"]
-        return response
-
-    return call
+    """A thread-safe caller of the served emulator with its documented key pair (sdk_reference.py)."""
+    return reference_pool(url, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
 
 
 def exponent(sizes: list[int], values: list[float]) -> float:

@@ -1,5 +1,5 @@
 """`vodops plan` against `vodops emulator serve --latency 50`, beside two references measured in
-the same run with Tencent's official SDK against the same server:
+the same run with Tencent's official SDK against the same server (benchmarks/sdk_reference.py):
 
 - the ideal: the same list calls vodops makes (Limit 100), each kind's pages after the first
   fetched concurrently (10 at a time);
@@ -9,9 +9,11 @@ For several account sizes up to a full sub-application (100 transcode, 1,000 wat
 procedures, 310 classes), the account is built in process, at the server's origin (the URLs of
 its watermark images are on it), and loaded into the server through its
 snapshot endpoint. Prints wall seconds, API calls, the ratios, and the growth exponents.
-`vodops plan` is timed as users run it, a new process, start-up included (after one untimed run
-that compiles its modules, as installing a package does), and in process (the same work once
-started).
+Each is timed twice, and compared like with like:
+- as users run it, a new process, start-up included: `vodops plan`, and each reference as a
+  script (after one untimed run of each that compiles its modules, as installing a package does);
+- in process, the same work once started: `vodops plan`'s session, and the references' functions
+  with the SDK already loaded.
 
     python benchmarks/plan_latency.py [--fractions 0.03,0.25,1] [--latency 50]
 """
@@ -19,6 +21,7 @@ started).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -26,12 +29,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import account
-from common import ENV, Sdk, admin, exponent, sdk_pool, served
+from common import ENV, admin, exponent, sdk_pool, served
+from sdk_reference import Calls, ideal, refresh
 
 from vodops.cloud.vod import WIRES
 from vodops.emulator import Emulator
@@ -40,31 +43,12 @@ from vodops.resources import MEDIA_CLASS, PROCEDURE
 from vodops.session import open_session
 from vodops.targets import TargetChoice
 
-PARALLEL = 10
-LISTS = (  # action, list key, paged
-    ("DescribeAllClass", "ClassInfoSet", False),
-    ("DescribeWatermarkTemplates", "WatermarkTemplateSet", True),
-    ("DescribeTranscodeTemplates", "TranscodeTemplateSet", True),
-    ("DescribeProcedureTemplates", "ProcedureTemplateSet", True),
-)
+REFERENCE = Path(__file__).resolve().parent / "sdk_reference.py"
 
 
-def _ideal(sdk: Sdk) -> int:
-    """List every kind, pages after the first concurrently; answers how many objects were read."""
-    found = 0
-    with ThreadPoolExecutor(PARALLEL) as pool:
-        for action, key, paged in LISTS:
-            first = sdk(action, **({"Offset": 0, "Limit": 100} if paged else {}))
-            found += len(first[key])
-            rest = range(100, int(first.get("TotalCount", 0)), 100) if paged else range(0)
-            pages = pool.map(lambda offset, a=action: sdk(a, Offset=offset, Limit=100), rest)
-            found += sum(len(page[key]) for page in pages)
-    return found
-
-
-def _refresh_calls(emu: Emulator, url: str) -> list[tuple[str, dict[str, Any]]]:
+def _refresh_calls(emu: Emulator, url: str) -> Calls:
     """One Describe per custom resource, as a per-resource refresh makes them."""
-    calls: list[tuple[str, dict[str, Any]]] = []
+    calls: Calls = []
     for item in read_live(account.api(emu, url)):
         if item.preset:
             continue
@@ -77,9 +61,11 @@ def _refresh_calls(emu: Emulator, url: str) -> list[tuple[str, dict[str, Any]]]:
     return calls
 
 
-def _refresh(sdk: Sdk, calls: list[tuple[str, dict[str, Any]]]) -> None:
-    with ThreadPoolExecutor(PARALLEL) as pool:
-        list(pool.map(lambda call: sdk(call[0], **call[1]), calls))
+def _script(*args: str | Path) -> None:
+    """benchmarks/sdk_reference.py as its own process, as a user's script runs."""
+    command = [sys.executable, str(REFERENCE), *map(str, args)]
+    result = subprocess.run(command, env=ENV, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-1000:]
 
 
 def _vodops_plan(directory: Path, url: str) -> None:
@@ -124,20 +110,25 @@ def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple
         emu.close()
         sdk = sdk_pool(url)
         _vodops_plan(directory, url)  # writes the bytecode the timed runs read (common.ENV)
-        counted = len(admin(url, "calls"))
-        plan_s = _timed(lambda: _vodops_plan(directory, url), runs)
-        plan_calls = (len(admin(url, "calls")) - counted) // runs
-        counted = len(admin(url, "calls"))
-        ideal_s = _timed(lambda: _ideal(sdk), runs)
-        ideal_calls = (len(admin(url, "calls")) - counted) // runs
-        refresh_s = _timed(lambda: _refresh(sdk, calls), 1)
-        in_process_s = _timed(lambda: _plan_in_process(directory, url), runs)
-    return size, {
-        "vodops plan": (plan_s, plan_calls),
-        "the same plan in process": (in_process_s, plan_calls),
-        "ideal listing (SDK)": (ideal_s, ideal_calls),
-        "per-resource refresh (SDK)": (refresh_s, len(calls)),
-    }
+        _script("ideal", url)
+        calls_file = directory / "calls.json"
+        calls_file.write_text(json.dumps(calls))
+        figures = {
+            "vodops plan": _counted(url, lambda: _vodops_plan(directory, url), runs),
+            "ideal listing (SDK script)": _counted(url, lambda: _script("ideal", url), runs),
+            "refresh (SDK script)": (_timed(lambda: _script("refresh", url, calls_file), 1), len(calls)),
+            "the same plan in process": _counted(url, lambda: _plan_in_process(directory, url), runs),
+            "ideal listing in process": _counted(url, lambda: ideal(sdk), runs),
+            "refresh in process": (_timed(lambda: refresh(sdk, calls), 1), len(calls)),
+        }
+    return size, figures
+
+
+def _counted(url: str, work: Callable[[], Any], runs: int) -> tuple[float, int]:
+    """The median wall seconds of `runs` runs of `work`, and the API calls each made."""
+    counted = len(admin(url, "calls"))
+    seconds = _timed(work, runs)
+    return seconds, (len(admin(url, "calls")) - counted) // runs
 
 
 def main() -> None:
@@ -152,13 +143,13 @@ def main() -> None:
         for fraction in (float(f) for f in args.fractions.split(",")):
             size, figures = _measure(url, fraction, args.runs)
             rows.append((size, figures))
-            plan, in_process, ideal, refresh = (figures[k][0] for k in figures)
+            wall = [seconds for seconds, _ in figures.values()]
             print(f"{size:6,} resources:")
             for label, (seconds, calls) in figures.items():
                 print(f"  {label:28} {seconds:6.2f} s ({calls:4} API calls)")
-            for label, value in (("vodops plan", plan), ("in process", in_process)):
-                print(f"  {label}: / ideal = {value / ideal:.2f}x (goal <= 1.5x), "
-                      f"/ refresh = {value / refresh:.2f}x (goal < 1x)")  # fmt: skip
+            for label, (plan, best, refreshed) in (("as processes", wall[:3]), ("in process", wall[3:])):
+                print(f"  {label}: vodops / ideal = {plan / best:.2f}x (goal <= 1.5x), "
+                      f"/ refresh = {plan / refreshed:.2f}x (goal < 1x)")  # fmt: skip
     sizes = [size for size, _ in rows]
     for label in rows[0][1]:
         print(f"growth exponent, {label}: {exponent(sizes, [figures[label][0] for _, figures in rows]):.2f}")
