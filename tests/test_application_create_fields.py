@@ -161,8 +161,13 @@ def test_export_writes_the_fields_describe_shows_and_plans_empty(
         ({"mode": "fileid+path"}, "x.yaml:5:1: spec: storageRegion is required when mode is fileid+path"),
         ({"storageRegion": "mars-1"}, "x.yaml:6:3: spec.storageRegion: must be one of 'ap-chongqing', "),
         ({"tags": [{"tagKey": "team"}]}, "x.yaml:7:5: spec.tags[0].tagValue: is required"),
+        (
+            {"tags": [{"tagKey": "env", "tagValue": "a"}, {"tagKey": "env", "tagValue": "b"}]},
+            "x.yaml:9:5: spec.tags[1].tagKey: tag key 'env' is listed twice (first at index 0): "
+            "a key takes one value",
+        ),
     ],
-    ids=["type", "mode", "mode-without-region", "storageRegion", "tag-without-value"],
+    ids=["type", "mode", "mode-without-region", "storageRegion", "tag-without-value", "tag-key-twice"],
 )
 def test_bad_values_are_refused_by_validate_and_plan_sends_nothing(
     vodops: Vodops, tmp_path: Path, endpoint: str, emulator: Emulator, spec: dict[str, Any], problem: str

@@ -187,3 +187,20 @@ def test_a_time_that_is_no_real_moment_is_refused_at_its_field(vodops: Vodops, t
     ]
     assert all(line.startswith("media.yaml:") for line in found)
     assert media(tmp_path) == []
+
+
+def test_a_tag_listed_twice_is_refused_not_planned_forever(vodops: Vodops, tmp_path: Path) -> None:
+    """VOD keeps a media's tags as a set: [x, y, x] was created as [x, y], and every plan after
+    showed an update that apply could never make."""
+    spec = {"source": {"file": clip(tmp_path)}, "tags": ["x", "y", "x"]}
+    write(tmp_path, "media.yaml", document("Media", "intro", spec))
+    for verb in ("validate", "apply"):
+        checked = vodops(verb, tmp_path, *(["--yes"] if verb == "apply" else []))
+        assert checked.code == 1
+        assert (
+            lines(checked.err, tmp_path)[0]
+            == "media.yaml:11:5: spec.tags[2]: 'x' is listed twice (first at index 0)"
+        )
+    assert media(tmp_path) == []
+    write(tmp_path, "media.yaml", document("Media", "intro", {**spec, "tags": ["x", "y"]}))
+    assert vodops("validate", tmp_path).out == f"OK: 1 resource (1 Media) in {tmp_path}\n"

@@ -46,7 +46,9 @@ def validate(directory: Path) -> None:
     show_notes(manifests.notes)
     counts = Counter(item.kind for item in manifests)
     detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    click.echo(f"OK: {len(manifests.resources)} resources ({detail or 'none'}) in {directory}")
+    count = len(manifests.resources)
+    noun = "resource" if count == 1 else "resources"
+    click.echo(f"OK: {count} {noun} ({detail or 'none'}) in {directory}")
 
 
 def show_notes(notes: tuple[str, ...]) -> None:

@@ -8,7 +8,7 @@ is written `videoTemplate` in a manifest and sent as `VideoTemplate` to the API.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +65,17 @@ class Spec(BaseModel):
     def problems(self) -> Iterator[tuple[Path, str]]:
         """Rules across fields that a field's own type cannot express."""
         return iter(())
+
+
+def listed_twice(path: Path, values: Sequence[Hashable], what: str = "") -> Iterator[tuple[Path, str]]:
+    """(the place of a repeat, why) for each of `values` (the items of the list at `path`) that an
+    earlier one repeats: for lists the API keeps as a set, where a repeat would make the manifest
+    differ from the account forever."""
+    first: dict[Hashable, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield (*path, index), f"{what}{value!r} is listed twice (first at index {first[value]})"
+        first.setdefault(value, index)
 
 
 @dataclass(frozen=True)

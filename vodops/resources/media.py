@@ -22,7 +22,7 @@ from pydantic import Field
 
 from vodops.media import declared
 from vodops.media.search import uploaded
-from vodops.resources.base import Path, RefTo, Spec
+from vodops.resources.base import Path, RefTo, Spec, listed_twice
 from vodops.resources.kind import Identity, Kind, Schedule, Wire
 from vodops.resources.media_class import MEDIA_CLASS
 from vodops.resources.procedure import PROCEDURE
@@ -105,6 +105,7 @@ class MediaSpec(Spec):
             told = f"its extension {found!r} does not tell" if found else "it has no extension to tell"
             yield ("source", member), f"{told} the media type (letters and digits, ≤ 10): write mediaType"
         yield from unreal_times({"expireTime": self.expire_time})
+        yield from listed_twice(("tags",), self.tags or [])  # VOD keeps a media's tags as a set
 
 
 def _media_name(name: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from vodops.resources.application import application_name
-from vodops.resources.base import Path, Spec
+from vodops.resources.base import Path, Spec, listed_twice
 from vodops.resources.kind import Identity, Kind, Scope, Shape, Wire
 from vodops.resources.storage_region import StorageRegionName
 
@@ -64,6 +64,9 @@ class SubApplicationSpec(Spec):
         """CreateSubAppId StorageRegion: required when Mode is fileid+path (api.json)."""
         if self.mode == PATH_MODE and self.storage_region is None:
             yield (), f"storageRegion is required when mode is {PATH_MODE}"
+        keys = [tag.tag_key for tag in self.tags or []]
+        for (_, index), why in listed_twice(("tags",), keys, "tag key "):
+            yield ("tags", index, "tagKey"), f"{why}: a key takes one value"
 
 
 def _export(spec: dict[str, Any], listed: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
