@@ -85,7 +85,8 @@ def test_the_create_time_fields_are_sent_on_creation_and_the_second_plan_is_empt
     assert app["Tags"] == [{"TagKey": "team", "TagValue": "media"}, {"TagKey": "env", "TagValue": "prod"}]
     assert _run(vodops, "plan", created, "--detailed-exitcode")[:2] == (
         0,
-        "Target: prod, stack 'default'\nNo changes: the live account matches the manifests.\n",
+        "Target: prod, subAppId 1500000001, stack 'default'\n"
+        "No changes: the live account matches the manifests.\n",
     )
     # Tags in another order are the same tags; the description is still modifiable beside them.
     _project(created, endpoint, {**CREATED, "tags": TAGS[::-1], "description": "Prod"})

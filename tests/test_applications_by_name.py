@@ -53,6 +53,7 @@ def _applied_to_staging(vodops: Vodops, directory: Path, endpoint: str, *where: 
     assert _call(sdk, "DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0  # not the default app
     again = vodops("plan", directory, *where, "--detailed-exitcode")
     assert again.code == 0, again.text
+    assert again.out.splitlines()[0].endswith(f", subAppId {staging}, stack 'default'")  # the one it chose
 
 
 @pytest.mark.usefixtures("cloud_keys")

@@ -43,8 +43,10 @@ def test_settings_changed_in_the_console_are_managed_settings_not_unrecorded(
     vodops: Vodops, prod: Path, endpoint: str
 ) -> None:
     assert _drift(vodops, prod, endpoint) == (
-        0, "Target: prod, stack 'media-platform'\nNo drift: the live account is what vodops last made it.\n"
-    )  # fmt: skip
+        0,
+        "Target: prod, subAppId 1500000001, stack 'media-platform'\n"
+        "No drift: the live account is what vodops last made it.\n",
+    )
     console = Console(endpoint)
     console("ModifyEventConfig", SubAppId=PROD, NotificationUrl="https://console.example/hook")
     console("ModifySubAppIdInfo", SubAppId=PROD, Description="edited by hand")
@@ -84,7 +86,7 @@ def test_an_application_renamed_in_the_console_is_renamed_back_by_its_previous_n
     )
     planned = vodops("plan", prod, "--target", "prod", "--endpoint", endpoint)
     assert planned.out.startswith(
-        "Target: prod, stack 'media-platform'\nPlan: 1 to update.\n\n"
+        "Target: prod, subAppId 1500000001, stack 'media-platform'\nPlan: 1 to update.\n\n"
         "~ update SubApplication 'prod-media'\n    metadata.name: prod-by-hand -> prod-media\n"
     ), planned.out
     assert _drift(vodops, prod, endpoint)[0] == 0  # a rename the manifests ask for is not drift

@@ -35,7 +35,8 @@ _PENDING = "Not drift: {n} change(s) come from the manifests since the last appl
 
 def render_text(report: DriftReport) -> str:
     """For a terminal: the target, the summary, then each drifted object and its fields."""
-    lines = [f"Target: {printable(report.target)}, stack {report.stack!r}"]
+    app = f", subAppId {report.sub_app_id}" if report.sub_app_id else ""
+    lines = [f"Target: {printable(report.target)}{app}, stack {report.stack!r}"]
     lines.append(click.style(report.summary(), bold=True))
     for item in report.drifted:
         lines += ["", click.style(_headline(item), fg="yellow", bold=True)]

@@ -23,8 +23,9 @@ _STYLE = {
 
 
 def render_plan(plan: Plan) -> str:
+    app = f", subAppId {plan.sub_app_id}" if plan.sub_app_id else ""  # which one --sub-app chose
     lines = [
-        f"Target: {printable(plan.target)}, stack {plan.stack!r}",
+        f"Target: {printable(plan.target)}{app}, stack {plan.stack!r}",
         click.style(plan.summary(), bold=True),
     ]
     if plan.brakes:
