@@ -75,7 +75,7 @@ def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
         assert refused.code == 1
         assert (
             "the account has no application named 'staging-media', and no SubApplication of that name is "
-            "declared: declare one for apply to create it, or correct the target's subApp"
+            "declared: declare one for apply to create it, or correct targets.staging.subApp in vodops.yaml"
         ) in refused.err
     # export and unlock read no manifests: they cannot say whether one declares it
     (quickstart / "app.yaml").write_text(
@@ -85,8 +85,8 @@ def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
         refused = vodops(command, quickstart, "--target", "staging", *options)
         assert refused.code == 1
         assert (
-            "the account has no application named 'staging-media' (yet: if the manifests declare it, "
-            "`vodops apply` creates it)"
+            "the account has no application named 'staging-media' yet (named by targets.staging.subApp in "
+            "vodops.yaml): if the manifests declare it, `vodops apply` creates it"
         ) in refused.err, refused.err
         assert "no SubApplication of that name is declared" not in refused.err
     assert emulator.snapshot() == before
@@ -142,7 +142,8 @@ def test_sub_app_on_the_command_line_names_the_application_for_every_verb(
         (("--sub-app", "a" * 41), "an application's name has 1 to 40 characters (got 41)"),
         (
             ("--sub-app", "nowhere"),
-            "the account has no application named 'nowhere', and no SubApplication of that name is declared",
+            "the account has no application named 'nowhere', and no SubApplication of that name is declared: "
+            "declare one for apply to create it, or correct --sub-app (VODOPS_SUB_APP)",
         ),
     ],
 )

@@ -63,6 +63,7 @@ class Target:
     live_endpoint: Endpoint | None = None  # the live API's (None: see live_endpoint_for)
     live_region: str | None = None  # the region live calls name (None: the target's region)
     sub_app: str | None = None  # the application by name (vodops/application.py finds its id)
+    sub_app_given: str = "the target's subApp"  # where that name was written, for errors about it
 
     @property
     def legacy(self) -> bool:
@@ -95,7 +96,8 @@ def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Tar
     if choice.sub_app is not None and choice.sub_app_id is not None:
         raise SettingsError("give the application by id (--sub-app-id) or by name (--sub-app), not both")
     if choice.sub_app is not None:
-        base = replace(base, sub_app_id=None, sub_app=choice.sub_app)
+        given = "--sub-app (VODOPS_SUB_APP)"
+        base = replace(base, sub_app_id=None, sub_app=choice.sub_app, sub_app_given=given)
     return replace(
         base,
         sub_app_id=_either(choice.sub_app_id, base.sub_app_id),
@@ -133,6 +135,7 @@ def _named(settings: Settings, name: str) -> Target:
         Endpoint.parse(live.endpoint) if live.endpoint else None,
         live.region,
         found.sub_app,
+        f"targets.{name}.subApp in vodops.yaml",
     )
 
 

@@ -38,13 +38,14 @@ def locate(
     declared: Mapping[str, tuple[str, ...]] | None,
     *,
     named: bool,
+    given: str = "the target's subApp",
 ) -> Application:
     """The application a target addresses (`sub_app` by name, else `sub_app_id`, else the default
     one), given the SubApplication names the project declares (each with its previous names,
     newest first); with `named`, the name of one given by id is looked up too (the project
     declares settings, which are named after it). Raises SettingsError for a name the account
     lacks and the project does not declare (`declared` None: the caller read no manifests), or
-    that several applications share."""
+    that several applications share, saying where `sub_app` was `given`."""
     if sub_app is None and sub_app_id is None:
         return Application(DEFAULT_APPLICATION)
     if sub_app is None and not named:
@@ -53,10 +54,12 @@ def locate(
         by_id = [app for app in list_applications(api) if _id(app) == sub_app_id]
         name = str(by_id[0].get("SubAppIdName") or by_id[0].get("Name") or "") if by_id else str(sub_app_id)
         return Application(name, sub_app_id, listed=by_id[0] if by_id else None)
-    return _by_name(api, sub_app, declared)
+    return _by_name(api, sub_app, declared, given)
 
 
-def _by_name(api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]] | None) -> Application:
+def _by_name(
+    api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]] | None, given: str
+) -> Application:
     """The application named `sub_app`, else the one its declaration's previous names find."""
     for name in (sub_app, *(declared or {}).get(sub_app, ())):
         found = _named(api, name)
@@ -65,14 +68,14 @@ def _by_name(api: VodApi, sub_app: str, declared: Mapping[str, tuple[str, ...]] 
             return Application(sub_app, _id(found), listed=found, renamed_from=renamed)
     if declared is None:
         raise SettingsError(
-            f"the account has no application named {sub_app!r} (yet: if the manifests declare it, "
-            "`vodops apply` creates it)"
+            f"the account has no application named {sub_app!r} yet (named by {given}): if the "
+            "manifests declare it, `vodops apply` creates it"
         )
     if sub_app in declared:
         return Application(sub_app, pending=True)
     raise SettingsError(
         f"the account has no application named {sub_app!r}, and no SubApplication of that name is "
-        "declared: declare one for apply to create it, or correct the target's subApp"
+        f"declared: declare one for apply to create it, or correct {given}"
     )
 
 
