@@ -30,7 +30,7 @@ CREATED = {
     "tags": TAGS,
 }
 FIXED = (
-    "{project}/applications.yaml:4:3: SubApplication 'prod-media': {field} is fixed at creation "
+    "{project}/applications.yaml:{line}:3: SubApplication 'prod-media': {field} is fixed at creation "
     "(ModifySubAppIdInfo cannot change it, and vodops never deletes an application): "
     "it has {had}, the manifest says {says}"
 )
@@ -103,12 +103,13 @@ def test_fields_not_declared_are_not_compared(vodops: Vodops, created: Path, end
 
 
 @pytest.mark.parametrize(
-    "changed, had, says",
+    "changed, line, had, says",  # line: where the manifest writes the field (the error points there)
     [
-        ({"mode": "fileid"}, "'fileid+path'", "'fileid'"),
-        ({"storageRegion": "ap-tokyo"}, "'ap-singapore'", "'ap-tokyo'"),
+        ({"mode": "fileid"}, 8, "'fileid+path'", "'fileid'"),
+        ({"storageRegion": "ap-tokyo"}, 9, "'ap-singapore'", "'ap-tokyo'"),
         (
             {"tags": [{"tagKey": "team", "tagValue": "video"}]},
+            10,
             str(TAGS),
             "[{'tagKey': 'team', 'tagValue': 'video'}]",
         ),
@@ -121,6 +122,7 @@ def test_a_changed_create_time_field_is_refused_and_nothing_changes(
     endpoint: str,
     emulator: Emulator,
     changed: dict[str, Any],
+    line: int,
     had: str,
     says: str,
 ) -> None:
@@ -131,7 +133,7 @@ def test_a_changed_create_time_field_is_refused_and_nothing_changes(
         code, _, err = _run(vodops, verb, created, *options)
         assert (code, err) == (
             1,
-            FIXED.format(project=created, field=field, had=had, says=says)
+            FIXED.format(project=created, line=line, field=field, had=had, says=says)
             + "\n1 problem: cannot plan; nothing was changed\n",
         )
     assert emulator.snapshot()["resources"] == before  # only the apply lock's ticket came and went

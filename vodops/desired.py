@@ -30,6 +30,8 @@ class DesiredResource:
     image: bytes | None = field(default=None, repr=False)  # read once, at plan time
     compared: dict[str, Any] | None = field(default=None, repr=False)  # Kind.prepare's, if the kind has one
     files: Mapping[str, Path] = field(default_factory=dict, repr=False)  # local files by role (Kind.prepare)
+    # Where each of the kind's immutable fields is written (Kind.immutable), for errors about a change.
+    written_at: Mapping[str, Location] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def image_digest(self) -> str | None:
@@ -72,6 +74,8 @@ def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
     made = DesiredResource(
         item.kind, item.name, spec, authoritative, item.location, item.adopt_id, item.previous_names, content
     )
+    if fixed := [name for name in KINDS[item.kind].immutable if name in spec]:
+        made = replace(made, written_at={name: item.locate((name,)) for name in fixed})
     prepare = KINDS[item.kind].prepare
     if prepare is None:
         return made

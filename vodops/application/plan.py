@@ -124,7 +124,7 @@ def _update(
 def _refuse_fixed(desired: DesiredResource, live: dict[str, Any], fields: tuple[FieldChange, ...]) -> None:
     """Refuse a change to a field the kind's Modify cannot change (Kind.immutable: an application's
     create-time fields): vodops never deletes an application, so it cannot be replaced either.
-    Raises PlanError naming each such field, at the declaration's file:line."""
+    Raises PlanError naming each such field, at the file:line where the manifest writes it."""
     frozen, action = KINDS[desired.kind].immutable, KINDS[desired.kind].wire.update_action
     changed = dict.fromkeys(str(f.path[0]) for f in fields if f.path[:1] and f.path[0] in frozen)
     problems = [
@@ -132,7 +132,7 @@ def _refuse_fixed(desired: DesiredResource, live: dict[str, Any], fields: tuple[
             f"{desired.kind} {desired.name!r}: {name} is fixed at creation ({action} cannot change "
             f"it, and vodops never deletes an application): it has {live.get(name)!r}, "
             f"the manifest says {desired.spec.get(name)!r}",
-            desired.location,
+            desired.written_at.get(name, desired.location),
         )
         for name in changed
     ]
