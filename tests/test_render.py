@@ -140,3 +140,28 @@ def test_a_removed_list_item_shows_as_removed_not_default(vodops: Vodops, quicks
     assert "    mediaProcessTask.transcodeTaskSet[4].definition: 100030 -> (removed)" in text
     assert "    mediaProcessTask.transcodeTaskSet[3].definition: 1000004 -> 100030" in text
     assert "imageTemplate.width: 12% -> (default)" in text, "a field left out still shows the default"
+
+
+def test_an_added_list_item_shows_as_added_not_default(vodops: Vodops, quickstart: Path) -> None:
+    """A new list item had no value at all, so it reads (added), not (default) -> value; drift sees
+    the same item from the other side, as removed outside vodops."""
+    assert vodops("apply", quickstart, "--yes", "--parallelism", "1").code == 0  # ids in plan order
+    procedures = (quickstart / "procedures.yaml").read_text()
+    cover = "      - {definition: 10, positionType: Percent, positionValue: 10}\n"
+    (quickstart / "procedures.yaml").write_text(
+        procedures.replace(cover, cover + cover.replace("10}", "50}"))
+    )
+    text = vodops("plan", quickstart).out
+    assert "    mediaProcessTask.coverBySnapshotTaskSet[1].positionValue: (added) -> 50" in text
+    assert "    mediaProcessTask.coverBySnapshotTaskSet[1].definition: (added) -> 10" in text
+    markdown = vodops("plan", quickstart, "--format", "markdown").out
+    assert "| `mediaProcessTask.coverBySnapshotTaskSet[1].positionValue` | *(added)* | `50` |" in markdown
+    (quickstart / "procedures.yaml").write_text(procedures)  # as applied; the console adds the item
+    with live_api(quickstart) as api:
+        [live] = api.call_app("DescribeProcedureTemplates", {"Names": ["ingest-hls"]})["ProcedureTemplateSet"]
+        covers = live["MediaProcessTask"]["CoverBySnapshotTaskSet"]
+        covers.append({"Definition": 10, "PositionType": "Percent", "PositionValue": 50})
+        task = {"CoverBySnapshotTaskSet": covers}  # (the transcode tasks go too: drift shows them)
+        api.call_app("ResetProcedureTemplate", {"Name": "ingest-hls", "MediaProcessTask": task})
+    drift = vodops("drift", quickstart).out
+    assert "    mediaProcessTask.coverBySnapshotTaskSet[1].positionValue: (added) -> 50" in drift, drift

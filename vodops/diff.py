@@ -18,6 +18,7 @@ class FieldChange:
     before: Any  # None: absent (the API's default)
     after: Any
     removed: bool = False  # the list item holding this field is gone (not reset to a default)
+    added: bool = False  # the list item holding this field is new (nothing was there, not a default)
 
     @property
     def dotted(self) -> str:
@@ -51,9 +52,7 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
         change
         for report, levels in diff.items()
         for level in levels
-        for change in _spelled_out(
-            _path(level), _value(level.t1), _value(level.t2), report == "iterable_item_removed"
-        )
+        for change in _spelled_out(_path(level), _value(level.t1), _value(level.t2), report)
     ]
     return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
 
@@ -76,15 +75,21 @@ def _value(value: Any) -> Any:
     return None if isinstance(value, NotPresent) or value == {} else value
 
 
-def _spelled_out(path: Path, before: Any, after: Any, removed: bool) -> list[FieldChange]:
+def _spelled_out(path: Path, before: Any, after: Any, report: str) -> list[FieldChange]:
+    """The leaves of what changed at `path`; a field of a list item that is gone is removed (not
+    set back to its default), and one of a list item that is new is added (it had no value)."""
+    removed, added = report == "iterable_item_removed", report == "iterable_item_added"
     if before is None and isinstance(after, dict | list):
-        return [FieldChange(p, None, leaf) for p, leaf in _leaves(path, after)]
+        return [
+            FieldChange(p, None, leaf, added=added or any(isinstance(s, int) for s in p[len(path) :]))
+            for p, leaf in _leaves(path, after)
+        ]
     if after is None and isinstance(before, dict | list):
         return [
             FieldChange(p, leaf, None, removed or any(isinstance(s, int) for s in p[len(path) :]))
             for p, leaf in _leaves(path, before)
-        ]  # a field of a list item that is gone is removed, not set back to its default
-    return [FieldChange(path, before, after, removed)]
+        ]
+    return [FieldChange(path, before, after, removed, added)]
 
 
 def _leaves(path: Path, value: Any) -> list[tuple[Path, Any]]:

@@ -156,8 +156,9 @@ def _made(
 
 
 def _flipped(fields: tuple[FieldChange, ...]) -> tuple[FieldChange, ...]:
-    """Plan fields read live -> manifests; drift reads what vodops applies -> what is live."""
-    return tuple(FieldChange(f.path, f.after, f.before, f.removed) for f in fields)
+    """Plan fields read live -> manifests; drift reads what vodops applies -> what is live (so a
+    list item the plan would add is one removed outside vodops, and the other way round)."""
+    return tuple(FieldChange(f.path, f.after, f.before, removed=f.added, added=f.removed) for f in fields)
 
 
 def _named(live: LiveState, names: tuple[str, ...], known: set[tuple[str, str]]) -> Iterator[Drifted]:

@@ -10,11 +10,10 @@ from typing import Any
 
 import click
 
-from vodops.diff import FieldChange
 from vodops.drift.report import Cause, Drifted, DriftReport
 from vodops.refs import plain
 from vodops.render.markdown import COMMENT_LIMIT, Budget, literal
-from vodops.render.text import show
+from vodops.render.text import field_line, field_sides
 from vodops.visible import printable
 
 FORMAT_VERSION = 1
@@ -40,7 +39,7 @@ def render_text(report: DriftReport) -> str:
     lines.append(click.style(report.summary(), bold=True))
     for item in report.drifted:
         lines += ["", click.style(_headline(item), fg="yellow", bold=True)]
-        lines += [f"    {_note(item)}", *(f"    {_field(field)}" for field in item.fields)]
+        lines += [f"    {_note(item)}", *(f"    {field_line(field)}" for field in item.fields)]
     if report.pending:
         lines += ["", printable(_PENDING.format(n=len(report.pending)) + ", ".join(report.pending))]
     return "\n".join(lines)
@@ -55,11 +54,6 @@ def _note(item: Drifted) -> str:
     when = f"; the API says it last changed at {item.changed_at}" if item.changed_at else ""
     also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
     return printable(_WHAT[item.cause] + when + also)
-
-
-def _field(field: FieldChange) -> str:
-    after = "(removed)" if field.removed and field.after is None else show(field.after)
-    return f"{field.dotted}: {show(field.before)} -> {after}"
 
 
 def drift_document(report: DriftReport, checked_at: str) -> dict[str, Any]:
@@ -124,6 +118,5 @@ def _entry(item: Drifted) -> list[str]:
     when = f"; last changed {literal(item.changed_at)} (the API's UpdateTime)" if item.changed_at else ""
     also = "; the manifests changed since the last apply, too" if item.manifests_changed else ""
     lines = [f"- **{item.cause.value}** {literal(item.address)}{where}: {_WHAT[item.cause]}{when}{also}"]
-    return lines + [
-        f"  - {literal(f.dotted)}: {literal(show(f.before))} → {literal(show(f.after))}" for f in item.fields
-    ]
+    sides = [(f.dotted, *field_sides(f)) for f in item.fields]
+    return lines + [f"  - {literal(path)}: {literal(old)} → {literal(new)}" for path, old, new in sides]

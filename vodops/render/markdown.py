@@ -155,7 +155,8 @@ def _details(change: Change) -> list[str]:
         table = ["| field | value |", "|---|---|", *rows]
     else:
         rows = [
-            f"| `{f.dotted}` | {_code(f.before)} | {'*(removed)*' if f.removed else _code(f.after)} |"
+            f"| `{f.dotted}` | {'*(added)*' if f.added and f.before is None else _code(f.before)} "
+            f"| {'*(removed)*' if f.removed and f.after is None else _code(f.after)} |"
             for f in change.fields
         ]
         table = ["| field | before | after |", "|---|---|---|", *rows]

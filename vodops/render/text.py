@@ -78,7 +78,21 @@ def _change(change: Change, state: str | None = None) -> Iterator[str]:
 def _field(action: Action, field: FieldChange) -> str:
     if action is Action.CREATE:
         return f"{field.dotted}: {show(field.after)}"
-    return f"{field.dotted}: {show(field.before)} -> {'(removed)' if field.removed else show(field.after)}"
+    return field_line(field)
+
+
+def field_line(field: FieldChange) -> str:
+    """`path: before -> after` (see `field_sides`)."""
+    before, after = field_sides(field)
+    return f"{field.dotted}: {before} -> {after}"
+
+
+def field_sides(field: FieldChange) -> tuple[str, str]:
+    """A field's before and after, shown; a list item that is new or gone reads (added) or
+    (removed) rather than (default): it had, or will have, no value at all."""
+    before = "(added)" if field.added and field.before is None else show(field.before)
+    after = "(removed)" if field.removed and field.after is None else show(field.after)
+    return before, after
 
 
 def show(value: Any) -> str:
