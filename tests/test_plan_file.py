@@ -57,6 +57,12 @@ CASES: list[tuple[str, tuple[Any, ...], Any, str]] = [
     ("fields null", ("changes", 0, "fields"), None, "changes[0].fields: Input should be a valid list"),
     ("path of objects", ("changes", -1, "fields", 0, "path"), [{}], "changes[11].fields[0].path[0].int"),
     (
+        "added false",
+        ("changes", -1, "fields", 0, "added"),
+        False,
+        "changes[11].fields[0].added: Input should be True",
+    ),
+    (
         "spec a string",
         ("changes", 0, "desired", "spec"),
         "x",

@@ -156,6 +156,10 @@ def test_an_added_list_item_shows_as_added_not_default(vodops: Vodops, quickstar
     assert "    mediaProcessTask.coverBySnapshotTaskSet[1].definition: (added) -> 10" in text
     markdown = vodops("plan", quickstart, "--format", "markdown").out
     assert "| `mediaProcessTask.coverBySnapshotTaskSet[1].positionValue` | *(added)* | `50` |" in markdown
+    saved = quickstart.parent / "plan.json"
+    assert vodops("plan", quickstart, "--out", saved).code == 0
+    assert vodops("show", saved).out.split("\n", 1)[1] == text  # after its header, the same
+    assert vodops("apply", quickstart, "--plan", saved, "--yes").code == 0  # and its fields verify
     (quickstart / "procedures.yaml").write_text(procedures)  # as applied; the console adds the item
     with live_api(quickstart) as api:
         [live] = api.call_app("DescribeProcedureTemplates", {"Names": ["ingest-hls"]})["ProcedureTemplateSet"]

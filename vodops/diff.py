@@ -77,13 +77,11 @@ def _value(value: Any) -> Any:
 
 def _spelled_out(path: Path, before: Any, after: Any, report: str) -> list[FieldChange]:
     """The leaves of what changed at `path`; a field of a list item that is gone is removed (not
-    set back to its default), and one of a list item that is new is added (it had no value)."""
+    set back to its default), and one of an item added to a list is added (it had no value; a
+    list the object did not have is still shown from its default)."""
     removed, added = report == "iterable_item_removed", report == "iterable_item_added"
     if before is None and isinstance(after, dict | list):
-        return [
-            FieldChange(p, None, leaf, added=added or any(isinstance(s, int) for s in p[len(path) :]))
-            for p, leaf in _leaves(path, after)
-        ]
+        return [FieldChange(p, None, leaf, added=added) for p, leaf in _leaves(path, after)]
     if after is None and isinstance(before, dict | list):
         return [
             FieldChange(p, leaf, None, removed or any(isinstance(s, int) for s in p[len(path) :]))

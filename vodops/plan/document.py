@@ -15,7 +15,9 @@ Schema (formatVersion 1; fields are only ever added within a version):
     states         [{kind, name, state}]: what live objects of kinds that say so are doing
                    ("running", "ended", ...); not checked when a saved plan is applied
     quotas         [{kind, limit, after, peak}]
-    changes        [{action, kind, name, id (live id or null), fields: [{path: [..], before, after}],
+    changes        [{action, kind, name, id (live id or null),
+                     fields: [{path: [..], before, after, added?: true, removed?: true}] (added,
+                     removed: the list item holding the field is new, or gone),
                      desired: {spec, adoptId?, image?: {sha256, base64}} or null,
                      live: {name, fingerprint, spec} or null}]
     bindings       [{kind, name, id, fingerprint, spec}]: the live objects that names in `desired`
@@ -32,9 +34,9 @@ import base64
 import hashlib
 import json
 from datetime import datetime, timezone
-from importlib.metadata import version
 from typing import Any
 
+from vodops import __version__
 from vodops.desired import DesiredResource
 from vodops.diff import comparable
 from vodops.live import LiveResource, LiveState
@@ -74,7 +76,7 @@ def plan_document(
     """The versioned JSON document of `plan`, made against `live` in `target` at `created_at`."""
     return {
         "formatVersion": FORMAT_VERSION,
-        "vodopsVersion": version("vodops"),
+        "vodopsVersion": __version__,
         "createdAt": created_at,
         "target": target_document(target),
         "stack": plan.stack,
@@ -97,7 +99,14 @@ def plan_document(
 
 def _change(change: Change, refs: References) -> dict[str, Any]:
     fields = [
-        {"path": list(f.path), "before": plain(f.before), "after": plain(f.after)} for f in change.fields
+        {
+            "path": list(f.path),
+            "before": plain(f.before),
+            "after": plain(f.after),
+            **({"added": True} if f.added else {}),
+            **({"removed": True} if f.removed else {}),
+        }
+        for f in change.fields
     ]
     return {
         "action": change.action.value,

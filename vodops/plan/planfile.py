@@ -46,6 +46,8 @@ class _Field(_Shape):
     path: list[Annotated[int, Field(strict=True)] | str]
     before: Any
     after: Any
+    added: Literal[True] | None = None
+    removed: Literal[True] | None = None
 
 
 class _Image(_Shape):
@@ -209,7 +211,11 @@ def _change(saved: dict[str, Any], bound: dict[tuple[str, str], Any]) -> Change:
     kind, name = saved["kind"], saved["name"]
     fields = tuple(
         FieldChange(
-            tuple(f["path"]), *(_reference(kind, f["path"], f[side], bound) for side in ("before", "after"))
+            tuple(f["path"]),
+            _reference(kind, f["path"], f["before"], bound),
+            _reference(kind, f["path"], f["after"], bound),
+            removed=f.get("removed", False),
+            added=f.get("added", False),
         )
         for f in saved["fields"]
     )
