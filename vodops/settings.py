@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError
 
-from vodops.cloud.credentials import PROFILE_PATTERN
-from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
+from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text

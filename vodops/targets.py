@@ -21,9 +21,9 @@ from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
 from vodops.cloud.live_api import DEFAULT_HOST as LIVE_HOST
 from vodops.cloud.live_api import RATES as LIVE_RATES
-from vodops.cloud.live_api import REGIONS as LIVE_REGIONS
 from vodops.cloud.live_api import SERVICE as LIVE_SERVICE
 from vodops.cloud.live_api import LiveCaller, no_live_region
+from vodops.cloud.names import LIVE_REGIONS
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials

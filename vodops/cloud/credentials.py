@@ -18,13 +18,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from vodops.cloud.names import PROFILE_PATTERN
 from vodops.cloud.tc3 import Credentials
 from vodops.errors import NoCredentialsError, SettingsError
 from vodops.localfiles import LocalFileError, read_text
 
 ID_VAR, KEY_VAR, TOKEN_VAR = "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN"
 PROFILE_VAR = "TCCLI_PROFILE"
-PROFILE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
 _HEADER_SAFE = re.compile(r"[!-~]+")  # printable ASCII, no space
 _MAX_PROFILE_BYTES = 64 * 1024
 # The emulator's documented key pair (vodops/emulator/ answers to it): not a secret, and good for

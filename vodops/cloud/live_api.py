@@ -16,16 +16,12 @@ from typing import Any
 
 from vodops.cloud.answers import text_id
 from vodops.cloud.client import HttpCaller
+from vodops.cloud.names import LIVE_REGIONS
 from vodops.errors import ApiError
 
 SERVICE = "live"
 VERSION = "2018-08-01"
 DEFAULT_HOST = "live.tencentcloudapi.com"
-# The regions CreateLivePullStreamTask accepts (seed 001 §2, "This API only supports: ...").
-REGIONS = (
-    "ap-bangkok", "ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-mumbai", "ap-seoul",
-    "ap-shanghai", "ap-singapore", "ap-tokyo", "na-ashburn", "na-siliconvalley",
-)  # fmt: skip
 # Calls per second per action (reference/live-pull-stream.md §1: seed 001 §1, D-DESC, D-MOD, D-STAT).
 RATES = {
     "CreateLivePullStreamTask": 50.0,
@@ -90,5 +86,5 @@ def no_live_region(target: str, region: str | None) -> str:
     why = f"its region {region} is not one the live API serves" if region else "it names no region"
     return (
         f"target {target!r} cannot reach the live API: {why}; set targets.{target}.live.region "
-        f"(or --region) to one of {', '.join(REGIONS)}"
+        f"(or --region) to one of {', '.join(LIVE_REGIONS)}"
     )

@@ -1,0 +1,15 @@
+"""The names a target's settings may give on the wires, kept apart from the callers so that
+reading vodops.yaml (validate) imports no HTTP client: the live API's regions and a tccli
+profile's name."""
+
+from __future__ import annotations
+
+import re
+
+# The regions CreateLivePullStreamTask accepts (seed 001 §2, "This API only supports: ...").
+LIVE_REGIONS = (
+    "ap-bangkok", "ap-beijing", "ap-guangzhou", "ap-hongkong", "ap-mumbai", "ap-seoul",
+    "ap-shanghai", "ap-singapore", "ap-tokyo", "na-ashburn", "na-siliconvalley",
+)  # fmt: skip
+# A tccli profile: a plain name, not a path (~/.tccli/<profile>.credential).
+PROFILE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
