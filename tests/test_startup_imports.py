@@ -19,6 +19,9 @@ NETWORK = (
     "requests",
     "urllib3",
     "vodops.emulator",
+    "vodops.cloud.client",
+    "vodops.cloud.credentials",
+    "vodops.cloud.live_api",
     "vodops.cloud.vod",
     "vodops.targets",
 )
@@ -32,6 +35,8 @@ try:
     main(sys.argv[2:])
 except SystemExit:
     pass
+loader = sys.modules.get("pydantic.plugin._loader")
+print("scanned plugins:", getattr(loader, "_plugins", None) is not None)
 print("imported:", ",".join(m for m in sys.argv[1].split(",") if m in sys.modules))
 """
 
@@ -45,6 +50,15 @@ def _run(args: list[str], watched: tuple[str, ...], env: dict[str, str] | None =
     assert result.returncode == 0, result.stderr
     out, _, imported = result.stdout.rpartition("imported:")
     return out, imported.strip()
+
+
+def test_validate_scans_no_pydantic_plugins(quickstart: Path) -> None:
+    """pydantic reads every installed distribution's entry points for plugins at its first model
+    unless told there are none: vodops uses none."""
+    out, _ = _run(["validate", str(quickstart)], ())
+    assert "scanned plugins: False" in out
+    out, _ = _run(["validate", str(quickstart)], (), {"PYDANTIC_DISABLE_PLUGINS": ""})
+    assert "scanned plugins: True" in out
 
 
 def test_validate_imports_no_network_stack(quickstart: Path) -> None:

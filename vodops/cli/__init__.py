@@ -93,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run the CLI and turn what happened into an exit code (130 for Ctrl-C, also
     when it arrives while an error is being reported)."""
     args = sys.argv[1:] if argv is None else argv
+    # vodops uses no pydantic plugin: without this, pydantic reads the entry points of every
+    # installed distribution when it builds the first model. vodops starts no child process, so
+    # the variable reaches no other program; one the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         return _run(args, resolve_colour(no_color_flag="--no-color" in args, environ=os.environ))
     except KeyboardInterrupt:
