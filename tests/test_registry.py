@@ -11,8 +11,9 @@ import pytest
 
 from tests.template_accounts import TEMPLATE_KINDS
 from vodops.registered import REGISTERED as MODULES
-from vodops.resources import DEPENDENCY_ORDER, KINDS, REFERRED, REFERRERS
+from vodops.resources import DEPENDENCY_ORDER, KINDS, REFERRED, REFERRERS, Registry, derived
 from vodops.resources.base import RefTo, Spec
+from vodops.resources.facts import GENERATED, derive, render
 from vodops.resources.kind import Kind, Wire, dependency_order
 
 PACKAGE = Path(__file__).parent.parent / "vodops"
@@ -53,6 +54,26 @@ def test_the_registry_is_the_registered_modules_in_dependency_order() -> None:
         assert KINDS[name].refers_to() <= set(DEPENDENCY_ORDER[:position]), name
     assert REFERRERS == ("Procedure", "SuperPlayerConfig", "Media")
     assert {"TranscodeTemplate", "WatermarkTemplate", "MediaClass", "Procedure", *TEMPLATE_KINDS} == REFERRED
+
+
+def test_the_registry_facts_are_those_the_declarations_give() -> None:
+    """vodops.resources answers the orders, quotas and references from a generated module, so
+    that they import no spec model: it must say what the declarations say."""
+    facts = derive()
+    assert {name: getattr(derived, name) for name in facts} == facts
+    assert GENERATED.read_text() == render(), "stale: run python -m vodops.resources.facts"
+    assert tuple(KINDS) == facts["ORDER"]
+
+
+def test_a_module_that_does_not_declare_its_kind_is_refused() -> None:
+    registry = Registry({"MediaClass": "vodops.resources.watermark"}, ("MediaClass",))
+    assert "MediaClass" in registry and "Foo" not in registry
+    with pytest.raises(
+        TypeError, match=r"^vodops.resources.watermark must declare KIND, the Kind named 'MediaClass'"
+    ):
+        registry["MediaClass"]
+    with pytest.raises(KeyError):
+        registry["Foo"]
 
 
 _KIND_CONSTANT = re.compile(r"\b(TRANSCODE|WATERMARK|MEDIA_CLASS|PROCEDURE)\b")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Vodops
+from vodops.registered import REGISTERED
 
 NETWORK = (
     "httpx",
@@ -65,6 +66,14 @@ def test_validate_imports_no_network_stack(quickstart: Path) -> None:
     out, imported = _run(["validate", str(quickstart)], NETWORK)
     assert out.startswith("OK: 12 resources")
     assert imported == ""
+
+
+def test_validate_imports_the_models_of_the_declared_kinds_only(quickstart: Path) -> None:
+    declared = ("MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure")
+    others = tuple(module for kind, module in REGISTERED.items() if kind not in declared)
+    out, imported = _run(["validate", str(quickstart)], tuple(REGISTERED[kind] for kind in declared) + others)
+    assert out.startswith("OK: 12 resources")
+    assert imported.split(",") == [REGISTERED[kind] for kind in declared]
 
 
 def test_help_imports_no_model() -> None:

@@ -9,8 +9,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from vodops.manifest import API_VERSION
-from vodops.manifest.loader import ADOPTABLE_BY_ID
-from vodops.resources import KINDS
+from vodops.resources import ADOPTABLE_BY_ID, KINDS
 from vodops.schema_docs import describe_kind
 from vodops.settings import Settings
 

@@ -15,12 +15,12 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
-from vodops.resources import KINDS, Kind
+from vodops.resources import ADOPTABLE_BY_ID, KINDS
 from vodops.resources.base import Path, Spec
+from vodops.resources.kind import Kind
 
 API_VERSION = "vodops/v1"
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
-ADOPTABLE_BY_ID = tuple(sorted(name for name, kind in KINDS.items() if kind.adoptable_by_id))
 METADATA = ("name", "adoptId", "previousNames")
 
 
@@ -144,7 +144,7 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     if "adoptId" in metadata:
         yield from _adopt_id_problems(metadata["adoptId"], kind)
     if "previousNames" in metadata and kind in KINDS:
-        yield from _previous_names_problems(metadata["previousNames"], KINDS[kind], metadata["name"])
+        yield from _previous_names_problems(metadata["previousNames"], KINDS[str(kind)], metadata["name"])
 
 
 def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tuple[Path, str]]:

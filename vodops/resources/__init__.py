@@ -4,51 +4,79 @@ Each kind is one declaration (`vodops.resources.kind.Kind`), the `KIND` at the e
 module beside its spec model; registering it is one line in `vodops.registered`. The dependency
 order (creates in this order, deletes in the reverse) is derived from the references the spec
 models mark (`RefTo`).
+
+A kind's module, and with it its pydantic models, is imported when the registry is first asked for
+that kind (`KINDS[name]`): validating a project builds the models of the kinds it declares only.
+What the registry says about every kind at once (the orders, quotas, references) is derived from
+the declarations by `vodops.resources.facts` into `vodops.resources.derived`, so that
+reading it imports no model (tests/test_registry.py fails when it is stale).
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from vodops.registered import REGISTERED as MODULES
-from vodops.resources.kind import Kind, Shape, dependency_order
-from vodops.resources.media_class import MEDIA_CLASS
-from vodops.resources.procedure import PROCEDURE
-from vodops.resources.transcode import TRANSCODE
-from vodops.resources.watermark import WATERMARK
+from vodops.resources.derived import (
+    ADOPTABLE_BY_ID,
+    APPLICATION_LEVEL,
+    DEPENDENCY_ORDER,
+    ORDER,
+    QUOTAS,
+    REFERRED,
+    REFERRERS,
+)
+
+if TYPE_CHECKING:
+    from vodops.resources.kind import Kind
+
+MEDIA_CLASS = "MediaClass"
+WATERMARK = "WatermarkTemplate"
+TRANSCODE = "TranscodeTemplate"
+PROCEDURE = "Procedure"
+
+
+class Registry(Mapping[str, "Kind"]):
+    """The registered kinds by name, in dependency order; each kind's module is imported when the
+    kind is first looked up. Raises KeyError for a name no kind has, and TypeError for a module
+    that does not declare the kind it is registered for."""
+
+    def __init__(self, modules: Mapping[str, str], order: tuple[str, ...]) -> None:
+        self._modules = modules
+        self._order = order
+        self._loaded: dict[str, Kind] = {}
+
+    def __getitem__(self, name: str) -> Kind:
+        kind = self._loaded.get(name)
+        if kind is None:  # two threads may both import: the import system gives both one module
+            kind = self._loaded[name] = _declaration(name, self._modules[name])
+        return kind
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._modules
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 def _declaration(name: str, module: str) -> Kind:
+    from vodops.resources.kind import Kind
+
     kind = getattr(importlib.import_module(module), "KIND", None)
     if not isinstance(kind, Kind) or kind.name != name:
         raise TypeError(f"{module} must declare KIND, the Kind named {name!r} (vodops.registered)")
     return kind
 
 
-REGISTERED: tuple[Kind, ...] = tuple(_declaration(name, module) for name, module in MODULES.items())
-KINDS: dict[str, Kind] = {kind.name: kind for kind in dependency_order(REGISTERED)}
-DEPENDENCY_ORDER = tuple(name for name, kind in KINDS.items() if not kind.application_level)
-"""The kinds an application holds, in dependency order."""
-APPLICATION_LEVEL = tuple(
-    name
-    for name, kind in sorted(KINDS.items(), key=lambda item: item[1].shape is Shape.SINGLETON)
-    if kind.application_level
-)
-"""The application itself, then its settings: planned and applied first (vodops/application/)."""
-REFERRERS = tuple(name for name, kind in KINDS.items() if kind.refers_to())
-"""The kinds whose specs refer to other kinds (procedures), in dependency order."""
-REFERRED = frozenset(target for kind in KINDS.values() for target in kind.refers_to())
-"""The kinds some spec refers to (templates): references name them, the API carries their ids."""
-QUOTAS: dict[str, int] = {
-    kind.name: kind.quota
-    for kind in sorted(REGISTERED, key=lambda kind: (kind.keyed_by_name, kind.name))
-    if kind.quota is not None
-}
-"""Custom objects per sub-application on the 2018 API (reference §8): templates by name, then
-the kinds keyed by name (the order plans list them in)."""
-
+KINDS = Registry(MODULES, ORDER)
+"""Every kind, in dependency order (`DEPENDENCY_ORDER` for those an application holds)."""
 
 __all__ = [
-    "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE", "QUOTAS", "REFERRED",
-    "REFERRERS", "REGISTERED", "TRANSCODE", "WATERMARK", "Kind",
+    "ADOPTABLE_BY_ID", "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE",
+    "QUOTAS", "REFERRED", "REFERRERS", "TRANSCODE", "WATERMARK", "Registry",
 ]  # fmt: skip

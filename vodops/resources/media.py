@@ -22,10 +22,9 @@ from pydantic import Field
 
 from vodops.media import declared
 from vodops.media.search import uploaded
+from vodops.resources import MEDIA_CLASS, PROCEDURE
 from vodops.resources.base import Path, RefTo, Spec, listed_twice
 from vodops.resources.kind import Identity, Kind, Schedule, Wire
-from vodops.resources.media_class import MEDIA_CLASS
-from vodops.resources.procedure import PROCEDURE
 from vodops.utctime import unreal_times
 
 MEDIA = "Media"

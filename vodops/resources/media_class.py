@@ -9,10 +9,10 @@ from typing import Any
 from pydantic import Field
 
 from vodops.media.search import holds_media
+from vodops.resources import MEDIA_CLASS
 from vodops.resources.base import Spec
 from vodops.resources.kind import Call, Kind, Nodes, Shape, Wire
 
-MEDIA_CLASS = "MediaClass"
 MAX_DEPTH = 4
 SYSTEM_CLASS_ID = 0  # the root every sub-application has; it cannot be declared
 

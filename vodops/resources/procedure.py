@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from vodops.normalize import Default, OffWhen, Rule, defaults, pattern
+from vodops.resources import PROCEDURE
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Identity, Kind, Wire
 from vodops.resources.tasks import (
@@ -19,8 +20,6 @@ from vodops.resources.tasks import (
     ReviewRef,
     TemplateId,
 )
-
-PROCEDURE = "Procedure"
 
 
 class ContentReviewUse(Spec):

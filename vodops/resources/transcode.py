@@ -9,12 +9,12 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from vodops.normalize import Default, Ignored, OffWhen, Rule, Whole, defaults, pattern, toggles
+from vodops.resources import TRANSCODE
 from vodops.resources.base import Path, Spec
 from vodops.resources.enhance import EnhanceConfig
 from vodops.resources.fields import AUDIO_ONLY_CONTAINERS, Container, Flag, Numbers, Range, Switch
 from vodops.resources.kind import Kind, Wire, template_name
 
-TRANSCODE = "TranscodeTemplate"
 VideoCodec = Literal["libx264", "libx265", "av1", "H.266"]
 AudioCodec = Literal["libfdk_aac", "libmp3lame", "mp2", "flac", "ac3", "pcm16"]
 SampleRate = Annotated[Literal[16000, 32000, 44100, 48000], Numbers((16000, 32000, 44100, 48000))]

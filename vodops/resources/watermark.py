@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from vodops.normalize import Rule, Spelling, defaults, pattern
+from vodops.resources import WATERMARK
 from vodops.resources.base import Path, Spec
 from vodops.resources.fields import (
     Color,
@@ -22,7 +23,6 @@ from vodops.resources.fields import (
 )
 from vodops.resources.kind import Kind, Wire, template_name
 
-WATERMARK = "WatermarkTemplate"
 WatermarkType = Literal["image", "text", "svg"]
 Origin = Literal["TopLeft", "TopRight", "BottomLeft", "BottomRight"]
 

@@ -1,0 +1,124 @@
+"""What the registry says about every kind at once, derived from the kinds' declarations.
+
+Do not edit: run `python -m vodops.resources.facts` (tests/test_registry.py fails when this is
+stale). `vodops.resources` reads it, so that these facts import no spec model.
+"""
+
+from __future__ import annotations
+
+ORDER: tuple[str, ...] = (
+    "MediaClass",
+    "WatermarkTemplate",
+    "TranscodeTemplate",
+    "AdaptiveDynamicStreamingTemplate",
+    "SnapshotByTimeOffsetTemplate",
+    "SampleSnapshotTemplate",
+    "ImageSpriteTemplate",
+    "AnimatedGraphicsTemplate",
+    "HeadTailTemplate",
+    "ContentReviewTemplate",
+    "ReviewTemplate",
+    "AIAnalysisTemplate",
+    "AIRecognitionTemplate",
+    "Procedure",
+    "LivePullStreamTask",
+    "SuperPlayerConfig",
+    "Media",
+    "SubApplication",
+    "EventConfig",
+    "DefaultDistributionConfig",
+    "StorageRegion",
+)
+"""Every kind in dependency order: creates in this order, deletes in the reverse."""
+
+DEPENDENCY_ORDER: tuple[str, ...] = (
+    "MediaClass",
+    "WatermarkTemplate",
+    "TranscodeTemplate",
+    "AdaptiveDynamicStreamingTemplate",
+    "SnapshotByTimeOffsetTemplate",
+    "SampleSnapshotTemplate",
+    "ImageSpriteTemplate",
+    "AnimatedGraphicsTemplate",
+    "HeadTailTemplate",
+    "ContentReviewTemplate",
+    "ReviewTemplate",
+    "AIAnalysisTemplate",
+    "AIRecognitionTemplate",
+    "Procedure",
+    "LivePullStreamTask",
+    "SuperPlayerConfig",
+    "Media",
+)
+"""The kinds an application holds, in dependency order."""
+
+APPLICATION_LEVEL: tuple[str, ...] = (
+    "SubApplication",
+    "EventConfig",
+    "DefaultDistributionConfig",
+    "StorageRegion",
+)
+"""The application itself, then its settings: planned and applied first (vodops/application/)."""
+
+REFERRERS: tuple[str, ...] = (
+    "Procedure",
+    "SuperPlayerConfig",
+    "Media",
+)
+"""The kinds whose specs refer to other kinds, in dependency order."""
+
+REFERRED: frozenset[str] = frozenset(
+    {
+        "AIAnalysisTemplate",
+        "AIRecognitionTemplate",
+        "AdaptiveDynamicStreamingTemplate",
+        "AnimatedGraphicsTemplate",
+        "ContentReviewTemplate",
+        "HeadTailTemplate",
+        "ImageSpriteTemplate",
+        "MediaClass",
+        "Procedure",
+        "ReviewTemplate",
+        "SampleSnapshotTemplate",
+        "SnapshotByTimeOffsetTemplate",
+        "TranscodeTemplate",
+        "WatermarkTemplate",
+    }
+)
+"""The kinds some spec refers to (templates): references name them, the API carries their ids."""
+
+QUOTAS: dict[str, int] = {
+    "AIAnalysisTemplate": 50,
+    "AIRecognitionTemplate": 50,
+    "AdaptiveDynamicStreamingTemplate": 100,
+    "AnimatedGraphicsTemplate": 16,
+    "ContentReviewTemplate": 50,
+    "HeadTailTemplate": 100,
+    "ImageSpriteTemplate": 16,
+    "ReviewTemplate": 50,
+    "SampleSnapshotTemplate": 16,
+    "SnapshotByTimeOffsetTemplate": 16,
+    "TranscodeTemplate": 100,
+    "WatermarkTemplate": 1000,
+    "Procedure": 50,
+    "SuperPlayerConfig": 100,
+}
+"""Custom objects per sub-application on the 2018 API (reference §8): templates by name,
+then the kinds keyed by name (the order plans list them in)."""
+
+ADOPTABLE_BY_ID: tuple[str, ...] = (
+    "AIAnalysisTemplate",
+    "AIRecognitionTemplate",
+    "AdaptiveDynamicStreamingTemplate",
+    "AnimatedGraphicsTemplate",
+    "ContentReviewTemplate",
+    "HeadTailTemplate",
+    "ImageSpriteTemplate",
+    "LivePullStreamTask",
+    "ReviewTemplate",
+    "SampleSnapshotTemplate",
+    "SnapshotByTimeOffsetTemplate",
+    "TranscodeTemplate",
+    "WatermarkTemplate",
+)
+"""The kinds `metadata.adoptId` applies to, by name."""
