@@ -9,7 +9,7 @@ from pathlib import Path
 from vodops.errors import ManifestError, Problem
 from vodops.manifest import Manifests, load_manifests
 from vodops.manifest.dialect import legacy_problems
-from vodops.settings import DIALECT_2017, Settings, load_settings
+from vodops.settings import DIALECT_2017, Settings, default_settings, load_settings
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def load_project(directory: Path) -> tuple[Project, Manifests]:
         project = Project.open(directory)
     except ManifestError as error:
         problems += error.problems
-        project = Project(directory, Settings())  # the default stack, to check the manifests too
+        project = Project(directory, default_settings())  # the default stack, to check the manifests too
     try:
         manifests = project.manifests()
     except ManifestError as error:
