@@ -1,6 +1,7 @@
 """EnhanceConfig: the audio/video enhancement block of a transcode template."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Iterator
 from typing import Annotated, Literal

@@ -1,7 +1,8 @@
 """MediaClass: a node of the media class (category) tree, named by its path, and the kind's
 declaration (the tree shape: a class's parent is in its path)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Mapping
 from typing import Any

@@ -1,7 +1,8 @@
 """Procedure: the spec of CreateProcedureTemplate / ResetProcedureTemplate (a task flow), and the
 kind's declaration (keyed by name: the API cannot rename a procedure)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Iterator
 from typing import Annotated, Literal

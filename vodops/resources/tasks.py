@@ -1,6 +1,7 @@
 """The task inputs a procedure (task flow) is made of: MediaProcessTaskInput and its parts."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Iterator
 from typing import Annotated, Literal

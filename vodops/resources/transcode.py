@@ -1,7 +1,8 @@
 """TranscodeTemplate: the spec of CreateTranscodeTemplate, the stream overrides procedures use, and
 the kind's declaration (wire, normalization rules)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Iterator
 from typing import Annotated, Literal

@@ -1,7 +1,8 @@
 """WatermarkTemplate: the spec of CreateWatermarkTemplate (image, text and svg types), and the kind's
 declaration (wire, normalization rules; the image is uploaded, see `Kind.images`)."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile each field's annotation
+# string when the models are made, at start-up (benchmarks/startup.py).
 
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
