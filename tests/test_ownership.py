@@ -7,8 +7,7 @@ from pathlib import Path
 
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, custom, document, hls, live_api, write
-from vodops.manifest.loader import ADOPTABLE_BY_ID
-from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import PROCEDURE, TRANSCODE, WATERMARK, adoptable_by_id
 
 
 def _console_create(directory: Path, name: str, comment: str = "made in the console") -> int:
@@ -156,7 +155,5 @@ def test_adopt_id_is_only_for_templates(vodops: Vodops, tmp_path: Path) -> None:
     write(tmp_path, "p.yaml", {**document(PROCEDURE, "flow", {}), "metadata": {"name": "flow", "adoptId": 3}})
     result = vodops("validate", tmp_path)
     assert result.code == 1
-    assert (
-        f"metadata.adoptId: only {', '.join(ADOPTABLE_BY_ID[:-1])} and {ADOPTABLE_BY_ID[-1]} take adoptId"
-        in result.err
-    )
+    *others, last = adoptable_by_id()
+    assert f"metadata.adoptId: only {', '.join(others)} and {last} take adoptId" in result.err

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from vodops.manifest import API_VERSION
-from vodops.resources import ADOPTABLE_BY_ID, KINDS
+from vodops.resources import KINDS
 from vodops.schema_docs import describe_kind
 from vodops.settings import Settings
 
@@ -62,7 +62,7 @@ def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
             "place, keeping its id (a procedure, keyed by name, is replaced)",
         },
     }
-    if kind in ADOPTABLE_BY_ID:
+    if KINDS[kind].adoptable_by_id:
         metadata["adoptId"] = {
             "type": "integer",
             "minimum": 0,

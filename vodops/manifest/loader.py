@@ -15,7 +15,7 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
-from vodops.resources import ADOPTABLE_BY_ID, KINDS
+from vodops.resources import KINDS, adoptable_by_id
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Kind
 
@@ -162,8 +162,9 @@ def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tupl
 
 def _adopt_id_problems(adopt_id: Any, kind: Any) -> Iterator[tuple[Path, str]]:
     where = ("metadata", "adoptId")
-    if kind not in ADOPTABLE_BY_ID:
-        *others, last = ADOPTABLE_BY_ID
+    adoptable = adoptable_by_id()
+    if kind not in adoptable:
+        *others, last = adoptable
         kinds = f"{', '.join(others)} and {last}" if others else last
         yield where, f"metadata.adoptId: only {kinds} take adoptId (other kinds are found by name)"
     elif not isinstance(adopt_id, int) or isinstance(adopt_id, bool) or adopt_id < 0:

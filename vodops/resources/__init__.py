@@ -18,16 +18,9 @@ import importlib
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from vodops.registered import KIND_NAMES
 from vodops.registered import REGISTERED as MODULES
-from vodops.resources.derived import (
-    ADOPTABLE_BY_ID,
-    APPLICATION_LEVEL,
-    DEPENDENCY_ORDER,
-    ORDER,
-    QUOTAS,
-    REFERRED,
-    REFERRERS,
-)
+from vodops.resources.derived import APPLICATION_LEVEL, QUOTAS, REFERRED, REFERRERS
 
 if TYPE_CHECKING:
     from vodops.resources.kind import Kind
@@ -73,10 +66,20 @@ def _declaration(name: str, module: str) -> Kind:
     return kind
 
 
-KINDS = Registry(MODULES, ORDER)
-"""Every kind, in dependency order (`DEPENDENCY_ORDER` for those an application holds)."""
+KINDS = Registry(MODULES, KIND_NAMES)
+"""Every kind, in dependency order: the order they are registered in (tests/test_registry.py holds
+it to be the order `vodops.resources.kind.dependency_order` derives)."""
+DEPENDENCY_ORDER = tuple(name for name in KINDS if name not in APPLICATION_LEVEL)
+"""The kinds an application holds, in dependency order."""
+
+
+def adoptable_by_id() -> tuple[str, ...]:
+    """The kinds `metadata.adoptId` applies to, by name. Imports every kind's module: asked where
+    a manifest writes adoptId."""
+    return tuple(sorted(name for name, kind in KINDS.items() if kind.adoptable_by_id))
+
 
 __all__ = [
-    "ADOPTABLE_BY_ID", "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE",
-    "QUOTAS", "REFERRED", "REFERRERS", "TRANSCODE", "WATERMARK", "Registry",
+    "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE",
+    "QUOTAS", "REFERRED", "REFERRERS", "TRANSCODE", "WATERMARK", "Registry", "adoptable_by_id",
 ]  # fmt: skip

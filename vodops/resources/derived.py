@@ -6,52 +6,6 @@ stale). `vodops.resources` reads it, so that these facts import no spec model.
 
 from __future__ import annotations
 
-ORDER: tuple[str, ...] = (
-    "MediaClass",
-    "WatermarkTemplate",
-    "TranscodeTemplate",
-    "AdaptiveDynamicStreamingTemplate",
-    "SnapshotByTimeOffsetTemplate",
-    "SampleSnapshotTemplate",
-    "ImageSpriteTemplate",
-    "AnimatedGraphicsTemplate",
-    "HeadTailTemplate",
-    "ContentReviewTemplate",
-    "ReviewTemplate",
-    "AIAnalysisTemplate",
-    "AIRecognitionTemplate",
-    "Procedure",
-    "LivePullStreamTask",
-    "SuperPlayerConfig",
-    "Media",
-    "SubApplication",
-    "EventConfig",
-    "DefaultDistributionConfig",
-    "StorageRegion",
-)
-"""Every kind in dependency order: creates in this order, deletes in the reverse."""
-
-DEPENDENCY_ORDER: tuple[str, ...] = (
-    "MediaClass",
-    "WatermarkTemplate",
-    "TranscodeTemplate",
-    "AdaptiveDynamicStreamingTemplate",
-    "SnapshotByTimeOffsetTemplate",
-    "SampleSnapshotTemplate",
-    "ImageSpriteTemplate",
-    "AnimatedGraphicsTemplate",
-    "HeadTailTemplate",
-    "ContentReviewTemplate",
-    "ReviewTemplate",
-    "AIAnalysisTemplate",
-    "AIRecognitionTemplate",
-    "Procedure",
-    "LivePullStreamTask",
-    "SuperPlayerConfig",
-    "Media",
-)
-"""The kinds an application holds, in dependency order."""
-
 APPLICATION_LEVEL: tuple[str, ...] = (
     "SubApplication",
     "EventConfig",
@@ -105,20 +59,3 @@ QUOTAS: dict[str, int] = {
 }
 """Custom objects per sub-application on the 2018 API (reference §8): templates by name,
 then the kinds keyed by name (the order plans list them in)."""
-
-ADOPTABLE_BY_ID: tuple[str, ...] = (
-    "AIAnalysisTemplate",
-    "AIRecognitionTemplate",
-    "AdaptiveDynamicStreamingTemplate",
-    "AnimatedGraphicsTemplate",
-    "ContentReviewTemplate",
-    "HeadTailTemplate",
-    "ImageSpriteTemplate",
-    "LivePullStreamTask",
-    "ReviewTemplate",
-    "SampleSnapshotTemplate",
-    "SnapshotByTimeOffsetTemplate",
-    "TranscodeTemplate",
-    "WatermarkTemplate",
-)
-"""The kinds `metadata.adoptId` applies to, by name."""

@@ -1,7 +1,7 @@
 """What the registry says about every kind at once, derived from the kinds' declarations: the
-dependency order, the application-level kinds, the references between kinds, the quotas and the
-kinds `metadata.adoptId` applies to. Deriving them imports every kind's spec model; they are
-written to `vodops.resources.derived`, which `vodops.resources` reads instead.
+application-level kinds, the references between kinds and the quotas. Deriving them imports
+every kind's spec model; they are written to `vodops.resources.derived`, which
+`vodops.resources` reads instead.
 
     python -m vodops.resources.facts    (tests/test_registry.py fails when the file is stale)
 """
@@ -32,22 +32,14 @@ def derive() -> dict[str, Any]:
     singleton_last = sorted(kinds, key=lambda kind: kind.shape is Shape.SINGLETON)
     with_quota = sorted(kinds, key=lambda kind: (kind.keyed_by_name, kind.name))
     return {
-        "ORDER": tuple(kind.name for kind in kinds),
-        "DEPENDENCY_ORDER": tuple(kind.name for kind in kinds if not kind.application_level),
         "APPLICATION_LEVEL": tuple(kind.name for kind in singleton_last if kind.application_level),
         "REFERRERS": tuple(kind.name for kind in kinds if kind.refers_to()),
         "REFERRED": frozenset(target for kind in kinds for target in kind.refers_to()),
         "QUOTAS": {kind.name: kind.quota for kind in with_quota if kind.quota is not None},
-        "ADOPTABLE_BY_ID": tuple(sorted(kind.name for kind in kinds if kind.adoptable_by_id)),
     }
 
 
 _COMMENTS = {
-    "ORDER": (
-        "tuple[str, ...]",
-        "Every kind in dependency order: creates in this order, deletes in the reverse.",
-    ),
-    "DEPENDENCY_ORDER": ("tuple[str, ...]", "The kinds an application holds, in dependency order."),
     "APPLICATION_LEVEL": (
         "tuple[str, ...]",
         "The application itself, then its settings: planned and applied first (vodops/application/).",
@@ -62,7 +54,6 @@ _COMMENTS = {
         "Custom objects per sub-application on the 2018 API (reference §8): templates by name,\n"
         "then the kinds keyed by name (the order plans list them in).",
     ),
-    "ADOPTABLE_BY_ID": ("tuple[str, ...]", "The kinds `metadata.adoptId` applies to, by name."),
 }
 
 
