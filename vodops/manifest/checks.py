@@ -45,6 +45,8 @@ def _previous_names(declared: list[Declared]) -> Iterator[Problem]:
     claimed: dict[tuple[str, str], Declared] = {}
     for item in declared:
         for index, previous in enumerate(item.previous_names):
+            if not isinstance(previous, str):  # no name: the loader said so at its place
+                continue
             where = item.document.locate(("metadata", "previousNames", index))
             first = claimed.setdefault((item.kind, previous), item)
             if (item.kind, previous) in current:

@@ -48,7 +48,7 @@ class Registry(Mapping[str, "Kind"]):
         return kind
 
     def __contains__(self, name: object) -> bool:
-        return name in self._modules
+        return isinstance(name, str) and name in self._modules  # a manifest's `kind: [a]` is no kind
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._order)
