@@ -139,6 +139,15 @@ def server() -> Iterator[tuple[Router, str]]:
 
 
 @pytest.fixture
+def url() -> Iterator[str]:
+    """A fresh emulator served on its own server, which closes a connection idle for 0.5 s."""
+    emulator = Emulator()
+    with serve_in_thread(emulator, read_timeout=0.5) as base:
+        yield base
+    emulator.close()
+
+
+@pytest.fixture
 def base_url(emulator: Emulator, server: tuple[Router, str]) -> Iterator[str]:
     router, url = server
     router.target = emulator

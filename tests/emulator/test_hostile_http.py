@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,20 +19,12 @@ import pytest
 
 from tests.emulator.conftest import Api, signed_headers
 from tests.emulator.test_serve import VODOPS
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, serve_in_thread
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
 from vodops.emulator.limits import MAX_BODY_BYTES
 from vodops.emulator.server import is_loopback
 
 JSON = "application/json"
 CROSS_SITE = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]  # no preflight
-
-
-@pytest.fixture
-def url() -> Iterator[str]:
-    emulator = Emulator()
-    with serve_in_thread(emulator, read_timeout=0.5) as base:
-        yield base
-    emulator.close()
 
 
 def _connect(url: str) -> socket.socket:

@@ -1,11 +1,15 @@
-"""A small threaded HTTP server for the emulator (or any WSGI app), built on the standard library.
+"""A small threaded HTTP/1.1 server for the emulator (or any WSGI app), built on the standard library.
 
 `serve_in_thread` runs one on a background thread for as long as a `with` block lasts; it is how
 tests point the official SDK at the emulator. `make_server` is for serving in the foreground.
 
-A connection that sends nothing for `read_timeout` seconds is closed. A body longer than
-MAX_ADMIN_BODY_BYTES is never read into memory: the app answers from its Content-Length, and the
-server discards what the client still sends, a chunk at a time, so the client can read the answer.
+Each connection gets its own thread and carries requests one after another (keep-alive; see
+`http11` for how a connection reads, answers and when it closes), so a slow or idle client holds
+only its own thread. A connection that sends nothing for `read_timeout` seconds is closed. A body
+longer than MAX_ADMIN_BODY_BYTES is never read into memory: the app answers from its
+Content-Length, and the server discards what the client still sends, a chunk at a time, so the
+client can read the answer. Closing the server closes the connections waiting for a request; one
+being answered is closed once its answer is sent.
 """
 
 from __future__ import annotations
@@ -13,94 +17,113 @@ from __future__ import annotations
 import ipaddress
 import signal
 import socket
-import struct
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from socketserver import ThreadingMixIn
-from typing import IO, TYPE_CHECKING, Any, cast
-from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
-from wsgiref.simple_server import make_server as _make_server
+from http.server import HTTPServer
+from socketserver import StreamRequestHandler, ThreadingMixIn
+from typing import IO, TYPE_CHECKING, cast
 
 from ..errors import EmulatorError
+from . import http11
 from .knobs import ConnectionDroppedError
-from .limits import MAX_BODY_BYTES, READ_TIMEOUT_SECONDS
+from .limits import READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
 
 
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+class ThreadingServer(ThreadingMixIn, HTTPServer):
+    """Serves `app` on `address`, a thread per connection."""
+
     daemon_threads = True
     request_queue_size = 1024  # the listen backlog: bursts of hundreds of connections must queue
 
+    def __init__(self, address: tuple[str, int], handler: type[Connection], app: WSGIApplication) -> None:
+        self.app = app
+        self.closing = False  # once set, no connection carries another request
+        self._lock = threading.Lock()
+        self._waiting: set[socket.socket] = set()  # connections waiting for their next request
+        super().__init__(address, handler)
 
-class QuietHandler(WSGIRequestHandler):
-    """Serves one connection; a ConnectionDroppedError from the app resets it with no answer."""
+    def next_request(self, connection: socket.socket, rfile: IO[bytes]) -> http11.Head | None:
+        """The next request on `connection`; None once the client or the server closes it."""
+        with self._lock:
+            if self.closing:
+                return None
+            self._waiting.add(connection)
+        try:
+            return http11.read_head(rfile)
+        finally:
+            with self._lock:
+                self._waiting.discard(connection)
+
+    def server_close(self) -> None:
+        """Stop listening and close every connection waiting for a request."""
+        with self._lock:
+            self.closing = True
+            waiting = list(self._waiting)
+        for connection in waiting:
+            with suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+        super().server_close()
+
+
+class Connection(StreamRequestHandler):
+    """Serves one connection's requests in turn; a ConnectionDroppedError from the app resets
+    it with no answer; a client too slow to send its request is disconnected."""
 
     timeout = READ_TIMEOUT_SECONDS  # socket timeout of every read and write on the connection
-    # The answer is buffered and sent in one write when the handler flushes, not one system call
-    # (and one TCP segment) each for the status line, Date, Server, headers and body.
-    wbufsize = 64 * 1024
-
-    def log_message(self, format: str, *args: Any) -> None:
-        """Requests are not logged: the emulator keeps its own call log."""
+    disable_nagle_algorithm = True  # each answer is one write: send it at once
+    server: ThreadingServer
 
     def handle(self) -> None:
-        """As WSGIRequestHandler.handle, with a handler that lets a dropped connection through;
-        a client too slow to send its request is disconnected."""
-        try:
-            self._serve_one()
-        except (TimeoutError, ConnectionError):
-            self.close_connection = True
+        with suppress(OSError):  # the connection failed or timed out: it ends
+            while self._serve_one():
+                pass
 
-    def _serve_one(self) -> None:
-        self.raw_requestline = self.rfile.readline(65537)
-        if len(self.raw_requestline) > 65536:
-            self.send_error(414)
-            return
-        if not self.parse_request():
-            return
-        rfile, wfile = cast("IO[bytes]", self.rfile), cast("IO[bytes]", self.wfile)
-        handler = _DroppingHandler(rfile, wfile, self.get_stderr(), self.get_environ(), multithread=True)
-        handler.request_handler = self  # type: ignore[attr-defined] # as the standard library does
+    def _serve_one(self) -> bool:
+        """Answer the next request; whether the connection may carry another."""
         try:
-            handler.run(self.server.get_app())  # type: ignore[attr-defined]
+            head = self.server.next_request(self.connection, cast("IO[bytes]", self.rfile))
+        except http11.BadRequestError as error:
+            self.connection.sendall(http11.refusal(error))
+            return False
+        if head is None:
+            return False
+        length = http11.body_length(head)
+        body = http11.Body(cast("IO[bytes]", self.rfile), length or 0)
+        server = (self.server.server_name, self.server.server_port)
+        try:
+            answer = http11.run(self.server.app, http11.environ(head, body, server, self.client_address[0]))
         except ConnectionDroppedError:
-            # SO_LINGER 0 makes the close send RST: the client sees its connection reset.
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            return
-        self._discard_unread_body()
+            http11.reset(self.connection)
+            return False
+        keep = head.keeps_alive() and length is not None and body.left == 0 and not answer.closes
+        keep = keep and not self.server.closing
+        self.connection.sendall(http11.encode(answer, keep, send_body=head.method != "HEAD"))
+        if body.left:
+            self._discard_unread_body()
+        return keep
 
     def _discard_unread_body(self) -> None:
-        """After refusing a body too large to read, swallow what the client still sends (for at
-        most the read timeout), so that closing does not reset the connection under its answer."""
-        declared = self.headers.get("Content-Length", "")
-        if not (declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES):
-            return
-        self.wfile.flush()
+        """After answering without reading the whole body (one too large to read), swallow what
+        the client still sends (for at most the read timeout), so that closing does not reset the
+        connection under its answer."""
         self.connection.shutdown(socket.SHUT_WR)
         deadline = time.monotonic() + self.timeout if self.timeout else time.monotonic()
         while time.monotonic() < deadline and self.connection.recv(65536):
             pass
 
 
-class _DroppingHandler(ServerHandler):
-    def handle_error(self) -> None:
-        if isinstance(sys.exc_info()[1], ConnectionDroppedError | TimeoutError | ConnectionError):
-            raise  # up to QuietHandler.handle, instead of answering 500
-        super().handle_error()
-
-
 def make_server(
     app: WSGIApplication, host: str = "127.0.0.1", port: int = 0, read_timeout: float = READ_TIMEOUT_SECONDS
-) -> WSGIServer:
+) -> ThreadingServer:
     """A threaded server for `app` on host:port (port 0 picks a free one); not yet serving.
     A connection idle for `read_timeout` seconds while its request is read is closed."""
-    handler = type("Handler", (QuietHandler,), {"timeout": read_timeout})
-    return _make_server(host, port, app, ThreadingWSGIServer, handler)
+    handler = type("Handler", (Connection,), {"timeout": read_timeout})
+    return ThreadingServer((host, port), handler, app)
 
 
 def is_loopback(host: str) -> bool:

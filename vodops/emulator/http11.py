@@ -1,0 +1,256 @@
+"""One client connection to the emulator's server: HTTP/1.1 requests, one after another, each
+handed to a WSGI app.
+
+A connection stays open for the client's next request (keep-alive, as the official SDKs' requests
+sessions and httpx expect) until the client asks to close it (`Connection: close`, or an HTTP/1.0
+request), leaves part of its body unread by the app, sends what cannot be parsed, sends nothing for
+the read timeout, or the app drops it (a fault: the connection is reset with no answer). The app's
+answer is buffered and sent in one write, always with its Content-Length (the server owns the
+framing: an app's own Content-Length, Connection or Transfer-Encoding header is replaced). A HEAD
+answer carries the length of the body it leaves out.
+
+The WSGI environ is the one wsgiref builds (CONTENT_TYPE is "text/plain" when the request names
+none; repeated headers are joined with commas), without a copy of the process's environment.
+"""
+
+from __future__ import annotations
+
+import socket
+import struct
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from email.utils import formatdate
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import unquote
+from wsgiref.simple_server import software_version
+
+from ..errors import EmulatorError
+from .knobs import ConnectionDroppedError
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication, WSGIEnvironment
+
+MAX_LINE_BYTES = 65536  # the request line and each header line, as http.server allows
+MAX_HEADERS = 100
+_OWN_HEADERS = frozenset({"content-length", "connection", "transfer-encoding", "keep-alive"})
+_SERVER_ERROR = b"A server error occurred.  Please contact the administrator."  # wsgiref's words
+
+
+class BadRequestError(EmulatorError):
+    """A request the server cannot parse: answered with `status`, and the connection closed."""
+
+    def __init__(self, status: str, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class Head:
+    """A request's line and headers (names as sent, values stripped), as read off the wire."""
+
+    method: str
+    target: str
+    version: str  # "HTTP/1.1"
+    headers: list[tuple[str, str]]
+
+    def header(self, name: str) -> str | None:
+        """The first value of the header `name` (any case), if any."""
+        lowered = name.lower()
+        return next((value for key, value in self.headers if key.lower() == lowered), None)
+
+    def keeps_alive(self) -> bool:
+        """Whether the client lets the connection carry another request after this one."""
+        tokens = {token.strip().lower() for token in (self.header("Connection") or "").split(",")}
+        return self.version == "HTTP/1.1" and "close" not in tokens
+
+
+class Body:
+    """wsgi.input: reads at most the request's Content-Length from the connection."""
+
+    def __init__(self, rfile: IO[bytes], length: int) -> None:
+        self._rfile = rfile
+        self.left = length  # bytes of the body not read yet
+
+    def read(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data = self._rfile.read(size) if size else b""
+        self.left -= len(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        size = self.left if size < 0 else min(size, self.left)
+        data = self._rfile.readline(size) if size else b""
+        self.left -= len(data)
+        return data
+
+
+def read_head(rfile: IO[bytes]) -> Head | None:
+    """The next request's line and headers; None when the client closed the connection instead.
+    Raises BadRequestError for what is not an HTTP/1.x request, TimeoutError when the client is
+    too slow to send it."""
+    line = rfile.readline(MAX_LINE_BYTES + 1)
+    while line in (b"\r\n", b"\n"):  # an empty line before a request is ignored (RFC 9112 2.2)
+        line = rfile.readline(MAX_LINE_BYTES + 1)
+    if not line:
+        return None
+    if len(line) > MAX_LINE_BYTES:
+        raise BadRequestError("414 Request-URI Too Long", "the request line is too long")
+    words = line.decode("iso-8859-1").split()
+    if len(words) != 3 or not _is_version(words[2]):
+        raise BadRequestError("400 Bad Request", f"not an HTTP request line: {line[:100]!r}")
+    if words[2] not in ("HTTP/1.0", "HTTP/1.1"):
+        raise BadRequestError("505 HTTP Version Not Supported", f"{words[2]} is not supported")
+    return Head(words[0], words[1], words[2], _read_headers(rfile))
+
+
+def _is_version(word: str) -> bool:
+    major, dot, minor = word.removeprefix("HTTP/").partition(".")
+    return word.startswith("HTTP/") and dot == "." and major.isdigit() and minor.isdigit()
+
+
+def _read_headers(rfile: IO[bytes]) -> list[tuple[str, str]]:
+    headers: list[tuple[str, str]] = []
+    while (line := rfile.readline(MAX_LINE_BYTES + 1)) not in (b"\r\n", b"\n", b""):
+        if len(line) > MAX_LINE_BYTES:
+            raise BadRequestError("431 Request Header Fields Too Large", "a header line is too long")
+        if len(headers) == MAX_HEADERS:
+            raise BadRequestError("431 Request Header Fields Too Large", "too many headers")
+        name, colon, value = line.decode("iso-8859-1").partition(":")
+        if not colon or not name or name != name.strip():
+            raise BadRequestError("400 Bad Request", f"not a header line: {line[:100]!r}")
+        headers.append((name, value.strip()))
+    if not line:
+        raise ConnectionResetError("the client closed the connection within its request")
+    return headers
+
+
+def body_length(head: Head) -> int | None:
+    """The body's length in bytes; None when the request frames it otherwise or not readably
+    (chunked, or a Content-Length that is no plain decimal number): the app then sees what it
+    declares, reads nothing, and the connection is closed after the answer."""
+    if head.header("Transfer-Encoding") is not None:
+        return None
+    declared = head.header("Content-Length")
+    if declared is None:
+        return 0
+    return int(declared) if declared.isascii() and declared.isdigit() else None
+
+
+def environ(head: Head, body: IO[bytes] | Body, server: tuple[str, int], client: str) -> WSGIEnvironment:
+    """The WSGI environ of a request, as wsgiref.simple_server builds it; `server` is the server's
+    (name, port), `client` the client's address."""
+    path, _, query = head.target.partition("?")
+    if path.startswith("//"):  # as http.server: not a scheme-relative URL
+        path = "/" + path.lstrip("/")
+    env: dict[str, Any] = {
+        "REQUEST_METHOD": head.method,
+        "SCRIPT_NAME": "",
+        "PATH_INFO": unquote(path, "iso-8859-1"),
+        "QUERY_STRING": query,
+        "SERVER_NAME": server[0],
+        "SERVER_PORT": str(server[1]),
+        "SERVER_PROTOCOL": head.version,
+        "SERVER_SOFTWARE": software_version,
+        "REMOTE_ADDR": client,
+        "CONTENT_TYPE": head.header("Content-Type") or "text/plain",
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": body,
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+    }
+    length = head.header("Content-Length")
+    if length:
+        env["CONTENT_LENGTH"] = length
+    for name, value in head.headers:
+        key = name.replace("-", "_").upper()
+        if key in env:
+            continue
+        key = "HTTP_" + key
+        env[key] = f"{env[key]},{value}" if key in env else value
+    return env
+
+
+@dataclass
+class Answer:
+    """An app's whole answer; `closes` when the connection must close after it (a failed app)."""
+
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+    closes: bool = False
+
+
+def run(app: WSGIApplication, env: WSGIEnvironment) -> Answer:
+    """Run `app` on one request and collect its whole answer. An exception from the app is
+    answered as wsgiref answers it (500, logged to stderr), except a dropped connection, a timeout
+    or a connection error, which are raised: the connection is then closed with no answer."""
+    started: list[Answer] = []
+    chunks: list[bytes] = []
+
+    def start_response(
+        status: str, headers: list[tuple[str, str]], exc_info: Any = None
+    ) -> Callable[[bytes], object]:
+        if started and exc_info is None:
+            raise AssertionError("start_response was called twice")
+        started[:] = [Answer(status, list(headers), b"")]
+        return chunks.append
+
+    try:
+        result = app(env, start_response)
+        try:
+            chunks.extend(result)
+        finally:
+            _close(result)
+    except (ConnectionDroppedError, TimeoutError, ConnectionError):
+        raise
+    except Exception:
+        traceback.print_exc()
+        return Answer("500 Internal Server Error", [("Content-Type", "text/plain")], _SERVER_ERROR, True)
+    if not started:
+        raise AssertionError("the app answered without calling start_response")
+    return Answer(started[0].status, started[0].headers, b"".join(chunks))
+
+
+def _close(result: Iterable[bytes]) -> None:
+    close = getattr(result, "close", None)
+    if close is not None:
+        close()
+
+
+def encode(answer: Answer, keep_alive: bool, send_body: bool = True) -> bytes:
+    """The answer as it goes on the wire: status line, headers (with Date and Server if the app
+    gave none, Content-Length always, and Connection: close unless `keep_alive`), then the body."""
+    lines = [f"HTTP/1.1 {answer.status}"]
+    given = set()
+    for name, value in answer.headers:
+        lowered = name.lower()
+        given.add(lowered)
+        if lowered not in _OWN_HEADERS:
+            lines.append(f"{name}: {value}")
+    if "date" not in given:
+        lines.append(f"Date: {formatdate(time.time(), usegmt=True)}")
+    if "server" not in given:
+        lines.append(f"Server: {software_version}")
+    lines.append(f"Content-Length: {len(answer.body)}")
+    if not keep_alive:
+        lines.append("Connection: close")
+    head = ("\r\n".join(lines) + "\r\n\r\n").encode("iso-8859-1")
+    return head + answer.body if send_body else head
+
+
+def refusal(error: BadRequestError) -> bytes:
+    """The answer to a request that could not be parsed; the connection closes after it."""
+    body = f"{error.status}: {error}\n".encode("iso-8859-1", "replace")
+    return encode(Answer(error.status, [("Content-Type", "text/plain")], body), keep_alive=False)
+
+
+def reset(connection: socket.socket) -> None:
+    """Make closing `connection` send RST: the client sees its connection reset, no answer."""
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
