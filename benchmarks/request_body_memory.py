@@ -40,6 +40,7 @@ def _send(url: str, size: int) -> str:
     body_head = b"{}"
     headers = {"Host": parts.netloc, "Content-Type": "application/json", "X-TC-Action": "DescribeAllClass"}
     headers |= {"X-TC-Version": "2018-07-17", "X-TC-Timestamp": "0", "Content-Length": str(size)}
+    headers |= {"Connection": "close"}  # the answer is read until the server closes
     head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
     with socket.create_connection((parts.hostname or "", parts.port or 80)) as conn:
         conn.sendall(f"POST / HTTP/1.1\r\n{head}\r\n".encode("latin-1") + body_head)

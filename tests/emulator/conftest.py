@@ -140,7 +140,8 @@ def server() -> Iterator[tuple[Router, str]]:
 
 @pytest.fixture
 def url() -> Iterator[str]:
-    """A fresh emulator served on its own server, which closes a connection idle for 0.5 s."""
+    """A fresh emulator served on its own server, which cuts off a client that stalls for 0.5 s
+    within a request."""
     emulator = Emulator()
     with serve_in_thread(emulator, read_timeout=0.5) as base:
         yield base

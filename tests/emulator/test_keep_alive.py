@@ -160,9 +160,9 @@ def test_an_idle_or_stalled_client_does_not_hold_up_others() -> None:
     emulator.close()
 
 
-def test_a_connection_idle_past_the_read_timeout_is_closed() -> None:
+def test_a_connection_idle_past_the_idle_timeout_is_closed() -> None:
     emulator = Emulator()
-    with serve_in_thread(emulator, read_timeout=0.3) as url:
+    with serve_in_thread(emulator, idle_timeout=0.3) as url:
         conn = _connection(url)
         _api(conn, url, "DescribeAllClass")
         time.sleep(0.6)
@@ -172,7 +172,7 @@ def test_a_connection_idle_past_the_read_timeout_is_closed() -> None:
 
 def test_the_server_stops_at_once_and_closes_idle_connections() -> None:
     emulator = Emulator()
-    with serve_in_thread(emulator) as url:  # the read timeout is 30 s
+    with serve_in_thread(emulator) as url:  # the idle timeout is 30 s
         conns = [_connection(url) for _ in range(3)]
         for conn in conns:
             _api(conn, url, "DescribeAllClass")

@@ -3,11 +3,11 @@ handed to a WSGI app.
 
 A connection stays open for the client's next request (keep-alive, as the official SDKs' requests
 sessions and httpx expect) until the client asks to close it (`Connection: close`, or an HTTP/1.0
-request), leaves part of its body unread by the app, sends what cannot be parsed, sends nothing for
-the read timeout, or the app drops it (a fault: the connection is reset with no answer). The app's
-answer is buffered and sent in one write, always with its Content-Length (the server owns the
-framing: an app's own Content-Length, Connection or Transfer-Encoding header is replaced). A HEAD
-answer carries the length of the body it leaves out.
+request), leaves part of its body unread by the app, sends what cannot be parsed, stalls within a
+request or sends no next one for the server's timeouts, or the app fails or drops it (a fault: the
+connection is reset with no answer). The app's answer is buffered and sent in one write, always
+with its Content-Length (the server owns the framing: an app's own Content-Length, Connection or
+Transfer-Encoding header is replaced). A HEAD answer carries the length of the body it leaves out.
 
 The WSGI environ is the one wsgiref builds (CONTENT_TYPE is "text/plain" when the request names
 none; repeated headers are joined with commas), without a copy of the process's environment.

@@ -4,7 +4,8 @@ Tencent Cloud API refuses a request packet larger than 10 MB (`RequestSizeLimitE
 error table, reference §1.6; the 10 MB figure is quoted in tccli's api.json: "避免转为 Base64 后超出
 云API的10MB包大小上限"). The emulator refuses such a body from its declared Content-Length, before
 reading a byte of it, so a huge body costs no memory. A client that stops sending mid-request is
-cut off after READ_TIMEOUT_SECONDS, so it cannot hold a server thread forever.
+cut off after READ_TIMEOUT_SECONDS, and one that sends no next request for IDLE_TIMEOUT_SECONDS
+is closed, so neither holds a server thread forever.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import Any
 MAX_BODY_BYTES = 10 * 1024 * 1024  # Tencent Cloud API's request packet limit
 MAX_ADMIN_BODY_BYTES = 64 * 1024 * 1024  # a snapshot carries every watermark image
 READ_TIMEOUT_SECONDS = 30.0
+# A kept-alive connection that carries no request for this long is closed. Longer than httpx's own
+# 5 s pool expiry, so that a client seldom reuses a connection just as the server closes it.
+IDLE_TIMEOUT_SECONDS = 30.0
 MAX_JSON_DEPTH = 32  # the API's deepest request nests 6 levels
 
 

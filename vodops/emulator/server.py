@@ -5,11 +5,11 @@ tests point the official SDK at the emulator. `make_server` is for serving in th
 
 Each connection gets its own thread and carries requests one after another (keep-alive; see
 `http11` for how a connection reads, answers and when it closes), so a slow or idle client holds
-only its own thread. A connection that sends nothing for `read_timeout` seconds is closed. A body
-longer than MAX_ADMIN_BODY_BYTES is never read into memory: the app answers from its
-Content-Length, and the server discards what the client still sends, a chunk at a time, so the
-client can read the answer. Closing the server closes the connections waiting for a request; one
-being answered is closed once its answer is sent.
+only its own thread. A connection that stalls for `read_timeout` seconds within a request, or
+waits `idle_timeout` seconds for the next one, is closed. A body longer than MAX_ADMIN_BODY_BYTES
+is never read into memory: the app answers from its Content-Length, and the server discards what
+the client still sends, a chunk at a time, so the client can read the answer. Closing the server
+closes the connections waiting for a request; one being answered is closed once its answer is sent.
 """
 
 from __future__ import annotations
@@ -22,13 +22,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from http.server import HTTPServer
+from io import BufferedReader
 from socketserver import StreamRequestHandler, ThreadingMixIn
 from typing import IO, TYPE_CHECKING, cast
 
 from ..errors import EmulatorError
 from . import http11
 from .knobs import ConnectionDroppedError
-from .limits import READ_TIMEOUT_SECONDS
+from .limits import IDLE_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
@@ -47,14 +48,16 @@ class ThreadingServer(ThreadingMixIn, HTTPServer):
         self._waiting: set[socket.socket] = set()  # connections waiting for their next request
         super().__init__(address, handler)
 
-    def next_request(self, connection: socket.socket, rfile: IO[bytes]) -> http11.Head | None:
-        """The next request on `connection`; None once the client or the server closes it."""
+    def wait_for_request(self, connection: socket.socket, rfile: IO[bytes], timeout: float) -> bool:
+        """Wait up to `timeout` seconds for the first byte of the next request on `connection`;
+        whether one came (not when the client closes, nor once the server is closing)."""
         with self._lock:
             if self.closing:
-                return None
+                return False
             self._waiting.add(connection)
         try:
-            return http11.read_head(rfile)
+            connection.settimeout(timeout)
+            return bool(cast("BufferedReader", rfile).peek(1))
         finally:
             with self._lock:
                 self._waiting.discard(connection)
@@ -74,7 +77,8 @@ class Connection(StreamRequestHandler):
     """Serves one connection's requests in turn; a ConnectionDroppedError from the app resets
     it with no answer; a client too slow to send its request is disconnected."""
 
-    timeout = READ_TIMEOUT_SECONDS  # socket timeout of every read and write on the connection
+    timeout = READ_TIMEOUT_SECONDS  # socket timeout of every read and write within a request
+    idle_timeout = IDLE_TIMEOUT_SECONDS  # how long the connection waits for a next request
     disable_nagle_algorithm = True  # each answer is one write: send it at once
     server: ThreadingServer
 
@@ -85,8 +89,12 @@ class Connection(StreamRequestHandler):
 
     def _serve_one(self) -> bool:
         """Answer the next request; whether the connection may carry another."""
+        rfile = cast("IO[bytes]", self.rfile)
+        if not self.server.wait_for_request(self.connection, rfile, self.idle_timeout):
+            return False
+        self.connection.settimeout(self.timeout)
         try:
-            head = self.server.next_request(self.connection, cast("IO[bytes]", self.rfile))
+            head = http11.read_head(rfile)
         except http11.BadRequestError as error:
             self.connection.sendall(http11.refusal(error))
             return False
@@ -118,12 +126,17 @@ class Connection(StreamRequestHandler):
 
 
 def make_server(
-    app: WSGIApplication, host: str = "127.0.0.1", port: int = 0, read_timeout: float = READ_TIMEOUT_SECONDS
+    app: WSGIApplication,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    read_timeout: float = READ_TIMEOUT_SECONDS,
+    idle_timeout: float = IDLE_TIMEOUT_SECONDS,
 ) -> ThreadingServer:
     """A threaded server for `app` on host:port (port 0 picks a free one); not yet serving.
-    A connection idle for `read_timeout` seconds while its request is read is closed."""
-    handler = type("Handler", (Connection,), {"timeout": read_timeout})
-    return ThreadingServer((host, port), handler, app)
+    A connection that stalls for `read_timeout` seconds within a request, or waits `idle_timeout`
+    seconds for one, is closed."""
+    timeouts = {"timeout": read_timeout, "idle_timeout": idle_timeout}
+    return ThreadingServer((host, port), type("Handler", (Connection,), timeouts), app)
 
 
 def is_loopback(host: str) -> bool:
@@ -138,10 +151,15 @@ def is_loopback(host: str) -> bool:
 
 @contextmanager
 def serve_in_thread(
-    app: WSGIApplication, host: str = "127.0.0.1", port: int = 0, read_timeout: float = READ_TIMEOUT_SECONDS
+    app: WSGIApplication,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    read_timeout: float = READ_TIMEOUT_SECONDS,
+    idle_timeout: float = IDLE_TIMEOUT_SECONDS,
 ) -> Iterator[str]:
-    """Serve `app` on a background thread; yield its base URL, e.g. "http://127.0.0.1:53211"."""
-    server = make_server(app, host, port, read_timeout)
+    """Serve `app` on a background thread; yield its base URL, e.g. "http://127.0.0.1:53211".
+    The timeouts are make_server's."""
+    server = make_server(app, host, port, read_timeout, idle_timeout)
     # A short poll interval keeps shutdown (which waits for the next poll) quick.
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), name="vodops-emulator", daemon=True)
     thread.start()
