@@ -3,7 +3,10 @@ path answers: the same objects in the same order, presets first, with the same T
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+import httpx
 
 from tests.emulator.conftest import Api
 
@@ -51,3 +54,37 @@ def test_watermark_pages_are_in_id_order_with_the_total(api: Api) -> None:
     assert [str(item["Definition"]) for item in default["WatermarkTemplateSet"]] == made, (
         "Limit 10 by default"
     )
+
+
+def _raw_page(base_url: str, sign: Any, action: str, **params: Any) -> bytes:
+    body = json.dumps(params).encode()
+    reply = httpx.post(
+        base_url + "/", content=body, headers=sign(action, body, base_url.removeprefix("http://"))
+    )
+    return reply.content
+
+
+def test_pages_are_compact_utf8_json_byte_for_byte_and_never_stale(
+    api: Api, base_url: str, sign: Any, hls_720p: dict[str, Any], png: str
+) -> None:
+    """Stored templates are kept encoded between pages; a page is still exactly the compact UTF-8
+    encoding of its whole reply, presets and stored templates alike, and shows a change at once."""
+    text = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "FontAlpha": 0.5}
+    mark = api("CreateWatermarkTemplate", Type="text", Name="水印", Comment='é"\\\n', TextTemplate=text)
+    api(
+        "CreateWatermarkTemplate",
+        Type="image",
+        Name="logo",
+        ImageTemplate={"ImageContent": png, "Width": "10%"},
+    )
+    api("CreateTranscodeTemplate", **{**hls_720p, "Name": "高清"})
+    for _ in range(2):  # the second time, from what was kept
+        for action in ("DescribeWatermarkTemplates", "DescribeTranscodeTemplates"):
+            content = _raw_page(base_url, sign, action, Limit=100)
+            assert (
+                content == json.dumps(json.loads(content), ensure_ascii=False, separators=(",", ":")).encode()
+            )
+            assert "水印".encode() in content or "高清".encode() in content
+    api("ModifyWatermarkTemplate", Definition=mark["Definition"], Name="renamed")
+    names = [item["Name"] for item in api("DescribeWatermarkTemplates")["WatermarkTemplateSet"]]
+    assert names == ["renamed", "logo"]

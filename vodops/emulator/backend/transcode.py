@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..defaults import render, zeroed
+from ..encoding import Encoded, compact
 from ..faults import ApiFault
 from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
@@ -61,8 +62,8 @@ def delete(ctx: Context, params: Params) -> Reply:
 def describe(ctx: Context, params: Params) -> Reply:
     if all(params.get(name, []) == [] for name in _FILTERS):
         total, presets, texts = stored_page(ctx, KIND, params, TRANSCODE_TEMPLATES)
-        shown = [_show(doc, "Preset") for doc in presets] + [_shown_custom(text) for text in texts]
-        return {"TotalCount": total, "TranscodeTemplateSet": shown}
+        items = [_show(doc, "Preset") for doc in presets] + [_shown_custom(text) for text in texts]
+        return {"TotalCount": total, "TranscodeTemplateSet": items}
     custom = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     shown = [_show(doc, "Preset") for doc in TRANSCODE_TEMPLATES]
     shown += [_show(doc, "Custom") for doc in custom]
@@ -136,10 +137,10 @@ def _stream(struct: Struct, spec: Params, name: str) -> Params:
 
 
 @lru_cache(maxsize=16_384)
-def _shown_custom(stored: str) -> Reply:
-    """A stored custom template as Describe shows it, rendered once per stored version (pages are
-    read again and again). Shared: read it, never change it."""
-    return _show(json.loads(stored), "Custom")
+def _shown_custom(stored: str) -> Encoded:
+    """A stored custom template as Describe shows it, rendered and encoded once per stored version
+    (pages are read again and again)."""
+    return Encoded(compact(_show(json.loads(stored), "Custom")))
 
 
 def _show(doc: Params, kind: str) -> Reply:

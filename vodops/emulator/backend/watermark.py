@@ -6,6 +6,7 @@ import json
 from functools import lru_cache
 
 from ..defaults import render
+from ..encoding import Encoded, compact
 from ..faults import ApiFault
 from ..images import sniff_base64, url
 from ..schema import Params
@@ -103,10 +104,10 @@ def _sub_template(spec: Params, kind: str) -> Params | None:
 
 
 @lru_cache(maxsize=16_384)
-def _shown(origin: str, stored: str) -> Reply:
-    """A stored template as Describe shows it, rendered once per stored version (pages are read
-    again and again, and rendering is most of their cost). Shared: read it, never change it."""
-    return _show(origin, json.loads(stored))
+def _shown(origin: str, stored: str) -> Encoded:
+    """A stored template as Describe shows it, rendered and encoded once per stored version and
+    origin (pages are read again and again, and rendering and encoding are most of their cost)."""
+    return Encoded(compact(_show(origin, json.loads(stored))))
 
 
 def _show(origin: str, doc: Params) -> Reply:
