@@ -183,7 +183,8 @@ class Emulator:
         action = request.headers.get("x-tc-action", "")
         service = BY_VERSION.get(request.headers.get("x-tc-version", ""))
         body = _params(request, service.actions.get(action) if service else None)
-        time.sleep(self._mischief.delay())
+        if (delay := self._mischief.delay()) > 0:
+            time.sleep(delay)
         fault: str | None = None
         try:
             service, known, params = self._admitted(request, action, body)

@@ -2,21 +2,23 @@
 than \\u escapes, as the cloud's answers are; and the `{"Response": {...}}` envelope.
 
 A Describe page shows the same stored objects page after page, and encoding a page of 100
-watermark templates cost as much as the rest of answering it. A backend may therefore put an
-object already encoded (`Encoded`, which it keeps per stored version) in a list it answers; the
-envelope splices its text in as is, so the bytes are those of encoding the whole reply at once.
+watermark templates cost as much as the rest of answering it. A backend may therefore answer a
+member already encoded (`Encoded`): a list of objects it keeps encoded per stored version, put
+together by `encoded_list`. The envelope splices its text in as is, so the bytes are those of
+encoding the whole reply at once.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
-    """One JSON value, already encoded by `compact`: only ever an item of a list a reply answers
+    """A JSON value already encoded by `compact`: a member of a reply, an item of `encoded_list`
     (json.dumps refuses it anywhere else, so a misplaced one fails loudly)."""
 
     text: str
@@ -27,15 +29,19 @@ def compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def encoded_list(items: Iterable[Any]) -> Encoded:
+    """A JSON array of `items`, each an Encoded value or one to encode."""
+    texts = [item.text if isinstance(item, Encoded) else compact(item) for item in items]
+    return Encoded(f"[{','.join(texts)}]")
+
+
 def envelope(reply: dict[str, Any], request_id: str) -> bytes:
-    """The answer's body: `{"Response": {...reply, "RequestId": request_id}}` in UTF-8."""
+    """The answer's body: `{"Response": {...reply, "RequestId": request_id}}` in UTF-8; a member
+    of the reply may be Encoded."""
     members = {**reply, "RequestId": request_id}
-    text = ",".join(f"{compact(name)}:{_member(value)}" for name, value in members.items())
+    text = ",".join(f"{compact(name)}:{_text(value)}" for name, value in members.items())
     return f'{{"Response":{{{text}}}}}'.encode()
 
 
-def _member(value: Any) -> str:
-    if isinstance(value, list) and any(isinstance(item, Encoded) for item in value):
-        items = (item.text if isinstance(item, Encoded) else compact(item) for item in value)
-        return f"[{','.join(items)}]"
-    return compact(value)
+def _text(value: Any) -> str:
+    return value.text if isinstance(value, Encoded) else compact(value)

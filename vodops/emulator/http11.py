@@ -21,7 +21,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import formatdate
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -55,15 +55,21 @@ class Head:
     target: str
     version: str  # "HTTP/1.1"
     headers: list[tuple[str, str]]
+    first: dict[str, str] = field(init=False)  # by lower-case name, the first value
+
+    def __post_init__(self) -> None:
+        first: dict[str, str] = {}
+        for name, value in self.headers:
+            first.setdefault(name.lower(), value)
+        object.__setattr__(self, "first", first)
 
     def header(self, name: str) -> str | None:
-        """The first value of the header `name` (any case), if any."""
-        lowered = name.lower()
-        return next((value for key, value in self.headers if key.lower() == lowered), None)
+        """The first value of the header `name` (in lower case), if any."""
+        return self.first.get(name)
 
     def keeps_alive(self) -> bool:
         """Whether the client lets the connection carry another request after this one."""
-        tokens = {token.strip().lower() for token in (self.header("Connection") or "").split(",")}
+        tokens = {token.strip().lower() for token in (self.header("connection") or "").split(",")}
         return self.version == "HTTP/1.1" and "close" not in tokens
 
 
@@ -131,9 +137,9 @@ def body_length(head: Head) -> int | None:
     """The body's length in bytes; None when the request frames it otherwise or not readably
     (chunked, or a Content-Length that is no plain decimal number): the app then sees what it
     declares, reads nothing, and the connection is closed after the answer."""
-    if head.header("Transfer-Encoding") is not None:
+    if head.header("transfer-encoding") is not None:
         return None
-    declared = head.header("Content-Length")
+    declared = head.header("content-length")
     if declared is None:
         return 0
     return int(declared) if declared.isascii() and declared.isdigit() else None
@@ -155,7 +161,7 @@ def environ(head: Head, body: IO[bytes] | Body, server: tuple[str, int], client:
         "SERVER_PROTOCOL": head.version,
         "SERVER_SOFTWARE": software_version,
         "REMOTE_ADDR": client,
-        "CONTENT_TYPE": head.header("Content-Type") or "text/plain",
+        "CONTENT_TYPE": head.header("content-type") or "text/plain",
         "GATEWAY_INTERFACE": "CGI/1.1",
         "wsgi.version": (1, 0),
         "wsgi.url_scheme": "http",
@@ -165,7 +171,7 @@ def environ(head: Head, body: IO[bytes] | Body, server: tuple[str, int], client:
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
     }
-    length = head.header("Content-Length")
+    length = head.header("content-length")
     if length:
         env["CONTENT_LENGTH"] = length
     for name, value in head.headers:

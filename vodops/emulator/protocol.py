@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from .faults import ApiFault
 
@@ -103,10 +104,16 @@ def canonical_request(request: SignedRequest, auth: Authorization) -> str:
 
 
 def signature(secret_key: str, auth: Authorization, to_sign: str) -> str:
-    key = _hmac(("TC3" + secret_key).encode("utf-8"), auth.date)
-    for part in (auth.service, "tc3_request"):
-        key = _hmac(key, part)
+    key = _signing_key(secret_key, auth.date, auth.service)
     return hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+@lru_cache(maxsize=256)  # one key a day per secret and service: derived once, not per request
+def _signing_key(secret_key: str, date: str, service: str) -> bytes:
+    key = _hmac(("TC3" + secret_key).encode("utf-8"), date)
+    for part in (service, "tc3_request"):
+        key = _hmac(key, part)
+    return key
 
 
 def _hmac(key: bytes, message: str) -> bytes:

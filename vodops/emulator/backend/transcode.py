@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..defaults import render, zeroed
-from ..encoding import Encoded, compact
+from ..encoding import Encoded, compact, encoded_list
 from ..faults import ApiFault
 from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
@@ -63,7 +63,7 @@ def describe(ctx: Context, params: Params) -> Reply:
     if all(params.get(name, []) == [] for name in _FILTERS):
         total, presets, texts = stored_page(ctx, KIND, params, TRANSCODE_TEMPLATES)
         items = [_show(doc, "Preset") for doc in presets] + [_shown_custom(text) for text in texts]
-        return {"TotalCount": total, "TranscodeTemplateSet": items}
+        return {"TotalCount": total, "TranscodeTemplateSet": encoded_list(items)}
     custom = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     shown = [_show(doc, "Preset") for doc in TRANSCODE_TEMPLATES]
     shown += [_show(doc, "Custom") for doc in custom]

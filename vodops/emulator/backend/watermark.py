@@ -6,7 +6,7 @@ import json
 from functools import lru_cache
 
 from ..defaults import render
-from ..encoding import Encoded, compact
+from ..encoding import Encoded, compact, encoded_list
 from ..faults import ApiFault
 from ..images import sniff_base64, url
 from ..schema import Params
@@ -59,7 +59,8 @@ def delete(ctx: Context, params: Params) -> Reply:
 def describe(ctx: Context, params: Params) -> Reply:
     if "Type" not in params and not params.get("Definitions"):
         total, _, texts = stored_page(ctx, KIND, params, [])
-        return {"TotalCount": total, "WatermarkTemplateSet": [_shown(ctx.origin, text) for text in texts]}
+        listed = encoded_list(_shown(ctx.origin, text) for text in texts)
+        return {"TotalCount": total, "WatermarkTemplateSet": listed}
     docs = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     if "Type" in params:
         docs = [doc for doc in docs if doc["Spec"]["Type"] == params["Type"]]
