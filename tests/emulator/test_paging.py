@@ -4,11 +4,15 @@ path answers: the same objects in the same order, presets first, with the same T
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from tests.emulator.conftest import Api
+from tests.emulator.conftest import Api, Clock
+from vodops.emulator import Emulator
 
 LIST_KEYS = {
     "DescribeTranscodeTemplates": "TranscodeTemplateSet",
@@ -88,3 +92,28 @@ def test_pages_are_compact_utf8_json_byte_for_byte_and_never_stale(
     api("ModifyWatermarkTemplate", Definition=mark["Definition"], Name="renamed")
     names = [item["Name"] for item in api("DescribeWatermarkTemplates")["WatermarkTemplateSet"]]
     assert names == ["renamed", "logo"]
+
+
+def test_pages_follow_changes_made_through_another_emulator_on_the_same_file(
+    db_file: Path, clock: Clock, serve: Callable[[Emulator], AbstractContextManager[Api]]
+) -> None:
+    """Two processes on one emulator file (e.g. a plan and an apply against the embedded target):
+    the pages and TotalCount one serves show what the other has just created or deleted."""
+    text = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "FontAlpha": 1}
+    reader, writer = Emulator(db_file, clock=clock), Emulator(db_file, clock=clock)
+    with serve(reader) as reading, serve(writer) as writing:
+        made = [
+            writing("CreateWatermarkTemplate", Type="text", Name=f"w{n}", TextTemplate=text) for n in range(5)
+        ]
+        definitions = [item["Definition"] for item in made]
+        assert _pages(reading, "DescribeWatermarkTemplates", 2) == ([str(d) for d in definitions], 5)
+        writing("DeleteWatermarkTemplate", Definition=definitions[1])
+        more = writing("CreateWatermarkTemplate", Type="text", Name="w5", TextTemplate=text)["Definition"]
+        expected = [str(d) for d in [*definitions[:1], *definitions[2:], more]]
+        assert _pages(reading, "DescribeWatermarkTemplates", 2) == (expected, 5)
+        assert (
+            reading("DescribeWatermarkTemplates", Offset=4, Limit=2)["WatermarkTemplateSet"][0]["Name"]
+            == "w5"
+        )
+    reader.close()
+    writer.close()
