@@ -98,10 +98,12 @@ class Connection(StreamRequestHandler):
         except http11.BadRequestError as error:
             self.connection.sendall(http11.refusal(error))
             return False
-        if head is None:
-            return False
+        return head is not None and self._answer(head, rfile)
+
+    def _answer(self, head: http11.Head, rfile: IO[bytes]) -> bool:
+        """Run the app on the request `head` begins; whether the connection may carry another."""
         length = http11.body_length(head)
-        body = http11.Body(cast("IO[bytes]", self.rfile), length or 0)
+        body = http11.Body(rfile, length or 0)
         server = (self.server.server_name, self.server.server_port)
         try:
             answer = http11.run(self.server.app, http11.environ(head, body, server, self.client_address[0]))
