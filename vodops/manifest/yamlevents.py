@@ -1,0 +1,127 @@
+"""The common YAML document read straight from libyaml's events, without composing nodes.
+
+Composing (yaml.compose_all) makes a Python node per value and calls three Python resolver hooks
+for it, and the nodes are then walked again to make values; here each event becomes its value at
+once, with a third fewer instructions for the whole read. What this reader does not handle (anchors
+and aliases, a key that is not a scalar, a document deeper than MAX_DEPTH or larger than MAX_NODES)
+it hands to the node reader (vodops/manifest/yamlpos.py) by raising UnusualDocumentError: the
+values, positions and problems of a file are always the ones the node reader gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from yaml._yaml import CParser
+from yaml.events import (
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+
+from vodops.errors import Problem, VodopsError
+from vodops.manifest.yamlvalues import MAX_DEPTH, MAX_NODES, NULL, Document, Position, duplicate_key, scalar
+from vodops.resources.base import Path
+
+Next = Callable[[], Any]  # the parser's next event
+
+
+class UnusualDocumentError(VodopsError):
+    """Internal: the file has what only the node reader handles; it reads the file instead."""
+
+
+def read_events(text: str, file: str) -> tuple[list[Document], list[Problem]]:
+    """Every non-empty document in `text` and the problems in their values (duplicate keys, lone
+    surrogates); raises yaml.YAMLError on a syntax error, UnusualDocumentError as said above."""
+    parser = CParser(text)
+    try:
+        return _documents(parser.get_event, file)
+    finally:
+        parser.dispose()
+
+
+def _documents(next_event: Next, file: str) -> tuple[list[Document], list[Problem]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    next_event()  # the stream's start
+    while type(next_event()) is DocumentStartEvent:
+        root = next_event()
+        if not _is_empty(root):
+            document = Document(file, None)
+            document.value = _value(root, (), document, next_event, problems, None)
+            documents.append(document)
+        next_event()  # the document's end
+    return documents, problems
+
+
+def _is_empty(event: Event) -> bool:
+    return type(event) is ScalarEvent and _plain(event) and event.value in NULL
+
+
+def _plain(event: ScalarEvent) -> bool:
+    """Untagged (or tagged `!`) and unquoted: what the node reader's resolver tags as plain."""
+    return bool(event.implicit[0]) and event.tag in (None, "!")
+
+
+def _value(
+    event: Any, path: Path, doc: Document, next_event: Next, problems: list[Problem], where: Position | None
+) -> Any:
+    """The value `event` starts; `where` is the position recorded for `path` (a mapping's value
+    is located at its key), else the event's own."""
+    if event.anchor is not None or len(path) > MAX_DEPTH or len(doc.positions) > MAX_NODES:
+        raise UnusualDocumentError("an anchor or alias, or a document too deep or too large")
+    own = _at(event)
+    doc.positions[path] = where or own
+    kind = type(event)
+    if kind is ScalarEvent:
+        return scalar(event.value, _plain(event), doc, own, problems)
+    if kind is MappingStartEvent:
+        return _mapping(path, doc, next_event, problems)
+    items: list[Any] = []
+    event = next_event()
+    while type(event) is not SequenceEndEvent:
+        items.append(_value(event, (*path, len(items)), doc, next_event, problems, None))
+        event = next_event()
+    return items
+
+
+def _at(event: Any) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    event: Any = next_event()
+    while type(event) is not MappingEndEvent:
+        if type(event) is not ScalarEvent or event.anchor is not None:
+            raise UnusualDocumentError("a key that is not a plain scalar")
+        where = _at(event)
+        key = event.value
+        here = (*path, key)
+        if key in result:
+            problems.append(duplicate_key(doc, key, here, where))
+            _skip(next_event(), next_event)
+        else:
+            result[key] = _value(next_event(), here, doc, next_event, problems, where)
+        event = next_event()
+    return result
+
+
+def _skip(event: Any, next_event: Next) -> None:
+    """Reads past the value `event` starts (the value of a duplicate key, which is not read)."""
+    depth = 0
+    while True:
+        if getattr(event, "anchor", None) is not None:  # an anchor there may still be referred to
+            raise UnusualDocumentError("an anchor or alias")
+        if type(event) in (MappingStartEvent, SequenceStartEvent):
+            depth += 1
+        elif type(event) in (MappingEndEvent, SequenceEndEvent):
+            depth -= 1
+        if depth == 0:
+            return
+        event = next_event()

@@ -1,0 +1,87 @@
+"""What both YAML readers share (vodops/manifest/yamlpos.py composes nodes, yamlevents.py reads
+libyaml's events): a document and the position of each of its values, and scalars to values.
+
+Scalars follow the YAML 1.2 core schema rather than PyYAML's 1.1 defaults, because the VOD API is
+full of values 1.1 would mangle: `ON`/`OFF` switches would become booleans and `0xFFFFFF` colours
+integers. Here only true/false are booleans, only decimal numbers are numbers, and duplicate keys
+are errors instead of silently keeping the last one.
+
+Strings are NFC-normalized, so a name compares as the characters it shows, and a lone UTF-16
+surrogate (a "\\ud800" escape) is a problem, not text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from vodops.errors import Location, Problem, VodopsError
+from vodops.resources.base import Path
+
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_NUMBER_START = frozenset("+-.0123456789")  # what both patterns above can start with
+NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_WORDS: dict[str, bool | None] = {
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+    **dict.fromkeys(NULL),
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+MAX_DEPTH = 64
+MAX_NODES = 200_000  # aliases can make a small file huge ("billion laughs")
+
+Position = tuple[int, int]  # 1-based line and column
+
+
+class TooLargeError(VodopsError):
+    """Internal: stops converting a document that nests too deep or expands too far."""
+
+
+@dataclass
+class Document:
+    """One YAML document: its value and the position of every value inside it."""
+
+    file: str
+    value: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+
+    def locate(self, path: Path) -> Location:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(path[:end])
+            if found:
+                return Location(self.file, *found)
+        return Location(self.file, 1, 1)
+
+
+def scalar(text: str, plain: bool, doc: Document, where: Position, problems: list[Problem]) -> Any:
+    """The value of a scalar written as `text`: a plain (unquoted, untagged) one is typed by the
+    core schema, any other stays a string. A lone surrogate in it is a problem at `where`."""
+    if text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
+        return _typed(text) if plain else text
+    # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
+    value = unicodedata.normalize("NFC", text)
+    surrogate = _SURROGATE.search(value)
+    if surrogate:
+        message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
+        problems.append(Problem(f"{message}; write the character itself", Location(doc.file, *where)))
+    return _typed(value) if plain else value
+
+
+def _typed(value: str) -> Any:
+    if value[:1] in _NUMBER_START:
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+    return _WORDS.get(value, value)
+
+
+def duplicate_key(doc: Document, key: str, first: Path, where: Position) -> Problem:
+    """The problem of a key written twice in one mapping, `first` the path of its first value."""
+    line = doc.positions[first][0]
+    return Problem(f"duplicate key {key!r} (first written at line {line})", Location(doc.file, *where))
