@@ -15,7 +15,7 @@ from vodops.resources.base import Path, RefTo, Spec
 
 def references(spec: Spec, path: Path = ()) -> Iterator[tuple[Path, str, int | str]]:
     """Every (path, kind, value) of a field that takes a Definition of a kind vodops manages."""
-    for name, key, target in _fields(type(spec)):
+    for name, key, target in _referring_fields(type(spec)):
         value = getattr(spec, name)
         if value is None:
             continue
@@ -27,8 +27,35 @@ def references(spec: Spec, path: Path = ()) -> Iterator[tuple[Path, str, int | s
 
 def field_value(spec: Spec, key: str) -> Any:
     """The value of `spec`'s field written `key` in a manifest (None when unset or no such field)."""
-    name = next((name for name, written, _ in _fields(type(spec)) if written == key), None)
+    name = _attributes(type(spec)).get(key)
     return None if name is None else getattr(spec, name)
+
+
+@functools.cache
+def _attributes(model: type[Spec]) -> dict[str, str]:
+    """`model`'s attribute names by their manifest keys."""
+    return {written: name for name, written, _ in reversed(_fields(model))}
+
+
+@functools.cache
+def _referring_fields(model: type[Spec]) -> tuple[tuple[str, str, RefTo | None], ...]:
+    """The fields of `model` that take a reference or hold models that do: the others are not
+    walked (most kinds, and most of every spec, refer to nothing)."""
+    return tuple(
+        (name, key, target)
+        for (name, key, target), info in zip(_fields(model), model.model_fields.values(), strict=True)
+        if target is not None or any(_may_refer(inner) for inner in _models_in(info.annotation))
+    )
+
+
+@functools.cache
+def _may_refer(model: type[BaseModel]) -> bool:
+    """Whether a value of `model` can hold a reference anywhere inside it."""
+    return any(
+        _ref_to(info.metadata, info.annotation) is not None
+        or any(map(_may_refer, _models_in(info.annotation)))
+        for info in model.model_fields.values()
+    )
 
 
 @functools.cache
@@ -109,16 +136,17 @@ def model_at(model: type[BaseModel], path: Path) -> type[BaseModel] | None:
     return model
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    """Every model `annotation` names, in unions, lists and Annotated alike."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        yield annotation
+    elif typing.get_origin(annotation) in (typing.Union, types.UnionType, list, typing.Annotated):
         for arg in typing.get_args(annotation):
-            found = _model_in(arg)
-            if found is not None:
-                return found
-    return None
+            yield from _models_in(arg)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    return next(_models_in(annotation), None)
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
