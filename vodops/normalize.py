@@ -98,38 +98,50 @@ def is_absent(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-class RuleIndex:
-    """A kind's rules found by the length and last step of the paths they match, so each node is
-    tried only against the few rules that can match it, not against the whole table."""
+class _Place:
+    """Where a walk of a spec stands against a kind's rules: the rules whose pattern matches the
+    path walked so far (in table order: a later rule sees what an earlier left), and the places
+    one step down. A place is made when first reached and kept, because the same paths recur in
+    every spec of a kind; no path tuple is built or hashed while walking."""
 
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
-        self._rules: dict[tuple[int, str], list[tuple[int, Rule]]] = {}
-        for order, rule in enumerate(rules):
-            self._rules.setdefault((len(rule.pattern), rule.pattern[-1]), []).append((order, rule))
-        self._found: dict[Path, list[Rule]] = {}  # the same paths recur in every spec of a kind
+    __slots__ = ("_depth", "_next", "_open", "_table", "rules")
 
-    def at(self, path: Path) -> list[Rule]:
-        """The rules that match `path`, in table order (a later rule sees what an earlier left)."""
-        found = self._found.get(path)
+    def __init__(self, table: tuple[Rule, ...], depth: int, open_: tuple[int, ...]) -> None:
+        self._table, self._depth, self._open = table, depth, open_  # open_: rules matching so far
+        self.rules = [table[i] for i in open_ if len(table[i].pattern) == depth]
+        self._next: dict[str | int, _Place] = {}
+
+    def step(self, key: str | int) -> _Place:
+        """The place below this one at `key` (a mapping key or a list index)."""
+        found = self._next.get(key)
         if found is None:
-            found = self._found[path] = self._matching(path)
+            found = self._next[key] = self._below(str(key))
         return found
 
-    def _matching(self, path: Path) -> list[Rule]:
-        last = str(path[-1]) if path else ""
-        exact = self._rules.get((len(path), last), [])
-        wild = self._rules.get((len(path), "*"), []) if last != "*" else []
-        candidates = sorted(exact + wild) if exact and wild else exact or wild
-        return [rule for _, rule in candidates if matches(rule.pattern, path)]
+    def _below(self, step: str) -> _Place:
+        depth, table = self._depth, self._table
+        open_ = tuple(
+            i for i in self._open if len(table[i].pattern) > depth and table[i].pattern[depth] in ("*", step)
+        )
+        return _Place(table, depth + 1, open_) if open_ else _NOWHERE
 
 
-_INDEXES: dict[int, tuple[tuple[Rule, ...], RuleIndex]] = {}
+class _Nowhere(_Place):
+    """Off every rule's pattern: no rule matches here or anywhere below."""
+
+    def step(self, key: str | int) -> _Place:
+        return self
 
 
-def _index(rules: tuple[Rule, ...]) -> RuleIndex:
-    kept = _INDEXES.get(id(rules))
+_NOWHERE = _Nowhere((), 0, ())
+
+_STARTS: dict[int, tuple[tuple[Rule, ...], _Place]] = {}
+
+
+def _start(rules: tuple[Rule, ...]) -> _Place:
+    kept = _STARTS.get(id(rules))
     if kept is None or kept[0] is not rules:
-        kept = _INDEXES[id(rules)] = (rules, RuleIndex(rules))
+        kept = _STARTS[id(rules)] = (rules, _Place(rules, 0, tuple(range(len(rules)))))
     return kept[1]
 
 
@@ -138,20 +150,20 @@ _CONDITIONAL = (Default, Ignored)  # the rules that apply only while `holds`
 
 def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
     """The comparable form of a spec (None when nothing is left)."""
-    return _normalize(value, _index(rules), (), value if isinstance(value, dict) else {})
+    return _normalize(value, _start(rules), value if isinstance(value, dict) else {})
 
 
-def _normalize(value: Any, rules: RuleIndex, path: Path, root: Mapping[str, Any]) -> Any:
+def _normalize(value: Any, place: _Place, root: Mapping[str, Any]) -> Any:
     if isinstance(value, dict):
         kept = {}
         for key, child in value.items():
-            child = _normalize(child, rules, (*path, key), root)
+            child = _normalize(child, place.step(key), root)
             if child is not None:  # None is what an absent value normalizes to
                 kept[key] = child
         value = kept
     elif isinstance(value, list):
-        value = [_item(_normalize(v, rules, (*path, i), root)) for i, v in enumerate(value)]
-    for rule in rules.at(path):
+        value = [_item(_normalize(v, place.step(i), root)) for i, v in enumerate(value)]
+    for rule in place.rules:
         if not isinstance(rule, _CONDITIONAL) or rule.holds(root):
             value = _apply(rule, value)
     return None if is_absent(value) else value

@@ -91,10 +91,13 @@ def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], An
 
 
 def references_at(owner_kind: str, value: Any, path: Path = ()) -> Iterator[tuple[Path, str, Any]]:
-    """Every (path, kind, reference) in a manifest-shaped spec of `owner_kind`."""
+    """Every (path, kind, reference) in a manifest-shaped spec of `owner_kind`; only the parts
+    of the spec where a reference field can lie are walked."""
     kind = _referred_kind(owner_kind, path)
     if kind is not None:
         yield path, kind, value
+        return
+    if not _leads_to_reference(owner_kind, path):
         return
     if isinstance(value, dict):
         for key, child in value.items():
@@ -110,6 +113,15 @@ def _referred_kind(owner_kind: str, path: Path) -> str | None:
     field lies there. The same paths recur in every spec of a kind, so each is matched against the
     kind's patterns once, not once per spec."""
     return next((kind for pattern, kind in REF_PATTERNS[owner_kind] if matches(pattern, path)), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _leads_to_reference(owner_kind: str, path: Path) -> bool:
+    """Whether a reference field of `owner_kind` can lie below `path`."""
+    return any(
+        len(pattern) > len(path) and matches(pattern[: len(path)], path)
+        for pattern, _ in REF_PATTERNS[owner_kind]
+    )
 
 
 def references_in(owner_kind: str, spec: Any) -> Iterator[tuple[str, Any]]:
