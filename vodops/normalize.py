@@ -163,6 +163,8 @@ def _normalize(value: Any, place: _Place, root: Mapping[str, Any]) -> Any:
         value = kept
     elif isinstance(value, list):
         value = [_item(_normalize(v, place.step(i), root)) for i, v in enumerate(value)]
+    elif not place.rules:  # a plain value no rule touches, most of every spec
+        return None if value is None or value == "" else value
     for rule in place.rules:
         if not isinstance(rule, _CONDITIONAL) or rule.holds(root):
             value = _apply(rule, value)
