@@ -38,7 +38,7 @@ def locate(
     declared: Mapping[str, tuple[str, ...]] | None,
     *,
     named: bool,
-    given: str = "the target's subApp",
+    given: str,
 ) -> Application:
     """The application a target addresses (`sub_app` by name, else `sub_app_id`, else the default
     one), given the SubApplication names the project declares (each with its previous names,
