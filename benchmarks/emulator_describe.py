@@ -1,12 +1,13 @@
 """Server CPU per Describe page of `vodops emulator serve`, as the account grows.
 
 For accounts of 100, 1,000 and 4,000 watermark templates (the quotaScale knob lets one app hold
-more than 1,000), loads the account into a fresh server through the snapshot endpoint; then one
-client, Tencent's official SDK (which, as any HTTP/1.1 client, keeps its connection open), reads
-pages of 100:
+more than 1,000), loads the account into a fresh server through the snapshot endpoint (the load:
+the server stores, and renders as Describe shows them, what it is given, as a Create does); then
+one client, Tencent's official SDK (which, as any HTTP/1.1 client, keeps its connection open),
+reads pages of 100:
 
-- the first read: every page once, in order, with nothing rendered yet (a plan against a server
-  that has just started);
+- the first read: every page once, in order, right after the load (a plan against a server that
+  has just started: nothing read yet, and nothing kept from reading);
 - steady: `--pages` pages, at every offset in turn (what the server keeps between reads is used).
 
 Server CPU is the server process's, every thread (ended ones too), user and system, read from its
@@ -37,8 +38,10 @@ TEXT = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "F
 
 @dataclass(frozen=True)
 class Cost:
-    """Server CPU seconds per page read first and steadily; the client's pages per second."""
+    """Server CPU seconds per template loaded and per page read first and steadily; the client's
+    pages per second."""
 
+    load: float
     first: float
     steady: float
     wall_rate: float
@@ -72,13 +75,15 @@ def _read(sdk: Sdk, pid: int, offsets: list[int]) -> tuple[float, float]:
 def _cost(size: int, pages: int) -> Cost:
     """What a page of 100 costs with `size` watermarks in the app."""
     with served() as (url, pid):
-        admin(url, "snapshot", _snapshot(size))
+        snapshot, before = _snapshot(size), _server_cpu(pid)
+        admin(url, "snapshot", snapshot)
+        load = (_server_cpu(pid) - before) / size
         sdk = sdk_pool(url)
         sdk("DescribeAllClass")  # opens the connection; renders no watermark
         every = list(range(0, size, LIMIT))
         first, _ = _read(sdk, pid, every)
         steady, wall = _read(sdk, pid, [every[n % len(every)] for n in range(pages)])
-        return Cost(first / len(every), steady / pages, pages / wall)
+        return Cost(load, first / len(every), steady / pages, pages / wall)
 
 
 def _load() -> str:
@@ -100,7 +105,7 @@ def main() -> None:
             f"  {size:6,} watermarks: first read {cost.first * 1000:5.2f} ms = {1 / cost.first:4.0f} "
             f"pages/s; steady {cost.steady * 1000:5.2f} ms = {1 / cost.steady:5.0f} pages/s per core "
             f"({cost.steady / costs[0].steady:.2f}x the {sizes[0]:,}-watermark account); "
-            f"one client saw {cost.wall_rate:4.0f} pages/s"
+            f"one client saw {cost.wall_rate:4.0f} pages/s; the load {cost.load * 1e6:3.0f} µs a template"
         )
     steady = [cost.steady for cost in costs]
     print(f"growth exponent of the steady cost of a page: {exponent(sizes, steady):.2f}")

@@ -257,6 +257,8 @@ def _snapshot(**parts: Any) -> dict[str, Any]:
 
 
 _NO_BASE64 = [{"name": "a", "contentType": "x", "data": "%%"}]
+# A watermark template with no Spec: the store renders what Describe shows of it when it is written.
+_NO_SPEC = [{"kind": "watermark", "app": 0, "key": "1", "seq": 1, "body": {"Definition": 1}}]
 
 
 @pytest.mark.parametrize(
@@ -271,8 +273,17 @@ _NO_BASE64 = [{"name": "a", "contentType": "x", "data": "%%"}]
             "OverflowError('Python int too large to convert to SQLite INTEGER')",
         ),
         (_snapshot(images=_NO_BASE64), "Error('Only base64 data is allowed')"),
+        (_snapshot(resources=_NO_SPEC), "KeyError('Spec')"),
     ],
-    ids=["version", "no-resources", "resource-a-number", "counters-a-string", "overflow", "not-base64"],
+    ids=[
+        "version",
+        "no-resources",
+        "resource-a-number",
+        "counters-a-string",
+        "overflow",
+        "not-base64",
+        "not-renderable",
+    ],
 )
 def test_a_bad_snapshot_is_refused_and_changes_nothing(url: str, snapshot: Any, error: str) -> None:
     api = Api(urlsplit(url).netloc, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)

@@ -1,5 +1,6 @@
-"""Describe pages read through the store's index answer exactly what the filtered (scanning)
-path answers: the same objects in the same order, presets first, with the same TotalCount."""
+"""Describe pages read through the store's index (from the renderings kept with the stored
+objects) answer exactly what the filtered (scanning, rendering) path answers: the same objects in
+the same order, presets first, with the same TotalCount, byte for byte."""
 
 from __future__ import annotations
 
@@ -10,25 +11,33 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from tests.emulator.conftest import Api, Clock
+from tests.emulator.processing_corpus import TEMPLATES
 from vodops.emulator import Emulator
 
 LIST_KEYS = {
     "DescribeTranscodeTemplates": "TranscodeTemplateSet",
     "DescribeWatermarkTemplates": "WatermarkTemplateSet",
+    **{f"Describe{kind}s": f"{kind}Set" for kind in TEMPLATES},
 }
 
 
-def _pages(api: Api, action: str, limit: int, **filters: Any) -> tuple[list[str], int]:
-    seen: list[str] = []
+def _listed(api: Api, action: str, limit: int, **filters: Any) -> tuple[list[Any], int]:
+    seen: list[Any] = []
     offset, total = 0, 1
     while offset < total:
         reply = api(action, Offset=offset, Limit=limit, **filters)
         total = reply["TotalCount"]
-        seen += [str(item["Definition"]) for item in reply[LIST_KEYS[action]]]
+        seen += reply[LIST_KEYS[action]]
         offset += limit
     return seen, total
+
+
+def _pages(api: Api, action: str, limit: int, **filters: Any) -> tuple[list[str], int]:
+    listed, total = _listed(api, action, limit, **filters)
+    return [str(item["Definition"]) for item in listed], total
 
 
 def test_transcode_pages_cross_from_presets_to_custom_templates(api: Api, hls_720p: dict[str, Any]) -> None:
@@ -60,12 +69,53 @@ def test_watermark_pages_are_in_id_order_with_the_total(api: Api) -> None:
     )
 
 
-def _raw_page(base_url: str, sign: Any, action: str, **params: Any) -> bytes:
+@pytest.mark.parametrize("kind", sorted(TEMPLATES))
+def test_processing_template_pages_are_what_the_filtered_path_shows(api: Api, kind: str) -> None:
+    minimal, maximal, modify = TEMPLATES[kind]
+    made = [api(f"Create{kind}", **body)["Definition"] for body in (maximal, minimal, minimal)]
+    api(f"Modify{kind}", Definition=made[0], **modify)
+    api(f"Delete{kind}", Definition=made[1])
+    action = f"Describe{kind}s"
+    everything, total = _listed(api, action, 100, Definitions=[])  # no filter: the stored renderings
+    presets = [item for item in everything if item["Definition"] not in made]
+    assert [item["Definition"] for item in everything] == [item["Definition"] for item in presets] + [
+        made[0],
+        made[2],
+    ]
+    for limit in (1, 2, 100):
+        assert _listed(api, action, limit) == (everything, total)
+    # The scanning path renders each template at the read; the page shows the same.
+    definitions = [item["Definition"] for item in everything]
+    assert api(action, Definitions=definitions, Limit=100)[LIST_KEYS[action]] == everything
+
+
+def _raw_page(base_url: str, sign: Any, action: str, host: str | None = None, **params: Any) -> bytes:
     body = json.dumps(params).encode()
-    reply = httpx.post(
-        base_url + "/", content=body, headers=sign(action, body, base_url.removeprefix("http://"))
-    )
+    host = host or base_url.removeprefix("http://")
+    reply = httpx.post(base_url + "/", content=body, headers=sign(action, body, host))
     return reply.content
+
+
+def test_an_image_url_shows_the_origin_each_page_was_asked_at(
+    api: Api, base_url: str, sign: Any, png: str
+) -> None:
+    """Templates are rendered when written, for no origin; each page puts its caller's origin in
+    front of an image's URL, and nowhere else (a name that looks like the member stays as it is)."""
+    text = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "FontAlpha": 1}
+    trap = '"ImageUrl":"/_emulator/images/x'
+    api("CreateWatermarkTemplate", Type="text", Name=trap, Comment=trap, TextTemplate=text)
+    image_url = api("CreateWatermarkTemplate", Type="image", Name=trap, ImageTemplate={"ImageContent": png})[
+        "ImageUrl"
+    ]
+    port = base_url.rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f'we"ird\\:{port}'):
+        page = json.loads(_raw_page(base_url, sign, "DescribeWatermarkTemplates", host, Limit=100))
+        marks = page["Response"]["WatermarkTemplateSet"]
+        assert [(mark["Name"], mark["Comment"]) for mark in marks] == [(trap, trap), (trap, "")]
+        assert marks[0]["ImageTemplate"] is None
+        assert marks[1]["ImageTemplate"]["ImageUrl"] == f"http://{host}/{image_url.split('/', 3)[3]}"
+        scanned = json.loads(_raw_page(base_url, sign, "DescribeWatermarkTemplates", host, Type="image"))
+        assert scanned["Response"]["WatermarkTemplateSet"] == marks[1:]
 
 
 def test_pages_are_compact_utf8_json_byte_for_byte_and_never_stale(

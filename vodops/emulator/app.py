@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from vodops.cloud.credentials import EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY
 
 from . import admin, cos, images, protocol
-from .backend import Action, Context, apps, mediainfo
+from .backend import RENDERERS, Action, Context, apps, mediainfo
 from .backend.base import Job
 from .encoding import envelope
 from .faults import ApiFault
@@ -78,7 +78,7 @@ class Emulator:
         knobs: Knobs | None = None,
         sub_apps: Iterable[int] = (),
     ) -> None:
-        self._store = Store(db_path)
+        self._store = Store(db_path, RENDERERS)
         self._first_sub_apps = tuple(sub_apps)
         self.add_sub_apps(self._first_sub_apps)
         self._clock = clock

@@ -1,11 +1,11 @@
 """The API's JSON as the emulator writes it: compact (no spaces after `,` and `:`), UTF-8 rather
 than \\u escapes, as the cloud's answers are; and the `{"Response": {...}}` envelope.
 
-A Describe page shows the same stored objects page after page, and encoding a page of 100
-watermark templates cost as much as the rest of answering it. A backend may therefore answer a
-member already encoded (`Encoded`): a list of objects it keeps encoded per stored version, put
-together by `encoded_list`. The envelope splices its text in as is, so the bytes are those of
-encoding the whole reply at once.
+A Describe page shows stored objects, and rendering and encoding a page of 100 watermark
+templates cost more than the rest of answering it. A backend may therefore answer a member
+already encoded (`Encoded`): a list of objects rendered when they were written (the store keeps
+their texts), put together by `encoded_list`. The envelope splices its text in as is, so the
+bytes are those of encoding the whole reply at once.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Encoded:
-    """A JSON value already encoded by `compact`: a member of a reply, an item of `encoded_list`
-    (json.dumps refuses it anywhere else, so a misplaced one fails loudly)."""
+    """A JSON value already encoded by `compact`: a member of a reply (json.dumps refuses it
+    anywhere else, so a misplaced one fails loudly)."""
 
     text: str
 
@@ -34,9 +34,8 @@ def compact(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-def encoded_list(items: Iterable[Any]) -> Encoded:
-    """A JSON array of `items`, each an Encoded value or one to encode."""
-    texts = [item.text if isinstance(item, Encoded) else compact(item) for item in items]
+def encoded_list(texts: Iterable[str]) -> Encoded:
+    """A JSON array of values already encoded by `compact` (`texts`)."""
     return Encoded(f"[{','.join(texts)}]")
 
 

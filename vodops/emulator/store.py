@@ -1,7 +1,8 @@
 """SQLite persistence for the emulator: one file (or ":memory:"), one transaction per action.
 
-The cloud's objects are stored as JSON documents keyed by (kind, app, key), in insertion order;
-id counters and watermark images sit beside them. One connection serves every thread, guarded
+The cloud's objects are stored as JSON documents keyed by (kind, app, key), in insertion order,
+each with what a Describe page shows of it when its kind is rendered (`database.py`); id counters
+and watermark images sit beside them. One connection serves every thread, guarded
 by a lock held for the whole transaction, so each action sees and leaves a consistent state.
 """
 
@@ -17,28 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EmulatorError
+from .database import Doc, Renderers, connect, rendering
 
-Doc = dict[str, Any]
-
-SCHEMA_VERSION = "1"
-_TABLES = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS resources (
-    kind TEXT NOT NULL, app INTEGER NOT NULL, key TEXT NOT NULL,
-    seq INTEGER NOT NULL, body TEXT NOT NULL,
-    PRIMARY KEY (kind, app, key)
-);
-CREATE INDEX IF NOT EXISTS resources_by_number ON resources (kind, app, CAST(key AS INTEGER));
-CREATE TABLE IF NOT EXISTS images (
-    name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
-"""
 _PUT = """
-INSERT INTO resources (kind, app, key, seq, body)
-VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resources), ?)
-ON CONFLICT (kind, app, key) DO UPDATE SET body = excluded.body
+INSERT INTO resources (kind, app, key, seq, body, shown)
+VALUES (?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM resources), ?, ?)
+ON CONFLICT (kind, app, key) DO UPDATE SET body = excluded.body, shown = excluded.shown
 """
 
 
@@ -73,9 +58,10 @@ class Known:
 class Tx:
     """The store as one action sees it, inside its transaction."""
 
-    def __init__(self, db: sqlite3.Connection, known: Known) -> None:
+    def __init__(self, db: sqlite3.Connection, known: Known, renderers: Renderers) -> None:
         self._db = db
         self._known = known
+        self._renderers = renderers
 
     def get(self, kind: str, app: int, key: str) -> Doc | None:
         row = self._db.execute(
@@ -91,19 +77,19 @@ class Tx:
         return [_load(body) for (body,) in rows]
 
     def window(self, kind: str, app: int, offset: int, limit: int) -> list[str]:
-        """The stored JSON texts of `limit` documents of `app` from `offset` on, in the numeric
-        order of their keys (the order of ids; every key of `kind` is a number). Read through an
-        index from the key at `offset`: a page costs the same however many there are. Texts, so
-        that what is rendered from them can be kept by text."""
+        """What Describe shows of `limit` documents of `app` from `offset` on (their renderings,
+        JSON texts: `kind` is one the store renders), in the numeric order of their keys (the
+        order of ids; every key of `kind` is a number). Read through an index from the key at
+        `offset`: a page costs the same however many there are."""
         ids = self._ids(kind, app)
         if offset >= len(ids):
             return []
         rows = self._db.execute(
-            "SELECT body FROM resources WHERE kind = ? AND app = ? AND CAST(key AS INTEGER) >= ? "
+            "SELECT shown FROM resources WHERE kind = ? AND app = ? AND CAST(key AS INTEGER) >= ? "
             "ORDER BY CAST(key AS INTEGER) LIMIT ?",
             (kind, app, ids[offset], limit),
         )
-        return [str(body) for (body,) in rows]
+        return [str(shown) for (shown,) in rows]
 
     def _ids(self, kind: str, app: int) -> list[int]:
         ids = self._known.ids.get((kind, app))
@@ -126,9 +112,10 @@ class Tx:
         return count
 
     def put(self, kind: str, app: int, key: str, doc: Doc) -> None:
-        """Insert or replace; a replaced document keeps its place in the order."""
+        """Insert or replace, rendered if its kind is; a replaced document keeps its place."""
         self._known.forget(kind, app)
-        self._db.execute(_PUT, (kind, app, key, json.dumps(doc, ensure_ascii=False)))
+        shown = rendering(self._renderers, kind, doc)
+        self._db.execute(_PUT, (kind, app, key, json.dumps(doc, ensure_ascii=False), shown))
 
     def delete(self, kind: str, app: int, key: str) -> None:
         self._known.forget(kind, app)
@@ -178,11 +165,14 @@ class Tx:
 
 
 class Store:
-    """The emulator's database. `path` None or ":memory:" keeps it in memory."""
+    """The emulator's database. `path` None or ":memory:" keeps it in memory. `renderers` render
+    the documents of the kinds Describe pages list from their renderings (`Tx.window`), when each
+    is written. Raises EmulatorError when the file cannot be opened, migrated or rendered."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None, renderers: Renderers) -> None:
         self._lock = threading.RLock()
-        self._db = _connect(path)
+        self._renderers = renderers
+        self._db = connect(path, renderers)
         self._known = Known()
 
     @contextmanager
@@ -192,7 +182,7 @@ class Store:
             self._db.execute("BEGIN IMMEDIATE")
             self._known.check(self._db)
             try:
-                yield Tx(self._db, self._known)
+                yield Tx(self._db, self._known, self._renderers)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 self._known.clear()
@@ -227,45 +217,18 @@ class Store:
     def restore(self, snapshot: Doc | None) -> None:
         """Replace the whole state with a snapshot's; None empties the store (a reset)."""
         try:
-            rows = _snapshot_rows(snapshot or _EMPTY_SNAPSHOT)
+            rows = _snapshot_rows(snapshot or _EMPTY_SNAPSHOT, self._renderers)
             with self.transaction():
                 self._known.clear()
                 self._db.execute("DELETE FROM resources")
                 self._db.execute("DELETE FROM counters")
                 self._db.execute("DELETE FROM images")
                 self._db.execute("DELETE FROM blobs")
-                self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?)", rows[0])
+                self._db.executemany("INSERT INTO resources VALUES (?, ?, ?, ?, ?, ?)", rows[0])
                 self._db.executemany("INSERT INTO counters VALUES (?, ?)", rows[1])
                 self._db.executemany("INSERT INTO images VALUES (?, ?, ?)", rows[2])
         except (KeyError, TypeError, ValueError, AttributeError, OverflowError, sqlite3.Error) as error:
             raise EmulatorError(f"not an emulator snapshot: {error!r}") from None
-
-
-def _connect(path: str | Path | None) -> sqlite3.Connection:
-    target = ":memory:" if path is None or str(path) == ":memory:" else Path(path)
-    try:
-        if isinstance(target, Path):
-            target.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
-    except (OSError, sqlite3.Error) as err:
-        raise EmulatorError(f"cannot open the emulator database {target}: {err}") from err
-    try:
-        _prepare(db)
-    except sqlite3.Error as err:
-        db.close()
-        raise EmulatorError(f"{target} is not a usable emulator database: {err}") from err
-    return db
-
-
-def _prepare(db: sqlite3.Connection) -> None:
-    db.executescript(_TABLES)
-    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
-    (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    if version != SCHEMA_VERSION:
-        db.close()
-        raise EmulatorError(
-            f"the emulator database has schema version {version}; this vodops reads {SCHEMA_VERSION}"
-        )
 
 
 _EMPTY_SNAPSHOT: Doc = {"formatVersion": 1, "resources": [], "counters": {}, "images": []}
@@ -273,7 +236,7 @@ SNAPSHOT_VERSION = 1
 Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
-def _snapshot_rows(snapshot: Doc) -> Rows:
+def _snapshot_rows(snapshot: Doc, renderers: Renderers) -> Rows:
     if snapshot.get("formatVersion") != SNAPSHOT_VERSION:
         raise ValueError(f"formatVersion must be {SNAPSHOT_VERSION}")
     resources = [
@@ -283,6 +246,7 @@ def _snapshot_rows(snapshot: Doc) -> Rows:
             str(r["key"]),
             int(r["seq"]),
             json.dumps(r["body"], ensure_ascii=False),
+            rendering(renderers, str(r["kind"]), r["body"]),
         )
         for r in snapshot["resources"]
     ]

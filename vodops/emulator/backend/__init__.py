@@ -1,8 +1,10 @@
 """The cloud's actions, one module per kind; `ACTIONS` maps each VOD action name to its request
-shape and the function that performs it, `LIVE_ACTIONS` each live API 2018-08-01 action."""
+shape and the function that performs it, `LIVE_ACTIONS` each live API 2018-08-01 action;
+`RENDERERS` render the stored documents whose Describe pages the store keeps rendered."""
 
 from __future__ import annotations
 
+from ..database import Renderers
 from . import (
     apps,
     classes,
@@ -35,4 +37,6 @@ ACTIONS: dict[str, Action] = {
 
 LIVE_ACTIONS: dict[str, Action] = live.ACTIONS
 
-__all__ = ["ACTIONS", "LIVE_ACTIONS", "Action", "Context", "apps"]
+RENDERERS: Renderers = {**transcode.RENDERERS, **watermark.RENDERERS, **processing.RENDERERS}
+
+__all__ = ["ACTIONS", "LIVE_ACTIONS", "RENDERERS", "Action", "Context", "apps"]

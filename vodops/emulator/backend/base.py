@@ -82,17 +82,16 @@ def page(items: list[Any], params: Params) -> list[Any]:
     return items[offset : offset + limit]
 
 
-def stored_page(
-    ctx: Context, kind: str, params: Params, first: Sequence[Any]
-) -> tuple[int, list[Any], list[str]]:
-    """An unfiltered Describe page of `first` (presets) followed by the stored `kind` objects in
-    id order, read through the store's index: (TotalCount, the presets in the page, the stored
-    JSON texts in the page). A page costs the same however many objects the app holds."""
+def stored_page(ctx: Context, kind: str, params: Params, first: Sequence[str]) -> tuple[int, list[str]]:
+    """An unfiltered Describe page of `first` (the presets, as JSON texts) followed by the stored
+    `kind` objects in id order, read through the store's index: (TotalCount, the JSON texts of the
+    objects in the page, each as rendered when it was written). A page costs the same however
+    many objects the app holds, and renders none of them."""
     offset, limit = bounds(params)
     head = list(first[offset : offset + limit])
     rest = limit - len(head)
     tail = ctx.tx.window(kind, ctx.app, max(0, offset - len(first)), rest) if rest > 0 else []
-    return len(first) + ctx.tx.count(kind, ctx.app), head, tail
+    return len(first) + ctx.tx.count(kind, ctx.app), head + tail
 
 
 def utc_time(epoch: float) -> str:

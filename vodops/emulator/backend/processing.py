@@ -22,7 +22,7 @@ from ..shapes.generated import (
     snapshot_by_time_offset,
 )
 from .base import Action, merge
-from .templates import TemplateKind, Update, actions
+from .templates import TemplateKind, Update, actions, renderer
 
 
 def subtitle_formats(template: Params, update: Params) -> Params:
@@ -127,4 +127,5 @@ KINDS = (
     ),
 )
 
+RENDERERS = {kind.store: renderer(kind) for kind in KINDS}
 ACTIONS: dict[str, Action] = {name: action for kind in KINDS for name, action in actions(kind).items()}

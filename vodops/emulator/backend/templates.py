@@ -22,12 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
+from ..database import Render
 from ..defaults import render
+from ..encoding import compact, encoded_list
 from ..faults import ApiFault
 from ..presets import PRESET_EPOCH
 from ..schema import Params, Rule, Struct, validate
-from .base import Action, Context, Reply, merge, page, utc_time
+from .base import Action, Context, Reply, merge, page, stored_page, utc_time
 
 FIRST_DEFINITION = 10_001
 Update = Callable[[Params, Params], Params]
@@ -67,6 +70,11 @@ class TemplateKind:
 
     def preset(self, definition: int) -> Params | None:
         return next((spec for number, spec in self.presets if number == definition), None)
+
+    @cached_property
+    def presets_rendered(self) -> tuple[str, ...]:
+        """The presets as Describe shows them (JSON texts), in order."""
+        return tuple(compact(_show(self, _preset_doc(number, spec))) for number, spec in self.presets)
 
 
 def actions(kind: TemplateKind) -> dict[str, Action]:
@@ -109,7 +117,15 @@ def _delete(kind: TemplateKind, ctx: Context, params: Params) -> Reply:
     return {}
 
 
+def renderer(kind: TemplateKind) -> Render:
+    """How Describe shows a stored (custom) template of `kind`: the store keeps its text."""
+    return lambda doc: compact(_show(kind, doc))
+
+
 def _describe(kind: TemplateKind, ctx: Context, params: Params) -> Reply:
+    if "Type" not in params and not params.get("Definitions"):
+        total, texts = stored_page(ctx, kind.store, params, kind.presets_rendered)
+        return {"TotalCount": total, f"{kind.name}Set": encoded_list(texts)}
     listed = [_preset_doc(number, spec) for number, spec in kind.presets]
     listed += sorted(ctx.tx.scan(kind.store, ctx.app), key=lambda doc: int(doc["Definition"]))
     if params.get("Definitions"):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..defaults import render, zeroed
-from ..encoding import Encoded, compact, encoded_list
+from ..encoding import compact, encoded_list
 from ..faults import ApiFault
 from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
@@ -61,9 +60,8 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 def describe(ctx: Context, params: Params) -> Reply:
     if all(params.get(name, []) == [] for name in _FILTERS):
-        total, presets, texts = stored_page(ctx, KIND, params, TRANSCODE_TEMPLATES)
-        items = [_show(doc, "Preset") for doc in presets] + [_shown_custom(text) for text in texts]
-        return {"TotalCount": total, "TranscodeTemplateSet": encoded_list(items)}
+        total, texts = stored_page(ctx, KIND, params, _presets_rendered())
+        return {"TotalCount": total, "TranscodeTemplateSet": encoded_list(texts)}
     custom = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     shown = [_show(doc, "Preset") for doc in TRANSCODE_TEMPLATES]
     shown += [_show(doc, "Custom") for doc in custom]
@@ -136,11 +134,14 @@ def _stream(struct: Struct, spec: Params, name: str) -> Params:
     return render(struct, spec[name]) if name in spec else zeroed(struct)
 
 
-@lru_cache(maxsize=16_384)
-def _shown_custom(stored: str) -> Encoded:
-    """A stored custom template as Describe shows it, rendered and encoded once per stored version
-    (pages are read again and again)."""
-    return Encoded(compact(_show(json.loads(stored), "Custom")))
+def _rendered(doc: Params) -> str:
+    """A stored custom template as Describe shows it."""
+    return compact(_show(doc, "Custom"))
+
+
+@cache
+def _presets_rendered() -> tuple[str, ...]:
+    return tuple(compact(_show(doc, "Preset")) for doc in TRANSCODE_TEMPLATES)
 
 
 def _show(doc: Params, kind: str) -> Reply:
@@ -201,6 +202,7 @@ def _wanted(template: Reply, params: Params) -> bool:
     return all(check(params[name]) for name, check in checks.items() if params.get(name, []) != [])
 
 
+RENDERERS = {KIND: _rendered}
 ACTIONS = {
     "CreateTranscodeTemplate": Action(shapes.CREATE, create),
     "DescribeTranscodeTemplates": Action(shapes.DESCRIBE, describe),

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-
 from ..defaults import render
-from ..encoding import Encoded, compact, encoded_list
+from ..encoding import compact, encoded_list
 from ..faults import ApiFault
-from ..images import sniff_base64, url
+from ..images import PATH_PREFIX, sniff_base64, url
 from ..schema import Params
 from ..shapes import watermark as shapes
 from .base import Action, Context, Reply, merge, page, stored_page, utc_time
@@ -18,6 +15,10 @@ FIRST_DEFINITION = 1_000_001
 QUOTA = 1000
 # Requests spell the origin TopLeft; the API answers topLeft.
 _ORIGIN_SHOWN = {origin: origin[0].lower() + origin[1:] for origin in shapes.ORIGINS}
+# A template is rendered when written, for no origin: its image URL starts at the path, and each
+# page puts its caller's origin there. In compact JSON a quote inside a string is always escaped,
+# so this text only ever starts an ImageUrl member that holds an image's URL.
+_IMAGE_URL = f'"ImageUrl":"{PATH_PREFIX}'
 
 
 def create(ctx: Context, params: Params) -> Reply:
@@ -58,8 +59,9 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 def describe(ctx: Context, params: Params) -> Reply:
     if "Type" not in params and not params.get("Definitions"):
-        total, _, texts = stored_page(ctx, KIND, params, [])
-        listed = encoded_list(_shown(ctx.origin, text) for text in texts)
+        total, texts = stored_page(ctx, KIND, params, ())
+        at_origin = f'"ImageUrl":"{compact(ctx.origin)[1:-1]}{PATH_PREFIX}'
+        listed = encoded_list(text.replace(_IMAGE_URL, at_origin, 1) for text in texts)
         return {"TotalCount": total, "WatermarkTemplateSet": listed}
     docs = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     if "Type" in params:
@@ -104,11 +106,9 @@ def _sub_template(spec: Params, kind: str) -> Params | None:
     return render({"image": shapes.IMAGE, "text": shapes.TEXT, "svg": shapes.SVG}[kind], spec.get(member, {}))
 
 
-@lru_cache(maxsize=16_384)
-def _shown(origin: str, stored: str) -> Encoded:
-    """A stored template as Describe shows it, rendered and encoded once per stored version and
-    origin (pages are read again and again, and rendering and encoding are most of their cost)."""
-    return Encoded(compact(_show(origin, json.loads(stored))))
+def _rendered(doc: Params) -> str:
+    """A stored template as Describe shows it, for no origin (its image URL starts at the path)."""
+    return compact(_show("", doc))
 
 
 def _show(origin: str, doc: Params) -> Reply:
@@ -130,6 +130,7 @@ def _show(origin: str, doc: Params) -> Reply:
     }
 
 
+RENDERERS = {KIND: _rendered}
 ACTIONS = {
     "CreateWatermarkTemplate": Action(shapes.CREATE, create),
     "DescribeWatermarkTemplates": Action(shapes.DESCRIBE, describe),

@@ -1,0 +1,138 @@
+"""The emulator's state file across vodops versions: a schema-1 file (documents only) is migrated
+to schema 2 (documents with the renderings Describe pages splice in) when opened, renderings made
+by another version are made again, and a file this vodops cannot use is refused unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.emulator.conftest import Api, Clock
+from tests.emulator.processing_corpus import TEMPLATES
+from vodops import __version__
+from vodops.emulator import Emulator
+from vodops.errors import EmulatorError
+
+Serve = Callable[[Emulator], AbstractContextManager[Api]]
+TEXT = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "FontAlpha": 1}
+PAGES = {
+    "DescribeWatermarkTemplates": "WatermarkTemplateSet",
+    "DescribeTranscodeTemplates": "TranscodeTemplateSet",
+    "DescribeImageSpriteTemplates": "ImageSpriteTemplateSet",
+}
+
+
+def _pages(api: Api) -> dict[str, Any]:
+    """Every page, image URLs without their origin (each emulator is served at its own port)."""
+    pages = {action: api(action, Limit=100)[member] for action, member in PAGES.items()}
+    for mark in pages["DescribeWatermarkTemplates"]:
+        if mark["ImageTemplate"] is not None:
+            image = mark["ImageTemplate"]
+            image["ImageUrl"] = image["ImageUrl"].split("/", 3)[3]
+    return pages
+
+
+def _seeded(db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]) -> dict[str, Any]:
+    """Templates of each rendered kind written to `db_file`; the pages that show them."""
+    emulator = Emulator(db_file, clock=clock)
+    with serve(emulator) as api:
+        api("CreateWatermarkTemplate", Type="text", Name="水印", TextTemplate=TEXT)
+        api("CreateWatermarkTemplate", Type="image", Name="logo", ImageTemplate={"ImageContent": png})
+        api("CreateTranscodeTemplate", **hls_720p)
+        api("CreateImageSpriteTemplate", **TEMPLATES["ImageSpriteTemplate"][1])
+        pages = _pages(api)
+    emulator.close()
+    return pages
+
+
+def _sql(db_file: Path, *statements: str) -> None:
+    db = sqlite3.connect(db_file, isolation_level=None)
+    for statement in statements:
+        db.execute(statement)
+    db.close()
+
+
+def _meta(db_file: Path) -> dict[str, str]:
+    db = sqlite3.connect(db_file)
+    meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    db.close()
+    return meta
+
+
+def _digest(db_file: Path) -> str:
+    return hashlib.sha256(db_file.read_bytes()).hexdigest()
+
+
+def test_a_schema_1_file_is_migrated_and_shows_the_same_pages(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    pages = _seeded(db_file, clock, serve, png, hls_720p)
+    _sql(  # the file as vodops 0.3.0 left it: no renderings
+        db_file,
+        "ALTER TABLE resources DROP COLUMN shown",
+        "UPDATE meta SET value = '1' WHERE key = 'schema'",
+        "DELETE FROM meta WHERE key = 'rendered'",
+    )
+    migrated = Emulator(db_file, clock=clock)
+    with serve(migrated) as api:
+        assert _pages(api) == pages
+    migrated.close()
+    assert _meta(db_file) == {"schema": "2", "rendered": f"vodops {__version__}"}
+
+
+def test_renderings_made_by_another_version_are_made_again(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    pages = _seeded(db_file, clock, serve, png, hls_720p)
+    _sql(
+        db_file,
+        """UPDATE resources SET shown = '{"stale":true}' WHERE shown IS NOT NULL""",
+        "UPDATE meta SET value = 'vodops 0.2.0' WHERE key = 'rendered'",
+    )
+    reopened = Emulator(db_file, clock=clock)
+    with serve(reopened) as api:
+        assert _pages(api) == pages
+    reopened.close()
+
+
+def test_reopening_a_current_file_changes_nothing(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    _seeded(db_file, clock, serve, png, hls_720p)
+    before = _digest(db_file)
+    Emulator(db_file, clock=clock).close()
+    assert _digest(db_file) == before
+
+
+def test_a_newer_schema_is_refused_and_the_file_left_unchanged(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    _seeded(db_file, clock, serve, png, hls_720p)
+    _sql(db_file, "UPDATE meta SET value = '3' WHERE key = 'schema'")
+    before = _digest(db_file)
+    with pytest.raises(EmulatorError) as refused:
+        Emulator(db_file, clock=clock)
+    assert str(refused.value) == "the emulator database has schema version 3; this vodops reads 2"
+    assert _digest(db_file) == before
+
+
+def test_a_stored_template_that_no_longer_renders_is_refused_and_the_file_left_unchanged(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    _seeded(db_file, clock, serve, png, hls_720p)
+    _sql(
+        db_file,
+        """UPDATE resources SET body = '{"Definition": 1000001}' WHERE kind = 'watermark'""",
+        "UPDATE meta SET value = 'vodops 0.2.0' WHERE key = 'rendered'",
+    )
+    before = _digest(db_file)
+    with pytest.raises(EmulatorError) as refused:
+        Emulator(db_file, clock=clock)
+    assert str(refused.value) == f"{db_file} is not a usable emulator database: 'Spec'"
+    assert _digest(db_file) == before

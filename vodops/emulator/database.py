@@ -1,0 +1,109 @@
+"""The emulator's SQLite file: its tables, its schema version and the migration from older ones,
+and the renderings kept beside the stored documents.
+
+A document of a kind that Describe pages list (a transcode or watermark template, ...) is kept
+with its rendering: the JSON text a page shows of it, made when it is written, so that a page
+splices stored texts in rather than rendering each object the first time it is read. Renderings
+depend on the code that made them, so the file records which vodops version rendered them, and
+one opened by another version (or migrated from schema 1, which had none) is rendered again.
+
+Schema versions: 1, documents only; 2, with the `shown` column (from 1: the column is added and
+every document rendered).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import EmulatorError
+
+Doc = dict[str, Any]
+# How Describe pages show a stored document of one kind: its compact JSON text (encoding.compact).
+Render = Callable[[Doc], str]
+Renderers = Mapping[str, Render]  # by store kind; kinds not named keep no rendering
+
+SCHEMA_VERSION = "2"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS resources (
+    kind TEXT NOT NULL, app INTEGER NOT NULL, key TEXT NOT NULL,
+    seq INTEGER NOT NULL, body TEXT NOT NULL, shown TEXT,
+    PRIMARY KEY (kind, app, key)
+);
+CREATE INDEX IF NOT EXISTS resources_by_number ON resources (kind, app, CAST(key AS INTEGER));
+CREATE TABLE IF NOT EXISTS images (
+    name TEXT PRIMARY KEY, content_type TEXT NOT NULL, data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+_RENDERED_BY = f"vodops {__version__}"
+
+
+def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection:
+    """The database at `path` (None or ":memory:": in memory), created, migrated and its
+    renderings brought up to date. Raises EmulatorError when it cannot be opened or used."""
+    target = ":memory:" if path is None or str(path) == ":memory:" else Path(path)
+    try:
+        if isinstance(target, Path):
+            target.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+    except (OSError, sqlite3.Error) as err:
+        raise EmulatorError(f"cannot open the emulator database {target}: {err}") from err
+    try:
+        _prepare(db, renderers)
+    except EmulatorError:
+        db.close()
+        raise
+    except (sqlite3.Error, KeyError, TypeError, ValueError) as err:  # a document no longer renders
+        db.close()
+        raise EmulatorError(f"{target} is not a usable emulator database: {err}") from err
+    return db
+
+
+def _prepare(db: sqlite3.Connection, renderers: Renderers) -> None:
+    """Create, migrate and render in one transaction (two processes may open one file at once)."""
+    db.executescript(f"BEGIN IMMEDIATE; {_TABLES}")
+    try:
+        db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if version == "1":
+            db.execute("ALTER TABLE resources ADD COLUMN shown TEXT")
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
+        elif version != SCHEMA_VERSION:
+            raise EmulatorError(
+                f"the emulator database has schema version {version}; this vodops reads {SCHEMA_VERSION}"
+            )
+        if _meta(db, "rendered") != _RENDERED_BY:
+            _render_all(db, renderers)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('rendered', ?)", (_RENDERED_BY,))
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _render_all(db: sqlite3.Connection, renderers: Renderers) -> None:
+    """Render every stored document of the kinds in `renderers` again (inside a transaction)."""
+    for kind, render in renderers.items():
+        rows = db.execute("SELECT app, key, body FROM resources WHERE kind = ?", (kind,)).fetchall()
+        db.executemany(
+            "UPDATE resources SET shown = ? WHERE kind = ? AND app = ? AND key = ?",
+            [(render(json.loads(body)), kind, app, key) for app, key, body in rows],
+        )
+
+
+def rendering(renderers: Renderers, kind: str, doc: Doc) -> str | None:
+    """What a Describe page shows of `doc`, or None for a kind no page lists from its renderings."""
+    render = renderers.get(kind)
+    return None if render is None else render(doc)
