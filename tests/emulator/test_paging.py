@@ -15,12 +15,15 @@ import pytest
 
 from tests.emulator.conftest import Api, Clock
 from tests.emulator.processing_corpus import TEMPLATES
+from tests.emulator.reply_corpus import PLAYERS, PROCEDURES
 from vodops.emulator import Emulator
 
 LIST_KEYS = {
     "DescribeTranscodeTemplates": "TranscodeTemplateSet",
     "DescribeWatermarkTemplates": "WatermarkTemplateSet",
     **{f"Describe{kind}s": f"{kind}Set" for kind in TEMPLATES},
+    "DescribeProcedureTemplates": "ProcedureTemplateSet",
+    "DescribeSuperPlayerConfigs": "PlayerConfigSet",
 }
 
 
@@ -87,6 +90,35 @@ def test_processing_template_pages_are_what_the_filtered_path_shows(api: Api, ki
     # The scanning path renders each template at the read; the page shows the same.
     definitions = [item["Definition"] for item in everything]
     assert api(action, Definitions=definitions, Limit=100)[LIST_KEYS[action]] == everything
+
+
+@pytest.mark.parametrize(
+    ("kind", "made", "change"),
+    [
+        ("ProcedureTemplate", PROCEDURES, ("ResetProcedureTemplate", {"Comment": "reset"})),
+        ("SuperPlayerConfig", PLAYERS, ("ModifySuperPlayerConfig", {"Comment": "changed"})),
+    ],
+)
+def test_named_object_pages_list_presets_then_creation_order(
+    api: Api, clock: Clock, kind: str, made: list[dict[str, Any]], change: tuple[str, dict[str, Any]]
+) -> None:
+    """Procedures and player configs are keyed by name; pages show them in creation order, from
+    their renderings, exactly as the scanning path (a Names filter) does."""
+    names = [body["Name"] for body in made]
+    for body in [*made, {**made[0], "Name": "third"}]:
+        api(f"Create{kind}", **body)
+        clock.advance(1)
+    api(change[0], Name=names[0], **change[1])
+    api(f"Delete{kind}", Name=names[1])
+    action = "DescribeSuperPlayerConfigs" if kind == "SuperPlayerConfig" else f"Describe{kind}s"
+    everything, total = _listed(api, action, 100)
+    presets = [item for item in everything if item["Type"] == "Preset"]
+    assert [item["Name"] for item in everything[len(presets) :]] == [names[0], "third"]
+    assert everything[len(presets)]["Comment"] in ("reset", "changed")
+    for limit in (1, 2):
+        assert _listed(api, action, limit) == (everything, total)
+    scanned = api(action, Names=[item["Name"] for item in everything], Limit=100)
+    assert (scanned[LIST_KEYS[action]], scanned["TotalCount"]) == (everything, total)
 
 
 def _raw_page(base_url: str, sign: Any, action: str, host: str | None = None, **params: Any) -> bytes:

@@ -76,11 +76,18 @@ class Tx:
         )
         return [_load(body) for (body,) in rows]
 
-    def window(self, kind: str, app: int, offset: int, limit: int) -> list[str]:
+    def window(self, kind: str, app: int, offset: int, limit: int, by_id: bool = True) -> list[str]:
         """What Describe shows of `limit` documents of `app` from `offset` on (their renderings,
-        JSON texts: `kind` is one the store renders), in the numeric order of their keys (the
-        order of ids; every key of `kind` is a number). Read through an index from the key at
-        `offset`: a page costs the same however many there are."""
+        JSON texts: `kind` is one the store renders). `by_id`: in the numeric order of their keys
+        (the order of ids; every key of `kind` is a number), read through an index from the key at
+        `offset`, so that a page costs the same however many there are; else in the order they
+        were first stored (kinds keyed by name, which hold few)."""
+        if not by_id:
+            rows = self._db.execute(
+                "SELECT shown FROM resources WHERE kind = ? AND app = ? ORDER BY seq LIMIT ? OFFSET ?",
+                (kind, app, limit, offset),
+            )
+            return [str(shown) for (shown,) in rows]
         ids = self._ids(kind, app)
         if offset >= len(ids):
             return []

@@ -37,6 +37,12 @@ ACTIONS: dict[str, Action] = {
 
 LIVE_ACTIONS: dict[str, Action] = live.ACTIONS
 
-RENDERERS: Renderers = {**transcode.RENDERERS, **watermark.RENDERERS, **processing.RENDERERS}
+RENDERERS: Renderers = {
+    **transcode.RENDERERS,
+    **watermark.RENDERERS,
+    **processing.RENDERERS,
+    **procedures.RENDERERS,
+    **players.RENDERERS,
+}
 
 __all__ = ["ACTIONS", "LIVE_ACTIONS", "RENDERERS", "Action", "Context", "apps"]

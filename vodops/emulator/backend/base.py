@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
+from ..encoding import compact
 from ..faults import ApiFault
 from ..schema import Params, Struct
 from ..store import Store, Tx
@@ -82,16 +83,35 @@ def page(items: list[Any], params: Params) -> list[Any]:
     return items[offset : offset + limit]
 
 
-def stored_page(ctx: Context, kind: str, params: Params, first: Sequence[str]) -> tuple[int, list[str]]:
+def stored_page(
+    ctx: Context, kind: str, params: Params, first: Sequence[str], by_id: bool = True
+) -> tuple[int, list[str]]:
     """An unfiltered Describe page of `first` (the presets, as JSON texts) followed by the stored
-    `kind` objects in id order, read through the store's index: (TotalCount, the JSON texts of the
-    objects in the page, each as rendered when it was written). A page costs the same however
-    many objects the app holds, and renders none of them."""
+    `kind` objects in id order (`by_id`) or in the order they were created: (TotalCount, the JSON
+    texts of the objects in the page, each as rendered when it was written). Renders nothing; in
+    id order, a page costs the same however many objects the app holds (`Tx.window`)."""
     offset, limit = bounds(params)
     head = list(first[offset : offset + limit])
     rest = limit - len(head)
-    tail = ctx.tx.window(kind, ctx.app, max(0, offset - len(first)), rest) if rest > 0 else []
+    tail = ctx.tx.window(kind, ctx.app, max(0, offset - len(first)), rest, by_id) if rest > 0 else []
     return len(first) + ctx.tx.count(kind, ctx.app), head + tail
+
+
+class Rendered:
+    """The JSON texts Describe pages of a kind with presets splice in: `show(doc, Type)` shows an
+    object as Describe does, Type "Preset" or "Custom". The presets are rendered once, at first
+    use; `custom` is the store's renderer of the kind (`database.Render`)."""
+
+    def __init__(self, show: Callable[[Params, str], Reply], presets: Sequence[Params]) -> None:
+        self._show = show
+        self._presets = presets
+
+    def custom(self, doc: Params) -> str:
+        return compact(self._show(doc, "Custom"))
+
+    @cached_property
+    def presets(self) -> tuple[str, ...]:
+        return tuple(compact(self._show(doc, "Preset")) for doc in self._presets)
 
 
 def utc_time(epoch: float) -> str:

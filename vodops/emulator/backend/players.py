@@ -10,10 +10,11 @@ Modify leaves, too. Like procedures, the template ids are not checked to exist.
 
 from __future__ import annotations
 
+from ..encoding import encoded_list
 from ..faults import ApiFault
 from ..schema import Params
 from ..shapes import players as shapes
-from .base import Action, Context, Named, Reply, merge, new_name, page, utc_time
+from .base import Action, Context, Named, Rendered, Reply, merge, new_name, page, stored_page, utc_time
 
 KIND = "player"
 QUOTA = 100
@@ -64,6 +65,9 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    if not params.get("Names") and "Type" not in params:
+        total, texts = stored_page(ctx, KIND, params, _RENDERED.presets, by_id=False)
+        return {"TotalCount": total, "PlayerConfigSet": encoded_list(texts)}
     listed = [(doc, "Preset") for doc in PRESETS] + [(doc, "Custom") for doc in ctx.tx.scan(KIND, ctx.app)]
     if params.get("Names"):
         listed = [(doc, kind) for doc, kind in listed if doc["Name"] in params["Names"]]
@@ -127,6 +131,8 @@ def _show(doc: Params, kind: str) -> Reply:
     }
 
 
+_RENDERED = Rendered(_show, PRESETS)
+RENDERERS = {KIND: _RENDERED.custom}
 ACTIONS = {
     "CreateSuperPlayerConfig": Action(shapes.CREATE, create),
     "DescribeSuperPlayerConfigs": Action(shapes.DESCRIBE, describe),

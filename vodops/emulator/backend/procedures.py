@@ -10,11 +10,12 @@ documented as refused either.
 from __future__ import annotations
 
 from ..defaults import render
+from ..encoding import encoded_list
 from ..faults import ApiFault
 from ..presets import PROCEDURE_NAMES, PROCEDURES
 from ..schema import Params
 from ..shapes import procedures as shapes
-from .base import Action, Context, Named, Reply, china_time, new_name, page
+from .base import Action, Context, Named, Rendered, Reply, china_time, new_name, page, stored_page
 
 KIND = "procedure"
 QUOTA = 50
@@ -45,6 +46,9 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    if not params.get("Names") and "Type" not in params and not params.get("SortBy"):
+        total, texts = stored_page(ctx, KIND, params, _RENDERED.presets, by_id=False)
+        return {"TotalCount": total, "ProcedureTemplateSet": encoded_list(texts)}
     listed = [(doc, "Preset") for doc in PROCEDURES]
     listed += [(doc, "Custom") for doc in ctx.tx.scan(KIND, ctx.app)]
     if params.get("Names"):
@@ -93,6 +97,8 @@ def _show(doc: Params, kind: str) -> Reply:
     }
 
 
+_RENDERED = Rendered(_show, PROCEDURES)
+RENDERERS = {KIND: _RENDERED.custom}
 ACTIONS = {
     "CreateProcedureTemplate": Action(shapes.CREATE, create),
     "DescribeProcedureTemplates": Action(shapes.DESCRIBE, describe),

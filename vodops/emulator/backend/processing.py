@@ -22,7 +22,7 @@ from ..shapes.generated import (
     snapshot_by_time_offset,
 )
 from .base import Action, merge
-from .templates import TemplateKind, Update, actions, renderer
+from .templates import TemplateKind, Update, actions
 
 
 def subtitle_formats(template: Params, update: Params) -> Params:
@@ -127,5 +127,5 @@ KINDS = (
     ),
 )
 
-RENDERERS = {kind.store: renderer(kind) for kind in KINDS}
+RENDERERS = {kind.store: kind.rendered.custom for kind in KINDS}
 ACTIONS: dict[str, Action] = {name: action for kind in KINDS for name, action in actions(kind).items()}

@@ -24,13 +24,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..database import Render
 from ..defaults import render
-from ..encoding import compact, encoded_list
+from ..encoding import encoded_list
 from ..faults import ApiFault
 from ..presets import PRESET_EPOCH
 from ..schema import Params, Rule, Struct, validate
-from .base import Action, Context, Reply, merge, page, stored_page, utc_time
+from .base import Action, Context, Rendered, Reply, merge, page, stored_page, utc_time
 
 FIRST_DEFINITION = 10_001
 Update = Callable[[Params, Params], Params]
@@ -72,9 +71,10 @@ class TemplateKind:
         return next((spec for number, spec in self.presets if number == definition), None)
 
     @cached_property
-    def presets_rendered(self) -> tuple[str, ...]:
-        """The presets as Describe shows them (JSON texts), in order."""
-        return tuple(compact(_show(self, _preset_doc(number, spec))) for number, spec in self.presets)
+    def rendered(self) -> Rendered:
+        """What Describe pages of the kind splice in (a stored template's Type is Custom)."""
+        presets = [_preset_doc(number, spec) for number, spec in self.presets]
+        return Rendered(lambda doc, _: _show(self, doc), presets)
 
 
 def actions(kind: TemplateKind) -> dict[str, Action]:
@@ -117,14 +117,9 @@ def _delete(kind: TemplateKind, ctx: Context, params: Params) -> Reply:
     return {}
 
 
-def renderer(kind: TemplateKind) -> Render:
-    """How Describe shows a stored (custom) template of `kind`: the store keeps its text."""
-    return lambda doc: compact(_show(kind, doc))
-
-
 def _describe(kind: TemplateKind, ctx: Context, params: Params) -> Reply:
     if "Type" not in params and not params.get("Definitions"):
-        total, texts = stored_page(ctx, kind.store, params, kind.presets_rendered)
+        total, texts = stored_page(ctx, kind.store, params, kind.rendered.presets)
         return {"TotalCount": total, f"{kind.name}Set": encoded_list(texts)}
     listed = [_preset_doc(number, spec) for number, spec in kind.presets]
     listed += sorted(ctx.tx.scan(kind.store, ctx.app), key=lambda doc: int(doc["Definition"]))

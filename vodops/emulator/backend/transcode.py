@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from ..defaults import render, zeroed
-from ..encoding import compact, encoded_list
+from ..encoding import encoded_list
 from ..faults import ApiFault
 from ..presets import TRANSCODE_DEFINITIONS, TRANSCODE_TEMPLATES
 from ..schema import Params, Struct, validate
 from ..shapes import transcode as shapes
 from ..shapes.enhance import ENHANCE
-from .base import Action, Context, Reply, merge, page, stored_page, utc_time
+from .base import Action, Context, Rendered, Reply, merge, page, stored_page, utc_time
 
 KIND = "transcode"
 FIRST_DEFINITION = 1_000_001  # one counter for the whole account: Definitions are global ids
@@ -60,7 +59,7 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 def describe(ctx: Context, params: Params) -> Reply:
     if all(params.get(name, []) == [] for name in _FILTERS):
-        total, texts = stored_page(ctx, KIND, params, _presets_rendered())
+        total, texts = stored_page(ctx, KIND, params, _RENDERED.presets)
         return {"TotalCount": total, "TranscodeTemplateSet": encoded_list(texts)}
     custom = sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["Definition"]))
     shown = [_show(doc, "Preset") for doc in TRANSCODE_TEMPLATES]
@@ -134,16 +133,6 @@ def _stream(struct: Struct, spec: Params, name: str) -> Params:
     return render(struct, spec[name]) if name in spec else zeroed(struct)
 
 
-def _rendered(doc: Params) -> str:
-    """A stored custom template as Describe shows it."""
-    return compact(_show(doc, "Custom"))
-
-
-@cache
-def _presets_rendered() -> tuple[str, ...]:
-    return tuple(compact(_show(doc, "Preset")) for doc in TRANSCODE_TEMPLATES)
-
-
 def _show(doc: Params, kind: str) -> Reply:
     spec, container = doc["Spec"], doc["Spec"]["Container"]
     return {
@@ -202,7 +191,8 @@ def _wanted(template: Reply, params: Params) -> bool:
     return all(check(params[name]) for name, check in checks.items() if params.get(name, []) != [])
 
 
-RENDERERS = {KIND: _rendered}
+_RENDERED = Rendered(_show, TRANSCODE_TEMPLATES)
+RENDERERS = {KIND: _RENDERED.custom}
 ACTIONS = {
     "CreateTranscodeTemplate": Action(shapes.CREATE, create),
     "DescribeTranscodeTemplates": Action(shapes.DESCRIBE, describe),
