@@ -14,7 +14,8 @@ Server CPU is the server process's, every thread (ended ones too), user and syst
 CPU-time clock in nanoseconds. Prints server CPU per page, the pages per second one
 core can serve, the ratio to the smallest account (the reference, measured in the same run: 1.0
 means a page costs the same however large the account), the growth exponent, the pages per second
-the one client saw (wall clock, its own CPU included), and the machine's load average.
+the one client saw (wall clock, its own CPU included), the server CPU the load took per template
+(what rendering at write time moved there), and the machine's load average.
 
     python benchmarks/emulator_describe.py [--sizes 100,1000,4000] [--pages 300]
 """
