@@ -90,6 +90,8 @@ def test_processing_template_pages_are_what_the_filtered_path_shows(api: Api, ki
     # The scanning path renders each template at the read; the page shows the same.
     definitions = [item["Definition"] for item in everything]
     assert api(action, Definitions=definitions, Limit=100)[LIST_KEYS[action]] == everything
+    beyond = api(action, Offset=2**63 - 1, Limit=100)  # the largest every kind takes (int64)
+    assert (beyond[LIST_KEYS[action]], beyond["TotalCount"]) == ([], total)
 
 
 @pytest.mark.parametrize(
@@ -119,6 +121,9 @@ def test_named_object_pages_list_presets_then_creation_order(
         assert _listed(api, action, limit) == (everything, total)
     scanned = api(action, Names=[item["Name"] for item in everything], Limit=100)
     assert (scanned[LIST_KEYS[action]], scanned["TotalCount"]) == (everything, total)
+    for offset in (total, 2**63, 2**64 - 1):  # past the end, however far: an empty page
+        beyond = api(action, Offset=offset, Limit=100)
+        assert (beyond[LIST_KEYS[action]], beyond["TotalCount"]) == ([], total)
 
 
 def _raw_page(base_url: str, sign: Any, action: str, host: str | None = None, **params: Any) -> bytes:

@@ -82,19 +82,18 @@ class Tx:
         (the order of ids; every key of `kind` is a number), read through an index from the key at
         `offset`, so that a page costs the same however many there are; else in the order they
         were first stored (kinds keyed by name, which hold few)."""
+        if offset >= self.count(kind, app):  # SQLite takes no offset past 2**63
+            return []
         if not by_id:
             rows = self._db.execute(
                 "SELECT shown FROM resources WHERE kind = ? AND app = ? ORDER BY seq LIMIT ? OFFSET ?",
                 (kind, app, limit, offset),
             )
             return [str(shown) for (shown,) in rows]
-        ids = self._ids(kind, app)
-        if offset >= len(ids):
-            return []
         rows = self._db.execute(
             "SELECT shown FROM resources WHERE kind = ? AND app = ? AND CAST(key AS INTEGER) >= ? "
             "ORDER BY CAST(key AS INTEGER) LIMIT ?",
-            (kind, app, ids[offset], limit),
+            (kind, app, self._ids(kind, app)[offset], limit),
         )
         return [str(shown) for (shown,) in rows]
 
