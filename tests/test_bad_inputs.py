@@ -23,8 +23,10 @@ _KINDS = ", ".join(repr(kind) for kind in DEPENDENCY_ORDER)  # the kinds inside 
 
 SETTINGS: dict[str, tuple[bytes, str]] = {
     "not-utf8": (b"stack: caf\xe9\n", "{file}: this file is not UTF-8 text (byte 0xe9 on line 1); save it as UTF-8"),
+    "utf-16": ("stack: a\n".encode("utf-16"), "{file}: this file is UTF-16 text; save it as UTF-8"),
     "second-document": (b"stack: a\n---\nstack: b\n", "{file}:3:1: vodops.yaml holds one document; this is document 2 (remove it or the '---' before it)"),
     "nested-1000": (b"stack: " + b"[" * 1000 + b"]" * 1000 + b"\n", "{file}:1:71: the YAML nests more than 64 levels deep"),
+    "control-character": (b"stack: a\x1b[0m\n", '{file}:1:9: YAML syntax error: the character U+001B is not allowed in YAML; write it as the escape "\\u001b" inside double quotes if it is meant'),
     "lone-surrogate": (b'stack: "a\\ud800"\n', "{file}:1:8: '\\ud800' is half of a UTF-16 pair (a lone surrogate), not a character; write the character itself"),
     "yaml-syntax": (b"stack: [a\n", "{file}:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
     "a-list": (b"- a\n", "{file}:1:1: vodops.yaml: must be a mapping (got ['a'])"),

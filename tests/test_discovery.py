@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, document, write
 
@@ -32,6 +34,27 @@ def test_a_vodops_file_with_a_typo_is_still_read(vodops: Vodops, tmp_path: Path)
     result = vodops("validate", tmp_path)
     assert result.code == 1
     assert f"{tmp_path}/marks.yaml:1:1: missing apiVersion; use vodops/v1" in result.err
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_manifest_saved_as_utf_16_or_32_is_refused_not_skipped(
+    vodops: Vodops, tmp_path: Path, codec: str
+) -> None:
+    """PowerShell's `>` and Windows editors write UTF-16 (with or without a byte-order mark): such a
+    manifest was skipped as 'not a vodops manifest', and validate said OK with nothing in it."""
+    text = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n"
+    (tmp_path / "classes.yaml").write_bytes(text.encode(codec))
+    result = vodops("validate", tmp_path)
+    assert result.code == 1 and result.out == ""
+    wide = codec[:6].upper()
+    assert result.err.splitlines() == [
+        f"{tmp_path}/classes.yaml: this file is {wide} text; save it as UTF-8",
+        "1 problem: the manifests are invalid; nothing was sent to the API",
+    ]
+    (tmp_path / "classes.yaml").write_bytes(COMPOSE.encode(codec))  # other YAML in UTF-16 is skipped
+    assert vodops("validate", tmp_path).err.splitlines()[0] == (
+        "note: skipped classes.yaml: not a vodops manifest (no apiVersion: vodops/v1)"
+    )
 
 
 def test_a_nested_project_is_not_merged(vodops: Vodops, quickstart: Path) -> None:

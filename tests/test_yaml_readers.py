@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,7 +45,18 @@ KEYS = [
     "&a k",
     "*a",
 ]  # mostly plain: duplicates
-QUOTED = ['"q"', "'s'", '"a\\ud800"', '"\\udfff"', '""', "!!str 5", "! 7", "!!int 3", '"e\\u0301"']
+QUOTED = [
+    '"q"',
+    "'s'",
+    '"a\\ud800"',
+    '"\\udfff"',
+    '""',
+    "!!str 5",
+    "! 7",
+    "!!int 3",
+    '"e\\u0301"',
+    '"\\ud83d\\ude00"',
+]
 
 
 def _flow(draw: Any, depth: int) -> str:
@@ -118,3 +130,57 @@ def test_the_event_reader_finds_a_duplicate_key_and_composes_accents() -> None:
     assert documents[0].value == {"apiVersion": "v", "spec": {"a": 1, "b": "\u00e9"}}
     assert str(documents[0].locate(("spec", "b"))) == "f.yaml:4:3"
     assert str(documents[0].locate(("spec", "a", "c"))) == "f.yaml:3:3"
+
+
+def _nested(levels: int) -> str:
+    """A document of `levels` collections, each inside the one before (a mapping, then lists)."""
+    return "spec: " + "[" * (levels - 1) + "x" + "]" * (levels - 1) + "\n"
+
+
+@pytest.mark.parametrize(("levels", "column"), [(64, None), (65, 70), (66, 70), (1500, 70)])
+def test_both_readers_refuse_the_65th_nested_collection_where_it_starts(
+    levels: int, column: int | None
+) -> None:
+    """Past libyaml's own limit (1,000 levels) the file ends at the problem; before it, the next
+    document is still read."""
+    text = _nested(levels) + "---\nnext: 1\n"
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    expected = [] if column is None else [f"f.yaml:1:{column}: the YAML nests more than 64 levels deep"]
+    assert [str(p) for p in problems] == expected
+    assert [d.value for d in documents][-1:] == ([] if levels > 1000 else [{"next": 1}])
+    assert _comparable((documents, problems)) == _node_reader(text)
+
+
+def test_an_alias_inside_its_own_anchor_is_said_to_contain_itself() -> None:
+    documents, problems = yamlpos.load_documents("a: &x {b: [*x]}\nc: 1\n", "f.yaml")
+    expected = (
+        "f.yaml:1:11: this value contains itself (an alias inside it names its anchor), so it never ends"
+    )
+    assert (documents, [str(p) for p in problems]) == ([], [expected])
+
+
+def test_a_surrogate_pair_escape_is_the_character_it_encodes_as_in_json() -> None:
+    text = 'a: "\\ud83c\\udfac \\U0001F3AC"\nb: "x\\ud83cy"\n'
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    assert documents[0].value == {"a": "\U0001f3ac \U0001f3ac", "b": "x\ud83cy"}
+    message = (
+        "'\\ud83c' is half of a UTF-16 pair (a lone surrogate), not a character; write the character itself"
+    )
+    assert [str(p) for p in problems] == [f"f.yaml:2:4: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "code"),
+    [
+        ("a: 1\r\nb: \x01\n", "2:4", "0001"),
+        ("a: 1\rb: 2\r# \x7f\n", "3:3", "007F"),
+        ("a: \ufffe\n", "1:4", "FFFE"),
+    ],
+    ids=["crlf-control", "cr-delete", "non-character"],
+)
+def test_a_character_yaml_refuses_is_located(text: str, where: str, code: str) -> None:
+    problems = [str(p) for p in yamlpos.load_documents(text, "f.yaml")[1]]
+    hint = f'write it as the escape "\\u{code.lower()}" inside double quotes if it is meant'
+    assert problems == [
+        f"f.yaml:{where}: YAML syntax error: the character U+{code} is not allowed in YAML; {hint}"
+    ]

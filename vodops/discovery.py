@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from vodops.localfiles import MAX_TEXT_BYTES, LocalFileError, read_bytes, read_text
+from vodops.localfiles import MAX_TEXT_BYTES, LocalFileError, read_bytes, read_text, utf16_or_32
 from vodops.registered import KIND_NAMES
 
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
@@ -69,10 +69,12 @@ def _walk(root: Path, folder: Path, ignored: list[str], found: Found) -> None:
 
 def _sort_file(path: Path, relative: PurePosixPath, found: Found) -> None:
     try:
-        text = read_bytes(path, MAX_TEXT_BYTES).decode("utf-8", errors="replace")
+        data = read_bytes(path, MAX_TEXT_BYTES)
     except LocalFileError:  # a FIFO, a device, too large, unreadable: never read here
         found.files.append(path)  # the loader reports why it cannot be read
         return
+    # A manifest saved as UTF-16 is found, so that the loader says why it cannot be read.
+    text = data.decode(utf16_or_32(data) or "utf-8", errors="replace")
     if _MENTIONS_VODOPS.search(text):
         found.files.append(path)
     else:

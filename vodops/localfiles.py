@@ -9,12 +9,19 @@ each caller says which file it is: `logo.png` + " is a FIFO (named pipe), not a 
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
 
 from vodops.errors import VodopsError
 
+_WIDE = (  # codec, its byte-order mark, and its first bytes (0 or not) for an ASCII character
+    ("utf-32-be", codecs.BOM_UTF32_BE, "000x"),
+    ("utf-32-le", codecs.BOM_UTF32_LE, "x000"),
+    ("utf-16-be", codecs.BOM_UTF16_BE, "0x"),
+    ("utf-16-le", codecs.BOM_UTF16_LE, "x0"),
+)
 MAX_TEXT_BYTES = 16 * 1024 * 1024  # a manifest of a full sub-application is about 1 MB
 _NOT_REGULAR = (
     (stat.S_ISDIR, "a directory"),
@@ -67,8 +74,12 @@ def read_bytes(path: Path, limit: int) -> bytes:
 
 
 def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
-    """The regular file `path` as UTF-8 text (a leading byte-order mark is dropped)."""
+    """The regular file `path` as UTF-8 text (a leading byte-order mark is dropped); raises
+    LocalFileError as read_bytes does, or when the text is not UTF-8."""
     data = read_bytes(path, limit)
+    wide = utf16_or_32(data)
+    if wide:  # Windows editors and PowerShell's `>` write UTF-16
+        raise LocalFileError(f"is {wide[:6].upper()} text; save it as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -76,6 +87,16 @@ def read_text(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
         raise LocalFileError(
             f"is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); save it as UTF-8"
         ) from None
+
+
+def utf16_or_32(data: bytes) -> str | None:
+    """The codec ("utf-32-be", "utf-16-le"...) `data` is in when its first bytes say UTF-16 or
+    UTF-32 (a byte-order mark, or the zero bytes of an ASCII first character), as the YAML 1.2
+    spec detects encodings (section 5.2); None otherwise."""
+    shape = "".join("x" if byte else "0" for byte in data[:4])
+    return next(
+        (codec for codec, mark, first in _WIDE if data.startswith(mark) or shape.startswith(first)), None
+    )
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -3,9 +3,13 @@
 Composing (yaml.compose_all) makes a Python node per value and calls three Python resolver hooks
 for it, and the nodes are then walked again to make values; here each event becomes its value at
 once, with a third fewer instructions for the whole read. What this reader does not handle (anchors
-and aliases, a key that is not a scalar, a document deeper than MAX_DEPTH or larger than MAX_NODES)
-it hands to the node reader (vodops/manifest/yamlpos.py) by raising UnusualDocumentError: the
-values, positions and problems of a file are always the ones the node reader gives.
+and aliases, a key that is not a scalar, a document larger than MAX_NODES) it hands to the node
+reader (vodops/manifest/yamlpos.py) by raising UnusualDocumentError: the values, positions and
+problems of a file are always the ones the node reader gives.
+
+A document nesting more than MAX_DEPTH collections is one problem where the first one too deep starts, and
+the rest of that document is passed over without recursion (libyaml refuses nesting deeper than
+1,000 levels: a file that deep is a syntax error here, and read again as one is).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from yaml._yaml import CParser
 from yaml.events import (
+    DocumentEndEvent,
     DocumentStartEvent,
     Event,
     MappingEndEvent,
@@ -25,7 +30,17 @@ from yaml.events import (
 )
 
 from vodops.errors import Problem, VodopsError
-from vodops.manifest.yamlvalues import MAX_DEPTH, MAX_NODES, NULL, Document, Position, duplicate_key, scalar
+from vodops.manifest.yamlvalues import (
+    MAX_DEPTH,
+    MAX_NODES,
+    NULL,
+    Document,
+    Position,
+    TooLargeError,
+    duplicate_key,
+    scalar,
+    too_deep,
+)
 from vodops.resources.base import Path
 
 Next = Callable[[], Any]  # the parser's next event
@@ -53,10 +68,21 @@ def _documents(next_event: Next, file: str) -> tuple[list[Document], list[Proble
         root = next_event()
         if not _is_empty(root):
             document = Document(file, None)
-            document.value = _value(root, (), document, next_event, problems, None)
+            try:
+                document.value = _value(root, (), document, next_event, problems, None)
+            except TooLargeError as error:  # too deep
+                problems.append(error.problem)
+                _pass_over(next_event)
+                continue
             documents.append(document)
         next_event()  # the document's end
     return documents, problems
+
+
+def _pass_over(next_event: Next) -> None:
+    """Reads to the end of the document a too deep value is in (a syntax error there is raised)."""
+    while type(next_event()) is not DocumentEndEvent:
+        pass
 
 
 def _is_empty(event: Event) -> bool:
@@ -73,13 +99,15 @@ def _value(
 ) -> Any:
     """The value `event` starts; `where` is the position recorded for `path` (a mapping's value
     is located at its key), else the event's own."""
-    if event.anchor is not None or len(path) > MAX_DEPTH or len(doc.positions) > MAX_NODES:
-        raise UnusualDocumentError("an anchor or alias, or a document too deep or too large")
+    if event.anchor is not None or len(doc.positions) > MAX_NODES:
+        raise UnusualDocumentError("an anchor or alias, or a document too large")
     own = _at(event)
     doc.positions[path] = where or own
     kind = type(event)
     if kind is ScalarEvent:
         return scalar(event.value, _plain(event), doc, own, problems)
+    if len(path) >= MAX_DEPTH:  # the collection at path () is the first level
+        raise too_deep(doc.file, own)
     if kind is MappingStartEvent:
         return _mapping(path, doc, next_event, problems)
     items: list[Any] = []

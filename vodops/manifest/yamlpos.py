@@ -4,11 +4,13 @@ libyaml reads a file, and most documents become values straight from its events
 (vodops/manifest/yamlevents.py); a document with anchors and aliases, or keys that are not scalars,
 or too deep or too large, is composed into nodes first, which this module turns into values. How
 scalars become values, and the positions kept, are in vodops/manifest/yamlvalues.py. Nesting
-deeper than MAX_DEPTH is a problem located where it starts, never a RecursionError.
+deeper than MAX_DEPTH collections is a problem located where the first one too deep starts, never a
+RecursionError.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -24,12 +26,14 @@ from vodops.manifest.yamlvalues import (
     TooLargeError,
     duplicate_key,
     scalar,
+    too_deep,
 )
 from vodops.resources.base import Path
 
 __all__ = ["Document", "load_documents"]
 
 _PLAIN = "tag:vodops:plain"
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # as the pure-Python reader counts lines
 
 
 class _PlainTagging(yaml.resolver.Resolver):
@@ -77,38 +81,46 @@ def _load(text: str, file: str, loader: type[Any], *, reraise: bool) -> tuple[li
             try:
                 document.value = _convert(node, (), document, problems)
             except TooLargeError as error:
-                problems.append(Problem(str(error), document.locate(())))
+                problems.append(error.problem)
                 continue
             documents.append(document)
     except RecursionError:  # the composer recurses once per level: find where it went too deep
-        problems.append(Problem(f"the YAML nests more than {MAX_DEPTH} levels deep", _too_deep(text, file)))
+        problems.append(too_deep(file, _first_too_deep(text)).problem)
     except yaml.YAMLError as error:
         if reraise:
             raise
-        problems.append(_syntax_problem(error, file))
+        problems.append(_syntax_problem(error, text, file))
     return documents, problems
 
 
-def _syntax_problem(error: yaml.YAMLError, file: str) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         return Problem(f"YAML syntax error: {error.problem or error}", where)
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        # a character YAML does not allow (a control character, U+FFFE...), at its index in `text`
+        lines = _LINE_BREAK.split(text[: error.position])
+        code = f"U+{error.character:04X}"
+        message = f"YAML syntax error: the character {code} is not allowed in YAML"
+        hint = f'write it as the escape "\\u{error.character:04x}" inside double quotes if it is meant'
+        return Problem(f"{message}; {hint}", Location(file, len(lines), len(lines[-1]) + 1))
     return Problem(f"YAML error: {error}", Location(file))
 
 
-def _too_deep(text: str, file: str) -> Location:
-    """Where `text` first nests deeper than MAX_DEPTH, found from parser events (no recursion)."""
+def _first_too_deep(text: str) -> Position:
+    """Where the first collection of `text` nested in MAX_DEPTH others starts, found from parser
+    events (no recursion)."""
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             mark = event.start_mark
             if depth > MAX_DEPTH and mark is not None:
-                return Location(file, mark.line + 1, mark.column + 1)
+                return (mark.line + 1, mark.column + 1)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return Location(file)
+    return (1, 1)
 
 
 def _is_empty(node: yaml.Node) -> bool:
@@ -120,20 +132,46 @@ def _convert(
 ) -> Any:
     """The plain value of `node`; `where` is the position recorded for `path` (default: the node's
     own), so a mapping's value is located at its key without building its own position first."""
-    if len(path) > MAX_DEPTH:
-        raise TooLargeError(
-            f"the document nests more than {MAX_DEPTH} levels deep (an alias that refers to itself?)"
-        )
+    own = _mark(node)
+    if len(path) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+        raise _too_deep(node, doc.file, own)
     if len(doc.positions) > MAX_NODES:
         message = f"the document expands to more than {MAX_NODES} values (aliases repeated too often?)"
-        raise TooLargeError(message)
-    own = _mark(node)
+        raise TooLargeError(Problem(message, doc.locate(())))
     doc.positions[path] = where or own
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
     return scalar(str(node.value), node.tag == _PLAIN, doc, own, problems)
+
+
+def _too_deep(node: yaml.Node, file: str, where: Position) -> TooLargeError:
+    """The error of `node` nested too deep; when it is inside itself (an alias to an anchor
+    around it), it would never end, and the problem says so."""
+    if not _inside_itself(node):
+        return too_deep(file, where)
+    message = "this value contains itself (an alias inside it names its anchor), so it never ends"
+    return TooLargeError(Problem(message, Location(file, *where)))
+
+
+def _inside_itself(node: yaml.Node) -> bool:
+    seen: set[int] = set()
+    stack = list(_children(node))
+    while stack:
+        child = stack.pop()
+        if child is node:
+            return True
+        if id(child) not in seen:
+            seen.add(id(child))
+            stack.extend(_children(child))
+    return False
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def _mark(node: yaml.Node) -> Position:

@@ -6,8 +6,10 @@ full of values 1.1 would mangle: `ON`/`OFF` switches would become booleans and `
 integers. Here only true/false are booleans, only decimal numbers are numbers, and duplicate keys
 are errors instead of silently keeping the last one.
 
-Strings are NFC-normalized, so a name compares as the characters it shows, and a lone UTF-16
-surrogate (a "\\ud800" escape) is a problem, not text.
+Strings are NFC-normalized, so a name compares as the characters it shows. A UTF-16 surrogate pair
+written as two escapes ("\\ud83d\\ude00", as JSON writes characters beyond U+FFFF) is the one
+character it encodes, as in JSON (YAML 1.2 reads JSON); a lone surrogate (a "\\ud800" escape) is
+a problem, not text.
 """
 
 from __future__ import annotations
@@ -30,15 +32,21 @@ _WORDS: dict[str, bool | None] = {
     **dict.fromkeys(NULL),
 }
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")  # a high surrogate, then a low one
 
-MAX_DEPTH = 64
+MAX_DEPTH = 64  # collections nested in one another (the document's own is the first)
 MAX_NODES = 200_000  # aliases can make a small file huge ("billion laughs")
 
 Position = tuple[int, int]  # 1-based line and column
 
 
 class TooLargeError(VodopsError):
-    """Internal: stops converting a document that nests too deep or expands too far."""
+    """Internal: stops converting a document that nests too deep or expands too far; `problem`
+    says which, and where."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
 @dataclass
@@ -63,6 +71,8 @@ def scalar(text: str, plain: bool, doc: Document, where: Position, problems: lis
     core schema, any other stays a string. A lone surrogate in it is a problem at `where`."""
     if text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
         return _typed(text) if plain else text
+    if _SURROGATE.search(text):
+        text = _PAIR.sub(_joined, text)
     # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
     value = unicodedata.normalize("NFC", text)
     surrogate = _SURROGATE.search(value)
@@ -72,6 +82,12 @@ def scalar(text: str, plain: bool, doc: Document, where: Position, problems: lis
     return _typed(value) if plain else value
 
 
+def _joined(pair: re.Match[str]) -> str:
+    """The character a UTF-16 surrogate pair encodes (U+10000 to U+10FFFF)."""
+    high, low = ord(pair[0][0]), ord(pair[0][1])
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
 def _typed(value: str) -> Any:
     if value[:1] in _NUMBER_START:
         if _INT.fullmatch(value):
@@ -79,6 +95,11 @@ def _typed(value: str) -> Any:
         if _FLOAT.fullmatch(value):
             return float(value)
     return _WORDS.get(value, value)
+
+
+def too_deep(file: str, where: Position) -> TooLargeError:
+    """The error of a document whose collection at `where` is nested in MAX_DEPTH others."""
+    return TooLargeError(Problem(f"the YAML nests more than {MAX_DEPTH} levels deep", Location(file, *where)))
 
 
 def duplicate_key(doc: Document, key: str, first: Path, where: Position) -> Problem:
