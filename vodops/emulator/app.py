@@ -149,6 +149,8 @@ class Emulator:
             status, cos_headers, body = cos.serve(self._store, self._clock, environ, bucket)
             start_response(status, [*cos_headers.items(), ("Content-Length", str(len(body)))])
             return [body]
+        if method == "HEAD" and path.startswith((mediainfo.URL_PREFIX, images.PATH_PREFIX, admin.PREFIX)):
+            method = "GET"  # what GET serves, HEAD serves too: the server sends only the head
         if method == "GET" and path.startswith(mediainfo.URL_PREFIX):
             status, content_type, body = self._media_file(path[len(mediainfo.URL_PREFIX) :])
         elif method == "GET" and path.startswith(images.PATH_PREFIX):

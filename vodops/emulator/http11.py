@@ -9,6 +9,11 @@ connection is reset with no answer). The app's answer is buffered and sent in on
 with its Content-Length (the server owns the framing: an app's own Content-Length, Connection or
 Transfer-Encoding header is replaced). A HEAD answer carries the length of the body it leaves out.
 
+A body comes with a Content-Length or chunked (decoded for the app, which then sees its length);
+`Expect: 100-continue` is answered "100 Continue" when the app first reads the body, so clients
+that wait for it (curl, for bodies over 1 MB) send it at once. Two Content-Lengths that differ
+are refused (400), as is any transfer coding but chunked (501).
+
 The WSGI environ is the one wsgiref builds (CONTENT_TYPE is "text/plain" when the request names
 none; repeated headers are joined with commas), without a copy of the process's environment.
 """
@@ -72,25 +77,71 @@ class Head:
         tokens = {token.strip().lower() for token in (self.header("connection") or "").split(",")}
         return self.version == "HTTP/1.1" and "close" not in tokens
 
+    def expects_continue(self) -> bool:
+        """Whether the client waits for "100 Continue" before it sends the body (curl does for
+        bodies over 1 MB, and waits a second for it otherwise)."""
+        expect = (self.header("expect") or "").strip().lower()
+        return self.version == "HTTP/1.1" and expect == "100-continue"
+
 
 class Body:
-    """wsgi.input: reads at most the request's Content-Length from the connection."""
+    """wsgi.input: reads at most the request's Content-Length from the connection. `interim` (the
+    "100 Continue" a client waits for before it sends the body) is sent before the first read."""
 
-    def __init__(self, rfile: IO[bytes], length: int) -> None:
+    def __init__(self, rfile: IO[bytes], length: int, interim: Callable[[], object] | None = None) -> None:
         self._rfile = rfile
         self.left = length  # bytes of the body not read yet
+        self._interim = interim
 
     def read(self, size: int = -1) -> bytes:
         size = self.left if size < 0 else min(size, self.left)
-        data = self._rfile.read(size) if size else b""
+        data = self._source(size).read(size) if size else b""
         self.left -= len(data)
         return data
 
     def readline(self, size: int = -1) -> bytes:
         size = self.left if size < 0 else min(size, self.left)
-        data = self._rfile.readline(size) if size else b""
+        data = self._source(size).readline(size) if size else b""
         self.left -= len(data)
         return data
+
+    def _source(self, size: int) -> IO[bytes]:
+        if self._interim is not None and size:
+            self._interim()
+            self._interim = None
+        return self._rfile
+
+
+CONTINUE = b"HTTP/1.1 100 Continue\r\n\r\n"
+
+
+def read_chunked(rfile: IO[bytes], limit: int) -> bytes:
+    """The whole body of a request sent with `Transfer-Encoding: chunked`, decoded (trailer fields
+    are read and dropped; RFC 9112 section 7.1). Raises BadRequestError for a malformed chunk (400)
+    or a body over `limit` bytes (413), ConnectionResetError when the client closes within it."""
+    parts: list[bytes] = []
+    total = 0
+    while size := _chunk_size(rfile.readline(MAX_LINE_BYTES + 1)):
+        total += size
+        if total > limit:
+            raise BadRequestError("413 Payload Too Large", f"the chunked body is over {limit} bytes")
+        data = rfile.read(size)
+        if len(data) < size:
+            raise ConnectionResetError("the client closed the connection within a chunk")
+        if rfile.readline(3) not in (b"\r\n", b"\n"):
+            raise BadRequestError("400 Bad Request", "a chunk is longer than its size line")
+        parts.append(data)
+    _read_headers(rfile)  # the trailer section
+    return b"".join(parts)
+
+
+def _chunk_size(line: bytes) -> int:
+    if not line:
+        raise ConnectionResetError("the client closed the connection within a chunked body")
+    digits = line.split(b";", 1)[0].strip()  # chunk extensions are ignored
+    if not line.endswith(b"\n") or not digits or digits.strip(b"0123456789abcdefABCDEF"):
+        raise BadRequestError("400 Bad Request", f"not a chunk size line: {line[:100]!r}")
+    return int(digits, 16)
 
 
 def read_head(rfile: IO[bytes]) -> Head | None:
@@ -133,21 +184,37 @@ def _read_headers(rfile: IO[bytes]) -> list[tuple[str, str]]:
     return headers
 
 
+def is_chunked(head: Head) -> bool:
+    """Whether the request's body is chunked; raises BadRequestError (501) for any other transfer
+    coding, which this server does not decode (RFC 9112 section 6.1)."""
+    coding = head.header("transfer-encoding")
+    if coding is None:
+        return False
+    if coding.strip().lower() != "chunked":
+        reason = f"Transfer-Encoding {coding!r} is not supported; send chunked"
+        raise BadRequestError("501 Not Implemented", reason)
+    return True
+
+
 def body_length(head: Head) -> int | None:
-    """The body's length in bytes; None when the request frames it otherwise or not readably
-    (chunked, or a Content-Length that is no plain decimal number): the app then sees what it
-    declares, reads nothing, and the connection is closed after the answer."""
-    if head.header("transfer-encoding") is not None:
-        return None
-    declared = head.header("content-length")
-    if declared is None:
+    """The body's length in bytes when a Content-Length gives it; None when it is no plain
+    decimal number: the app then sees what it declares, reads nothing, and the connection is
+    closed after the answer. Raises BadRequestError (400) for two Content-Lengths that differ."""
+    declared = {value for name, value in head.headers if name.lower() == "content-length"}
+    if len(declared) > 1:
+        raise BadRequestError("400 Bad Request", f"the Content-Lengths differ: {', '.join(sorted(declared))}")
+    if not declared:
         return 0
-    return int(declared) if declared.isascii() and declared.isdigit() else None
+    value = declared.pop()
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
-def environ(head: Head, body: IO[bytes] | Body, server: tuple[str, int], client: str) -> WSGIEnvironment:
+def environ(
+    head: Head, body: IO[bytes] | Body, server: tuple[str, int], client: str, length: str | None
+) -> WSGIEnvironment:
     """The WSGI environ of a request, as wsgiref.simple_server builds it; `server` is the server's
-    (name, port), `client` the client's address."""
+    (name, port), `client` the client's address, `length` the CONTENT_LENGTH (the header as sent,
+    or the length of a chunked body once decoded)."""
     path, _, query = head.target.partition("?")
     if path.startswith("//"):  # as http.server: not a scheme-relative URL
         path = "/" + path.lstrip("/")
@@ -171,7 +238,6 @@ def environ(head: Head, body: IO[bytes] | Body, server: tuple[str, int], client:
         "wsgi.multiprocess": False,
         "wsgi.run_once": False,
     }
-    length = head.header("content-length")
     if length:
         env["CONTENT_LENGTH"] = length
     for name, value in head.headers:

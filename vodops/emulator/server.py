@@ -8,7 +8,9 @@ Each connection gets its own thread and carries requests one after another (keep
 only its own thread. A connection that stalls for `read_timeout` seconds within a request, or
 waits `idle_timeout` seconds for the next one, is closed. A body longer than MAX_ADMIN_BODY_BYTES
 is never read into memory: the app answers from its Content-Length, and the server discards what
-the client still sends, a chunk at a time, so the client can read the answer. Closing the server
+the client still sends, a chunk at a time, so the client can read the answer. A chunked body is
+decoded whole before the app runs (a longer one is refused with 413), and a client that sends
+`Expect: 100-continue` is told to go on when the app first reads the body. Closing the server
 closes the connections waiting for a request; one being answered is closed once its answer is sent.
 """
 
@@ -21,15 +23,17 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from functools import partial
 from http.server import HTTPServer
-from io import BufferedReader
+from io import BufferedReader, BytesIO
 from socketserver import StreamRequestHandler, ThreadingMixIn
 from typing import IO, TYPE_CHECKING, cast
 
 from ..errors import EmulatorError
 from . import http11
 from .knobs import ConnectionDroppedError
-from .limits import IDLE_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS
+from .limits import IDLE_TIMEOUT_SECONDS, MAX_ADMIN_BODY_BYTES, READ_TIMEOUT_SECONDS
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import WSGIApplication
@@ -73,6 +77,16 @@ class ThreadingServer(ThreadingMixIn, HTTPServer):
         super().server_close()
 
 
+@dataclass(frozen=True)
+class _Body:
+    """A request's body as the app reads it, its CONTENT_LENGTH, and whether the connection can
+    carry another request after it (its length was readable)."""
+
+    stream: http11.Body | BytesIO
+    length: str | None
+    framed: bool
+
+
 class Connection(StreamRequestHandler):
     """Serves one connection's requests in turn; a ConnectionDroppedError from the app resets
     it with no answer; a client too slow to send its request is disconnected."""
@@ -95,25 +109,43 @@ class Connection(StreamRequestHandler):
         self.connection.settimeout(self.timeout)
         try:
             head = http11.read_head(rfile)
+            if head is None:
+                return False
+            body = self._body(head, rfile)
         except http11.BadRequestError as error:
             self.connection.sendall(http11.refusal(error))
+            self._discard_unread_body()
             return False
-        return head is not None and self._answer(head, rfile)
+        return self._answer(head, body)
 
-    def _answer(self, head: http11.Head, rfile: IO[bytes]) -> bool:
+    def _body(self, head: http11.Head, rfile: IO[bytes]) -> _Body:
+        """The request's body as the app reads it. A chunked body is read whole first (up to
+        MAX_ADMIN_BODY_BYTES), so the app sees its length as if it had been declared."""
+        framed = http11.body_length(head)
+        interim = partial(self.connection.sendall, http11.CONTINUE) if head.expects_continue() else None
+        if not http11.is_chunked(head):
+            body = http11.Body(rfile, framed or 0, interim)
+            return _Body(body, head.header("content-length"), framed is not None)
+        if interim is not None:
+            interim()
+        data = http11.read_chunked(rfile, MAX_ADMIN_BODY_BYTES)
+        # with a Content-Length beside the chunks, the connection closes (RFC 9112 section 6.1)
+        return _Body(BytesIO(data), str(len(data)), head.header("content-length") is None)
+
+    def _answer(self, head: http11.Head, body: _Body) -> bool:
         """Run the app on the request `head` begins; whether the connection may carry another."""
-        length = http11.body_length(head)
-        body = http11.Body(rfile, length or 0)
         server = (self.server.server_name, self.server.server_port)
+        env = http11.environ(head, body.stream, server, self.client_address[0], body.length)
         try:
-            answer = http11.run(self.server.app, http11.environ(head, body, server, self.client_address[0]))
+            answer = http11.run(self.server.app, env)
         except ConnectionDroppedError:
             http11.reset(self.connection)
             return False
-        keep = head.keeps_alive() and length is not None and body.left == 0 and not answer.closes
+        unread = isinstance(body.stream, http11.Body) and body.stream.left > 0
+        keep = head.keeps_alive() and body.framed and not unread and not answer.closes
         keep = keep and not self.server.closing
         self.connection.sendall(http11.encode(answer, keep, send_body=head.method != "HEAD"))
-        if body.left:
+        if unread:
             self._discard_unread_body()
         return keep
 

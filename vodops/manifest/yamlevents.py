@@ -30,17 +30,8 @@ from yaml.events import (
 )
 
 from vodops.errors import Problem, VodopsError
-from vodops.manifest.yamlvalues import (
-    MAX_DEPTH,
-    MAX_NODES,
-    NULL,
-    Document,
-    Position,
-    TooLargeError,
-    duplicate_key,
-    scalar,
-    too_deep,
-)
+from vodops.manifest import yamlvalues
+from vodops.manifest.yamlvalues import MAX_DEPTH, MAX_NODES, NULL, Document, Position, duplicate_key, scalar
 from vodops.resources.base import Path
 
 Next = Callable[[], Any]  # the parser's next event
@@ -70,7 +61,7 @@ def _documents(next_event: Next, file: str) -> tuple[list[Document], list[Proble
             document = Document(file, None)
             try:
                 document.value = _value(root, (), document, next_event, problems, None)
-            except TooLargeError as error:  # too deep
+            except yamlvalues.TooLargeError as error:  # too deep
                 problems.append(error.problem)
                 _pass_over(next_event)
                 continue
@@ -107,7 +98,7 @@ def _value(
     if kind is ScalarEvent:
         return scalar(event.value, _plain(event), doc, own, problems)
     if len(path) >= MAX_DEPTH:  # the collection at path () is the first level
-        raise too_deep(doc.file, own)
+        raise yamlvalues.too_deep(doc.file, own)
     if kind is MappingStartEvent:
         return _mapping(path, doc, next_event, problems)
     items: list[Any] = []
