@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, custom, document, hls, live_api, write
-from vodops.resources import MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.resources import KINDS, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
 HALF = ("transcode.yaml", "watermarks.yaml")  # 4 transcode + 2 watermark of the quickstart's 12
 
@@ -88,7 +88,24 @@ def test_only_a_resource_that_exists(vodops: Vodops, quickstart: Path) -> None:
     result = vodops("plan", quickstart, "--only", "TranscodeTemplate/nope", "--only", "Bogus/x")
     assert result.code == 1
     assert "--only Bogus/x: the kind must be one of MediaClass, WatermarkTemplate" in result.err
-    assert "--only TranscodeTemplate/nope: no such resource in the manifests or the account" in result.err
+    assert "--only TranscodeTemplate/nope: no such resource in the manifests or the account\n" in result.err
+
+
+def test_a_near_miss_in_only_says_what_was_meant(vodops: Vodops, quickstart: Path) -> None:
+    """An unknown kind in a manifest was followed by 'did you mean', in --only by nothing."""
+    only = ["transcodetemplate/hls-720p", "TranscodeTemplat/hls-720p", "TranscodeTemplate/hls-72"]
+    only.append("MediaClass/movies")
+    result = vodops("plan", quickstart, *(word for address in only for word in ("--only", address)))
+    kind = f"the kind must be one of {', '.join(KINDS)}; did you mean 'TranscodeTemplate'?"
+    missing = "no such resource in the manifests or the account; did you mean"
+    assert result.code == 1 and result.out == ""
+    assert result.err.splitlines()[1:] == [  # after the note that .vodops was made
+        f"--only MediaClass/movies: {missing} 'MediaClass/Movies'?",
+        f"--only TranscodeTemplat/hls-720p: {kind}",
+        f"--only TranscodeTemplate/hls-72: {missing} 'TranscodeTemplate/hls-720p'?",
+        f"--only transcodetemplate/hls-720p: {kind}",
+        "4 problems: cannot plan; nothing was changed",
+    ]
 
 
 def _unsafe_and_refused(vodops: Vodops, directory: Path, reason: str, owned: int = 12) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -15,7 +14,7 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
-from vodops.resources import KINDS, adoptable_by_id
+from vodops.resources import KINDS, adoptable_by_id, did_you_mean
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Kind
 
@@ -175,9 +174,7 @@ def _kind_message(kind: Any) -> str:
     valid = ", ".join(KINDS)
     if kind is None:
         return f"missing kind; use one of {valid}"
-    close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown kind {kind!r} (valid kinds: {valid}){hint}"
+    return f"unknown kind {kind!r} (valid kinds: {valid}){did_you_mean(str(kind), KINDS)}"
 
 
 def _name(value: dict[str, Any]) -> str | None:

@@ -15,7 +15,7 @@ from vodops.errors import PlanError, Problem
 from vodops.live import LiveState
 from vodops.plan.changes import Action, Change
 from vodops.refs import references_in
-from vodops.resources import KINDS
+from vodops.resources import KINDS, closest, did_you_mean
 
 
 def scoped(
@@ -39,11 +39,21 @@ def _check(only: frozenset[str], desired: tuple[DesiredResource, ...], live: Liv
     for address in sorted(only):
         kind = address.split("/", 1)[0]
         if kind not in KINDS:
-            problems.append(Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}"))
+            hint = did_you_mean(kind, KINDS)
+            problems.append(Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}{hint}"))
         elif address not in known:
-            problems.append(Problem(f"--only {address}: no such resource in the manifests or the account"))
+            missing = f"--only {address}: no such resource in the manifests or the account"
+            problems.append(Problem(missing + _named_like(address, known)))
     if problems:
         raise PlanError(problems)
+
+
+def _named_like(address: str, known: set[str]) -> str:
+    """`; did you mean 'Kind/name'?` for a near miss of a name of the address's kind."""
+    kind, _, name = address.partition("/")
+    names = sorted(other.partition("/")[2] for other in known if other.startswith(kind + "/"))
+    close = closest(name, names)
+    return f"; did you mean {kind + '/' + close!r}?" if close else ""
 
 
 def _needed(only: Iterable[str], desired: tuple[DesiredResource, ...]) -> Iterable[str]:

@@ -14,8 +14,9 @@ reading it imports no model (tests/test_registry.py fails when it is stale).
 
 from __future__ import annotations
 
+import difflib
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from vodops.registered import KIND_NAMES
@@ -73,6 +74,22 @@ DEPENDENCY_ORDER = tuple(name for name in KINDS if name not in APPLICATION_LEVEL
 """The kinds an application holds, in dependency order."""
 
 
+def did_you_mean(written: str, choices: Iterable[str]) -> str:
+    """`; did you mean 'TranscodeTemplate'?` for a near miss of one of `choices` (a typo, another
+    case), else nothing: what an unknown kind or --only address is followed by."""
+    close = closest(written, choices)
+    return f"; did you mean {close!r}?" if close else ""
+
+
+def closest(written: str, choices: Iterable[str]) -> str | None:
+    """The one of `choices` that `written` most likely meant (the same in another case, else the
+    nearest spelling by difflib), if any is near enough."""
+    choices = list(choices)
+    same = [choice for choice in choices if choice.lower() == written.lower()]
+    close = same or difflib.get_close_matches(written, choices, n=1)
+    return close[0] if close else None
+
+
 def adoptable_by_id() -> tuple[str, ...]:
     """The kinds `metadata.adoptId` applies to, by name. Imports every kind's module: asked where
     a manifest writes adoptId."""
@@ -82,4 +99,5 @@ def adoptable_by_id() -> tuple[str, ...]:
 __all__ = [
     "APPLICATION_LEVEL", "DEPENDENCY_ORDER", "KINDS", "MEDIA_CLASS", "PROCEDURE",
     "QUOTAS", "REFERRED", "REFERRERS", "TRANSCODE", "WATERMARK", "Registry", "adoptable_by_id",
+    "closest", "did_you_mean",
 ]  # fmt: skip
