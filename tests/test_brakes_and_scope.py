@@ -56,6 +56,10 @@ def test_limits_from_vodops_yaml_per_kind(vodops: Vodops, tmp_path: Path) -> Non
     plan = vodops("plan", tmp_path)
     assert "UNSAFE: WatermarkTemplate deletes 2 objects; maxDeletes is 1." in plan.out
     assert vodops("apply", tmp_path, "--yes").code == 1
+    (tmp_path / "vodops.yaml").write_text("safety: {maxDeletes: 0}\n")
+    write(tmp_path, "w.yaml", *(document(WATERMARK, f"w{n}", TEXT_WATERMARK) for n in range(2)))
+    plan = vodops("plan", tmp_path)
+    assert "UNSAFE: the plan deletes 1 object; maxDeletes is 0." in plan.out  # it said "1 objects"
 
 
 def test_prune_false_keeps_everything(vodops: Vodops, tmp_path: Path) -> None:

@@ -168,6 +168,7 @@ def test_kind_limits_what_is_written(vodops: Vodops, tmp_path: Path) -> None:
     exported = vodops("export", tmp_path, "--out", out, "--kind", "Procedure")
     assert exported.code == 0, exported.text
     assert exported.out.splitlines()[0] == "exported 1 Procedure"
+    assert exported.out.splitlines()[-1] == f"wrote 1 file under {out}"  # not "1 files"
     assert sorted(_files(out)) == ["procedures.yaml"]
     [flow] = yaml.safe_load_all((out / "procedures.yaml").read_text())
     assert flow["spec"]["mediaProcessTask"]["transcodeTaskSet"] == [{"definition": unnamed}], "stays an id"

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vodops.plural import counted
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -66,10 +68,8 @@ class ProblemsError(VodopsError):
         super().__init__(self.render())
 
     def render(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(p) for p in self.problems]
-        return "\n".join([*lines, f"{count} {noun}: {self.headline}"])
+        return "\n".join([*lines, f"{counted(len(self.problems), 'problem')}: {self.headline}"])
 
 
 class ManifestError(ProblemsError):

@@ -149,8 +149,10 @@ def _confirm(made: Plan, yes: bool) -> None:
         return
     if not sys.stdin.isatty():
         raise VodopsError("refusing to apply without --yes: standard input is not a terminal")
-    count = len(made.changes)
-    if not click.confirm(f"\nApply these {count} changes to {made.target}?", default=False):
+    from vodops.plural import counted
+
+    changes = "this change" if len(made.changes) == 1 else f"these {counted(len(made.changes), 'change')}"
+    if not click.confirm(f"\nApply {changes} to {made.target}?", default=False):
         raise VodopsError("apply cancelled; nothing was changed")
 
 

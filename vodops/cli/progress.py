@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from vodops.plural import counted
 from vodops.visible import printable
 
 if TYPE_CHECKING:
@@ -146,8 +147,8 @@ class Interrupts:
         self._progress.close()
         done, total = self._progress.finished, self._progress.total
         click.echo(
-            f"\nStopped at once after {done} of {total} changes; calls that were in flight may or may "
-            "not have taken effect. Nothing is lost: the next `vodops plan` shows the rest.",
+            f"\nStopped at once after {done} of {counted(total, 'change')}; calls that were in flight may or "
+            "may not have taken effect. Nothing is lost: the next `vodops plan` shows the rest.",
             err=True,
         )
         sys.stdout.flush()

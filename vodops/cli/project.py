@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from vodops.cli.options import directory_argument, only_option, target_options
+from vodops.plural import counted
 from vodops.registered import KIND_NAMES
 from vodops.visible import printable
 
@@ -46,9 +47,7 @@ def validate(directory: Path) -> None:
     show_notes(manifests.notes)
     counts = Counter(item.kind for item in manifests)
     detail = ", ".join(f"{n} {kind}" for kind, n in counts.items())
-    count = len(manifests.resources)
-    noun = "resource" if count == 1 else "resources"
-    click.echo(f"OK: {count} {noun} ({detail or 'none'}) in {directory}")
+    click.echo(f"OK: {counted(len(manifests.resources), 'resource')} ({detail or 'none'}) in {directory}")
 
 
 def show_notes(notes: tuple[str, ...]) -> None:
@@ -142,7 +141,7 @@ def export_command(
         click.echo(f"named {kind} {live_id} {name!r} (its live name could not identify it)")
     for note in report.notes:
         click.echo(f"note: {printable(note)}")
-    click.echo(f"wrote {len(report.files)} files under {out or directory}")
+    click.echo(f"wrote {counted(len(report.files), 'file')} under {out or directory}")
 
 
 @click.command()

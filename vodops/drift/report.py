@@ -28,6 +28,7 @@ from vodops.diff import FieldChange
 from vodops.drift.record import desired_digest, spec_digest
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change, Plan
+from vodops.plural import counted
 from vodops.refs import References
 from vodops.resources import APPLICATION_LEVEL
 
@@ -88,8 +89,7 @@ class DriftReport:
             return "No drift: the live account is what vodops last made it."
         counts = Counter(item.cause.value for item in self.drifted)
         parts = ", ".join(f"{n} {cause}" for cause, n in counts.items())
-        noun = "object" if len(self.drifted) == 1 else "objects"
-        return f"Drift: {len(self.drifted)} {noun} ({parts})."
+        return f"Drift: {counted(len(self.drifted), 'object')} ({parts})."
 
 
 def find_drift(

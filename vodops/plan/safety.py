@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from vodops.desired import DesiredResource
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Brakes, Change
+from vodops.plural import counted
 from vodops.resources import DEPENDENCY_ORDER, KINDS
 from vodops.settings import DeleteLimits, Safety
 
@@ -92,20 +93,16 @@ def _always(deleting: int, total: int, no_manifests: bool) -> Iterator[str]:
         return
     if no_manifests:
         yield (
-            f"no manifests were found, yet the plan deletes {_objects(deleting)} this stack owns "
+            f"no manifests were found, yet the plan deletes {counted(deleting, 'object')} this stack owns "
             "(is it the right directory?)"
         )
     elif deleting >= total:
-        yield f"the plan deletes every object this stack owns ({_objects(deleting)})"
-
-
-def _objects(count: int) -> str:
-    return f"{count} object" + ("" if count == 1 else "s")
+        yield f"the plan deletes every object this stack owns ({counted(deleting, 'object')})"
 
 
 def _over(limits: DeleteLimits, what: str, deleting: int, managed: int) -> Iterator[str]:
     if limits.max_deletes is not None and deleting > limits.max_deletes:
-        yield f"{what} deletes {deleting} objects; maxDeletes is {limits.max_deletes}"
+        yield f"{what} deletes {counted(deleting, 'object')}; maxDeletes is {limits.max_deletes}"
     percent = limits.max_delete_percent
     if percent is not None and managed >= MIN_FOR_PERCENT and deleting * 100 > percent * managed:
         share = f"{deleting} of {managed} managed objects ({deleting * 100 / managed:.0f}%)"
