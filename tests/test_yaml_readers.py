@@ -44,6 +44,8 @@ KEYS = [
     "{y: 1}",
     "&a k",
     "*a",
+    "<<",
+    '"<<"',
 ]  # mostly plain: duplicates
 QUOTED = [
     '"q"',

@@ -122,8 +122,13 @@ def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem
         where = _at(event)
         key = event.value
         here = (*path, key)
-        if key in result:
-            problems.append(duplicate_key(doc, key, here, where))
+        if key in result or (key == "<<" and _plain(event)):
+            found = (
+                duplicate_key(doc, key, here, where)
+                if key in result
+                else yamlvalues.merge_key(doc.file, where)
+            )
+            problems.append(found)
             _skip(next_event(), next_event)
         else:
             result[key] = _value(next_event(), here, doc, next_event, problems, where)
@@ -132,7 +137,7 @@ def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem
 
 
 def _skip(event: Any, next_event: Next) -> None:
-    """Reads past the value `event` starts (the value of a duplicate key, which is not read)."""
+    """Reads past the value `event` starts (the value of a key that is not read)."""
     depth = 0
     while True:
         if getattr(event, "anchor", None) is not None:  # an anchor there may still be referred to

@@ -25,6 +25,7 @@ from vodops.manifest.yamlvalues import (
     Position,
     TooLargeError,
     duplicate_key,
+    merge_key,
     scalar,
     too_deep,
 )
@@ -187,8 +188,10 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
             continue
         key = str(key_node.value)
         here = (*path, key)
-        if key in result:
-            problems.append(duplicate_key(doc, key, here, where))
+        if key in result or (key == "<<" and key_node.tag == _PLAIN):
+            problems.append(
+                duplicate_key(doc, key, here, where) if key in result else merge_key(doc.file, where)
+            )
             continue
         # located at the key, where the reader looks
         result[key] = _convert(value_node, here, doc, problems, where)

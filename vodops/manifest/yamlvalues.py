@@ -102,6 +102,13 @@ def too_deep(file: str, where: Position) -> TooLargeError:
     return TooLargeError(Problem(f"the YAML nests more than {MAX_DEPTH} levels deep", Location(file, *where)))
 
 
+def merge_key(file: str, where: Position) -> Problem:
+    """The problem of a plain `<<` key: the merge key of YAML 1.1, which YAML 1.2 does not have
+    (read as a field, it was an unknown field '<<', with no word of why)."""
+    message = "'<<' is a YAML 1.1 merge key, which YAML 1.2 (as vodops reads it) does not have"
+    return Problem(f"{message}: write the fields out", Location(file, *where))
+
+
 def duplicate_key(doc: Document, key: str, first: Path, where: Position) -> Problem:
     """The problem of a key written twice in one mapping, `first` the path of its first value."""
     line = doc.positions[first][0]
