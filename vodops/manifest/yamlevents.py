@@ -96,7 +96,7 @@ def _value(
     doc.positions[path] = where or own
     kind = type(event)
     if kind is ScalarEvent:
-        return scalar(event.value, _plain(event), doc, own, problems)
+        return scalar(event.value, None if _plain(event) else event.tag or "", doc, own, problems)
     if len(path) >= MAX_DEPTH:  # the collection at path () is the first level
         raise yamlvalues.too_deep(doc.file, own)
     if kind is MappingStartEvent:

@@ -144,7 +144,7 @@ def _convert(
         return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
-    return scalar(str(node.value), node.tag == _PLAIN, doc, own, problems)
+    return scalar(str(node.value), None if node.tag == _PLAIN else node.tag, doc, own, problems)
 
 
 def _too_deep(node: yaml.Node, file: str, where: Position) -> TooLargeError:

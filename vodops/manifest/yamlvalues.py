@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,7 @@ _WORDS: dict[str, bool | None] = {
     **dict.fromkeys(("false", "False", "FALSE"), False),
     **dict.fromkeys(NULL),
 }
+_BOOLEANS = frozenset(word for word, value in _WORDS.items() if value is not None)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")  # a high surrogate, then a low one
 
@@ -66,11 +68,12 @@ class Document:
         return Location(self.file, 1, 1)
 
 
-def scalar(text: str, plain: bool, doc: Document, where: Position, problems: list[Problem]) -> Any:
-    """The value of a scalar written as `text`: a plain (unquoted, untagged) one is typed by the
-    core schema, any other stays a string. A lone surrogate in it is a problem at `where`."""
+def scalar(text: str, tag: str | None, doc: Document, where: Position, problems: list[Problem]) -> Any:
+    """The value of a scalar written as `text`: a plain (unquoted, untagged: `tag` None) one is
+    typed by the core schema, as is one given a core tag (!!int, !!float, !!bool, !!null) that its
+    text fits; any other stays a string. A lone surrogate in it is a problem at `where`."""
     if text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
-        return _typed(text) if plain else text
+        return _typed(text) if tag is None else _TAGGED.get(tag, str)(text)
     if _SURROGATE.search(text):
         text = _PAIR.sub(_joined, text)
     # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
@@ -79,7 +82,7 @@ def scalar(text: str, plain: bool, doc: Document, where: Position, problems: lis
     if surrogate:
         message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
         problems.append(Problem(f"{message}; write the character itself", Location(doc.file, *where)))
-    return _typed(value) if plain else value
+    return _typed(value) if tag is None else _TAGGED.get(tag, str)(value)
 
 
 def _joined(pair: re.Match[str]) -> str:
@@ -107,6 +110,40 @@ def merge_key(file: str, where: Position) -> Problem:
     (read as a field, it was an unknown field '<<', with no word of why)."""
     message = "'<<' is a YAML 1.1 merge key, which YAML 1.2 (as vodops reads it) does not have"
     return Problem(f"{message}: write the fields out", Location(file, *where))
+
+
+def _tagged_int(value: str) -> int | str:
+    """!!int: decimal, or 0o octal, or 0x hexadecimal (YAML 1.2 core schema); else the text."""
+    if _INT.fullmatch(value):
+        return int(value)
+    base = {"0o": 8, "0x": 16}.get(value[:2])
+    try:
+        return int(value[2:], base) if base and value[2:].isalnum() else value
+    except ValueError:
+        return value
+
+
+def _tagged_float(value: str) -> float | str:
+    return float(value) if _INT.fullmatch(value) or _FLOAT.fullmatch(value) else value
+
+
+def _tagged_bool(value: str) -> bool | str:
+    return value.lower() == "true" if value in _BOOLEANS else value
+
+
+def _tagged_null(value: str) -> str | None:
+    return None if value in NULL else value
+
+
+_CORE = "tag:yaml.org,2002:"
+# A scalar with one of these tags whose text fits it is typed; any other tagged scalar, and one
+# whose text does not fit its tag, stays a string (and the manifest's own check says what it wants).
+_TAGGED: dict[str, Callable[[str], Any]] = {
+    f"{_CORE}int": _tagged_int,
+    f"{_CORE}float": _tagged_float,
+    f"{_CORE}bool": _tagged_bool,
+    f"{_CORE}null": _tagged_null,
+}
 
 
 def duplicate_key(doc: Document, key: str, first: Path, where: Position) -> Problem:
