@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -58,11 +59,35 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
 
 
 def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:
-    """Equal, with `true` never equal to 1 (Python's == says it is; deepdiff says it is not)."""
+    """Equal, with `true` never equal to 1 (Python's == says it is; deepdiff may say it is not).
+    Python's == answers first, then a walk of the two equal forms for a true/false against a
+    number; only forms == finds unequal are compared as JSON (a tuple encodes as a list)."""
+    if before == after:
+        return _alike(before, after)
     try:
         return json.dumps(before, sort_keys=True) == json.dumps(after, sort_keys=True)
     except (TypeError, ValueError):  # not JSON data: let deepdiff judge
         return False
+
+
+def _alike(before: Any, after: Any) -> bool:
+    """Whether `before` and `after`, equal by ==, hold true/false at the same places."""
+    if isinstance(before, dict):
+        pairs: Iterable[tuple[Any, Any]] = ((child, after[key]) for key, child in before.items())
+    elif isinstance(before, list | tuple):
+        pairs = zip(before, after, strict=True)
+    else:
+        return (type(before) is bool) == (type(after) is bool)
+    for one, other in pairs:
+        if type(one) in _PLAIN:
+            if (type(one) is bool) != (type(other) is bool):
+                return False
+        elif not _alike(one, other):
+            return False
+    return True
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # by exact type: a subclass is walked
 
 
 def _path(level: Any) -> Path:

@@ -8,7 +8,7 @@ declaration (`Kind.rules`, vodops/resources/<kind>.py).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -98,24 +98,51 @@ def is_absent(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+_NO_DEFAULT = object()
+
+
+def _lone_default(rules: list[Rule]) -> Any:
+    """The value of the one rule at a place when it is a Default that holds whatever the spec
+    (the commonest place with a rule), else _NO_DEFAULT."""
+    if len(rules) == 1 and isinstance(rules[0], Default) and rules[0].when is None:
+        return rules[0].value
+    return _NO_DEFAULT
+
+
+RuleStep = Callable[[Any, Mapping[str, Any]], Any]  # (value, the spec's top level) -> value
+
+
+def _step(rule: Rule) -> RuleStep:
+    """`rule` as a function of the value it matches (and the spec's top level, for a condition)."""
+    if isinstance(rule, Default) and rule.when is None:
+        default = rule.value
+        return lambda value, root: None if value == default else value
+    if isinstance(rule, Default | Ignored):
+        holds = rule.holds
+        return lambda value, root: _apply(rule, value) if holds(root) else value
+    return lambda value, root: _apply(rule, value)
+
+
 class _Place:
     """Where a walk of a spec stands against a kind's rules: the rules whose pattern matches the
     path walked so far (in table order: a later rule sees what an earlier left), and the places
     one step down. A place is made when first reached and kept, because the same paths recur in
     every spec of a kind; no path tuple is built or hashed while walking."""
 
-    __slots__ = ("_depth", "_next", "_open", "_table", "rules")
+    __slots__ = ("_depth", "_open", "_table", "below", "default", "rules", "steps")
 
     def __init__(self, table: tuple[Rule, ...], depth: int, open_: tuple[int, ...]) -> None:
         self._table, self._depth, self._open = table, depth, open_  # open_: rules matching so far
         self.rules = [table[i] for i in open_ if len(table[i].pattern) == depth]
-        self._next: dict[str | int, _Place] = {}
+        self.steps = tuple(_step(rule) for rule in self.rules)  # each rule, made a function once
+        self.default = _lone_default(self.rules)
+        self.below: dict[str | int, _Place] = {}  # the places met so far, by key or index
 
     def step(self, key: str | int) -> _Place:
         """The place below this one at `key` (a mapping key or a list index)."""
-        found = self._next.get(key)
+        found = self.below.get(key)
         if found is None:
-            found = self._next[key] = self._below(str(key))
+            found = self.below[key] = self._below(str(key))
         return found
 
     def _below(self, step: str) -> _Place:
@@ -145,7 +172,9 @@ def _start(rules: tuple[Rule, ...]) -> _Place:
     return kept[1]
 
 
-_CONDITIONAL = (Default, Ignored)  # the rules that apply only while `holds`
+# Values with nothing below them, by exact type: a subclass (a reference's RefName) takes the
+# general path, as anything else does.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
@@ -154,21 +183,54 @@ def normalize(value: Any, rules: tuple[Rule, ...]) -> Any:
 
 
 def _normalize(value: Any, place: _Place, root: Mapping[str, Any]) -> Any:
+    if place is _NOWHERE:
+        return _pruned(value)
+    if isinstance(value, dict):
+        value = _mapping(value, place, root)
+    elif isinstance(value, list):
+        value = [_item(_normalize(v, place.step(i), root)) for i, v in enumerate(value)]
+    elif not place.steps:  # a plain value no rule touches, most of every spec
+        return None if value is None or value == "" else value
+    for step in place.steps:
+        value = step(value, root)
+    return None if value is None or value == "" or value == [] or value == {} else value
+
+
+def _mapping(value: dict[Any, Any], place: _Place, root: Mapping[str, Any]) -> dict[Any, Any]:
+    """`value`'s entries normalized, the absent ones dropped. A plain value that no rule touches
+    (most entries) is judged here, without a call per entry."""
+    kept = {}
+    below = place.below
+    for key, child in value.items():
+        at = below.get(key) or place.step(key)
+        if type(child) in _PLAIN:
+            if not at.steps:
+                if child is not None and child != "":
+                    kept[key] = child
+                continue
+            if at.default is not _NO_DEFAULT:
+                if child is not None and child != "" and child != at.default:
+                    kept[key] = child
+                continue
+        child = _normalize(child, at, root)
+        if child is not None:  # None is what an absent value normalizes to
+            kept[key] = child
+    return kept
+
+
+def _pruned(value: Any) -> Any:
+    """`value` normalized where no rule matches at or below it: only absent values are dropped."""
     if isinstance(value, dict):
         kept = {}
         for key, child in value.items():
-            child = _normalize(child, place.step(key), root)
-            if child is not None:  # None is what an absent value normalizes to
+            if type(child) not in _PLAIN:
+                child = _pruned(child)
+            if child is not None and child != "":
                 kept[key] = child
-        value = kept
-    elif isinstance(value, list):
-        value = [_item(_normalize(v, place.step(i), root)) for i, v in enumerate(value)]
-    elif not place.rules:  # a plain value no rule touches, most of every spec
-        return None if value is None or value == "" else value
-    for rule in place.rules:
-        if not isinstance(rule, _CONDITIONAL) or rule.holds(root):
-            value = _apply(rule, value)
-    return None if is_absent(value) else value
+        return kept or None
+    if isinstance(value, list):
+        return [_item(_pruned(v)) for v in value] or None
+    return None if value is None or value == "" else value
 
 
 def _item(value: Any) -> Any:

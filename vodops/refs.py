@@ -49,8 +49,9 @@ class References:
         return self._ids.get((kind, name))
 
     def canonical(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:
-        """`spec` with every reference to a managed template written as its name (`spec` itself,
-        not a copy, when its kind has no reference fields: most templates)."""
+        """`spec` with every reference to a managed template written as its name, for reading only:
+        `spec` itself when its kind has no reference fields (most templates), and the parts where
+        no reference can lie are `spec`'s own, not copies."""
         if not REF_PATTERNS[owner_kind]:
             return spec
 
@@ -60,7 +61,7 @@ class References:
                 return RefName(name, value) if name is not None else value
             return RefName(str(value), self._ids.get((kind, str(value))))
 
-        result: dict[str, Any] = map_references(owner_kind, spec, to_name)
+        result: dict[str, Any] = map_references(owner_kind, spec, to_name, shared=True)
         return result
 
     def resolved(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:
@@ -78,15 +79,27 @@ class References:
         return result
 
 
-def map_references(owner_kind: str, value: Any, convert: Callable[[str, Any], Any], path: Path = ()) -> Any:
-    """`value` with `convert(kind, reference)` applied at every reference of `owner_kind`'s spec."""
+def map_references(
+    owner_kind: str, value: Any, convert: Callable[[str, Any], Any], path: Path = (), *, shared: bool = False
+) -> Any:
+    """`value` with `convert(kind, reference)` applied at every reference of `owner_kind`'s spec.
+
+    `shared`: the parts of `value` where no reference can lie are the caller's own, not copies
+    (for a result that is only read, as a diff reads it)."""
     kind = _referred_kind(owner_kind, path)
     if kind is not None:
         return convert(kind, value)
+    if shared and not _leads_to_reference(owner_kind, path):
+        return value
     if isinstance(value, dict):
-        return {k: map_references(owner_kind, v, convert, (*path, k)) for k, v in value.items()}
+        return {
+            key: map_references(owner_kind, v, convert, (*path, key), shared=shared)
+            for key, v in value.items()
+        }
     if isinstance(value, list):
-        return [map_references(owner_kind, v, convert, (*path, i)) for i, v in enumerate(value)]
+        return [
+            map_references(owner_kind, v, convert, (*path, i), shared=shared) for i, v in enumerate(value)
+        ]
     return value
 
 
