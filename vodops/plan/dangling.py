@@ -23,6 +23,7 @@ from vodops.errors import Location, Problem
 from vodops.live import LiveResource, LiveState
 from vodops.plan.changes import Action, Change
 from vodops.refs import references_at
+from vodops.resources import REFERRERS
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,14 @@ def _after(
     gone: set[tuple[str, LiveId]],
     stack: str,
 ) -> Iterator[_Referrer]:
+    """The objects the account holds after the plan whose kind can refer to another (most hold
+    templates, which refer to nothing)."""
     for item in desired:
-        yield _Referrer(item.kind, item.name, item.spec, "(declared)", item.location, declared=True)
+        if item.kind in REFERRERS:
+            yield _Referrer(item.kind, item.name, item.spec, "(declared)", item.location, declared=True)
     kept_off = matched | gone  # once, not once per live object
     for found in live:
-        if not found.preset and (found.kind, found.id) not in kept_off:
+        if found.kind in REFERRERS and not found.preset and (found.kind, found.id) not in kept_off:
             yield _Referrer(found.kind, found.name, found.spec, _undeclared(found, stack))
 
 

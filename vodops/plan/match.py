@@ -118,6 +118,8 @@ def made_as(
     """(id of the declaration, its live object) for declarations no name found, whose object this
     stack made under the declared name (or a previous one), as its marker says, and which was
     renamed since to a name no declaration of its kind holds (a console rename)."""
+    if not unmatched:  # a steady plan: every declaration was found by name
+        return
     used = {(r.kind, r.id) for r in taken}
     declared = {(item.kind, item.name) for item in desired}
     for item in unmatched:
