@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import Vodops
@@ -122,7 +122,7 @@ def _comparable(read: tuple[list[yamlpos.Document], list[Any]]) -> tuple[list[An
 
 
 @given(documents())
-@settings(deadline=None)  # a surrogate escape sends a file to the pure-Python reader: slow under load
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # the pure-Python reader: slow
 def test_the_event_reader_reads_as_the_node_reader(text: str) -> None:
     try:
         events = _comparable(read_events(text, "f.yaml"))
