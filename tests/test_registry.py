@@ -32,8 +32,9 @@ class _UsesB(Spec):
     definition: Annotated[int | str, RefTo("B")] = 0
 
 
-def _kind(name: str, spec: type[Spec]) -> Kind:
-    return Kind(name, spec, _WIRE, lambda _: None, folder=name.lower())
+def _kind(name: str, spec: type[Spec] | str) -> Kind:
+    models = spec if isinstance(spec, str) else f"{__name__}:{spec.__name__}"
+    return Kind(name, models, _WIRE, lambda _: None, folder=name.lower())
 
 
 def test_the_order_follows_references_and_keeps_registration_order_otherwise() -> None:
@@ -46,6 +47,18 @@ def test_a_reference_to_an_unregistered_kind_or_a_cycle_is_refused() -> None:
         dependency_order((_kind("B", _UsesA),))
     with pytest.raises(ValueError, match=r"form a cycle"):
         dependency_order((_kind("A", _UsesB), _kind("B", _UsesA)))
+
+
+@pytest.mark.parametrize("models", [f"{__name__}:_WIRE", f"{__name__}:Missing", "vodops.resources.base:Path"])
+def test_a_declaration_whose_models_name_no_spec_model_is_refused(models: str) -> None:
+    with pytest.raises(TypeError, match=rf"^A: {models} is not a spec model$"):
+        _ = _kind("A", models).spec
+
+
+def test_a_declaration_imports_its_spec_model_at_first_use() -> None:
+    declared = _kind("A", _UsesB)
+    assert "spec" not in vars(declared)
+    assert declared.spec is _UsesB and declared.refers_to() == {"B"}
 
 
 def test_the_registry_is_the_registered_modules_in_dependency_order() -> None:
@@ -66,11 +79,10 @@ def test_the_registry_facts_are_those_the_declarations_give() -> None:
 
 
 def test_a_module_that_does_not_declare_its_kind_is_refused() -> None:
-    registry = Registry({"MediaClass": "vodops.resources.watermark"}, ("MediaClass",))
+    registry = Registry({"MediaClass": "vodops.kinds.watermark"}, ("MediaClass",))
     assert "MediaClass" in registry and "Foo" not in registry
-    with pytest.raises(
-        TypeError, match=r"^vodops.resources.watermark must declare KIND, the Kind named 'MediaClass'"
-    ):
+    refused = r"^vodops.kinds.watermark must declare KIND, the Kind named 'MediaClass'"
+    with pytest.raises(TypeError, match=refused):
         registry["MediaClass"]
     with pytest.raises(KeyError):
         registry["Foo"]
@@ -83,12 +95,12 @@ _ALLOWED = {"cloud/legacy_vod.py", "manifest/dialect.py", "apply/lock.py"}
 
 
 def test_the_pipeline_names_no_kind() -> None:
-    """Kinds are declared in vodops/resources/ and read from the registry; no pipeline module
-    names one (the emulator registers its backends on its own)."""
+    """Kinds are declared in vodops/kinds/ (their models in vodops/resources/) and read from the
+    registry; no pipeline module names one (the emulator registers its backends on its own)."""
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in sorted(PACKAGE.rglob("*.py"))
-        if path.relative_to(PACKAGE).parts[0] not in ("resources", "emulator")
+        if path.relative_to(PACKAGE).parts[0] not in ("kinds", "resources", "emulator")
         and str(path.relative_to(PACKAGE)) not in _ALLOWED
         and _KIND_CONSTANT.search(path.read_text(encoding="utf-8"))
     ]

@@ -12,9 +12,9 @@ from pydantic.alias_generators import to_snake
 
 from vodops.resources.base import manifest_key
 from vodops.resources.generated import (
-    adaptive_dynamic_streaming_template,
-    content_review_template,
-    image_sprite_template,
+    adaptive_dynamic_streaming_template_tables,
+    content_review_template_tables,
+    image_sprite_template_tables,
 )
 from vodops.resources.walk import field_names
 from vodops.specgen import GENERATED, api_definition, build, docs
@@ -72,10 +72,10 @@ def test_the_document_phrasings_read(document: str, facts: docs.Facts) -> None:
 
 def test_defaults_are_the_documented_value_or_zero() -> None:
     # "不填默认为 90 分" (90 when left out), "默认截帧间隔为 1 秒", and "默认为否" (no number: 0)
-    assert content_review_template.DEFAULTS["pornConfigure.imgReviewInfo.blockConfidence"] == 90
-    assert content_review_template.DEFAULTS["screenshotInterval"] == 1.0
-    assert adaptive_dynamic_streaming_template.DEFAULTS["disableHigherVideoBitrate"] == 0
-    assert image_sprite_template.DEFAULTS == {
+    assert content_review_template_tables.DEFAULTS["pornConfigure.imgReviewInfo.blockConfidence"] == 90
+    assert content_review_template_tables.DEFAULTS["screenshotInterval"] == 1.0
+    assert adaptive_dynamic_streaming_template_tables.DEFAULTS["disableHigherVideoBitrate"] == 0
+    assert image_sprite_template_tables.DEFAULTS == {
         "fillType": "black", "width": 0, "height": 0, "resolutionAdaptive": "open", "format": "jpg"
     }  # fmt: skip
-    assert "pornConfigure.imgReviewInfo" in content_review_template.SWITCHED
+    assert "pornConfigure.imgReviewInfo" in content_review_template_tables.SWITCHED

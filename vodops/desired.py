@@ -15,7 +15,6 @@ from vodops.manifest.checks import file_problems
 from vodops.manifest.images import ImageFileError, ImageReads
 from vodops.ownership import content_digest, values_digest
 from vodops.resources import KINDS
-from vodops.resources.media_class import MediaClassSpec
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
 
 def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
     spec = item.spec.manifest_dict()
-    authoritative = isinstance(item.spec, MediaClassSpec) and item.spec.authoritative
+    authoritative = getattr(item.spec, "authoritative", False) is True  # a MediaClass's
     spec.pop("authoritative", None)
     content = None
     image = spec.get("imageTemplate")

@@ -13,14 +13,16 @@ from typing import Any
 
 from vodops.cloud.vod import LiveId
 from vodops.errors import ApplyError
-from vodops.normalize import Pattern, matches
-from vodops.resources import KINDS
+from vodops.normalize import Pattern, matches, pattern
+from vodops.registered import KIND_NAMES
 from vodops.resources.base import Path
-from vodops.resources.walk import ref_patterns
+from vodops.resources.derived import REFERENCE_FIELDS
 
 REF_PATTERNS: dict[str, tuple[tuple[Pattern, str], ...]] = {
-    name: tuple(ref_patterns(kind.spec)) for name, kind in KINDS.items()
+    name: tuple((pattern(path), kind) for path, kind in REFERENCE_FIELDS.get(name, ())) for name in KIND_NAMES
 }
+"""Each kind's (path pattern, referred kind) of every field that holds a reference ("*" stands for
+a list index); none for the kinds that refer to nothing."""
 
 
 class RefName(str):

@@ -22,10 +22,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from vodops.plan.changes import Step
-from vodops.refs import references_in
+from vodops.refs import REF_PATTERNS, references_in
 from vodops.resources import KINDS
 
-USERS = {name: [user for user in KINDS if name in KINDS[user].refers_to()] for name in KINDS}
+USERS = {
+    name: [user for user in KINDS if any(kind == name for _, kind in REF_PATTERNS[user])] for name in KINDS
+}
 
 
 def dependencies(steps: list[Step]) -> list[frozenset[int]]:

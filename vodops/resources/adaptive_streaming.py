@@ -1,21 +1,19 @@
 """AdaptiveDynamicStreamingTemplate: an adaptive bitrate (HLS or MPEG-DASH) ladder.
 
 Fields are generated from api.json (vodops/resources/generated/); these are the rules across
-them that CreateAdaptiveDynamicStreamingTemplate's documents state in prose.
+them that CreateAdaptiveDynamicStreamingTemplate's documents state in prose. The kind's declaration
+is vodops.kinds.adaptive_streaming.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from vodops.resources import transcode
 from vodops.resources.base import Path
-from vodops.resources.generated import adaptive_dynamic_streaming_template
 from vodops.resources.generated.adaptive_dynamic_streaming_template import (
     AdaptiveDynamicStreamingTemplateFields,
     AdaptiveStreamTemplate,
 )
-from vodops.resources.template_kind import moved, template_kind
 
 # SegmentType: "ts…" choices are HLS only; DASH takes mp4 (mapped to mp4-mp4-byterange) or that.
 _DASH_SEGMENTS = frozenset({"mp4", "mp4-mp4-byterange"})
@@ -72,21 +70,3 @@ def _stream_problems(stream: AdaptiveStreamTemplate) -> Iterator[tuple[Path, str
         yield ("tehdConfig", "maxVideoBitrate"), "only applies when type is TEHD-100"
     if stream.remove_audio == 1 and stream.remove_video == 1:
         yield ("removeAudio",), "a stream cannot remove both video and audio (removeVideo is 1)"
-
-
-# A rung's video, audio, TEHD and enhancement are the transcode template's, with its defaults.
-_RUNG = ("streamInfos", "*")
-KIND = template_kind(
-    "AdaptiveDynamicStreamingTemplate",
-    AdaptiveDynamicStreamingTemplateSpec,
-    adaptive_dynamic_streaming_template,
-    rules=moved(
-        transcode.RULES,
-        {
-            "videoTemplate": (*_RUNG, "video"),
-            "audioTemplate": (*_RUNG, "audio"),
-            "tehdConfig": (*_RUNG, "tehdConfig"),
-            "enhanceConfig": (*_RUNG, "enhanceConfig"),
-        },
-    ),
-)

@@ -1,14 +1,15 @@
-"""AIRecognitionTemplate: AI recognition: head/tail, segments, faces, text, speech, objects."""
+"""AIRecognitionTemplate: AI recognition: head/tail, segments, faces, text, speech, objects.
+
+The spec model; the kind's declaration is vodops.kinds.ai_recognition.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from vodops.resources.base import Path
-from vodops.resources.generated import ai_recognition_template
-from vodops.resources.generated.ai_recognition_template import CHOICES_BY, AIRecognitionTemplateFields
-from vodops.resources.template_kind import template_kind
+from vodops.resources.generated.ai_recognition_template import AIRecognitionTemplateFields
+from vodops.resources.generated.ai_recognition_template_tables import CHOICES_BY
 
 _SOURCES = CHOICES_BY["asrTranslateConfigure.dstLanguage"][1]  # srcLanguage -> the dstLanguages it takes
 
@@ -35,23 +36,3 @@ class AIRecognitionTemplateSpec(AIRecognitionTemplateFields):
                 ("asrFullTextConfigure", "switch"),
                 ("cannot be ON with asrTranslateConfigure ON (a translation includes the full text)"),
             )
-
-
-def _formats_by_operation(body: dict[str, Any]) -> dict[str, Any]:
-    """ModifyAIRecognitionTemplate takes no SubtitleFormats: AsrFullTextConfigureInfoForUpdate and
-    AsrTranslateConfigureInfoForUpdate set them by SubtitleFormatsOperation {Type, Formats}
-    (api.json); `reset` to the declared list (none when the manifest has none)."""
-    for name in ("AsrFullTextConfigure", "AsrTranslateConfigure"):
-        configure = body.get(name)
-        if isinstance(configure, dict):
-            formats = configure.pop("SubtitleFormats", [])
-            configure["SubtitleFormatsOperation"] = {"Type": "reset", "Formats": formats}
-    return body
-
-
-KIND = template_kind(
-    "AIRecognitionTemplate",
-    AIRecognitionTemplateSpec,
-    ai_recognition_template,
-    update_body=_formats_by_operation,
-)

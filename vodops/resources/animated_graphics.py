@@ -1,13 +1,14 @@
-"""AnimatedGraphicsTemplate: a GIF or WebP made from part of a video."""
+"""AnimatedGraphicsTemplate: a GIF or WebP made from part of a video.
+
+The spec model; the kind's declaration is vodops.kinds.animated_graphics.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from vodops.resources.base import Path
-from vodops.resources.generated import animated_graphics_template
 from vodops.resources.generated.animated_graphics_template import AnimatedGraphicsTemplateFields
-from vodops.resources.template_kind import template_kind
 
 
 class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
@@ -19,5 +20,3 @@ class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
         if self.format == "webp" and not (self.width or self.height):
             yield ("format",), "webp needs a width or a height above 0"
 
-
-KIND = template_kind("AnimatedGraphicsTemplate", AnimatedGraphicsTemplateSpec, animated_graphics_template)

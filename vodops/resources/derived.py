@@ -59,3 +59,39 @@ QUOTAS: dict[str, int] = {
 }
 """Custom objects per sub-application on the 2018 API (reference §8): templates by name,
 then the kinds keyed by name (the order plans list them in)."""
+
+REFERENCE_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Procedure": (
+        ("mediaProcessTask.transcodeTaskSet.*.definition", "TranscodeTemplate"),
+        ("mediaProcessTask.transcodeTaskSet.*.watermarkSet.*.definition", "WatermarkTemplate"),
+        ("mediaProcessTask.transcodeTaskSet.*.headTailSet.*.definition", "HeadTailTemplate"),
+        ("mediaProcessTask.animatedGraphicTaskSet.*.definition", "AnimatedGraphicsTemplate"),
+        ("mediaProcessTask.snapshotByTimeOffsetTaskSet.*.definition", "SnapshotByTimeOffsetTemplate"),
+        ("mediaProcessTask.snapshotByTimeOffsetTaskSet.*.watermarkSet.*.definition", "WatermarkTemplate"),
+        ("mediaProcessTask.sampleSnapshotTaskSet.*.definition", "SampleSnapshotTemplate"),
+        ("mediaProcessTask.sampleSnapshotTaskSet.*.watermarkSet.*.definition", "WatermarkTemplate"),
+        ("mediaProcessTask.imageSpriteTaskSet.*.definition", "ImageSpriteTemplate"),
+        ("mediaProcessTask.coverBySnapshotTaskSet.*.definition", "SnapshotByTimeOffsetTemplate"),
+        ("mediaProcessTask.coverBySnapshotTaskSet.*.watermarkSet.*.definition", "WatermarkTemplate"),
+        ("mediaProcessTask.adaptiveDynamicStreamingTaskSet.*.definition", "AdaptiveDynamicStreamingTemplate"),
+        ("mediaProcessTask.adaptiveDynamicStreamingTaskSet.*.watermarkSet.*.definition", "WatermarkTemplate"),
+        ("aiContentReviewTask.definition", "ContentReviewTemplate"),
+        ("aiAnalysisTask.definition", "AIAnalysisTemplate"),
+        ("aiRecognitionTaskSet.*.definition", "AIRecognitionTemplate"),
+        ("reviewAudioVideoTask.definition", "ReviewTemplate"),
+    ),
+    "SuperPlayerConfig": (
+        ("adaptiveDynamicStreamingDefinition", "AdaptiveDynamicStreamingTemplate"),
+        ("drmStreamingsInfo.simpleAesDefinition", "AdaptiveDynamicStreamingTemplate"),
+        ("drmStreamingsInfo.widevineDefinition", "AdaptiveDynamicStreamingTemplate"),
+        ("drmStreamingsInfo.fairPlayDefinition", "AdaptiveDynamicStreamingTemplate"),
+        ("transcodeDefinition", "TranscodeTemplate"),
+        ("imageSpriteDefinition", "ImageSpriteTemplate"),
+    ),
+    "Media": (
+        ("mediaClass", "MediaClass"),
+        ("procedure", "Procedure"),
+    ),
+}
+"""Where each referring kind's spec holds a reference (a dotted path, `*` for any list index),
+and the kind it refers to: vodops.refs reads it without building a spec model."""

@@ -8,11 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from vodops.resources.application import setting_name
 from vodops.resources.base import Spec
-from vodops.resources.kind import Kind, Shape, Wire
-
-DISTRIBUTION_CONFIG = "DefaultDistributionConfig"
 
 
 class DefaultDistributionConfigSpec(Spec):
@@ -22,13 +18,3 @@ class DefaultDistributionConfigSpec(Spec):
         default=None, description="a domain of the application's VOD domain list"
     )
     scheme: Literal["HTTP", "HTTPS"] | None = Field(default=None, description="HTTP or HTTPS")
-
-
-KIND = Kind(
-    DISTRIBUTION_CONFIG,
-    DefaultDistributionConfigSpec,
-    Wire.setting("DescribeDefaultDistributionConfig", "ModifyDefaultDistributionConfig"),
-    setting_name,
-    folder="default-distribution-configs",
-    shape=Shape.SINGLETON,
-)

@@ -8,12 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from vodops.resources.application import setting_name
 from vodops.resources.base import Spec
 from vodops.resources.fields import Pattern, Switch
-from vodops.resources.kind import Kind, Shape, Wire
 
-EVENT_CONFIG = "EventConfig"
 _URL = r"^(https?://[A-Za-z0-9._~:/?#\[\]@$&'()*+,;=%-]+)?$"
 Url = Annotated[str, Pattern(_URL, "an http:// or https:// address, or empty")]
 
@@ -35,13 +32,3 @@ class EventConfigSpec(Spec):
     persistence_complete_event_switch: Switch | None = Field(
         default=None, description="notify when an edit is persisted"
     )
-
-
-KIND = Kind(
-    EVENT_CONFIG,
-    EventConfigSpec,
-    Wire.setting("DescribeEventConfig", "ModifyEventConfig"),
-    setting_name,
-    folder="event-configs",
-    shape=Shape.SINGLETON,
-)

@@ -1,14 +1,15 @@
-"""ImageSpriteTemplate: a grid of small screenshots, for scrubbing previews."""
+"""ImageSpriteTemplate: a grid of small screenshots, for scrubbing previews.
+
+The spec model; the kind's declaration is vodops.kinds.image_sprite.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from vodops.resources.base import Path
-from vodops.resources.generated import image_sprite_template
 from vodops.resources.generated.image_sprite_template import ImageSpriteTemplateFields
 from vodops.resources.sample_snapshot import interval_problems
-from vodops.resources.template_kind import template_kind
 
 SPRITE_EDGE = 15000  # px: "the big image is at most 15000 pixels wide and high" (api.json)
 
@@ -31,5 +32,3 @@ class ImageSpriteTemplateSpec(ImageSpriteTemplateFields):
                     f"the most is {SPRITE_EDGE}px"
                 )
 
-
-KIND = template_kind("ImageSpriteTemplate", ImageSpriteTemplateSpec, image_sprite_template)

@@ -1,7 +1,10 @@
 """What a kind is: the one declaration the generic pipeline reads (desired, live, diff, plan, apply,
-export, render, schema). Each kind's module ends in its `KIND`; `vodops.resources` registers it.
+export, render, schema). Each kind's declaration is the `KIND` of its module in vodops/kinds/;
+`vodops.resources` registers it.
 
-A declaration says, as data: the spec model; the shape of the objects (named objects, or a tree of
+A declaration says, as data: where its spec model is (imported at first use of `Kind.spec`, so
+that listing, matching and planning the live objects of a kind no manifest declares builds none
+of its pydantic models); the shape of the objects (named objects, or a tree of
 classes named by path); how the API identifies them (an id it assigns, or the name itself); how
 they appear on the wire (`Wire`); the server's defaults and spellings (normalization rules); the
 fields an update must always state; the live fields that are not configuration; how a preset is
@@ -12,6 +15,8 @@ marks in the spec models, and the dependency order is derived from them (`depend
 
 from __future__ import annotations
 
+import functools
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -209,7 +214,7 @@ class Kind:
     """One kind vodops manages, declared once (see the module docstring)."""
 
     name: str
-    spec: type[Spec]
+    models: str  # "module:Class", the spec model: imported at first use of `spec`
     wire: Wire
     check_name: Callable[[str], str | None]  # the kind's own name rule: why a name is refused, or None
     folder: str  # export's file (`<folder>.yaml`) and --split folder
@@ -271,6 +276,16 @@ class Kind:
     # Why a planned delete of this kind's object must not happen, asked of the API at plan time
     # (a class that holds media): (call, live id) -> the reason, or None.
     delete_guard: Callable[[Call, int | str], str | None] | None = None
+
+    @functools.cached_property
+    def spec(self) -> type[Spec]:
+        """The spec model (`models`), its module imported at first use. Raises TypeError when
+        `models` names no Spec."""
+        module, _, attribute = self.models.partition(":")
+        model = getattr(importlib.import_module(module), attribute, None)
+        if not (isinstance(model, type) and issubclass(model, Spec)):
+            raise TypeError(f"{self.name}: {self.models} is not a spec model")
+        return model
 
     def name_problem(self, name: str) -> str | None:
         """Why `name` cannot name a resource of this kind, or None. Names are compared in NFC."""

@@ -1,5 +1,5 @@
 """Media: a media file in VOD, from a local file (ApplyUpload -> COS -> CommitUpload) or a URL
-(PullUpload), and the kind's declaration.
+(PullUpload): its spec model. The kind's declaration is vodops.kinds.media.
 
 Its identity is a marker in SourceContext (vodops/media/marker.py), not a Comment: the kind reads
 its listing itself (`read`), finds it by search (`list_all`), makes it by upload or pull (`make`)
@@ -20,19 +20,11 @@ from urllib.parse import urlsplit
 
 from pydantic import Field
 
-from vodops.media import declared
-from vodops.media.search import uploaded
 from vodops.resources import MEDIA_CLASS, PROCEDURE
 from vodops.resources.base import Path, RefTo, Spec, listed_twice
-from vodops.resources.kind import Identity, Kind, Schedule, Wire
 from vodops.utctime import unreal_times
 
-MEDIA = "Media"
 MEDIA_TYPE = r"^[A-Za-z0-9]{1,10}$"  # ApplyUpload's and PullUpload's MediaType: a file extension
-PAST_EXPIRY = (
-    "VOD deletes a media file when its expireTime passes, so vodops does not send it "
-    "(set a later one, or remove it and opt in to deleting Media)"
-)
 Tag = Annotated[str, Field(min_length=1, max_length=32)]
 
 
@@ -105,45 +97,3 @@ class MediaSpec(Spec):
             yield ("source", member), f"{told} the media type (letters and digits, ≤ 10): write mediaType"
         yield from unreal_times({"expireTime": self.expire_time})
         yield from listed_twice(("tags",), self.tags or [])  # VOD keeps a media's tags as a set
-
-
-def _media_name(name: str) -> str | None:
-    """MediaName: at most 64 characters (api.json ApplyUpload; ModifyMediaInfo Name)."""
-    return f"is {len(name)} characters; media names can be at most 64" if len(name) > 64 else None
-
-
-KIND = Kind(
-    MEDIA,
-    MediaSpec,
-    Wire(
-        "SearchMedia",
-        "MediaInfoSet",
-        True,
-        "ApplyUpload",
-        "ModifyMediaInfo",
-        "DeleteMedia",
-        "FileId",
-        "FileId",
-        "FileIds",
-        name_field="MediaName",  # as ApplyUpload and PullUpload take it
-        marker_field="SourceContext",  # set at creation only (vodops/media/marker.py)
-    ),
-    _media_name,
-    folder="media",
-    identity=Identity.ASSIGNED,
-    is_preset=lambda raw: False,
-    immutable=("source", "storageRegion", "procedure"),
-    export_prefix="media",
-    list_all=uploaded,
-    read=declared.read,
-    prepare=declared.prepare,
-    make=declared.make,
-    modify=declared.modify,
-    adoptable=False,  # SourceContext is set at creation only: media vodops did not make stay foreign
-    delete_opt_in=True,
-    brake_each_delete=True,
-    only_when_declared=("cover",),
-    # VOD deletes a media file once its ExpireTime passes: a past one is never sent (plan/schedule.py)
-    schedule=Schedule(None, "expireTime", past=PAST_EXPIRY),
-    export_spec=declared.export_spec,
-)

@@ -1,13 +1,14 @@
-"""SampleSnapshotTemplate: screenshots taken at an interval (a share of the video, or seconds)."""
+"""SampleSnapshotTemplate: screenshots taken at an interval (a share of the video, or seconds).
+
+The spec model; the kind's declaration is vodops.kinds.sample_snapshot.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from vodops.resources.base import Path
-from vodops.resources.generated import sample_snapshot_template
 from vodops.resources.generated.sample_snapshot_template import SampleSnapshotTemplateFields
-from vodops.resources.template_kind import template_kind
 
 
 def interval_problems(sample_type: str, interval: int) -> Iterator[tuple[Path, str]]:
@@ -24,5 +25,3 @@ class SampleSnapshotTemplateSpec(SampleSnapshotTemplateFields):
     def problems(self) -> Iterator[tuple[Path, str]]:
         return interval_problems(self.sample_type, self.sample_interval)
 
-
-KIND = template_kind("SampleSnapshotTemplate", SampleSnapshotTemplateSpec, sample_snapshot_template)

@@ -5,26 +5,18 @@ account lacks and never disables or deletes one (the API has no delete, only Mod
 
 `type`, `mode`, `storageRegion` and `tags` are sent by CreateSubAppId only: ModifySubAppIdInfo
 takes a name and a description, so they are fixed at creation and a change to one is refused at
-plan time (vodops/application/plan.py)."""
+plan time (vodops/application/plan.py). The kind's declaration is vodops.kinds.sub_application."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from vodops.resources.application import application_name
+from vodops.kinds.sub_application import PATH_MODE
 from vodops.resources.base import Path, Spec, listed_twice
-from vodops.resources.kind import Identity, Kind, Scope, Shape, Wire
 from vodops.resources.storage_region import StorageRegionName
-
-SUB_APPLICATION = "SubApplication"
-
-
-FIXED_AT_CREATION = ("type", "mode", "storageRegion", "tags")
-"""The fields CreateSubAppId takes and ModifySubAppIdInfo does not (api.json 2018-07-17)."""
-PATH_MODE = "fileid+path"  # CreateSubAppId Mode: FileID & Path, which needs a StorageRegion
 
 
 class ResourceTag(Spec):
@@ -67,36 +59,3 @@ class SubApplicationSpec(Spec):
         keys = [tag.tag_key for tag in self.tags or []]
         for (_, index), why in listed_twice(("tags",), keys, "tag key "):
             yield ("tags", index, "tagKey"), f"{why}: a key takes one value"
-
-
-def _export(spec: dict[str, Any], listed: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    """Export's spec: the listing shows the regions opened, not the one creation opened, so
-    storageRegion is written only where mode needs it (the first opened: where creation opened
-    storage)."""
-    if spec.get("mode") == PATH_MODE:
-        return spec, None
-    return {k: v for k, v in spec.items() if k != "storageRegion"}, None
-
-
-KIND = Kind(
-    SUB_APPLICATION,
-    SubApplicationSpec,
-    Wire(
-        "DescribeSubAppIds",
-        "SubAppIdInfoSet",
-        True,
-        "CreateSubAppId",
-        "ModifySubAppIdInfo",
-        "",
-        "SubAppId",
-        "SubAppId",
-        scope=Scope.ACCOUNT,
-    ),
-    application_name,
-    folder="sub-applications",
-    shape=Shape.APPLICATION,
-    identity=Identity.NAME,
-    spec_required=False,
-    immutable=FIXED_AT_CREATION,
-    export_spec=_export,
-)

@@ -6,15 +6,16 @@ from pydantic.alias_generators import to_snake
 
 from vodops.specgen import GENERATED, api_definition
 from vodops.specgen.overrides import KINDS
-from vodops.specgen.render import render_kind
+from vodops.specgen.render import render_kind, render_tables
 
 
 def expected() -> dict[str, str]:
     """File name -> source of every generated module."""
     api = api_definition()
-    files = {"__init__.py": '"""Spec models generated from api.json by vodops.specgen."""\n'}
+    files = {"__init__.py": '"""Spec models and kind tables generated from api.json by vodops.specgen."""\n'}
     for kind in KINDS:
         files[f"{to_snake(kind)}.py"] = render_kind(api, kind)
+        files[f"{to_snake(kind)}_tables.py"] = render_tables(api, kind)
     return files
 
 

@@ -18,6 +18,15 @@ stale). Rules across fields and references are hand-written in the kind's own mo
 """
 
 from __future__ import annotations'''
+_TABLES_HEADER = '''"""Create{kind}: its quota and tables, generated from tccli's api.json.
+
+Do not edit: run `python -m vodops.specgen` (tests/test_specgen.py fails when this is
+stale). Apart from the models, so that the kind's declaration (vodops/kinds/) reads them without
+building the models.
+"""
+
+from __future__ import annotations
+'''
 
 
 _WIDTH = 110  # ruff's line length
@@ -44,16 +53,19 @@ def render_kind(api: dict[str, Any], kind: str) -> str:
     root = actions[f"Create{kind}"]["input"]
     _render_object(out, root, f"{kind}Fields", top=True)
     body = "\n\n\n".join(out.classes)
-    lines = [_HEADER.format(kind=kind), *_import_lines(out.imports), "", "", body, "", "", ""]
-    return "\n".join(lines) + _tables(api, kind, root)
+    lines = [_HEADER.format(kind=kind), *_import_lines(out.imports), "", "", body, ""]
+    return "\n".join(lines)
 
 
-def _tables(api: dict[str, Any], kind: str, root: str) -> str:
+def render_tables(api: dict[str, Any], kind: str) -> str:
+    """The generated module of `kind`'s tables (QUOTA, SHOWN_ONLY, IMMUTABLE, DEFAULTS, SWITCHED,
+    CHOICES_BY), as source text."""
+    root = api["actions"][f"Create{kind}"]["input"]
     found = dict(tables.defaults(api, root))
     listed = "".join(f'    "{path}": {json.dumps(value)},\n' for path, value in found.items())
     switches = "".join(f'    "{path}",\n' for path in tables.switched(api, root))
-    return (
-        f"# Custom templates per application (Create{kind}'s document).\n"
+    return _TABLES_HEADER.format(kind=kind) + (
+        f"\n# Custom templates per application (Create{kind}'s document).\n"
         f"QUOTA: int | None = {tables.quota(api, kind)}\n"
         "# What Describe shows that is not configuration: the name, ids, times, whether a preset.\n"
         f"SHOWN_ONLY: frozenset[str] = frozenset({{{_strings(tables.shown_only(api, kind))}}})\n"

@@ -1,1 +1,1 @@
-"""Spec models generated from api.json by vodops.specgen."""
+"""Spec models and kind tables generated from api.json by vodops.specgen."""

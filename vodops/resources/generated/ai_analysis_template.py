@@ -52,25 +52,3 @@ class AIAnalysisTemplateFields(Spec):
     cover_configure: CoverConfigureInfo | None = None
     frame_tag_configure: FrameTagConfigureInfo | None = None
     highlight_configure: HighlightsConfigureInfo | None = None
-
-
-# Custom templates per application (CreateAIAnalysisTemplate's document).
-QUOTA: int | None = 50
-# What Describe shows that is not configuration: the name, ids, times, whether a preset.
-SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "CreateTime", "UpdateTime"})
-# Fields Create takes and Modify cannot change: a change replaces the template.
-IMMUTABLE: tuple[str, ...] = ()
-# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
-DEFAULTS: dict[str, object] = {
-    "frameTagConfigure.screenshotInterval": 1.0,
-}
-# Objects with a switch: one switched OFF is the same as none.
-SWITCHED: tuple[str, ...] = (
-    "classificationConfigure",
-    "tagConfigure",
-    "coverConfigure",
-    "frameTagConfigure",
-    "highlightConfigure",
-)
-# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
-CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {}

@@ -23,23 +23,3 @@ class SampleSnapshotTemplateFields(Spec):
     format: Literal["jpg", "png", "webp"] | None = None
     comment: str | None = None
     fill_type: Literal["stretch", "black", "white", "gauss"] | None = None
-
-
-# Custom templates per application (CreateSampleSnapshotTemplate's document).
-QUOTA: int | None = 16
-# What Describe shows that is not configuration: the name, ids, times, whether a preset.
-SHOWN_ONLY: frozenset[str] = frozenset({"Name", "Definition", "Type", "CreateTime", "UpdateTime"})
-# Fields Create takes and Modify cannot change: a change replaces the template.
-IMMUTABLE: tuple[str, ...] = ()
-# The API's value of each field a request leaves out (api.json; 0 for an undocumented number).
-DEFAULTS: dict[str, object] = {
-    "width": 0,
-    "height": 0,
-    "resolutionAdaptive": "open",
-    "format": "jpg",
-    "fillType": "black",
-}
-# Objects with a switch: one switched OFF is the same as none.
-SWITCHED: tuple[str, ...] = ()
-# Choices that depend on a sibling field: path -> (sibling, {its value: the choices, spaced}).
-CHOICES_BY: dict[str, tuple[str, dict[str, str]]] = {}

@@ -1,23 +1,22 @@
 """A processing-template kind declared from the tables generated out of api.json.
 
-vodops/specgen writes, beside each kind's fields, its quota, defaults, switched objects, immutable
-fields and what Describe shows beyond configuration (vodops/resources/generated/). This turns those
-tables into the kind's `Kind` (on the wire all processing templates share, `Wire.template`); the
-kind's own module adds only what the definition does not carry (rules across fields, extra
-normalization, how an update must spell a member).
+vodops/specgen writes, apart from each kind's fields, its quota, defaults, switched objects,
+immutable fields and what Describe shows beyond configuration (vodops/resources/generated/
+`*_tables.py`). This turns those tables into the kind's `Kind` (on the wire all processing
+templates share, `Wire.template`); the kind's own module adds only what the definition does not
+carry (extra normalization, how an update must spell a member), and its spec model the rules
+across fields.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from types import ModuleType
 from typing import Any
 
-from pydantic.alias_generators import to_snake
-
 from vodops.normalize import Rule, defaults, toggles
-from vodops.resources.base import Spec
 from vodops.resources.kind import Kind, Wire, as_sent, template_name
 
 FIRST_CUSTOM_ID = 10_000  # "template ids below 10000 are system presets" (api.json, DeleteAIAnalysisTemplate)
@@ -35,22 +34,27 @@ def _preset_by_type(raw: Mapping[str, Any]) -> bool:
     return raw.get("Type") == "Preset"
 
 
+def _kebab(name: str) -> str:
+    """`AIAnalysisTemplate` -> `ai-analysis-template`: a leading acronym stays one word."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "-", name).lower()
+
+
 def template_kind(
     name: str,
-    spec: type[Spec],
+    models: str,
     tables: ModuleType,
     *,
     rules: tuple[Rule, ...] = (),
     update_body: Callable[[dict[str, Any]], dict[str, Any]] = as_sent,
 ) -> Kind:
-    """The Kind `name`, its spec model `spec`, from its generated module `tables`; `rules` are
-    normalization rules beyond the generated defaults. Export writes `<name in kebab case>s.yaml`
-    and invents names `<name without -template>-<id>`."""
-    stem = to_snake(name).replace("_", "-")
+    """The Kind `name`, its spec model `models` ("module:Class"), from its generated module
+    `tables`; `rules` are normalization rules beyond the generated defaults. Export writes
+    `<name in kebab case>s.yaml` and invents names `<name without -template>-<id>`."""
+    stem = _kebab(name)
     shown: frozenset[str] = tables.SHOWN_ONLY
     return Kind(
         name,
-        spec,
+        models,
         Wire.template(name),
         template_name,
         folder=f"{stem}s",
