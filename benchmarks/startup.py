@@ -1,10 +1,12 @@
-"""Start-up: how long `vodops --help`, `vodops validate` on the quick start and a TAB completion
-take, each as a fresh process, against bare Python start-up (`python -c pass`) measured in the
-same run. The goal (issue 12): every one under 150 ms above bare Python. A second reference, the
-dependencies' floor, is what importing click, PyYAML and pydantic and validating one one-field
-model costs, before any of vodops runs: what a command that parses and validates cannot go below.
-Prints the median wall time and the median CPU time (user + system of the child, which other load
-on a shared machine disturbs less than wall time); asserts nothing (machines are noisy).
+"""Start-up: how long `vodops --help`, `vodops validate` on the quick start, a TAB completion and a
+steady `vodops plan` of the quick start (after an apply, against the embedded emulator's state in
+a scratch copy) take, each as a fresh process, against bare Python start-up (`python -c pass`)
+measured in the same run. The goal (issue 12): every one but the plan under 150 ms above bare
+Python; the plan's row shows what start-up adds to a plan. A second reference, the dependencies'
+floor, is what importing click, PyYAML and pydantic and validating one one-field model costs,
+before any of vodops runs: what a command that parses and validates cannot go below. Prints the
+median wall time and the median CPU time (user + system of the child, which other load on a
+shared machine disturbs less than wall time); asserts nothing (machines are noisy).
 
 It measures start-up, not compilation: the environment may set PYTHONDONTWRITEBYTECODE (then a
 fresh process recompiles every module it imports, about a second for vodops, on every run), so
@@ -46,6 +48,7 @@ def _cases(directory: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
         FLOOR_NAME: ([sys.executable, "-c", FLOOR], {"PYDANTIC_DISABLE_PLUGINS": "__all__"}),  # as the CLI
         "vodops --help": ([*vodops, "--help"], {}),
         "vodops validate quickstart": ([*vodops, "validate", str(directory)], {}),
+        "vodops plan quickstart (steady)": ([*vodops, "plan", str(directory)], {}),
         "TAB: vodops plan --only <TAB>": (vodops, _completion("vodops plan --only ")),
         "TAB: vodops plan --target <TAB>": (vodops, _completion("vodops plan --target ")),
         "TAB: vodops <TAB>": (vodops, _completion("vodops ")),
@@ -75,6 +78,8 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(shutil.copytree(QUICKSTART, Path(scratch) / "quickstart"))
+        apply = [sys.executable, "-m", "vodops", "apply", str(directory), "--yes"]
+        subprocess.run(apply, cwd=directory, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         prefix = {"PYTHONPYCACHEPREFIX": str(Path(scratch) / "pycache")}
         measured = {
             name: _median_ms(command, {**prefix, **extra}, directory, runs)
@@ -86,12 +91,19 @@ def main() -> None:
         f"{'command':<34} {'wall':>6} {'above':>6} {'x bare':>7} {'CPU':>6} {'above':>6} {'x bare':>7}  goal"
     )
     for name, (ms, cpu) in measured.items():
-        verdict = "ok" if min(ms - bare, cpu - bare_cpu) < GOAL_MS else "over"
-        verdict = "reference" if name == FLOOR_NAME else f"{verdict} (< {GOAL_MS:.0f} ms above)"
         print(
             f"{name:<34} {ms:6.0f} {ms - bare:6.0f} {ms / bare:7.2f} {cpu:6.0f} {cpu - bare_cpu:6.0f} "
-            f"{cpu / bare_cpu:7.2f}  {verdict}"
+            f"{cpu / bare_cpu:7.2f}  {_verdict(name, min(ms - bare, cpu - bare_cpu))}"
         )
+
+
+def _verdict(name: str, above_ms: float) -> str:
+    """The goal column: the floor is a reference, and a plan's latency has its own benchmark."""
+    if name == FLOOR_NAME:
+        return "reference"
+    if name.startswith("vodops plan"):
+        return "no goal of its own (benchmarks/plan_latency.py)"
+    return f"{'ok' if above_ms < GOAL_MS else 'over'} (< {GOAL_MS:.0f} ms above)"
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """What a fresh `vodops` process imports for the commands that start often (`--help`, TAB
-completion, `validate`): not the API client, the COS SDK, the emulator or, before a model is
-needed, pydantic. Their time is measured by benchmarks/startup.py; this holds the structure."""
+completion, `validate`, a steady `plan`): not the API client, the COS SDK, the emulator or, before
+a model is needed, pydantic; and the spec models of the kinds a project declares only, though a
+plan lists every kind. Their time is measured by benchmarks/startup.py; this holds the structure."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, Vodops
-from vodops.registered import REGISTERED
+from tests.helpers import document, hls, write
+from vodops.resources import KINDS
+from vodops.specgen import GENERATED
 
 NETWORK = (
     "httpx",
@@ -27,6 +30,12 @@ NETWORK = (
     "vodops.targets",
 )
 MODELS = ("pydantic", "yaml", "vodops.resources")
+SPEC_MODELS = {name: kind.models.partition(":")[0] for name, kind in KINDS.items()}
+"""Each kind's spec model module (its declaration, in vodops/kinds/, names it)."""
+GENERATED_FIELDS = tuple(
+    f"vodops.resources.generated.{path.stem}" for path in sorted(GENERATED.glob("*_template.py"))
+)
+"""The generated models the template kinds' spec models build on."""
 # Runs the CLI's entry point in a fresh process and prints, after its output, which of the
 # modules named in argv[1] (comma-separated) it imported.
 PROBE = """
@@ -70,10 +79,22 @@ def test_validate_imports_no_network_stack(quickstart: Path) -> None:
 
 def test_validate_imports_the_models_of_the_declared_kinds_only(quickstart: Path) -> None:
     declared = ("MediaClass", "WatermarkTemplate", "TranscodeTemplate", "Procedure")
-    others = tuple(module for kind, module in REGISTERED.items() if kind not in declared)
-    out, imported = _run(["validate", str(quickstart)], tuple(REGISTERED[kind] for kind in declared) + others)
+    watched = tuple(dict.fromkeys([*(SPEC_MODELS[kind] for kind in declared), *SPEC_MODELS.values()]))
+    out, imported = _run(["validate", str(quickstart)], watched + GENERATED_FIELDS)
     assert out.startswith("OK: 12 resources")
-    assert imported.split(",") == [REGISTERED[kind] for kind in declared]
+    assert imported.split(",") == [SPEC_MODELS[kind] for kind in declared]
+
+
+def test_a_steady_plan_imports_the_models_of_the_declared_kind_only(tmp_path: Path, vodops: Vodops) -> None:
+    """A plan lists, matches and normalizes the live objects of every kind from the kinds'
+    declarations: it builds no spec model but the one a manifest declares."""
+    project = tmp_path / "project"
+    write(project, "transcode.yaml", document("TranscodeTemplate", "hls-720p", hls()))
+    assert vodops("apply", project, "--yes").code == 0
+    watched = tuple(dict.fromkeys(SPEC_MODELS.values())) + GENERATED_FIELDS
+    out, imported = _run(["plan", str(project)], watched)
+    assert "No changes" in out
+    assert imported == SPEC_MODELS["TranscodeTemplate"]
 
 
 def test_help_imports_no_model() -> None:

@@ -3,7 +3,7 @@
 A spec is normalized bottom-up: children first, then the rules of the kind's table that match the
 node's path. Whatever ends up None, "", [] or {} is absent, so "the server filled in the default"
 and "the manifest left it out" compare equal. The tables themselves are data, in each kind's
-declaration (`Kind.rules`, vodops/resources/<kind>.py).
+declaration (`Kind.rules`, vodops/kinds/<kind>.py).
 """
 
 from __future__ import annotations

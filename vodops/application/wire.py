@@ -1,4 +1,4 @@
-"""The application-level kinds on the wire, read from their declarations (vodops/resources/): the
+"""The application-level kinds on the wire, read from their declarations (vodops/kinds/): the
 application through its account-level wire (list, create, modify; never delete), a setting
 through its `read_setting` / `write_setting` (by default its Describe and Modify actions)."""
 

@@ -6,7 +6,7 @@ Same TC3-HMAC-SHA256 JSON POST as VOD 2018-07-17, with `live` in the credential 
 `Operator`; vodops names itself. A relay's TaskId is a string ("10000").
 
 This module knows the live API's dialect (see LiveCaller); nothing of manifests or policy. The
-kind's actions, paging and status read are declared with the kind (vodops/resources/live_task.py).
+kind's actions, paging and status read are declared with the kind (vodops/kinds/live_task.py).
 """
 
 from __future__ import annotations

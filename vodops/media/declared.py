@@ -1,5 +1,5 @@
 """The Media kind's own parts, which the generic pipeline calls through its declaration
-(vodops/resources/media.py): how a listed media file reads as a spec, how a declaration's local
+(vodops/kinds/media.py): how a listed media file reads as a spec, how a declaration's local
 files are read, how a media file is made (upload or pull) and changed (ModifyMediaInfo).
 
 Compared form, both sides: `source` is `{file: "sha256:<16 hex> (<n> bytes)"}` or

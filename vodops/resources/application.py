@@ -1,4 +1,4 @@
-"""What the application-level kinds share (vodops/resources/sub_application.py, event_config.py,
+"""What the application-level kinds share (vodops/kinds/sub_application.py, event_config.py,
 distribution_config.py, storage_region.py): each declaration is named after its application,
 `default` being the account's default application (which cannot itself be declared)."""
 

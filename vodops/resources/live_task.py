@@ -3,7 +3,7 @@ an image and pushes it to a destination for a time window (reference/live-pull-s
 
 The spec is CreateLivePullStreamTask's request with ModifyLivePullStreamTask's own members
 (`status`, `backupVodUrl`), in lowerCamelCase, less what vodops itself supplies: `Operator`
-(always "vodops"), `TaskId` (the API's id) and `SpecifyTaskId` (see vodops/resources/live_kind.py
+(always "vodops"), `TaskId` (the API's id) and `SpecifyTaskId` (see vodops/kinds/live_task.py
 for why identity is a Comment marker instead). Rules are api.json's texts and seed 001's. The
 kind's declaration is vodops.kinds.live_task.
 """
