@@ -63,7 +63,7 @@ def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
 
 def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
     spec = item.spec.manifest_dict()
-    authoritative = getattr(item.spec, "authoritative", False) is True  # a MediaClass's
+    authoritative = getattr(item.spec, "authoritative", False) is True  # only a MediaClass has one
     spec.pop("authoritative", None)
     content = None
     image = spec.get("imageTemplate")

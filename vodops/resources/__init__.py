@@ -1,15 +1,16 @@
 """The kinds vodops manages: the registry the generic pipeline reads.
 
-Each kind is one declaration (`vodops.resources.kind.Kind`), the `KIND` at the end of its own
-module beside its spec model; registering it is one line in `vodops.registered`. The dependency
-order (creates in this order, deletes in the reverse) is derived from the references the spec
-models mark (`RefTo`).
+Each kind is one declaration (`vodops.resources.kind.Kind`), the `KIND` of its own module in
+vodops/kinds/, which names its spec model (in vodops/resources/) without importing it;
+registering it is one line in `vodops.registered`. The dependency order (creates in this order,
+deletes in the reverse) is derived from the references the spec models mark (`RefTo`).
 
-A kind's module, and with it its pydantic models, is imported when the registry is first asked for
-that kind (`KINDS[name]`): validating a project builds the models of the kinds it declares only.
-What the registry says about every kind at once (the orders, quotas, references) is derived from
-the declarations by `vodops.resources.facts` into `vodops.resources.derived`, so that
-reading it imports no model (tests/test_registry.py fails when it is stale).
+A kind's declaration is imported when the registry is first asked for that kind (`KINDS[name]`),
+and its pydantic models when the declaration's `spec` is first asked for: a plan lists every kind
+but builds the models of the kinds its project declares only. What the registry says about every
+kind at once (the orders, quotas, references) is derived from the declarations by
+`vodops.resources.facts` into `vodops.resources.derived`, so that reading it imports no model
+(tests/test_registry.py fails when it is stale).
 """
 
 from __future__ import annotations
@@ -91,8 +92,8 @@ def closest(written: str, choices: Iterable[str]) -> str | None:
 
 
 def adoptable_by_id() -> tuple[str, ...]:
-    """The kinds `metadata.adoptId` applies to, by name. Imports every kind's module: asked where
-    a manifest writes adoptId."""
+    """The kinds `metadata.adoptId` applies to, by name. Imports every kind's declaration (no model):
+    asked where a manifest writes adoptId."""
     return tuple(sorted(name for name, kind in KINDS.items() if kind.adoptable_by_id))
 
 

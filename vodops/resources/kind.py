@@ -3,9 +3,9 @@ export, render, schema). Each kind's declaration is the `KIND` of its module in 
 `vodops.resources` registers it.
 
 A declaration says, as data: where its spec model is (imported at first use of `Kind.spec`, so
-that listing, matching and planning the live objects of a kind no manifest declares builds none
-of its pydantic models); the shape of the objects (named objects, or a tree of
-classes named by path); how the API identifies them (an id it assigns, or the name itself); how
+that listing, matching and planning the live objects of a kind no manifest declares builds none of
+its pydantic models); the shape of the objects (named objects, or a tree of classes named by
+path); how the API identifies them (an id it assigns, or the name itself); how
 they appear on the wire (`Wire`); the server's defaults and spellings (normalization rules); the
 fields an update must always state; the live fields that are not configuration; how a preset is
 recognised; the name rules; the fields the API cannot modify (a change is a replace); the quota;
