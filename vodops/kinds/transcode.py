@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from vodops.normalize import Default, Ignored, OffWhen, Rule, Whole, defaults, pattern, toggles
 from vodops.resources import TRANSCODE
-from vodops.resources.fields import AUDIO_ONLY_CONTAINERS
 from vodops.resources.kind import Kind, Wire, template_name
+
+AUDIO_ONLY_CONTAINERS = frozenset({"mp3", "flac", "ogg", "m4a", "wav"})  # the spec model's rules use it too
 
 # Normalization: each entry is a fact from reference/vod-api-2018-07-17.md (§2, §9).
 _VIDEO = {

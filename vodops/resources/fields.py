@@ -191,4 +191,3 @@ Opacity = Annotated[float, Alpha()]
 Unit = Annotated[float, Range(0, 1)]
 
 Container = Literal["mp4", "flv", "hls", "mp3", "flac", "ogg", "m4a", "wav"]
-AUDIO_ONLY_CONTAINERS = frozenset({"mp3", "flac", "ogg", "m4a", "wav"})

@@ -9,9 +9,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from vodops.kinds.transcode import AUDIO_ONLY_CONTAINERS
 from vodops.resources.base import Path, Spec
 from vodops.resources.enhance import EnhanceConfig
-from vodops.resources.fields import AUDIO_ONLY_CONTAINERS, Container, Flag, Numbers, Range, Switch
+from vodops.resources.fields import Container, Flag, Numbers, Range, Switch
 
 VideoCodec = Literal["libx264", "libx265", "av1", "H.266"]
 AudioCodec = Literal["libfdk_aac", "libmp3lame", "mp2", "flac", "ac3", "pcm16"]
