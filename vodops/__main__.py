@@ -1,5 +1,3 @@
-import sys
+from vodops.cli import run
 
-from vodops.cli import main
-
-sys.exit(main())
+run()

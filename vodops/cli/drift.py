@@ -7,7 +7,6 @@ Exit codes: drift 0 no drift, 2 drift, 1 error; watch 0 when stopped by SIGTERM 
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import re
 import signal
@@ -131,7 +130,6 @@ def watch(
             }
         )
         watcher.run()
-    gc.freeze()  # exit at once: collecting every object at interpreter exit takes half a second
 
 
 @contextmanager
