@@ -87,7 +87,9 @@ class HttpWire:
         self._skew = 0.0  # the API's clock minus ours, from the Date of its last answer
         import httpx  # deferred: see the module imports
 
-        self._http = httpx.Client(transport=transport, timeout=timeout, verify=True)
+        from vodops.cloud.trust import trust_store
+
+        self._http = httpx.Client(transport=transport, timeout=timeout, verify=trust_store())
 
     def close(self) -> None:
         self._http.close()
