@@ -31,7 +31,16 @@ from yaml.events import (
 
 from vodops.errors import Problem, VodopsError
 from vodops.manifest import yamlvalues
-from vodops.manifest.yamlvalues import MAX_DEPTH, MAX_NODES, NULL, Document, Position, duplicate_key, scalar
+from vodops.manifest.yamlvalues import (
+    MAX_DEPTH,
+    MAX_NODES,
+    NULL,
+    Document,
+    Position,
+    duplicate_key,
+    scalar,
+    typed,
+)
 from vodops.resources.base import Path
 
 Next = Callable[[], Any]  # the parser's next event
@@ -115,6 +124,7 @@ def _at(event: Any) -> Position:
 
 def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem]) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    positions = doc.positions
     event: Any = next_event()
     while type(event) is not MappingEndEvent:
         if type(event) is not ScalarEvent or event.anchor is not None:
@@ -130,8 +140,16 @@ def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem
             )
             problems.append(found)
             _skip(next_event(), next_event)
+            event = next_event()
+            continue
+        event = next_event()
+        text = event.value if type(event) is ScalarEvent and event.anchor is None else None
+        if text is not None and text.isascii() and _plain(event) and len(positions) <= MAX_NODES:
+            # the most common value, a plain ASCII scalar, without _value's call (as _value does it)
+            positions[here] = where
+            result[key] = typed(text)
         else:
-            result[key] = _value(next_event(), here, doc, next_event, problems, where)
+            result[key] = _value(event, here, doc, next_event, problems, where)
         event = next_event()
     return result
 

@@ -73,7 +73,7 @@ def scalar(text: str, tag: str | None, doc: Document, where: Position, problems:
     typed by the core schema, as is one given a core tag (!!int, !!float, !!bool, !!null) that its
     text fits; any other stays a string. A lone surrogate in it is a problem at `where`."""
     if text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
-        return _typed(text) if tag is None else _TAGGED.get(tag, str)(text)
+        return typed(text) if tag is None else _TAGGED.get(tag, str)(text)
     if _SURROGATE.search(text):
         text = _PAIR.sub(_joined, text)
     # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
@@ -82,7 +82,7 @@ def scalar(text: str, tag: str | None, doc: Document, where: Position, problems:
     if surrogate:
         message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
         problems.append(Problem(f"{message}; write the character itself", Location(doc.file, *where)))
-    return _typed(value) if tag is None else _TAGGED.get(tag, str)(value)
+    return typed(value) if tag is None else _TAGGED.get(tag, str)(value)
 
 
 def _joined(pair: re.Match[str]) -> str:
@@ -91,7 +91,9 @@ def _joined(pair: re.Match[str]) -> str:
     return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 
 
-def _typed(value: str) -> Any:
+def typed(value: str) -> Any:
+    """The core schema's value of a plain scalar's (NFC, surrogate-free) text: an int, a float,
+    a bool, None, or the text itself."""
     if value[:1] in _NUMBER_START:
         if _INT.fullmatch(value):
             return int(value)
