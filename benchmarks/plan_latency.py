@@ -7,8 +7,9 @@ the same run with Tencent's official SDK against the same server (benchmarks/sdk
 
 For several account sizes up to a full sub-application (100 transcode, 1,000 watermark, 50
 procedures, 310 classes), the account is built in process, at the server's origin (the URLs of
-its watermark images are on it), and loaded into the server through its
-snapshot endpoint. Prints wall seconds, API calls, the ratios, and the growth exponents.
+its watermark images are on it), and loaded into the server through its snapshot endpoint.
+Prints wall seconds, CPU seconds (a process's own and its threads', or the script's), API calls,
+the ratios, and the growth exponents; on a busy machine the CPU figures move less than the wall.
 Each is timed twice, and compared like with like:
 - as users run it, a new process, start-up included: `vodops plan`, and each reference as a
   script (after one untimed run of each that compiles its modules, as installing a package does);
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -90,16 +92,24 @@ def _plan_in_process(directory: Path, url: str) -> None:
         assert session.plan().empty
 
 
-def _timed(work: Callable[[], Any], runs: int) -> float:
-    times = []
+def _timed(work: Callable[[], Any], runs: int) -> tuple[float, float]:
+    """The median wall seconds and median CPU seconds of `runs` runs of `work`."""
+    walls, cpus = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu()
         work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - started)
+        cpus.append(_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple[float, int]]]:
+def _cpu() -> float:
+    """CPU seconds of this process and of the child processes it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple[float, float, int]]]:
     with tempfile.TemporaryDirectory() as scratch:
         directory = Path(scratch)
         size = account.write_manifests(directory, 1, fraction)
@@ -116,19 +126,19 @@ def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple
         figures = {
             "vodops plan": _counted(url, lambda: _vodops_plan(directory, url), runs),
             "ideal listing (SDK script)": _counted(url, lambda: _script("ideal", url), runs),
-            "refresh (SDK script)": (_timed(lambda: _script("refresh", url, calls_file), 1), len(calls)),
+            "refresh (SDK script)": (*_timed(lambda: _script("refresh", url, calls_file), 1), len(calls)),
             "the same plan in process": _counted(url, lambda: _plan_in_process(directory, url), runs),
             "ideal listing in process": _counted(url, lambda: ideal(sdk), runs),
-            "refresh in process": (_timed(lambda: refresh(sdk, calls), 1), len(calls)),
+            "refresh in process": (*_timed(lambda: refresh(sdk, calls), 1), len(calls)),
         }
     return size, figures
 
 
-def _counted(url: str, work: Callable[[], Any], runs: int) -> tuple[float, int]:
-    """The median wall seconds of `runs` runs of `work`, and the API calls each made."""
+def _counted(url: str, work: Callable[[], Any], runs: int) -> tuple[float, float, int]:
+    """The median wall and CPU seconds of `runs` runs of `work`, and the API calls each made."""
     counted = len(admin(url, "calls"))
-    seconds = _timed(work, runs)
-    return seconds, (len(admin(url, "calls")) - counted) // runs
+    wall, cpu = _timed(work, runs)
+    return wall, cpu, (len(admin(url, "calls")) - counted) // runs
 
 
 def main() -> None:
@@ -137,19 +147,23 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=50.0)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print(f"plan against `vodops emulator serve --latency {args.latency:.0f}`; wall seconds (API calls)")
+    served_as = f"`vodops emulator serve --latency {args.latency:.0f}`"
+    print(f"plan against {served_as}; wall and CPU seconds (API calls)")
     rows = []
     with served(args.latency) as (url, _):
         for fraction in (float(f) for f in args.fractions.split(",")):
             size, figures = _measure(url, fraction, args.runs)
             rows.append((size, figures))
-            wall = [seconds for seconds, _ in figures.values()]
+            wall = [seconds for seconds, _, _ in figures.values()]
+            cpu = [seconds for _, seconds, _ in figures.values()]
             print(f"{size:6,} resources:")
-            for label, (seconds, calls) in figures.items():
-                print(f"  {label:28} {seconds:6.2f} s ({calls:4} API calls)")
-            for label, (plan, best, refreshed) in (("as processes", wall[:3]), ("in process", wall[3:])):
+            for label, (seconds, used, calls) in figures.items():
+                print(f"  {label:28} {seconds:6.2f} s, CPU {used:5.2f} s ({calls:4} API calls)")
+            for label, part in (("as processes", slice(0, 3)), ("in process", slice(3, 6))):
+                (plan, best, refreshed), (plan_cpu, best_cpu, _) = wall[part], cpu[part]
                 print(f"  {label}: vodops / ideal = {plan / best:.2f}x (goal <= 1.5x), "
-                      f"/ refresh = {plan / refreshed:.2f}x (goal < 1x)")  # fmt: skip
+                      f"/ refresh = {plan / refreshed:.2f}x (goal < 1x); CPU: vodops / ideal = "
+                      f"{plan_cpu / best_cpu:.2f}x")  # fmt: skip
     sizes = [size for size, _ in rows]
     for label in rows[0][1]:
         print(f"growth exponent, {label}: {exponent(sizes, [figures[label][0] for _, figures in rows]):.2f}")
