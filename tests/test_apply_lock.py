@@ -253,3 +253,30 @@ def test_an_apply_that_fails_taking_the_lock_leaves_no_ticket(
         assert custom(api, "TranscodeTemplate") == []
     assert vodops("apply", directory, "--yes", "--lock-timeout", "0").code == 0
     _assert_converged(directory)
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_apply_reads_the_account_once_and_only_holding_the_lock(
+    vodops: Vodops, quickstart: Path, emulator: Emulator, endpoint: str
+) -> None:
+    """A plan reads the account while the manifests become the desired state; an apply must not
+    plan from what it read before it held the lock, and reads nothing twice."""
+    assert vodops("apply", quickstart, "--endpoint", endpoint, "--yes").code == 0
+    actions = [call.action for call in emulator.calls]
+    taken = actions.index("CreateWatermarkTemplate")  # the lock's ticket, before any object
+    assert actions.count("DescribeAllClass") == 1, actions
+    assert taken < actions.index("DescribeAllClass") < actions.index("CreateClass"), actions
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_a_saved_plan_is_derived_again_holding_the_lock(
+    vodops: Vodops, quickstart: Path, emulator: Emulator, endpoint: str, tmp_path: Path
+) -> None:
+    saved = tmp_path / "plan.json"
+    assert vodops("plan", quickstart, "--endpoint", endpoint, "--out", saved).code == 0
+    planned = len(emulator.calls)
+    assert vodops("apply", quickstart, "--endpoint", endpoint, "--plan", saved, "--yes").code == 0
+    actions = [call.action for call in emulator.calls[planned:]]
+    reads = [index for index, action in enumerate(actions) if action == "DescribeAllClass"]
+    taken = actions.index("CreateWatermarkTemplate")
+    assert len(reads) == 2 and reads[0] < taken < reads[1], actions  # once before the lock, once holding it

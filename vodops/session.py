@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from vodops.application.apply import apply_application
-from vodops.application.locate import Application, locate
+from vodops.application.locate import Application, Declaration, locate
 from vodops.application.plan import application_changes, check_created, pending_note, scope_parts
 from vodops.application.wire import APPLICATION
 from vodops.apply.lock import CREATION_LOCK_NAME, ApplyLock, LockError
@@ -30,6 +30,7 @@ from vodops.plan.document import now_utc, plan_document, target_document
 from vodops.plan.guards import guarded
 from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
+from vodops.readahead import ReadAhead
 from vodops.refs import References
 from vodops.resources import APPLICATION_LEVEL, DEPENDENCY_ORDER
 from vodops.targets import Target, TargetChoice, connect, resolve_target
@@ -48,15 +49,21 @@ class Session:
     _refs: References | None = None
     _live: LiveState | None = None
     _claim: Callable[[], None] = lambda: None  # takes the lock of the application apply creates
+    _ahead: ReadAhead | None = None  # the account, being read since the session opened
 
     def plan(self, only: frozenset[str] = frozenset(), prune: bool | None = None) -> Plan:
-        """The plan for the manifests against the account read now; `prune` overrides the
-        settings' (drift plans with it on, to see what nothing declares)."""
+        """The plan for the manifests against the account read now (the first plan: read since
+        the session opened); `prune` overrides the settings' (drift plans with it on, to see what
+        nothing declares)."""
         settings = self.project.settings
         declared = {item.kind for item in self.desired}
-        kinds = tuple(k for k in DEPENDENCY_ORDER if self.api.serves(k) or k in declared)
-        pending = self.application.pending  # a new application is empty: nothing to read
-        self._live = LiveState((), read=False) if pending else read_live(self.api, kinds)
+        ahead, self._ahead = self._ahead, None
+        if self.application.pending:  # a new application is empty: nothing to read
+            self._live = LiveState((), read=False)
+        elif ahead is not None:
+            self._live = ahead.take()
+        else:
+            self._live = read_live(self.api, _kinds(self.api, declared))
         pruning = settings.prune if prune is None else prune
         contents, own = scope_parts(only, self.desired)
         policy = Policy(prune=pruning, safety=settings.safety, only=contents, now=self.api.now())
@@ -126,6 +133,9 @@ class Session:
         one then applies to it); once apply creates it, apply takes its lock before setting
         anything in it and only then lets the account's go, so an apply that finds it just
         created waits until it is filled."""
+        if self._ahead is not None:  # read before the lock: another apply may change the account first
+            self._ahead.wait()
+            self._ahead = None
         declared = any(d.kind == APPLICATION.name and d.name == self.application.name for d in self.desired)
         if not (self.application.pending or declared):
             with ApplyLock(self.api, wait=wait, notify=notify).held():
@@ -192,15 +202,33 @@ class Session:
 
 @contextmanager
 def open_session(
-    directory: Path, choice: TargetChoice | None = None, observer: Observer | None = None
+    directory: Path,
+    choice: TargetChoice | None = None,
+    observer: Observer | None = None,
+    read_ahead: bool = True,
 ) -> Iterator[Session]:
-    """Validate everything first: a bad manifest or setting never causes a single API call."""
+    """Validate everything first: a bad manifest or setting never causes a single API call.
+    Then, with `read_ahead`, the account is read (vodops/readahead.py) while the manifests become
+    the desired state; apply, which plans only once it holds the lock, reads after."""
     project, manifests = load_project(directory)
     target = resolve_target(project.settings, choice or TargetChoice())
     check_dialect(project, manifests, target.name, target.dialect)
-    desired = desired_state(manifests)
-    with open_target(project, choice, observer, desired) as (target, api, application):
-        yield Session(project, target, desired, api, manifests.notes, application)
+    with open_target(project, choice, observer, manifests.resources) as (target, api, application):
+        ahead = None
+        if read_ahead and not application.pending:
+            kinds = _kinds(api, {item.kind for item in manifests})
+            ahead = ReadAhead(functools.partial(read_live, api, kinds))
+        try:
+            desired = desired_state(manifests)
+            yield Session(project, target, desired, api, manifests.notes, application, _ahead=ahead)
+        finally:
+            if ahead is not None:
+                ahead.wait()  # before the target's client is closed under it
+
+
+def _kinds(api: VodApi, declared: set[str]) -> tuple[str, ...]:
+    """The kinds a plan reads: every kind the target serves, and any other the project declares."""
+    return tuple(kind for kind in DEPENDENCY_ORDER if api.serves(kind) or kind in declared)
 
 
 @contextmanager
@@ -208,24 +236,24 @@ def open_target(
     project: Project,
     choice: TargetChoice | None = None,
     observer: Observer | None = None,
-    desired: tuple[DesiredResource, ...] | None = None,
+    declared: Sequence[Declaration] | None = None,
     named: bool = False,
 ) -> Iterator[tuple[Target, VodApi, Application]]:
     """The target vodops.yaml and `choice` name, connected to the application it addresses
-    (vodops/application/locate.py: one named by `subApp` is found by name; one that `desired`
+    (vodops/application/locate.py: one named by `subApp` is found by name; one that `declared`
     declares and the account lacks is pending; with `named`, the name of one given by id is
     looked up). Each API call is logged (--verbose) and told to `observer` too (the watcher's
     metrics count them)."""
     target = resolve_target(project.settings, choice or TargetChoice())
     log = api_observer(target.name)
     with connect(target, project.directory, log if observer is None else tee(log, observer)) as api:
-        application = _application(api, target, desired, named)
+        application = _application(api, target, declared, named)
         api.sub_app_id = application.sub_app_id
         yield replace(target, sub_app_id=application.sub_app_id), api, application
 
 
 def _application(
-    api: VodApi, target: Target, desired: tuple[DesiredResource, ...] | None, named: bool
+    api: VodApi, target: Target, desired: Sequence[Declaration] | None, named: bool
 ) -> Application:
     """The application `target` addresses; `desired` None: the manifests were not read (export,
     unlock), so an application the account lacks cannot be a declared one still to create."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from vodops.application.wire import list_applications
 from vodops.cloud.vod import VodApi
@@ -29,6 +29,20 @@ class Application:
     pending: bool = False
     listed: dict[str, Any] | None = None
     renamed_from: str | None = None  # found by this previous name: apply renames it to `name`
+
+
+class Declaration(Protocol):
+    """What locating the application reads of a declaration (a manifest's, or the desired
+    resource made of it)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def previous_names(self) -> tuple[str, ...]: ...
 
 
 def locate(
