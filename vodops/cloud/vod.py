@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from typing import Any
 
 from vodops.cloud.answers import created_id, page_items, total_count
@@ -68,18 +68,20 @@ class VodApi:
         return self.list_kinds((kind,))[kind]
 
     def list_kinds(self, kinds: Sequence[str]) -> dict[str, Items]:
-        """Every object of each of `kinds`: the first pages of all kinds at once, then all the
-        pages their TotalCounts announce at once, so a listing takes two round trips, not one per
-        page. Pages a server shortened are read one after another at the end."""
+        """Every object of each of `kinds`: the first pages of all kinds at once, and as each
+        comes back, all the pages its TotalCount announces, so a listing takes two round trips,
+        not one per page. Pages a server shortened are read one after another at the end."""
         searched = {kind: lister for kind in kinds if (lister := KINDS[kind].list_all) is not None}
         kinds = [kind for kind in kinds if kind not in searched]
         with ThreadPoolExecutor(self.parallelism, thread_name_prefix="vodops-list") as pool:
             found = {kind: pool.submit(lister, self.call_app) for kind, lister in searched.items()}
-            firsts = dict(zip(kinds, pool.map(self._first_page, kinds), strict=True))
-            later = {
-                kind: [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
-                for kind in kinds
-            }
+            asked = {pool.submit(self._first_page, kind): kind for kind in kinds}
+            firsts: dict[str, tuple[Items, int]] = {}
+            later: dict[str, list[Future[Items]]] = {}
+            for answered in as_completed(asked):  # a kind's later pages wait for no other kind
+                kind = asked[answered]
+                firsts[kind] = answered.result()
+                later[kind] = [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
             listed = {kind: firsts[kind][0] + [i for f in later[kind] for i in f.result()] for kind in kinds}
         paged = {kind: self._rest(kind, listed[kind], firsts[kind][1]) for kind in kinds}
         return {**paged, **{kind: future.result() for kind, future in found.items()}}
