@@ -22,6 +22,8 @@ from vodops.resources.kind import Scope, Wire
 VOD_SERVICE = "vod"
 LiveId = int | str
 Items = list[dict[str, Any]]  # a listing, as the API answers each object
+_Firsts = dict[str, tuple[Items, int]]  # by kind: its first page, and the TotalCount it announces
+_Later = dict[str, list[Future[Items]]]  # by kind: its later pages, asked for
 
 
 WIRES: dict[str, Wire] = {name: kind.wire for name, kind in KINDS.items()}
@@ -75,16 +77,32 @@ class VodApi:
         kinds = [kind for kind in kinds if kind not in searched]
         with ThreadPoolExecutor(self.parallelism, thread_name_prefix="vodops-list") as pool:
             found = {kind: pool.submit(lister, self.call_app) for kind, lister in searched.items()}
-            asked = {pool.submit(self._first_page, kind): kind for kind in kinds}
-            firsts: dict[str, tuple[Items, int]] = {}
-            later: dict[str, list[Future[Items]]] = {}
-            for answered in as_completed(asked):  # a kind's later pages wait for no other kind
-                kind = asked[answered]
-                firsts[kind] = answered.result()
-                later[kind] = [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
+            firsts, later = self._first_pages(pool, kinds)
             listed = {kind: firsts[kind][0] + [i for f in later[kind] for i in f.result()] for kind in kinds}
         paged = {kind: self._rest(kind, listed[kind], firsts[kind][1]) for kind in kinds}
         return {**paged, **{kind: future.result() for kind, future in found.items()}}
+
+    def _first_pages(self, pool: ThreadPoolExecutor, kinds: Sequence[str]) -> tuple[_Firsts, _Later]:
+        """Each kind's first page and TotalCount, and its later pages asked for as soon as its
+        first page answers (they wait for no other kind's). Once one kind fails, no more are
+        asked for; raises the failure of the first failed kind in `kinds` order, so that the
+        same fault (credentials, TLS) is told the same way every time."""
+        asked = {pool.submit(self._first_page, kind): kind for kind in kinds}
+        firsts: _Firsts = {}
+        later: _Later = {}
+        failed: dict[str, Exception] = {}
+        for answered in as_completed(asked):
+            kind = asked[answered]
+            try:
+                firsts[kind] = answered.result()
+            except Exception as error:  # raised below, once every first page has answered
+                failed[kind] = error
+                continue
+            if not failed:
+                later[kind] = [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
+        if failed:
+            raise failed[next(kind for kind in kinds if kind in failed)]
+        return firsts, later
 
     def _first_page(self, kind: str) -> tuple[Items, int]:
         """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""
