@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import signal
+import socketserver
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,3 +82,16 @@ def served(*flags: str) -> Iterator[str]:
         rest, _ = process.communicate(timeout=10)
     assert process.returncode == 0, rest
     assert "Emulator stopped." in rest
+
+
+@contextmanager
+def serving(server: socketserver.BaseServer) -> Iterator[None]:
+    """Run `server` on a background thread for the length of the block, then close it."""
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

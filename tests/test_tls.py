@@ -9,7 +9,6 @@ import re
 import shutil
 import ssl
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +17,7 @@ import pytest
 import trustme
 
 from tests.conftest import EXAMPLES
-from tests.helpers import VODOPS
+from tests.helpers import VODOPS, serving
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
 from vodops.emulator.server import make_server, serve_in_thread
 
@@ -47,14 +46,8 @@ def _tls_served(emulator: Emulator, certificate: trustme.LeafCert) -> Iterator[s
     certificate.configure_cert(context)
     server = make_server(emulator, "127.0.0.1", 0)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield f"https://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def _plan(project: Path, endpoint: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -71,16 +64,25 @@ def _plan(project: Path, endpoint: str, **env: str) -> subprocess.CompletedProce
     return result
 
 
-def test_a_certificate_from_an_authority_the_roots_lack_is_refused(
-    project: Path, authority: trustme.CA
+@pytest.mark.parametrize(
+    ("host", "trusted", "reason"),
+    [
+        ("127.0.0.1", False, "unable to get local issuer certificate"),
+        ("vod.example.com", True, "IP address mismatch, certificate is not valid for '127.0.0.1'."),
+    ],
+    ids=["unknown-authority", "another-host"],
+)
+def test_a_certificate_that_does_not_verify_is_refused(
+    project: Path, authority: trustme.CA, ca_file: Path, host: str, trusted: bool, reason: str
 ) -> None:
     emulator = Emulator()
-    with _tls_served(emulator, authority.issue_cert("127.0.0.1")) as url:
-        result = _plan(project, url)
+    roots = {"SSL_CERT_FILE": str(ca_file)} if trusted else {}
+    with _tls_served(emulator, authority.issue_cert(host)) as url:
+        result = _plan(project, url, **roots)
     assert result.returncode == 1
     assert result.stderr == (
         "Error: DescribeAllClass failed: ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify"
-        " failed: unable to get local issuer certificate (_ssl.c)\n"
+        f" failed: {reason} (_ssl.c)\n"
     )
     assert emulator.calls == [], "no request got past the handshake"
 
@@ -94,20 +96,6 @@ def test_the_roots_ssl_cert_file_names_are_trusted(
     assert result.returncode == 0, result.stderr
     assert "Plan: 12 to create." in result.stdout
     assert emulator.calls, "the plan read the account over TLS"
-
-
-def test_a_certificate_for_another_host_is_refused(
-    project: Path, authority: trustme.CA, ca_file: Path
-) -> None:
-    emulator = Emulator()
-    with _tls_served(emulator, authority.issue_cert("vod.example.com")) as url:
-        result = _plan(project, url, SSL_CERT_FILE=str(ca_file))
-    assert result.returncode == 1
-    assert result.stderr == (
-        "Error: DescribeAllClass failed: ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify"
-        " failed: IP address mismatch, certificate is not valid for '127.0.0.1'. (_ssl.c)\n"
-    )
-    assert emulator.calls == []
 
 
 def test_a_plain_http_endpoint_never_reads_the_roots(project: Path, tmp_path: Path) -> None:

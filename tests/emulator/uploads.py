@@ -4,7 +4,6 @@ answer tells: its bucket, region and temporary credential; the connection goes t
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -13,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from qcloud_cos import CosConfig, CosS3Client
+
+from tests.helpers import serving
 
 
 def cos_client(endpoint: str, applied: dict[str, Any]) -> CosS3Client:
@@ -49,14 +50,8 @@ def files_served(directory: Path) -> Iterator[str]:
     """Serve `directory` over HTTP on 127.0.0.1; yield its base URL."""
     handler = partial(_Quiet, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 class _Quiet(SimpleHTTPRequestHandler):
