@@ -213,3 +213,61 @@ def test_core_tags_type_what_fits_them_in_both_readers(vodops: Vodops, tmp_path:
     manifest += "spec: {authoritative: !!bool true}\n"
     (tmp_path / "classes.yaml").write_text(manifest)
     assert vodops("validate", tmp_path).out == f"OK: 1 resource (1 MediaClass) in {tmp_path}\n"
+
+
+NON_SPECIFIC = (
+    "a: ! 5\nb: ! true\nc: ! null\nd: ! '7'\ne: ! {f: 5, g: ! 6}\nh: ! [5, ! 6]\n"
+    "i: !<tag:yaml.org,2002:int> 5\nj: !<tag:yaml.org,2002:str> 5\nk: !<!custom> 5\n"
+)
+
+
+@pytest.mark.parametrize("anchored", [False, True], ids=["event-reader", "node-reader"])
+def test_the_non_specific_tag_makes_a_scalar_a_string_in_both_readers(anchored: bool) -> None:
+    """YAML 1.2, 6.9.1: `!` makes a scalar a string (a collection stays a mapping or a list of
+    what its items are); `! 5` was the number 5 in both readers. A verbatim core tag types what
+    fits it, as `!!int` does; any other tag gives a string."""
+    text = NON_SPECIFIC + ("l: &x ! 8\nm: *x\n" if anchored else "")
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    expected = {
+        "a": "5",
+        "b": "true",
+        "c": "null",
+        "d": "7",
+        "e": {"f": 5, "g": "6"},
+        "h": [5, "6"],
+        "i": 5,
+        "j": "5",
+        "k": "5",
+    }
+    assert (documents[0].value, problems) == ({**expected, **({"l": "8", "m": "8"} if anchored else {})}, [])
+    assert _comparable((documents, problems)) == _node_reader(text)
+
+
+def test_a_tag_directive_names_core_tags_in_both_readers() -> None:
+    text = "%TAG !core! tag:yaml.org,2002:\n---\na: !core!int 5\nb: !core!str 6\nc: ! 7\n"
+    expected = {"a": 5, "b": "6", "c": "7"}
+    assert [d.value for d in read_events(text, "f.yaml")[0]] == [expected]
+    assert _comparable(yamlpos.load_documents(text, "f.yaml")) == _node_reader(text)
+    assert [d.value for d in _node_reader_documents(text + "d: &x 1\n")] == [{**expected, "d": 1}]
+
+
+def _node_reader_documents(text: str) -> list[yamlpos.Document]:
+    return yamlpos._load(text, "f.yaml", yamlpos._FastLoader, reraise=True)[0]
+
+
+def test_a_number_tagged_non_specific_is_refused_where_a_number_is_wanted(
+    vodops: Vodops, tmp_path: Path
+) -> None:
+    manifest = (
+        "apiVersion: vodops/v1\nkind: TranscodeTemplate\nmetadata: {name: mp4}\nspec:\n  container: mp4\n"
+        "  videoTemplate: {codec: libx264, fps: 25, bitrate: ! 1500, width: 1280, height: 720}\n"
+        "  audioTemplate: {codec: libfdk_aac, bitrate: 128, sampleRate: 44100}\n"
+    )
+    (tmp_path / "transcode.yaml").write_text(manifest)
+    run = vodops("plan", tmp_path)
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        f"{tmp_path / 'transcode.yaml'}:6:44: spec.videoTemplate.bitrate: must be an integer (got '1500')\n"
+        "1 problem: the manifests are invalid; nothing was sent to the API\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["transcode.yaml"], "nothing was written"

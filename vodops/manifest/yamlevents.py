@@ -90,8 +90,9 @@ def _is_empty(event: Event) -> bool:
 
 
 def _plain(event: ScalarEvent) -> bool:
-    """Untagged (or tagged `!`) and unquoted: what the node reader's resolver tags as plain."""
-    return bool(event.implicit[0]) and event.tag in (None, "!")
+    """Untagged and unquoted: what the node reader's resolver tags as plain. One tagged `!` (the
+    non-specific tag) is a string, as in the node reader (yamlpos._NonSpecific)."""
+    return bool(event.implicit[0]) and event.tag is None
 
 
 def _value(

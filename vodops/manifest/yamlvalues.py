@@ -138,6 +138,7 @@ def _tagged_null(value: str) -> str | None:
 
 
 _CORE = "tag:yaml.org,2002:"
+STRING = f"{_CORE}str"
 # A scalar with one of these tags whose text fits it is typed; any other tagged scalar, and one
 # whose text does not fit its tag, stays a string (and the manifest's own check says what it wants).
 _TAGGED: dict[str, Callable[[str], Any]] = {
