@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Vodops
 from vodops.manifest import yamlpos
+from vodops.manifest.yamlbom import BOM, without_document_marks
 from vodops.manifest.yamlevents import UnusualDocumentError, read_events
 
 WORDS = [
@@ -271,3 +272,70 @@ def test_a_number_tagged_non_specific_is_refused_where_a_number_is_wanted(
         "1 problem: the manifests are invalid; nothing was sent to the API\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["transcode.yaml"], "nothing was written"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\na: 1\n...\n\ufeff---\nb: 2\n",
+        "\ufeffa: 1\n...\n# after the end\n\ufeff# the next prefix\n---\nb: 2\n",
+        "a: 1\n\ufeff--- # a document after one with no end\nb: 2\n",
+        "\ufeff---\na: 1\n--- &x\n\ufeff---\nb: 2\n",
+    ],
+    ids=["after-end", "among-comments", "before-start", "with-anchor"],
+)
+def test_a_byte_order_mark_may_start_each_document_in_both_readers(text: str) -> None:
+    """YAML 1.2 (9.1.1): a document prefix may carry a byte-order mark, not only the stream's
+    first; a later one was a syntax error at the line after it."""
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    assert ([d.value for d in documents if d.value is not None], problems) == ([{"a": 1}, {"b": 2}], [])
+    stripped, misplaced = without_document_marks(text, "f.yaml")
+    assert (BOM in stripped, misplaced) == (False, None)
+    assert _comparable(yamlpos.load_documents(text, "f.yaml")) == _node_reader(stripped)
+    if "&" not in text:
+        assert _comparable(read_events(stripped, "f.yaml")) == _node_reader(stripped)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: 1\nb: \ufeff2\n", "2:4"),
+        ("a: 1\n\ufeffb: 2\n", "2:1"),
+        ("a: 1  # note\ufeff\n", "1:13"),
+        ("a: |\n  x\ufeffy\n", "2:4"),
+        ("a: 1\n...\n%YAML 1.2\n\ufeff---\nb: 2\n", "4:1"),
+        ("a: &x 1\nb: [*x, \ufeffc]\n", "2:9"),
+    ],
+    ids=["plain-value", "key", "comment", "block-scalar", "after-directive", "with-alias"],
+)
+def test_a_byte_order_mark_inside_a_document_is_a_located_error(text: str, where: str) -> None:
+    """Elsewhere than a document's prefix, a byte-order mark is content only inside quotes
+    (for JSON); a plain one was read as part of a value, or a syntax error in one reader and a
+    key '\\ufeffb' in the other."""
+    assert [str(p) for p in yamlpos.load_documents(text, "f.yaml")[1]] == [f"f.yaml:{where}: {MISPLACED}"]
+    quoted = "a: \"x\ufeffy\"\nb: ['p\ufeffq', 1]\n"
+    assert yamlpos.load_documents(quoted, "f.yaml")[0][0].value == {"a": "x\ufeffy", "b": ["p\ufeffq", 1]}
+
+
+def test_a_misplaced_byte_order_mark_is_refused_by_the_cli_with_nothing_written(
+    vodops: Vodops, tmp_path: Path
+) -> None:
+    manifest = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n"
+    (tmp_path / "classes.yaml").write_text(
+        f"\ufeff{manifest}...\n\ufeff---\n{manifest.replace('Movies', 'Series')}"
+    )
+    assert vodops("validate", tmp_path).out == f"OK: 2 resources (2 MediaClass) in {tmp_path}\n"
+    (tmp_path / "classes.yaml").write_text(manifest.replace("{name: Movies}", "{name: \ufeffMovies}"))
+    run = vodops("plan", tmp_path)
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        f"{tmp_path / 'classes.yaml'}:3:18: {MISPLACED}\n"
+        "1 problem: the manifests are invalid; nothing was sent to the API\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["classes.yaml"], "nothing was written"
+
+
+MISPLACED = (
+    "a byte-order mark (U+FEFF) may only start a document, or stand inside a quoted string; "
+    'delete it (or write it as the escape "\\ufeff" inside double quotes if it is meant)'
+)

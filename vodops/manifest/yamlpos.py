@@ -18,6 +18,7 @@ import yaml
 from yaml._yaml import CParser
 
 from vodops.errors import Location, Problem
+from vodops.manifest.yamlbom import without_document_marks
 from vodops.manifest.yamlevents import UnusualDocumentError, read_events
 from vodops.manifest.yamlvalues import (
     MAX_DEPTH,
@@ -84,7 +85,11 @@ def load_documents(text: str, file: str) -> tuple[list[Document], list[Problem]]
 
     libyaml reads the file; only when it finds a syntax error is the file read again by the
     pure-Python parser, whose message and position the problem reports (the two word errors
-    differently, and users and tests know the pure-Python words)."""
+    differently, and users and tests know the pure-Python words). Byte-order marks are taken out
+    of document prefixes first (vodops/manifest/yamlbom.py); one elsewhere is the file's problem."""
+    text, misplaced = without_document_marks(text, file)
+    if misplaced is not None:
+        return [], [misplaced]
     try:
         try:
             return read_events(text, file)
