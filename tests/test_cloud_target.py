@@ -138,8 +138,8 @@ def test_a_mistyped_sub_app_id_fails_naming_the_id_and_changes_nothing(
         options = ["--yes"] if command == "apply" else []
         refused = vodops(command, directory, "--endpoint", endpoint, "--sub-app-id", "1500000010", *options)
         assert refused.code == 1
-        assert "FailedOperation.InvalidVodUser" in refused.err
-        assert "SubAppId 1500000010 is not an application of this account" in refused.err
+        assert "the API refuses it with FailedOperation.InvalidVodUser" in refused.err
+        assert "the account has no application with SubAppId 1500000010" in refused.err
     assert emulator.snapshot() == before
     applied = vodops("apply", directory, "--endpoint", endpoint, "--sub-app-id", "1500000001", "--yes")
     assert applied.code == 0, applied.text

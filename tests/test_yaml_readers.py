@@ -265,13 +265,20 @@ def test_a_number_tagged_non_specific_is_refused_where_a_number_is_wanted(
         "  audioTemplate: {codec: libfdk_aac, bitrate: 128, sampleRate: 44100}\n"
     )
     (tmp_path / "transcode.yaml").write_text(manifest)
-    run = vodops("plan", tmp_path)
-    assert (run.code, run.out) == (1, "")
-    assert run.err == (
-        f"{tmp_path / 'transcode.yaml'}:6:44: spec.videoTemplate.bitrate: must be an integer (got '1500')\n"
-        "1 problem: the manifests are invalid; nothing was sent to the API\n"
+    _refused(
+        vodops,
+        tmp_path / "transcode.yaml",
+        "6:44: spec.videoTemplate.bitrate: must be an integer (got '1500')",
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["transcode.yaml"], "nothing was written"
+
+
+def _refused(vodops: Vodops, file: Path, problem: str) -> None:
+    """`vodops plan` refuses the manifests in `file` with one `problem` (`line:column: message`),
+    having sent nothing to the API and written nothing."""
+    run = vodops("plan", file.parent)
+    assert (run.code, run.out) == (1, "")
+    assert run.err == f"{file}:{problem}\n1 problem: the manifests are invalid; nothing was sent to the API\n"
+    assert sorted(p.name for p in file.parent.iterdir()) == [file.name], "nothing was written"
 
 
 @pytest.mark.parametrize(
@@ -326,13 +333,7 @@ def test_a_misplaced_byte_order_mark_is_refused_by_the_cli_with_nothing_written(
     )
     assert vodops("validate", tmp_path).out == f"OK: 2 resources (2 MediaClass) in {tmp_path}\n"
     (tmp_path / "classes.yaml").write_text(manifest.replace("{name: Movies}", "{name: \ufeffMovies}"))
-    run = vodops("plan", tmp_path)
-    assert (run.code, run.out) == (1, "")
-    assert run.err == (
-        f"{tmp_path / 'classes.yaml'}:3:18: {MISPLACED}\n"
-        "1 problem: the manifests are invalid; nothing was sent to the API\n"
-    )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["classes.yaml"], "nothing was written"
+    _refused(vodops, tmp_path / "classes.yaml", f"3:18: {MISPLACED}")
 
 
 MISPLACED = (

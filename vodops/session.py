@@ -265,7 +265,8 @@ def _application(
         None if desired is None else {d.name: d.previous_names for d in desired if d.kind == APPLICATION.name}
     )
     named = (named or any(d.kind in APPLICATION_LEVEL for d in desired or ())) and not target.legacy
-    return locate(api, target.sub_app, target.sub_app_id, declared, named=named, given=target.sub_app_given)
+    given = {"given": target.sub_app_given, "given_id": target.sub_app_id_given}
+    return locate(api, target.sub_app, target.sub_app_id, declared, named=named, **given)
 
 
 @dataclass(frozen=True)

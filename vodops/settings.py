@@ -6,7 +6,7 @@ import re
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BeforeValidator, Field, ValidationError
+from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
 
 from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN
 from vodops.discovery import settings_file
@@ -163,6 +163,14 @@ class Settings(Spec):
         description="custom objects per sub-application where a ticket raised the quota (default: the "
         "documented 100 transcode templates, 1000 watermark templates, 50 procedures)",
     )
+    _document: Document | None = PrivateAttr(default=None)  # where each setting was written
+
+    def written(self, path: Path) -> str:
+        """The setting at `path` (("targets", "prod", "subAppId")) with where it was written, for
+        errors about its value: `vodops.yaml:5:5: targets.prod.subAppId` (without the file and
+        position when there is no settings file)."""
+        dotted = ".".join(str(step) for step in path)
+        return f"{self._document.locate(path)}: {dotted}" if self._document else dotted
 
 
 def default_settings() -> Settings:
@@ -190,6 +198,7 @@ def load_settings(directory: FsPath) -> Settings:
         ]
         raise ManifestError(located) from None
     _check_targets(settings, file)
+    settings._document = document
     return settings
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from vodops.application.missing import CheckedApplication
 from vodops.cloud.client import Caller, Endpoint, HttpCaller
 from vodops.cloud.credentials import EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY, PROFILE_VAR, find_credentials
 from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
@@ -64,6 +65,7 @@ class Target:
     live_region: str | None = None  # the region live calls name (None: the target's region)
     sub_app: str | None = None  # the application by name (vodops/application.py finds its id)
     sub_app_given: str = "the target's subApp"  # where that name was written, for errors about it
+    sub_app_id_given: str = "the target's subAppId"  # where that id was written, for errors about it
 
     @property
     def legacy(self) -> bool:
@@ -98,6 +100,8 @@ def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Tar
     if choice.sub_app is not None:
         given = "--sub-app (VODOPS_SUB_APP)"
         base = replace(base, sub_app_id=None, sub_app=choice.sub_app, sub_app_given=given)
+    if choice.sub_app_id is not None:
+        base = replace(base, sub_app_id_given="--sub-app-id (VODOPS_SUB_APP_ID)")
     return replace(
         base,
         sub_app_id=_either(choice.sub_app_id, base.sub_app_id),
@@ -136,6 +140,7 @@ def _named(settings: Settings, name: str) -> Target:
         live.region,
         found.sub_app,
         f"targets.{name}.subApp in vodops.yaml",
+        settings.written(("targets", name, "subAppId")),
     )
 
 
@@ -159,15 +164,23 @@ def connect(target: Target, directory: Path, observer: Observer | None = None) -
     live = _live_caller(target, credentials)
     limiter = RateLimiter(target.rate_limit)
     try:
-        retrying = RetryingCaller(caller, limiter=limiter, observer=observer)
+        checked = _checked(RetryingCaller(caller, limiter=limiter, observer=observer), target)
         cos = CosRoute(target.endpoint.url.rstrip("/")) if _loopback(target.endpoint) else CosRoute()
         transfers = Transfers(cos, Journal(directory, credentials.secret_key))
         live_side = _live_side(live, observer, RateLimiter(target.rate_limit, rates=LIVE_RATES))
-        yield VodApi(retrying, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
+        yield VodApi(checked, target.sub_app_id, target.parallelism, transfers=transfers, **live_side)
     finally:
         caller.close()
         if isinstance(live, LiveCaller):
             live.close()
+
+
+def _checked(caller: Caller, target: Target) -> Caller:
+    """`caller`, saying where an application id the account lacks was written (a cloud target
+    that names its application by id: vodops/application/missing.py)."""
+    if target.sub_app_id is None or target.sub_app is not None:
+        return caller
+    return CheckedApplication(caller, target.sub_app_id, target.sub_app_id_given)
 
 
 def _live_side(

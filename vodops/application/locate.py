@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from vodops.application.missing import unknown_application
 from vodops.application.wire import list_applications
 from vodops.cloud.vod import VodApi
 from vodops.errors import SettingsError
@@ -53,21 +54,24 @@ def locate(
     *,
     named: bool,
     given: str,
+    given_id: str = "the target's subAppId",
 ) -> Application:
     """The application a target addresses (`sub_app` by name, else `sub_app_id`, else the default
     one), given the SubApplication names the project declares (each with its previous names,
     newest first); with `named`, the name of one given by id is looked up too (the project
     declares settings, which are named after it). Raises SettingsError for a name the account
     lacks and the project does not declare (`declared` None: the caller read no manifests), or
-    that several applications share, saying where `sub_app` was `given`."""
+    that several applications share, saying where `sub_app` was `given`; and, with `named`, for
+    an id the account lacks, saying where `sub_app_id` was given (`given_id`)."""
     if sub_app is None and sub_app_id is None:
         return Application(DEFAULT_APPLICATION)
     if sub_app is None and not named:
         return Application(str(sub_app_id), sub_app_id)
     if sub_app is None:
         by_id = [app for app in list_applications(api) if _id(app) == sub_app_id]
-        name = str(by_id[0].get("SubAppIdName") or by_id[0].get("Name") or "") if by_id else str(sub_app_id)
-        return Application(name, sub_app_id, listed=by_id[0] if by_id else None)
+        if not by_id:
+            raise unknown_application(sub_app_id or 0, given_id)
+        return Application(_name(by_id[0]), sub_app_id, listed=by_id[0])
     return _by_name(api, sub_app, declared, given)
 
 
