@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
 APP = 1500000001
 HLS = {"AdaptiveDynamicStreamingDefinition": 10}
@@ -213,3 +214,23 @@ def test_the_player_config_quota_is_100(api, emulator):
     before = emulator.snapshot()
     assert api.code("CreateSuperPlayerConfig", Name="one-more", **HLS) == "LimitExceeded"
     assert emulator.snapshot() == before
+
+
+def test_create_sub_app_id_is_refused_past_the_accounts_limit_of_200(api, emulator):
+    """CreateSubAppId's error codes (the SDKs' list) include LimitExceeded, with no number: the
+    emulator's limit is 200 applications besides the default one (one DescribeSubAppIds page).
+    Applications given by the emulator's admin count; destroyed ones too."""
+    emulator.add_sub_apps(range(1, 199))
+    made = api.typed("CreateSubAppId", Name="199th")["SubAppId"]
+    api("ModifySubAppIdStatus", SubAppId=made, Status="Destroyed")
+    api("CreateSubAppId", Name="200th")
+    before = emulator.snapshot()
+    with pytest.raises(TencentCloudSDKException) as refused:  # the vod SDK's own client
+        api.typed("CreateSubAppId", Name="201st")
+    error = refused.value
+    assert (error.get_code(), error.get_message()) == (
+        "LimitExceeded",
+        "The account has 200 applications besides the default one; the limit is 200.",
+    )
+    assert emulator.snapshot() == before
+    assert api("DescribeSubAppIds", Name="201st")["TotalCount"] == 0

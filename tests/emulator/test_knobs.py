@@ -179,6 +179,18 @@ def test_quota_scale_raises_the_quotas_for_benchmarks(serve: Serve) -> None:
         assert api("DescribeProcedureTemplates", Type="Custom", Limit=1)["TotalCount"] == 100
 
 
+def test_quota_scale_raises_the_accounts_limit_of_applications(serve: Serve) -> None:
+    emulator = Emulator(knobs=Knobs(quota_scale=2), sub_apps=range(1, 400))
+    with serve(emulator) as api:
+        assert api("CreateSubAppId", Name="400th")["SubAppId"] == 1_500_000_001
+        error = api.fails("CreateSubAppId", Name="401st")
+        assert (error.get_code(), error.get_message()) == (
+            "LimitExceeded",
+            "The account has 400 applications besides the default one; the limit is 400.",
+        )
+    emulator.close()
+
+
 def test_quota_scale_is_validated(serve: Serve, base_url: str) -> None:
     with pytest.raises(EmulatorError, match="quotaScale must be a whole number >= 1"):
         Knobs(quota_scale=0)

@@ -66,7 +66,8 @@ def emulator() -> None:
     "--quota-scale",
     default=1,
     type=click.IntRange(min=1),
-    help="Allow this many times the documented template, procedure and live task quotas (for benchmarks).",
+    help="Allow this many times the documented template, procedure and live task quotas and the "
+    "applications CreateSubAppId makes (for benchmarks).",
 )
 def serve(
     host: str,

@@ -51,7 +51,7 @@ class Knobs:
     faults: tuple[str, ...] = FAULTS  # the faults to draw from
     fault_actions: tuple[str, ...] = ()  # shell patterns of the actions faults hit; empty: all
     seed: int | None = None
-    quota_scale: int = 1  # custom templates and procedures allowed, times the documented quotas
+    quota_scale: int = 1  # custom templates, procedures, applications... allowed, times their quotas
     clock_offset_seconds: float = 0.0  # added to the clock the account's objects see (not signatures)
 
     def __post_init__(self) -> None:

@@ -4,7 +4,10 @@ The account's default application (SubAppId 0, or none given) always exists; Des
 lists the others. They exist once created: by CreateSubAppId, by `Emulator(sub_apps=...)` /
 `serve --sub-app-id`, or by the admin call `POST /_emulator/apps`. They are kept in the store, so
 they survive re-opening and snapshots. Applications are never deleted: ModifySubAppIdStatus turns
-one Off (still served: the cloud blocks its domains and console, not its API) or Destroyed.
+one Off (still served: the cloud blocks its domains and console, not its API) or Destroyed (a
+destroyed application can be turned On again, so it still counts). CreateSubAppId refuses one past
+MAX_APPS with LimitExceeded, counting every application; the other two ways are never refused (a
+test sets up the account it needs).
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ KIND = "app"
 DEFAULT_APP = 0
 FIRST_ID = 1_500_000_001  # the shape of the ids the console shows
 _DESCRIBE_LIMIT = 200  # DescribeSubAppIds: Limit defaults to 200, its maximum
+# The most applications an account has besides the default one (times the quotaScale knob).
+# CreateSubAppId documents LimitExceeded (the SDKs' list of its error codes) but no number: the
+# emulator's choice is the most one DescribeSubAppIds page lists, so the whole account fits one.
+MAX_APPS = _DESCRIBE_LIMIT
 
 
 def exists(tx: Tx, sub_app_id: int) -> bool:
@@ -54,6 +61,12 @@ def create(ctx: Context, params: Params) -> Reply:
         raise ApiFault("MissingParameter", "StorageRegion is required when Mode is fileid+path.")
     if region is not None and region not in REGIONS:
         raise ApiFault("InvalidParameterValue", f"StorageRegion {region!r} is not a storage region of VOD.")
+    held, limit = len(listed(ctx.tx)), ctx.quota(MAX_APPS)
+    if held >= limit:
+        raise ApiFault(
+            "LimitExceeded",
+            f"The account has {held} applications besides the default one; the limit is {limit}.",
+        )
     sub_app_id = ctx.tx.next_id(KIND, FIRST_ID)
     add(ctx.tx, sub_app_id, params["Name"], ctx.now)
     doc = _app(ctx.tx, sub_app_id)
