@@ -77,13 +77,20 @@ def applied(vodops: Vodops, tmp_path: Path) -> Iterator[tuple[Path, str, Console
         yield directory, url, Console(url)
 
 
-def _console_changes(console: Console) -> None:
-    """Two objects changed and one added, as the issue's check does."""
-    hls = console.transcode("hls-720p")
-    console.call("ModifyTranscodeTemplate", Definition=int(hls.Definition), VideoTemplate={"Bitrate": 2400})
-    mark = console.watermark("channel-name")
-    console.call("ModifyWatermarkTemplate", Definition=mark.Definition, TextTemplate={"FontSize": "30px"})
-    console.call("CreateClass", ParentId=console.class_id("Movies"), ClassName="Horror")
+def _console_changes(console: Console, url: str | None = None) -> None:
+    """Two objects changed and one added, as the issue's check does. With the emulator's `url`,
+    no listing is answered while the three are made (InternalError), so a watcher's plan sees
+    all three or none, however slowly the machine runs."""
+    hls = int(console.transcode("hls-720p").Definition)
+    mark = console.watermark("channel-name").Definition
+    movies = console.class_id("Movies")
+    if url is not None:
+        _knobs(url, faultRate=1, faults=["internal"], faultActions=["Describe*"])
+    console.call("ModifyTranscodeTemplate", Definition=hls, VideoTemplate={"Bitrate": 2400})
+    console.call("ModifyWatermarkTemplate", Definition=mark, TextTemplate={"FontSize": "30px"})
+    console.call("CreateClass", ParentId=movies, ClassName="Horror")
+    if url is not None:
+        _knobs(url, faultRate=0)
 
 
 def test_drift_lists_exactly_the_console_changes(vodops: Vodops, applied: tuple[Path, str, Console]) -> None:
@@ -151,26 +158,28 @@ def _metrics(url: str) -> dict[str, float]:
     }
 
 
-def test_watch_heals_within_two_intervals_and_counts_it(
+def test_watch_heals_in_the_cycle_that_finds_the_drift_and_counts_it(
     vodops: Vodops, applied: tuple[Path, str, Console]
 ) -> None:
+    """The first plan that sees the console's changes heals them all; counted in cycles, not
+    seconds (it was `healed within 2 intervals` of wall-clock time, which a loaded machine missed)."""
     directory, url, console = applied
     process = _watch(directory, url, "--heal", "--interval", f"{INTERVAL}s", "--metrics-port", "0")
     seen: list[dict[str, Any]] = []
     started = _events_until(process, lambda e: e["event"] == "started", seen)
     _events_until(process, lambda e: e["event"] == "checked", seen)  # a first, clean plan
-    changed = time.monotonic()
-    _console_changes(console)
+    _console_changes(console, url)
     _events_until(process, lambda e: e["event"] == "heal", seen)
-    healed_in = time.monotonic() - changed  # the next cycle sees the drift (< 1 interval) and heals it
     _events_until(process, lambda e: e["event"] == "checked" and e["drifted"] == 0, seen)
     metrics = _metrics(started["metrics"])
     took = _stop(process)
     drift = sorted(e["address"] for e in seen if e["event"] == "drift")
     assert drift == THREE
+    checked = [i for i, e in enumerate(seen) if e["event"] == "checked"]
+    assert [seen[i]["drifted"] for i in checked] == [0] * (len(checked) - 2) + [3, 0], seen
+    assert seen[checked[-2] + 1]["event"] == "heal", "healed by the plan that found the drift"
     [heal] = [e for e in seen if e["event"] == "heal"]
     assert heal["outcome"] == "done" and sorted(heal["done"]) == drift
-    assert healed_in < 2 * INTERVAL, seen
     assert vodops("drift", directory, "--endpoint", url).code == 0
     assert metrics['vodops_heals_total{outcome="done"}'] == 1
     assert metrics['vodops_heals_total{outcome="refused"}'] == 0
