@@ -27,6 +27,7 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "second-document": (b"stack: a\n---\nstack: b\n", "{file}:3:1: vodops.yaml holds one document; this is document 2 (remove it or the '---' before it)"),
     "nested-1000": (b"stack: " + b"[" * 1000 + b"]" * 1000 + b"\n", "{file}:1:71: the YAML nests more than 64 levels deep"),
     "control-character": (b"stack: a\x1b[0m\n", '{file}:1:9: YAML syntax error: the character U+001B is not allowed in YAML; write it as the escape "\\u001b" inside double quotes if it is meant'),
+    "integer-too-long": (b"safety: {maxDeletes: " + b"9" * 4301 + b"}\n", "{file}:1:22: this integer is longer than the 4300 digits vodops reads"),
     "lone-surrogate": (b'stack: "a\\ud800"\n', "{file}:1:8: '\\ud800' is half of a UTF-16 pair (a lone surrogate), not a character; write the character itself"),
     "yaml-syntax": (b"stack: [a\n", "{file}:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
     "a-list": (b"- a\n", "{file}:1:1: vodops.yaml: must be a mapping (got ['a'])"),

@@ -340,3 +340,28 @@ MISPLACED = (
     "a byte-order mark (U+FEFF) may only start a document, or stand inside a quoted string; "
     'delete it (or write it as the escape "\\ufeff" inside double quotes if it is meant)'
 )
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9" * 4301, "-" + "9" * 4301, "!!int " + "9" * 4301, "!!int 0x" + "f" * 3600, "!!int 0o" + "7" * 4800],
+    ids=["plain", "negative", "tagged", "hexadecimal", "octal"],
+)
+def test_an_integer_python_would_not_convert_is_one_problem_in_both_readers(value: str) -> None:
+    """It was a ValueError traceback (Python converts at most 4300 digits, and writes no more)."""
+    text = f"a: [x, {{b: {value}}}]\n---\nnext: 1\n"
+    expected = ([{"next": 1}], ["f.yaml:1:12: this integer is longer than the 4300 digits vodops reads"])
+    for reader in (lambda: yamlpos.load_documents(text, "f.yaml"), lambda: read_events(text, "f.yaml")):
+        documents, problems = reader()
+        assert ([d.value for d in documents], [str(p) for p in problems]) == expected
+    assert _comparable(yamlpos.load_documents(text, "f.yaml")) == _node_reader(text)
+
+
+def test_core_tag_integers_take_ascii_digits_only() -> None:
+    """int() reads other scripts' digits: '!!int 0x' and two Arabic-Indic digits was 18."""
+    arabic, wide = "0x\u0661\u0662", "\uff10x1"
+    text = f"a: !!int {arabic}\nb: !!int 0o17\nc: !!int 0o8\nd: !!int 0xfF\ne: !!int {wide}\n"
+    expected = {"a": arabic, "b": 15, "c": "0o8", "d": 255, "e": wide}
+    for reader in (lambda: yamlpos.load_documents(text, "f.yaml"), lambda: read_events(text, "f.yaml")):
+        documents, problems = reader()
+        assert (documents[0].value, problems) == (expected, [])

@@ -148,7 +148,10 @@ def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem
         if text is not None and text.isascii() and _plain(event) and len(positions) <= MAX_NODES:
             # the most common value, a plain ASCII scalar, without _value's call (as _value does it)
             positions[here] = where
-            result[key] = typed(text)
+            try:
+                result[key] = typed(text)
+            except ValueError:  # an integer longer than Python converts
+                raise yamlvalues.too_long(doc.file, _at(event)) from None
         else:
             result[key] = _value(event, here, doc, next_event, problems, where)
         event = next_event()

@@ -15,6 +15,7 @@ a problem, not text.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from vodops.errors import Location, Problem, VodopsError
 from vodops.resources.base import Path
 
 _INT = re.compile(r"[-+]?[0-9]+")
+_BASED = {"0x": re.compile(r"0x[0-9a-fA-F]+"), "0o": re.compile(r"0o[0-7]+")}  # !!int's other forms
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _NUMBER_START = frozenset("+-.0123456789")  # what both patterns above can start with
 NULL = frozenset({"", "~", "null", "Null", "NULL"})
@@ -43,8 +45,8 @@ Position = tuple[int, int]  # 1-based line and column
 
 
 class TooLargeError(VodopsError):
-    """Internal: stops converting a document that nests too deep or expands too far; `problem`
-    says which, and where."""
+    """Internal: stops converting a document that nests too deep, expands too far or holds an
+    integer too long to convert; `problem` says which, and where."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
@@ -71,9 +73,25 @@ class Document:
 def scalar(text: str, tag: str | None, doc: Document, where: Position, problems: list[Problem]) -> Any:
     """The value of a scalar written as `text`: a plain (unquoted, untagged: `tag` None) one is
     typed by the core schema, as is one given a core tag (!!int, !!float, !!bool, !!null) that its
-    text fits; any other stays a string. A lone surrogate in it is a problem at `where`."""
-    if text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
+    text fits; any other stays a string. A lone surrogate in it is a problem at `where`. Raises
+    TooLargeError for an integer longer than Python converts (sys.get_int_max_str_digits)."""
+    if not text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
+        text = _characters(text, doc, where, problems)
+    try:
         return typed(text) if tag is None else _TAGGED.get(tag, str)(text)
+    except ValueError:  # only int() refuses what the patterns let through: too many digits
+        raise too_long(doc.file, where) from None
+
+
+def too_long(file: str, where: Position) -> TooLargeError:
+    """The error of a document holding, at `where`, an integer longer than Python converts (typed
+    raises ValueError for it)."""
+    message = f"this integer is longer than the {sys.get_int_max_str_digits()} digits vodops reads"
+    return TooLargeError(Problem(message, Location(file, *where)))
+
+
+def _characters(text: str, doc: Document, where: Position, problems: list[Problem]) -> str:
+    """`text` (not ASCII) in NFC, surrogate pairs joined; a lone surrogate is a problem at `where`."""
     if _SURROGATE.search(text):
         text = _PAIR.sub(_joined, text)
     # NFC: "é" typed as one character or as e + a combining accent is the same text, and one name.
@@ -82,7 +100,7 @@ def scalar(text: str, tag: str | None, doc: Document, where: Position, problems:
     if surrogate:
         message = f"{surrogate[0]!r} is half of a UTF-16 pair (a lone surrogate), not a character"
         problems.append(Problem(f"{message}; write the character itself", Location(doc.file, *where)))
-    return typed(value) if tag is None else _TAGGED.get(tag, str)(value)
+    return value
 
 
 def _joined(pair: re.Match[str]) -> str:
@@ -93,7 +111,8 @@ def _joined(pair: re.Match[str]) -> str:
 
 def typed(value: str) -> Any:
     """The core schema's value of a plain scalar's (NFC, surrogate-free) text: an int, a float,
-    a bool, None, or the text itself."""
+    a bool, None, or the text itself. Raises ValueError for an integer longer than Python
+    converts (sys.get_int_max_str_digits): the caller says where (too_long)."""
     if value[:1] in _NUMBER_START:
         if _INT.fullmatch(value):
             return int(value)
@@ -115,14 +134,21 @@ def merge_key(file: str, where: Position) -> Problem:
 
 
 def _tagged_int(value: str) -> int | str:
-    """!!int: decimal, or 0o octal, or 0x hexadecimal (YAML 1.2 core schema); else the text."""
+    """!!int: decimal, or 0o octal, or 0x hexadecimal (YAML 1.2 core schema: ASCII digits only);
+    else the text. Raises ValueError for a number whose decimal digits Python would not write."""
     if _INT.fullmatch(value):
         return int(value)
-    base = {"0o": 8, "0x": 16}.get(value[:2])
-    try:
-        return int(value[2:], base) if base and value[2:].isalnum() else value
-    except ValueError:
+    based = _BASED.get(value[:2])
+    if based is None or not based.fullmatch(value):
         return value
+    number = int(value[2:], 16 if value[1] == "x" else 8)
+    limit = sys.get_int_max_str_digits()
+    if limit and number.bit_length() > limit * _BITS_PER_DIGIT:  # below 10**limit: it can be written
+        raise ValueError("too many digits")
+    return number
+
+
+_BITS_PER_DIGIT = 3.3219  # log2(10), rounded down
 
 
 def _tagged_float(value: str) -> float | str:
