@@ -59,6 +59,18 @@ def test_expect_100_continue_is_answered_before_the_body_is_sent(url: str) -> No
     assert json.loads(reply.rpartition(b"\r\n\r\n")[2])["clockOffsetSeconds"] == 60
 
 
+def test_an_expectation_listed_on_a_later_line_is_answered(url: str) -> None:
+    """A header sent on several lines is one list (RFC 9110 section 5.3): only the first was read."""
+    with _connect(url) as sock:
+        expect = "Expect: \r\nExpect: 100-continue\r\n"
+        sock.sendall(_post_knobs(f"{expect}Content-Length: {len(KNOBS)}\r\nConnection: close\r\n"))
+        sock.settimeout(0.4)
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.settimeout(10)
+        sock.sendall(KNOBS)
+        assert _statuses(_read_all(sock)) == [b"200"]
+
+
 def test_a_refusal_from_the_declared_length_sends_no_100_continue(url: str) -> None:
     with _connect(url) as sock:
         sock.sendall(_post_knobs(f"Expect: 100-continue\r\nContent-Length: {2**40}\r\n"))
@@ -114,6 +126,10 @@ WRONGLY_FRAMED = {
     "gzip-coded": (
         "Transfer-Encoding: gzip, chunked\r\n", b"", b"501",
         b"Transfer-Encoding 'gzip, chunked' is not supported; send chunked",
+    ),
+    "codings-on-two-lines": (  # was decoded as chunked: only the first line was read
+        "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n", b"2\r\n{}\r\n0\r\n\r\n", b"501",
+        b"Transfer-Encoding 'chunked, gzip' is not supported; send chunked",
     ),
     "two-lengths": (
         "Content-Length: 2\r\nContent-Length: 40\r\n", b"{}", b"400", b"the Content-Lengths differ: 2, 40"

@@ -110,6 +110,16 @@ def test_connection_close_is_honoured(url: str) -> None:
     assert json.loads(body)["Response"]["ClassInfoSet"][0]["Name"] == "SystemDefault"
 
 
+def test_connection_close_on_a_later_line_is_honoured(url: str) -> None:
+    """`Connection: keep-alive` then `Connection: close` is the list "keep-alive, close": the
+    connection was kept open, read only from its first line."""
+    request = b"GET /_emulator/knobs HTTP/1.1\r\nHost: x\r\n"
+    request += b"Connection: keep-alive\r\nConnection: close\r\n\r\n"
+    reply = _raw(url, request)  # returns only once the server closes
+    head, _, body = reply.partition(b"\r\n\r\n")
+    assert b"\r\nConnection: close" in head and json.loads(body)["faultRate"] == 0.0
+
+
 def test_pipelined_requests_are_answered_in_order(url: str) -> None:
     one = b"GET /_emulator/knobs HTTP/1.1\r\nHost: x\r\n\r\n"
     two = b"GET /_emulator/nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"

@@ -12,7 +12,8 @@ Transfer-Encoding header is replaced). A HEAD answer carries the length of the b
 A body comes with a Content-Length or chunked (decoded for the app, which then sees its length);
 `Expect: 100-continue` is answered "100 Continue" when the app first reads the body, so clients
 that wait for it (curl, for bodies over 1 MB) send it at once. Two Content-Lengths that differ
-are refused (400), as is any transfer coding but chunked (501).
+are refused (400), as is any transfer coding but chunked (501). A list header (Connection,
+Expect, Transfer-Encoding) sent on several lines is the one list they make (RFC 9110 section 5.3).
 
 The WSGI environ is the one wsgiref builds (CONTENT_TYPE is "text/plain" when the request names
 none; repeated headers are joined with commas), without a copy of the process's environment.
@@ -72,16 +73,24 @@ class Head:
         """The first value of the header `name` (in lower case), if any."""
         return self.first.get(name)
 
+    def listed(self, name: str) -> str | None:
+        """The list the header `name` (in lower case) gives, however many lines it is sent on:
+        their values joined with ", " (RFC 9110 section 5.3), or None when it is not sent."""
+        values = [value for given, value in self.headers if given.lower() == name]
+        return ", ".join(values) if values else None
+
+    def tokens(self, name: str) -> set[str]:
+        """The members of the list header `name` (in lower case), in lower case."""
+        return {token.strip().lower() for token in (self.listed(name) or "").split(",")}
+
     def keeps_alive(self) -> bool:
         """Whether the client lets the connection carry another request after this one."""
-        tokens = {token.strip().lower() for token in (self.header("connection") or "").split(",")}
-        return self.version == "HTTP/1.1" and "close" not in tokens
+        return self.version == "HTTP/1.1" and "close" not in self.tokens("connection")
 
     def expects_continue(self) -> bool:
         """Whether the client waits for "100 Continue" before it sends the body (curl does for
         bodies over 1 MB, and waits a second for it otherwise)."""
-        expect = (self.header("expect") or "").strip().lower()
-        return self.version == "HTTP/1.1" and expect == "100-continue"
+        return self.version == "HTTP/1.1" and "100-continue" in self.tokens("expect")
 
 
 class Body:
@@ -187,7 +196,7 @@ def _read_headers(rfile: IO[bytes]) -> list[tuple[str, str]]:
 def is_chunked(head: Head) -> bool:
     """Whether the request's body is chunked; raises BadRequestError (501) for any other transfer
     coding, which this server does not decode (RFC 9112 section 6.1)."""
-    coding = head.header("transfer-encoding")
+    coding = head.listed("transfer-encoding")  # every line of it: "chunked" then "gzip" is gzip last
     if coding is None:
         return False
     if coding.strip().lower() != "chunked":
