@@ -136,3 +136,37 @@ def test_a_stored_template_that_no_longer_renders_is_refused_and_the_file_left_u
         Emulator(db_file, clock=clock)
     assert str(refused.value) == f"{db_file} is not a usable emulator database: 'Spec'"
     assert _digest(db_file) == before
+
+
+@pytest.mark.parametrize(
+    ("statements", "tables"),
+    [
+        (("CREATE TABLE users (id INTEGER, name TEXT)", "INSERT INTO users VALUES (1, 'ana')"), "users"),
+        (("CREATE TABLE meta (key TEXT, value TEXT)", "INSERT INTO meta VALUES ('owner', 'app')"), "meta"),
+        ((*(f"CREATE TABLE t{n} (a)" for n in range(7)),), "t0, t1, t2, t3, t4, ..."),
+    ],
+    ids=["other-tables", "another-meta", "many-tables"],
+)
+def test_another_programs_database_is_refused_and_left_unchanged(
+    db_file: Path, clock: Clock, statements: tuple[str, ...], tables: str
+) -> None:
+    """It was taken for an empty emulator: the emulator's tables were added to it."""
+    db_file.parent.mkdir(parents=True)
+    _sql(db_file, *statements)
+    before = _digest(db_file)
+    with pytest.raises(EmulatorError) as refused:
+        Emulator(db_file, clock=clock)
+    expected = f"{db_file} is not an emulator database: it holds other tables ({tables})"
+    expected += " and no schema version"
+    assert str(refused.value) == expected
+    assert _digest(db_file) == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_unchanged(db_file: Path, clock: Clock) -> None:
+    db_file.parent.mkdir(parents=True)
+    db_file.write_bytes(b"vodops state? no: plain text\n" * 200)
+    before = _digest(db_file)
+    with pytest.raises(EmulatorError) as refused:
+        Emulator(db_file, clock=clock)
+    assert str(refused.value) == f"{db_file} is not a usable emulator database: file is not a database"
+    assert _digest(db_file) == before

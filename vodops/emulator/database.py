@@ -56,7 +56,7 @@ def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection
     except (OSError, sqlite3.Error) as err:
         raise EmulatorError(f"cannot open the emulator database {target}: {err}") from err
     try:
-        _prepare(db, renderers)
+        _prepare(db, renderers, str(target))
     except EmulatorError:
         db.close()
         raise
@@ -66,10 +66,14 @@ def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection
     return db
 
 
-def _prepare(db: sqlite3.Connection, renderers: Renderers) -> None:
-    """Create, migrate and render in one transaction (two processes may open one file at once)."""
-    db.executescript(f"BEGIN IMMEDIATE; {_TABLES}")
+def _prepare(db: sqlite3.Connection, renderers: Renderers, target: str) -> None:
+    """Create, migrate and render in one transaction (two processes may open one file at once).
+    A database that holds tables but no emulator schema version is another program's: refused."""
+    db.execute("BEGIN IMMEDIATE")
     try:
+        _refuse_foreign(db, target)
+        for table in _TABLES.split(";"):
+            db.execute(table)
         db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,))
         (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if version == "1":
@@ -86,6 +90,17 @@ def _prepare(db: sqlite3.Connection, renderers: Renderers) -> None:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+def _refuse_foreign(db: sqlite3.Connection, target: str) -> None:
+    """Raise EmulatorError unless the database is empty or has a schema version in `meta` (every
+    emulator file has had one): the emulator must not add its tables to another program's file."""
+    tables = sorted(name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    if not tables or ("meta" in tables and _meta(db, "schema") is not None):
+        return
+    held = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+    message = f"{target} is not an emulator database: it holds other tables ({held}) and no schema version"
+    raise EmulatorError(message)
 
 
 def _meta(db: sqlite3.Connection, key: str) -> str | None:
