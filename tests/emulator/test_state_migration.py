@@ -17,6 +17,7 @@ from tests.emulator.conftest import Api, Clock
 from tests.emulator.processing_corpus import TEMPLATES
 from vodops import __version__
 from vodops.emulator import Emulator
+from vodops.emulator.database import rendered_by
 from vodops.errors import EmulatorError
 
 Serve = Callable[[Emulator], AbstractContextManager[Api]]
@@ -83,7 +84,7 @@ def test_a_schema_1_file_is_migrated_and_shows_the_same_pages(
     with serve(migrated) as api:
         assert _pages(api) == pages
     migrated.close()
-    assert _meta(db_file) == {"schema": "2", "rendered": f"vodops {__version__}"}
+    assert _meta(db_file) == {"schema": "2", "rendered": rendered_by()}
 
 
 def test_renderings_made_by_another_version_are_made_again(
@@ -99,6 +100,42 @@ def test_renderings_made_by_another_version_are_made_again(
     with serve(reopened) as api:
         assert _pages(api) == pages
     reopened.close()
+
+
+def test_renderings_made_by_other_code_of_the_same_version_are_made_again(
+    db_file: Path, clock: Clock, serve: Serve, png: str, hls_720p: dict[str, Any]
+) -> None:
+    """The file as vodops 0.3.0 left it when only templates were rendered (commit 16e230f): its
+    procedures and players have no rendering, and the tag named the version only, which did not
+    change, so they were not rendered: each page answered None for each of them."""
+    emulator = Emulator(db_file, clock=clock)
+    with serve(emulator) as api:
+        definition = api("CreateTranscodeTemplate", **hls_720p)["Definition"]
+        api(
+            "CreateProcedureTemplate",
+            Name="ingest",
+            MediaProcessTask={"TranscodeTaskSet": [{"Definition": definition}]},
+        )
+        api("CreateSuperPlayerConfig", Name="web", AudioVideoType="Transcode", TranscodeDefinition=definition)
+        pages = [
+            api(action, Limit=100) for action in ("DescribeProcedureTemplates", "DescribeSuperPlayerConfigs")
+        ]
+    emulator.close()
+    _sql(
+        db_file,
+        "UPDATE resources SET shown = NULL WHERE kind IN ('procedure', 'player')",
+        f"UPDATE meta SET value = 'vodops {__version__}' WHERE key = 'rendered'",
+    )
+    reopened = Emulator(db_file, clock=clock)
+    with serve(reopened) as api:
+        again = [
+            api(action, Limit=100) for action in ("DescribeProcedureTemplates", "DescribeSuperPlayerConfigs")
+        ]
+    reopened.close()
+    for page in (*pages, *again):
+        page.pop("RequestId")
+    assert again == pages
+    assert _meta(db_file)["rendered"] == rendered_by() != f"vodops {__version__}"
 
 
 def test_reopening_a_current_file_changes_nothing(
