@@ -365,3 +365,22 @@ def test_core_tag_integers_take_ascii_digits_only() -> None:
     for reader in (lambda: yamlpos.load_documents(text, "f.yaml"), lambda: read_events(text, "f.yaml")):
         documents, problems = reader()
         assert (documents[0].value, problems) == (expected, [])
+
+
+def test_keys_are_read_as_string_values_are(vodops: Vodops, tmp_path: Path) -> None:
+    """A key's surrogate pair is its character and a key typed in two Unicode forms is one key,
+    in both readers; a lone surrogate in a key is said once, where it stands (pydantic refused
+    the whole spec, at the spec's line, beside it)."""
+    pair, accents = '"\\ud83c\\udfac": 1\n', 'e\u0301: 1\n"\\u00e9": 2\n'
+    assert yamlpos.load_documents(pair, "f.yaml")[0][0].value == {"\U0001f3ac": 1}
+    duplicate = ["f.yaml:2:1: duplicate key 'é' (first written at line 1)"]
+    for reader in (lambda: yamlpos.load_documents(accents, "f.yaml"), lambda: read_events(accents, "f.yaml")):
+        documents, problems = reader()
+        assert ([d.value for d in documents], [str(p) for p in problems]) == ([{"\u00e9": 1}], duplicate)
+    manifest = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n"
+    (tmp_path / "classes.yaml").write_text(manifest + 'spec: {"\\ud800": 1, authoritative: true}\n')
+    result = vodops("validate", tmp_path)
+    lone = "'\\ud800' is half of a UTF-16 pair (a lone surrogate), not a character"
+    invalid = "1 problem: the manifests are invalid; nothing was sent to the API"
+    expected = f"{tmp_path / 'classes.yaml'}:4:8: {lone}; write the character itself\n{invalid}\n"
+    assert (result.code, result.out, result.err) == (1, "", expected)

@@ -131,18 +131,16 @@ def _mapping(path: Path, doc: Document, next_event: Next, problems: list[Problem
         if type(event) is not ScalarEvent or event.anchor is not None:
             raise UnusualDocumentError("a key that is not a plain scalar")
         where = _at(event)
-        key = event.value
-        here = (*path, key)
-        if key in result or (key == "<<" and _plain(event)):
-            found = (
-                duplicate_key(doc, key, here, where)
-                if key in result
-                else yamlvalues.merge_key(doc.file, where)
-            )
-            problems.append(found)
+        key = event.value if event.value.isascii() else yamlvalues.key_text(event.value, doc, where, problems)
+        if key is None or key in result or (key == "<<" and _plain(event)):
+            if key in result:
+                problems.append(duplicate_key(doc, key, (*path, key), where))
+            elif key is not None:  # None: a lone surrogate, already a problem
+                problems.append(yamlvalues.merge_key(doc.file, where))
             _skip(next_event(), next_event)
             event = next_event()
             continue
+        here = (*path, key)
         event = next_event()
         text = event.value if type(event) is ScalarEvent and event.anchor is None else None
         if text is not None and text.isascii() and _plain(event) and len(positions) <= MAX_NODES:

@@ -29,6 +29,7 @@ from vodops.manifest.yamlvalues import (
     Position,
     TooLargeError,
     duplicate_key,
+    key_text,
     merge_key,
     scalar,
     too_deep,
@@ -214,7 +215,10 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem("mapping keys must be plain names", Location(doc.file, *where)))
             continue
-        key = str(key_node.value)
+        key: str | None = str(key_node.value)
+        key = key if key.isascii() else key_text(key, doc, where, problems)
+        if key is None:  # a lone surrogate, already a problem: the entry is left out
+            continue
         here = (*path, key)
         if key in result or (key == "<<" and key_node.tag == _PLAIN):
             problems.append(

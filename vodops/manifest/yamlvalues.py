@@ -90,6 +90,16 @@ def too_long(file: str, where: Position) -> TooLargeError:
     return TooLargeError(Problem(message, Location(file, *where)))
 
 
+def key_text(text: str, doc: Document, where: Position, problems: list[Problem]) -> str | None:
+    """A mapping key written as `text` (not ASCII), read as a string value is: surrogate pairs
+    joined, in NFC (a key typed two ways is one key). None for a key with a lone surrogate, a
+    problem at `where`: no field can have that name, and the entry is left out (as the second
+    of a duplicate key is), so that the problem is said once."""
+    found = len(problems)
+    key = _characters(text, doc, where, problems)
+    return key if len(problems) == found else None
+
+
 def _characters(text: str, doc: Document, where: Position, problems: list[Problem]) -> str:
     """`text` (not ASCII) in NFC, surrogate pairs joined; a lone surrogate is a problem at `where`."""
     if _SURROGATE.search(text):
