@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from typing import Any
 
-from deepdiff import DeepDiff
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vodops.diff import FieldChange, _path, _spelled_out, _value, field_changes
+from vodops.diff import FieldChange, deepdiff_changes, field_changes
 from vodops.normalize import Default, Ignored, OffWhen, Rule, Spelling, _apply, is_absent, matches, normalize
 from vodops.resources import KINDS
 from vodops.resources.base import Path
+from vodops.resources.kind import Kind
 
 PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PLAIN: list[Any] = [None, "", 0, 1, 1.0, -0.0, True, False, "1", "OFF", "ON", "x", [], {}]
@@ -46,6 +47,13 @@ def _by_definition(value: Any, rules: tuple[Rule, ...], path: Path, root: dict[s
         if matches(rule.pattern, path) and held:
             value = _apply(rule, value)
     return None if is_absent(value) else value
+
+
+def _specs(draw: random.Random) -> Iterator[tuple[Kind, dict[str, Any]]]:
+    """SPECS_PER_EXAMPLE specs, each of a kind drawn from every registered kind."""
+    for _ in range(SPECS_PER_EXAMPLE):
+        kind = KINDS[draw.choice(list(KINDS))]
+        yield kind, _spec(kind.rules, draw)
 
 
 def _spec(rules: tuple[Rule, ...], draw: random.Random) -> dict[str, Any]:
@@ -90,26 +98,15 @@ def _same(one: tuple[FieldChange, ...], other: tuple[FieldChange, ...]) -> bool:
 @PROPERTY
 @given(st.randoms(use_true_random=False))
 def test_normalize_answers_as_its_definition_for_every_kind(draw: random.Random) -> None:
-    for _ in range(SPECS_PER_EXAMPLE):
-        kind = KINDS[draw.choice(list(KINDS))]
-        spec = _spec(kind.rules, draw)
+    for kind, spec in _specs(draw):
         fast, defined = normalize(spec, kind.rules), _by_definition(spec, kind.rules, (), spec)
         assert _as_json(fast) == _as_json(defined), (kind.name, spec)
 
 
 def _changes_by_definition(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
     """The changes between two normalized forms as the diff defines them: none when they are
-    equal as JSON (true is not 1), else deepdiff's, each spelled out leaf by leaf."""
-    if _as_json(before) == _as_json(after):
-        return ()
-    found = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
-    changes = [
-        change
-        for report, levels in found.items()
-        for level in levels
-        for change in _spelled_out(_path(level), _value(level.t1), _value(level.t2), report)
-    ]
-    return tuple(sorted(changes, key=lambda change: [str(step) for step in change.path]))
+    equal as JSON (true is not 1), else what deepdiff finds."""
+    return () if _as_json(before) == _as_json(after) else deepdiff_changes(before, after)
 
 
 def _mutated(value: Any, draw: random.Random) -> Any:
@@ -125,9 +122,7 @@ def _mutated(value: Any, draw: random.Random) -> Any:
 @PROPERTY
 @given(st.randoms(use_true_random=False))
 def test_field_changes_finds_a_change_exactly_when_the_definition_does(draw: random.Random) -> None:
-    for _ in range(SPECS_PER_EXAMPLE):
-        kind = KINDS[draw.choice(list(KINDS))]
-        spec = _spec(kind.rules, draw)
+    for kind, spec in _specs(draw):
         other = _mutated(spec, draw) if draw.random() < 0.8 else _spec(kind.rules, draw)
         before, after = normalize(spec, kind.rules) or {}, normalize(other, kind.rules) or {}
         assert _same(field_changes(before, after), _changes_by_definition(before, after)), (before, after)

@@ -44,8 +44,12 @@ def field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldC
     Most objects of a steady account are equal: a cheap, type-strict comparison of the two
     normalized forms answers for them, and deepdiff is asked only when they differ (and only
     then loaded: a steady plan never imports it)."""
-    if _same(before, after):
-        return ()
+    return () if _same(before, after) else deepdiff_changes(before, after)
+
+
+def deepdiff_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[FieldChange, ...]:
+    """Every leaf deepdiff finds different (1 and 1.0 are equal numbers to it), sorted by path:
+    field_changes's answer for two forms that are not the same."""
     from deepdiff import DeepDiff
 
     diff = DeepDiff(before, after, view="tree", ignore_numeric_type_changes=True, threshold_to_diff_deeper=0)
