@@ -215,8 +215,8 @@ def _mapping(node: yaml.MappingNode, path: Path, doc: Document, problems: list[P
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem("mapping keys must be plain names", Location(doc.file, *where)))
             continue
-        key: str | None = str(key_node.value)
-        key = key if key.isascii() else key_text(key, doc, where, problems)
+        text = str(key_node.value)
+        key = text if text.isascii() else key_text(text, doc, where, problems)
         if key is None:  # a lone surrogate, already a problem: the entry is left out
             continue
         here = (*path, key)
