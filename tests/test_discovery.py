@@ -77,6 +77,30 @@ def test_vodopsignore_works_as_gitignore(vodops: Vodops, quickstart: Path) -> No
     assert result.err == "" and "OK: 12 resources" in result.out
 
 
+UNREADABLE_IGNORE = {
+    "utf-16": "this file is UTF-16 text; save it as UTF-8",
+    "not-utf8": "this file is not UTF-8 text (byte 0xff on line 2); save it as UTF-8",
+    "a-folder": "this file is a directory, not a regular file",
+}
+
+
+@pytest.mark.parametrize("case", UNREADABLE_IGNORE, ids=list(UNREADABLE_IGNORE))
+def test_an_unreadable_vodopsignore_stops_everything(vodops: Vodops, quickstart: Path, case: str) -> None:
+    """It was dropped without a word: the files it left out were read, planned and applied."""
+    write(quickstart / "drafts", "draft.yaml", document("WatermarkTemplate", "draft", TEXT_WATERMARK))
+    ignore = quickstart / ".vodopsignore"
+    if case == "a-folder":
+        ignore.mkdir()
+    else:
+        ignore.write_bytes("drafts/\n".encode("utf-16") if case == "utf-16" else b"drafts/\n\xff\n")
+    invalid = "1 problem: the manifests are invalid; nothing was sent to the API"
+    for command in ("validate", "plan", "apply"):
+        result = vodops(command, quickstart, *(["--yes"] if command == "apply" else []))
+        assert (result.code, result.out) == (1, ""), result.text
+        assert result.err == f"{ignore}: {UNREADABLE_IGNORE[case]}\n{invalid}\n"
+    assert not (quickstart / ".vodops").exists(), "the emulator was opened"
+
+
 def test_the_local_state_folder_says_so_and_ignores_itself(vodops: Vodops, quickstart: Path) -> None:
     first = vodops("plan", quickstart)
     state = quickstart / ".vodops"

@@ -45,8 +45,18 @@ def _present(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
+class IgnoreFileError(LocalFileError):
+    """The project's .vodopsignore is there but cannot be read: what it leaves out is unknown, so
+    nothing is read (its patterns silently dropped, the files it names were read as manifests)."""
+
+    def __init__(self, path: Path, error: LocalFileError) -> None:
+        super().__init__(str(error))
+        self.path = path
+
+
 def find_manifest_files(directory: Path) -> Found:
-    """Every manifest file under `directory`, sorted; raises OSError when a folder cannot be listed."""
+    """Every manifest file under `directory`, sorted; raises OSError when a folder cannot be
+    listed, IgnoreFileError when its .vodopsignore cannot be read."""
     found = Found()
     _walk(directory, directory, _ignore_patterns(directory), found)
     found.files.sort()
@@ -82,10 +92,13 @@ def _sort_file(path: Path, relative: PurePosixPath, found: Found) -> None:
 
 
 def _ignore_patterns(directory: Path) -> list[str]:
-    try:
-        lines = read_text(directory / IGNORE_FILE).splitlines()
-    except LocalFileError:
+    ignore = directory / IGNORE_FILE
+    if not _present(ignore):
         return []
+    try:
+        lines = read_text(ignore).splitlines()
+    except LocalFileError as error:
+        raise IgnoreFileError(ignore, error) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import click
 from click.shell_completion import CompletionItem
 
-from vodops.discovery import find_manifest_files, settings_file
+from vodops.discovery import IgnoreFileError, find_manifest_files, settings_file
 
 _LOCAL = "local"  # the embedded emulator target, always there
 
@@ -30,7 +30,7 @@ def complete_addresses(ctx: click.Context, _: click.Parameter, incomplete: str) 
     """KIND/NAME of every resource the manifests declare."""
     try:
         files = find_manifest_files(_directory(ctx)).files
-    except OSError:
+    except (OSError, IgnoreFileError):
         return []
     addresses = sorted(
         {

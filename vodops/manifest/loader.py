@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from vodops.discovery import Found, find_manifest_files
+from vodops.discovery import Found, IgnoreFileError, find_manifest_files
 from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
@@ -64,6 +64,8 @@ def manifest_files(directory: FsPath) -> Found:
         raise ManifestError([Problem(f"{directory} is not a directory")])
     try:
         return find_manifest_files(directory)
+    except IgnoreFileError as error:
+        raise ManifestError([Problem(f"this file {error}", Location(str(error.path)))]) from None
     except OSError as error:
         raise ManifestError([Problem(f"cannot list {directory}: {error}")]) from None
 
