@@ -10,6 +10,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import httpx
+
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, VODOPS, document, served, write
 
@@ -83,3 +85,32 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
     assert "Stopped at once after 0 of 12 changes" in output
     assert "the next `vodops plan` shows the rest" in output
     assert "Apply interrupted:" not in output
+
+
+def test_ctrl_c_while_the_account_is_read_starts_no_more_calls(vodops: Vodops, tmp_path: Path) -> None:
+    """The account is read on a thread of its own while the manifests become the desired state
+    (vodops/readahead.py): Ctrl-C ends it with the calls in flight, as a listing on the main thread
+    ends, instead of waiting for the whole read (every kind, 2 at a time, 1.5 s a call)."""
+    directory = _project(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TENCENTCLOUD_", "VODOPS_", "TCCLI"))}
+    env["HOME"] = str(tmp_path / "home")
+    with served("--latency", "1500") as url:
+        process = subprocess.Popen(
+            [*VODOPS, "plan", str(directory), "--endpoint", url, "--parallelism", "2", "--verbose"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        before = _read_until(process, r"^Describe\w+ target=.* ok$")
+        process.send_signal(signal.SIGINT)
+        rest, _ = process.communicate(timeout=60)
+        calls = httpx.get(f"{url}/_emulator/calls").json()
+        full = vodops("plan", directory, "--endpoint", url, "--verbose").err.count(" ok\n")
+    output = before + rest
+    assert process.returncode == 130, output
+    assert output.endswith("Aborted.\n") and "Traceback" not in output, output
+    assert "Plan:" not in output
+    # the calls answered before the signal landed (1.5 s each, 2 at a time) and the 2 in flight
+    assert len(calls) <= 6, calls
+    assert full >= 15, "a whole read makes a call per kind (and two for media)"

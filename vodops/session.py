@@ -134,7 +134,7 @@ class Session:
         anything in it and only then lets the account's go, so an apply that finds it just
         created waits until it is filled."""
         if self._ahead is not None:  # read before the lock: another apply may change the account first
-            self._ahead.wait()
+            self._ahead.abandon()
             self._ahead = None
         declared = any(d.kind == APPLICATION.name and d.name == self.application.name for d in self.desired)
         if not (self.application.pending or declared):
@@ -217,13 +217,13 @@ def open_session(
         ahead = None
         if read_ahead and not application.pending:
             kinds = _kinds(api, {item.kind for item in manifests})
-            ahead = ReadAhead(functools.partial(read_live, api, kinds))
+            ahead = ReadAhead(api, kinds)
         try:
             desired = desired_state(manifests)
             yield Session(project, target, desired, api, manifests.notes, application, _ahead=ahead)
         finally:
             if ahead is not None:
-                ahead.wait()  # before the target's client is closed under it
+                ahead.abandon()  # if not taken; its calls in flight end before the target's client is closed
 
 
 def _kinds(api: VodApi, declared: set[str]) -> tuple[str, ...]:

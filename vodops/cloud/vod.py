@@ -7,6 +7,7 @@ This module knows nothing of manifests or policy.
 from __future__ import annotations
 
 import copy
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -14,7 +15,7 @@ from typing import Any
 
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
-from vodops.errors import SettingsError
+from vodops.errors import SettingsError, VodopsError
 from vodops.media.transfers import Transfers
 from vodops.resources import KINDS
 from vodops.resources.kind import Scope, Wire
@@ -63,6 +64,16 @@ class VodApi:
         default one) while this one keeps its own."""
         other = copy.copy(self)
         other.sub_app_id, other.listed_quotas = sub_app_id, {}
+        return other
+
+    def until(self, stop: threading.Event) -> VodApi:
+        """The same connection and application (its listed quotas shared), whose calls and
+        fetches raise AbandonedError once `stop` is set, so that a read no one will take ends with
+        its calls in flight (vodops/readahead.py)."""
+        other = copy.copy(self)
+        other._caller = _Until(self._caller, stop)
+        services = self._services.items()
+        other._services = {name: c if isinstance(c, str) else _Until(c, stop) for name, c in services}
         return other
 
     def list(self, kind: str) -> Items:
@@ -201,6 +212,27 @@ class VodApi:
         if isinstance(caller, str):
             raise SettingsError(caller)
         return caller.call(action, params)
+
+
+class AbandonedError(VodopsError):
+    """A call of a read that was abandoned (VodApi.until): it is never reported, only ends the read."""
+
+
+class _Until:
+    """A Caller that makes no call, and fetches nothing, once `stop` is set."""
+
+    def __init__(self, inner: Caller, stop: threading.Event) -> None:
+        self._inner, self._stop = inner, stop
+
+    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        if self._stop.is_set():
+            raise AbandonedError(action)
+        return self._inner.call(action, params)
+
+    def fetch(self, url: str) -> bytes:
+        if self._stop.is_set():
+            raise AbandonedError("a download")
+        return self._inner.fetch(url)
 
 
 def _window(wire: Wire, offset: int) -> dict[str, int]:
