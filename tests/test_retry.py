@@ -14,7 +14,7 @@ from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport, Knobs
 from vodops.errors import ApiError, TransportError
-from vodops.resources import MEDIA_CLASS
+from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
 
 FAST = RetryPolicy(base_delay=0.001, max_delay=0.002)
 
@@ -126,3 +126,20 @@ def test_a_per_minute_bucket_refills_over_a_minute() -> None:
         limiter.acquire("QueryTranscodeTemplateList")
     limiter.acquire("CreateClass")  # another action has its own bucket
     assert slept == [pytest.approx(0.6)]
+
+
+def test_once_a_kind_fails_no_more_of_the_listing_s_pages_are_asked_for(emulator: Emulator) -> None:
+    caller = _caller(emulator)
+    text = {"FontType": "arial.ttf", "FontSize": "20px", "FontColor": "0xFFFFFF", "FontAlpha": 1}
+    for n in range(600):  # a first page and 5 later ones
+        caller.call("CreateWatermarkTemplate", {"Type": "text", "Name": f"m{n}", "TextTemplate": text})
+    failing = ("DescribeTranscodeTemplates",)
+    emulator.set_knobs(Knobs(fault_rate=1, faults=("internal",), fault_actions=failing))
+    before = len(emulator.calls)
+    with pytest.raises(ApiError, match="InternalError"):
+        VodApi(caller, None, parallelism=1).list_kinds((WATERMARK, TRANSCODE))
+    listed = _actions(emulator)[before:]
+    assert listed.count("DescribeTranscodeTemplates") == FAST.internal_error_attempts
+    # the watermarks' later pages were asked for as their first page answered, behind the
+    # transcode templates' first page: none starts after it failed (one may have just started)
+    assert 1 <= listed.count("DescribeWatermarkTemplates") <= 2, listed

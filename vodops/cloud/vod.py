@@ -112,6 +112,9 @@ class VodApi:
             if not failed:
                 later[kind] = [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
         if failed:
+            for pages in later.values():
+                for page in pages:
+                    page.cancel()  # one not yet started is never asked for
             raise failed[next(kind for kind in kinds if kind in failed)]
         return firsts, later
 
