@@ -85,8 +85,10 @@ def apply(
             for done in saved.done:
                 click.echo(f"already done (an earlier apply of this plan): {done}")
             return run_with(saved.plan, saved.run)
-    session_opened = open_session(directory, choice, read_ahead=False)  # apply reads holding the lock
-    with session_opened as session, session.locked(lock.seconds, lock.notify):
+    with (
+        open_session(directory, choice, read_ahead=False) as session,  # apply reads holding the lock
+        session.locked(lock.seconds, lock.notify),
+    ):
         show_notes(session.notes)
         made = session.plan(only=frozenset(only))
         return run_with(made, functools.partial(session.apply, made))
