@@ -98,7 +98,9 @@ class VodApi:
         first page answers (they wait for no other kind's). Once one kind fails, no more are
         asked for; raises the failure of the first failed kind in `kinds` order, so that the
         same fault (credentials, TLS) is told the same way every time."""
-        asked = {pool.submit(self._first_page, kind): kind for kind in kinds}
+        failing = threading.Event()  # set by the worker whose first page failed, before it takes another
+        asked = {pool.submit(self._first_page, kind, failing): kind for kind in kinds}
+        pages = self.until(failing)
         firsts: _Firsts = {}
         later: _Later = {}
         failed: dict[str, Exception] = {}
@@ -110,16 +112,24 @@ class VodApi:
                 failed[kind] = error
                 continue
             if not failed:
-                later[kind] = [pool.submit(self._page, kind, offset) for offset in _offsets(*firsts[kind])]
+                later[kind] = [pool.submit(pages._page, kind, offset) for offset in _offsets(*firsts[kind])]
         if failed:
-            for pages in later.values():
-                for page in pages:
+            for queued in later.values():
+                for page in queued:
                     page.cancel()  # one not yet started is never asked for
             raise failed[next(kind for kind in kinds if kind in failed)]
         return firsts, later
 
-    def _first_page(self, kind: str) -> tuple[Items, int]:
-        """The first page of `kind` and the TotalCount it announces (unpaged: everything)."""
+    def _first_page(self, kind: str, failing: threading.Event) -> tuple[Items, int]:
+        """The first page of `kind` and the TotalCount it announces (unpaged: everything).
+        Sets `failing` when it raises, so that no later page starts after it on this worker."""
+        try:
+            return self._read_first_page(kind)
+        except Exception:
+            failing.set()
+            raise
+
+    def _read_first_page(self, kind: str) -> tuple[Items, int]:
         wire = WIRES[kind]
         if not wire.paged:
             items = page_items(wire.list_action, self._call(wire.list_action, {}, wire), wire.list_key)
