@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLES, SECRET, SECRET_ID, Vodops
+from vodops.cli import main
 from vodops.emulator import Emulator, Knobs
 from vodops.resources import DEPENDENCY_ORDER, KINDS, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
 
@@ -125,6 +129,24 @@ def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoin
     assert first["outcome"] == "ok" and first["attempt"] == 1 and first["requestId"]
     assert first["target"] == endpoint.removeprefix("http://")
     assert isinstance(first["ms"], float)
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_logs_go_to_the_standard_error_of_their_moment(
+    tmp_path: Path, endpoint: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run configures the logs while one stream is standard error; a record logged after that
+    stream was closed and replaced (as a test's capture is) goes to the new one, not to a closed
+    stream that logging would report as "--- Logging error ---"."""
+    (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
+    first, later = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", first)
+    assert main(["plan", str(tmp_path), "--endpoint", endpoint, "--verbose"]) == 0
+    assert "DescribeAllClass" in first.getvalue()
+    first.close()
+    monkeypatch.setattr(sys, "stderr", later)
+    logging.getLogger("vodops.emulator.app").warning("after the run")
+    assert later.getvalue() == "after the run\n"
 
 
 @pytest.mark.usefixtures("cloud_keys")

@@ -71,9 +71,24 @@ class _TextFormatter(logging.Formatter):
         return printable(super().format(record))
 
 
+class _StandardError(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes each record to the standard error of the moment it is logged (as logging's last
+    resort does), not the one configure() saw: a caller that swapped sys.stderr and closed its
+    replacement (a test's capture, an embedding program) leaves no handler writing to a closed
+    stream, which logging reports as "--- Logging error ---" on whatever stderr is left."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _: Any) -> None:
+        """StreamHandler's constructor sets a stream; the one used is always sys.stderr's."""
+
+
 def configure(verbose: bool, log_format: str) -> None:
     """Send vodops's logs to standard error: API calls at INFO with --verbose, warnings always."""
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StandardError()
     handler.setFormatter(JsonFormatter() if log_format == "json" else _TextFormatter("%(message)s"))
     LOGGER.handlers[:] = [handler]
     LOGGER.setLevel(logging.INFO if verbose else logging.WARNING)
