@@ -15,6 +15,7 @@ from tests.conftest import EXAMPLES, SECRET, SECRET_ID, Vodops
 from vodops.cli import main
 from vodops.emulator import Emulator, Knobs
 from vodops.resources import DEPENDENCY_ORDER, KINDS, MEDIA_CLASS, PROCEDURE, TRANSCODE, WATERMARK
+from vodops.settings import DEFAULT_PARALLELISM
 
 QUICKSTART_COUNTS = {MEDIA_CLASS: 5, WATERMARK: 2, TRANSCODE: 4, PROCEDURE: 1}
 
@@ -129,6 +130,19 @@ def test_verbose_logs_every_call_as_json(vodops: Vodops, tmp_path: Path, endpoin
     assert first["outcome"] == "ok" and first["attempt"] == 1 and first["requestId"]
     assert first["target"] == endpoint.removeprefix("http://")
     assert isinstance(first["ms"], float)
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_the_default_parallelism_lists_every_kind_in_one_round(
+    vodops: Vodops, tmp_path: Path, endpoint: str
+) -> None:
+    """A plan's first pages (one call per kind, and SearchMedia for the media) all fit in the
+    default number of calls in flight, so an account's listing is one round trip and its later
+    pages a second, not three or more."""
+    (tmp_path / "c.yaml").write_text("apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n")
+    result = vodops("plan", tmp_path, "--endpoint", endpoint, "--verbose", "--log-format", "json")
+    actions = [json.loads(line)["action"] for line in result.err.splitlines() if line.startswith("{")]
+    assert len(actions) == len(set(actions)) == 16 <= DEFAULT_PARALLELISM
 
 
 @pytest.mark.usefixtures("cloud_keys")
