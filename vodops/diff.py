@@ -107,20 +107,42 @@ def _value(value: Any) -> Any:
 def _spelled_out(path: Path, before: Any, after: Any, report: str) -> list[FieldChange]:
     """The leaves of what changed at `path`; a field of a list item that is gone is removed (not
     set back to its default), and one of an item added to a list is added (it had no value; a
-    list the object did not have is still shown from its default)."""
+    list the object did not have is still shown from its default). A list item whose every field
+    is at its default is a leaf of its own, added or removed: it is not the absence of an item (a
+    MosaicSet of one `{}` is a 10% mosaic at the top left)."""
     removed, added = report == "iterable_item_removed", report == "iterable_item_added"
     if before is None and isinstance(after, dict | list):
-        return [FieldChange(p, None, leaf, added=added) for p, leaf in _leaves(path, after)]
+        return [
+            FieldChange(p, None, _unless_bare(leaf), added=added or _bare(leaf))
+            for p, leaf in _leaves(path, after)
+        ]
     if after is None and isinstance(before, dict | list):
         return [
-            FieldChange(p, leaf, None, removed or any(isinstance(s, int) for s in p[len(path) :]))
+            FieldChange(p, _unless_bare(leaf), None, removed or _in_item(p, path))
             for p, leaf in _leaves(path, before)
         ]
     return [FieldChange(path, before, after, removed, added)]
 
 
+def _in_item(leaf_path: Path, path: Path) -> bool:
+    """Whether the leaf at `leaf_path` lies in a list item below `path`."""
+    return any(isinstance(step, int) for step in leaf_path[len(path) :])
+
+
+def _bare(leaf: Any) -> bool:
+    """Whether `leaf` is a list item with every field at its default (normalized to `{}`)."""
+    return isinstance(leaf, dict) and not leaf
+
+
+def _unless_bare(leaf: Any) -> Any:
+    """A bare list item reads as its defaults (None), as one deepdiff reports added or removed does."""
+    return None if _bare(leaf) else leaf
+
+
 def _leaves(path: Path, value: Any) -> list[tuple[Path, Any]]:
     if isinstance(value, dict):
+        if not value:  # a list item with every field at its default: it is there all the same
+            return [(path, value)]
         return [leaf for key, child in value.items() for leaf in _leaves((*path, key), child)]
     if isinstance(value, list):
         return [leaf for index, child in enumerate(value) for leaf in _leaves((*path, index), child)]
