@@ -73,10 +73,11 @@ def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
     for command, *options in (("plan",), ("apply", "--yes")):
         refused = vodops(command, quickstart, "--target", "staging", *options)
         assert refused.code == 1
-        assert (
-            "the account has no application named 'staging-media', and no SubApplication of that name is "
-            "declared: declare one for apply to create it, or correct targets.staging.subApp in vodops.yaml"
-        ) in refused.err
+        assert refused.err == (
+            f"Error: {quickstart / 'vodops.yaml'}:4:5: targets.staging.subApp: the account has no "
+            "application named 'staging-media', and no SubApplication of that name is declared: declare one "
+            "for apply to create it, or correct the name\n"
+        )
     # export and unlock read no manifests: they cannot say whether one declares it
     (quickstart / "app.yaml").write_text(
         "apiVersion: vodops/v1\nkind: SubApplication\nmetadata: {name: staging-media}\n", encoding="utf-8"
@@ -84,10 +85,10 @@ def test_a_name_the_account_lacks_is_refused_and_nothing_changes(
     for command, *options in (("export", "--out", str(quickstart / "out")), ("unlock",)):
         refused = vodops(command, quickstart, "--target", "staging", *options)
         assert refused.code == 1
-        assert (
-            "the account has no application named 'staging-media' yet (named by targets.staging.subApp in "
-            "vodops.yaml): if the manifests declare it, `vodops apply` creates it"
-        ) in refused.err, refused.err
+        assert refused.err == (
+            f"Error: {quickstart / 'vodops.yaml'}:4:5: targets.staging.subApp: the account has no "
+            "application named 'staging-media' yet: if the manifests declare it, `vodops apply` creates it\n"
+        )
         assert "no SubApplication of that name is declared" not in refused.err
     assert emulator.snapshot() == before
 
@@ -103,7 +104,10 @@ def test_a_name_two_applications_share_is_refused_listing_their_ids(
     before = emulator.snapshot()
     refused = vodops("apply", quickstart, "--target", "staging", "--yes")
     assert refused.code == 1
-    assert f"several applications are named 'media' (SubAppIds {first}, {second})" in refused.err
+    assert refused.err.splitlines()[-1] == (
+        f"Error: {quickstart / 'vodops.yaml'}:4:5: targets.staging.subApp: several applications are named "
+        f"'media' (SubAppIds {first}, {second}): name the target's by subAppId"
+    )
     assert emulator.snapshot() == before
 
 
@@ -142,8 +146,9 @@ def test_sub_app_on_the_command_line_names_the_application_for_every_verb(
         (("--sub-app", "a" * 41), "an application's name has 1 to 40 characters (got 41)"),
         (
             ("--sub-app", "nowhere"),
-            "the account has no application named 'nowhere', and no SubApplication of that name is declared: "
-            "declare one for apply to create it, or correct --sub-app (VODOPS_SUB_APP)",
+            "Error: --sub-app (VODOPS_SUB_APP): the account has no application named 'nowhere', and no "
+            "SubApplication of that name is declared: declare one for apply to create it, or correct the "
+            "name",
         ),
     ],
 )

@@ -82,3 +82,39 @@ def test_an_id_the_account_has_costs_no_call_more(
     assert planned.code == 0, planned.text
     assert "DescribeAllClass" in planned.err
     assert "DescribeSubAppIds" not in planned.err
+
+
+LACKED = (
+    "the account has no application named 'staging-media', and no SubApplication of that name is declared: "
+    "declare one for apply to create it, or correct the name"
+)
+NOT_YET = (
+    "the account has no application named 'staging-media' yet: if the manifests declare it, `vodops apply` "
+    "creates it"
+)
+NAME_VERBS = [
+    (("plan",), LACKED),
+    (("apply", "--yes"), LACKED),
+    (("drift",), LACKED),
+    (("watch", "--interval", "1s", "--heal"), LACKED),
+    (("unlock",), NOT_YET),  # unlock and export read no manifests: one may declare it
+    (("export",), NOT_YET),
+]
+
+
+@pytest.mark.usefixtures("cloud_keys")
+@pytest.mark.parametrize(("verb", "message"), NAME_VERBS, ids=[verb[0] for verb, _ in NAME_VERBS])
+def test_a_name_the_account_lacks_is_named_where_it_was_written(
+    vodops: Vodops, quickstart: Path, endpoint: str, emulator: Emulator, verb: tuple[str, ...], message: str
+) -> None:
+    """It was `the account has no application named ... or correct targets.staging.subApp in
+    vodops.yaml`, with no file, line or column, unlike every other error about a setting's value."""
+    settings = quickstart / "vodops.yaml"
+    target = f"  staging:\n    endpoint: {endpoint}\n    subApp: staging-media\n"
+    settings.write_text(f"defaultTarget: staging\ntargets:\n{target}", encoding="utf-8")
+    files = sorted(quickstart.rglob("*"))
+    before = emulator.snapshot()
+    run = vodops(verb[0], quickstart, *verb[1:])
+    assert (run.code, run.out if verb[0] != "watch" else "") == (1, "")
+    assert run.err.splitlines()[-1] == f"Error: {settings}:5:5: targets.staging.subApp: {message}"
+    assert (emulator.snapshot(), sorted(quickstart.rglob("*"))) == (before, files), "nothing was changed"

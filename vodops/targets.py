@@ -139,7 +139,7 @@ def _named(settings: Settings, name: str) -> Target:
         Endpoint.parse(live.endpoint) if live.endpoint else None,
         live.region,
         found.sub_app,
-        f"targets.{name}.subApp in vodops.yaml",
+        settings.written(("targets", name, "subApp")),
         settings.written(("targets", name, "subAppId")),
     )
 

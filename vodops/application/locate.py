@@ -61,7 +61,8 @@ def locate(
     newest first); with `named`, the name of one given by id is looked up too (the project
     declares settings, which are named after it). Raises SettingsError for a name the account
     lacks and the project does not declare (`declared` None: the caller read no manifests), or
-    that several applications share, saying where `sub_app` was `given`; and, with `named`, for
+    that several applications share, saying where `sub_app` was `given` (`vodops.yaml:5:5:
+    targets.prod.subApp`, or `--sub-app (VODOPS_SUB_APP)`) before the rest; and, with `named`, for
     an id the account lacks, saying where `sub_app_id` was given (`given_id`)."""
     if sub_app is None and sub_app_id is None:
         return Application(DEFAULT_APPLICATION)
@@ -80,31 +81,32 @@ def _by_name(
 ) -> Application:
     """The application named `sub_app`, else the one its declaration's previous names find."""
     for name in (sub_app, *(declared or {}).get(sub_app, ())):
-        found = _named(api, name)
+        found = _named(api, name, given if name == sub_app else None)
         if found:
             renamed = None if name == sub_app else name
             return Application(sub_app, _id(found), listed=found, renamed_from=renamed)
     if declared is None:
         raise SettingsError(
-            f"the account has no application named {sub_app!r} yet (named by {given}): if the "
-            "manifests declare it, `vodops apply` creates it"
+            f"{given}: the account has no application named {sub_app!r} yet: if the manifests declare "
+            "it, `vodops apply` creates it"
         )
     if sub_app in declared:
         return Application(sub_app, pending=True)
     raise SettingsError(
-        f"the account has no application named {sub_app!r}, and no SubApplication of that name is "
-        f"declared: declare one for apply to create it, or correct {given}"
+        f"{given}: the account has no application named {sub_app!r}, and no SubApplication of that "
+        "name is declared: declare one for apply to create it, or correct the name"
     )
 
 
-def _named(api: VodApi, name: str) -> dict[str, Any] | None:
+def _named(api: VodApi, name: str, given: str | None) -> dict[str, Any] | None:
     """The application named `name`, as listed; None when there is none. Raises SettingsError
-    when several share the name."""
+    when several share the name, starting with where it was `given` (None: a previous name)."""
     matching = [app for app in list_applications(api, name) if _name(app) == name]
     if len(matching) > 1:
         ids = ", ".join(str(_id(app)) for app in matching)
+        where = f"{given}: " if given else ""
         raise SettingsError(
-            f"several applications are named {name!r} (SubAppIds {ids}): name the target's by subAppId"
+            f"{where}several applications are named {name!r} (SubAppIds {ids}): name the target's by subAppId"
         )
     return matching[0] if matching else None
 
