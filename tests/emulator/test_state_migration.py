@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import Vodops
 from tests.emulator.conftest import Api, Clock
 from tests.emulator.processing_corpus import TEMPLATES
 from vodops import __version__
@@ -155,7 +156,7 @@ def test_a_newer_schema_is_refused_and_the_file_left_unchanged(
     before = _digest(db_file)
     with pytest.raises(EmulatorError) as refused:
         Emulator(db_file, clock=clock)
-    assert str(refused.value) == "the emulator database has schema version 3; this vodops reads 2"
+    assert str(refused.value) == f"the emulator database {db_file} has schema version 3; this vodops reads 2"
     assert _digest(db_file) == before
 
 
@@ -207,3 +208,21 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_unchanged(db_file: Path, 
         Emulator(db_file, clock=clock)
     assert str(refused.value) == f"{db_file} is not a usable emulator database: file is not a database"
     assert _digest(db_file) == before
+
+
+def test_a_newer_state_file_is_named_by_every_command_that_opens_it(
+    vodops: Vodops, quickstart: Path, clock: Clock
+) -> None:
+    """The refusal named no file: `Error: the emulator database has schema version 3; this vodops
+    reads 2`, with the project's .vodops state or a --db file of the user's choosing alike."""
+    state = quickstart / ".vodops" / "emulator.sqlite3"
+    Emulator(state, clock=clock).close()
+    _sql(state, "UPDATE meta SET value = '3' WHERE key = 'schema'")
+    before = _digest(state)
+    for args in (("plan", quickstart), ("apply", quickstart, "--yes"), ("emulator", "serve", "--db", state)):
+        refused = vodops(*args)
+        assert (refused.code, refused.out) == (1, "")
+        assert refused.err.splitlines()[-1] == (
+            f"Error: the emulator database {state} has schema version 3; this vodops reads 2"
+        ), refused.err
+    assert _digest(state) == before

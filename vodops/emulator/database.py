@@ -111,7 +111,8 @@ def _prepare(db: sqlite3.Connection, renderers: Renderers, target: str) -> None:
             db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (SCHEMA_VERSION,))
         elif version != SCHEMA_VERSION:
             raise EmulatorError(
-                f"the emulator database has schema version {version}; this vodops reads {SCHEMA_VERSION}"
+                f"the emulator database {target} has schema version {version}; "
+                f"this vodops reads {SCHEMA_VERSION}"
             )
         if _meta(db, "rendered") != rendered_by():
             _render_all(db, renderers)
