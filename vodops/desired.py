@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from vodops.errors import Location, ManifestError, Problem
+from vodops.errors import Location, ManifestChangedError, Problem
 from vodops.gcpace import unhurried
 from vodops.localfiles import SpecFilesError
 from vodops.manifest import Declared, Manifests
@@ -57,6 +57,8 @@ class DesiredResource:
 
 @unhurried
 def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
+    """Each declaration of `manifests`, validated, as a DesiredResource, its files read again.
+    Raises ManifestChangedError when one of those files became unusable since validation."""
     images = ImageReads(manifests.directory)
     return tuple(_desired(item, manifests.directory, images) for item in manifests)
 
@@ -81,7 +83,7 @@ def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
     try:
         prepared = prepare(spec, root, item.directory, item.name)
     except SpecFilesError as error:  # validation read them a moment ago; they changed since
-        raise ManifestError(list(file_problems(item, error))) from None
+        raise ManifestChangedError(list(file_problems(item, error))) from None
     return replace(made, compared=prepared.compared, files=dict(prepared.files))
 
 
@@ -89,4 +91,4 @@ def _read_image(images: ImageReads, item: Declared, written: str, where: Locatio
     try:
         return images(item.directory, written)
     except ImageFileError as error:  # validation read it a moment ago; it changed since
-        raise ManifestError([Problem(f"spec.imageTemplate.imageFile: {error}", where)]) from None
+        raise ManifestChangedError([Problem(f"spec.imageTemplate.imageFile: {error}", where)]) from None

@@ -2,6 +2,8 @@
 
     VodopsError                    every error vodops raises on purpose; the CLI maps it to exit 1
     ├── ManifestError              manifests or vodops.yaml are invalid; carries every Problem found
+    │   └── ManifestChangedError   a file they name changed after validation, once the target was
+    │                              connected (the account may have been read; nothing was changed)
     ├── SettingsError              a target, credential or setting cannot be used
     │   └── NoCredentialsError     no credentials found anywhere vodops looks
     ├── PlanError                  the live account and the manifests cannot be reconciled
@@ -74,6 +76,14 @@ class ProblemsError(VodopsError):
 
 class ManifestError(ProblemsError):
     headline = "the manifests are invalid; nothing was sent to the API"
+
+
+class ManifestChangedError(ManifestError):
+    """A file the manifests name (a watermark's image, a media's source or cover) that validation
+    read became unusable before vodops read it again, once the target was connected: the account
+    may have been read by then, but nothing was changed."""
+
+    headline = "a file the manifests name changed after they were validated; nothing was changed"
 
 
 class PlanError(ProblemsError):
