@@ -35,6 +35,8 @@ from vodops.refs import References
 from vodops.resources import APPLICATION_LEVEL, DEPENDENCY_ORDER
 from vodops.targets import Target, TargetChoice, connect, resolve_target
 
+Notes = Callable[[tuple[str, ...]], None]  # told what the manifests were not read from, and why
+
 
 @dataclass
 class Session:
@@ -44,7 +46,6 @@ class Session:
     target: Target
     desired: tuple[DesiredResource, ...]
     api: VodApi
-    notes: tuple[str, ...] = ()  # files the manifests were not read from, and why
     application: Application = field(default_factory=lambda: Application("default"))
     _refs: References | None = None
     _live: LiveState | None = None
@@ -206,13 +207,17 @@ def open_session(
     choice: TargetChoice | None = None,
     observer: Observer | None = None,
     read_ahead: bool = True,
+    notes: Notes = lambda notes: None,
 ) -> Iterator[Session]:
     """Validate everything first: a bad manifest or setting never causes a single API call.
+    `notes` is then told what the manifests were not read from, and why (skipped files), before
+    the target is connected: what is said of the manifests comes before any call's log line.
     Then, with `read_ahead`, the account is read (vodops/readahead.py) while the manifests become
     the desired state; apply, which plans only once it holds the lock, reads after."""
     project, manifests = load_project(directory)
     target = resolve_target(project.settings, choice or TargetChoice())
     check_dialect(project, manifests, target.name, target.dialect)
+    notes(manifests.notes)
     with open_target(project, choice, observer, manifests.resources) as (target, api, application):
         ahead = None
         if read_ahead and not application.pending:
@@ -220,7 +225,7 @@ def open_session(
             ahead = ReadAhead(api, kinds)
         try:
             desired = desired_state(manifests)
-            yield Session(project, target, desired, api, manifests.notes, application, _ahead=ahead)
+            yield Session(project, target, desired, api, application, _ahead=ahead)
         finally:
             if ahead is not None:
                 ahead.abandon()  # if not taken; its calls in flight end before the target's client is closed
@@ -277,7 +282,6 @@ class SavedPlan:
     plan: Plan
     done: tuple[str, ...]
     run: Callable[..., Outcome]
-    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -290,7 +294,7 @@ class LockWait:
 
 @contextmanager
 def open_saved_plan(
-    directory: Path, plan_file: Path, choice: TargetChoice | None, lock: LockWait
+    directory: Path, plan_file: Path, choice: TargetChoice | None, lock: LockWait, notes: Notes
 ) -> Iterator[SavedPlan]:
     """The saved plan in `plan_file`, re-derived under the target's apply lock from the manifests
     in `directory` and the live account of the target vodops.yaml and `choice` name (never the
@@ -300,13 +304,13 @@ def open_saved_plan(
     from vodops.plan.planfile import read_plan_file  # its models load only for a saved plan
 
     document = read_plan_file(plan_file)
-    with open_session(directory, choice) as session:
+    with open_session(directory, choice, notes=notes) as session:
         check_created(document, session.application)
         check_target(document, target_document(session.target))
         _rederive(session, document)  # a plan refused now costs the account not even a lock
         with session.locked(lock.seconds, lock.notify):
             plan, done = _rederive(session, document)  # again: another apply may have run meanwhile
-            yield SavedPlan(plan, done, functools.partial(session.apply, plan), session.notes)
+            yield SavedPlan(plan, done, functools.partial(session.apply, plan))
 
 
 def _rederive(session: Session, document: dict[str, Any]) -> tuple[Plan, tuple[str, ...]]:

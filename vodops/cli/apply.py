@@ -80,16 +80,14 @@ def apply(
     if plan_file is not None:
         if only:
             raise click.UsageError("--only cannot be combined with --plan: a saved plan is applied as it is")
-        with open_saved_plan(directory, plan_file, choice, lock) as saved:
-            show_notes(saved.notes)
+        with open_saved_plan(directory, plan_file, choice, lock, show_notes) as saved:
             for done in saved.done:
                 click.echo(f"already done (an earlier apply of this plan): {done}")
             return run_with(saved.plan, saved.run)
     with (
-        open_session(directory, choice, read_ahead=False) as session,  # apply reads holding the lock
+        open_session(directory, choice, read_ahead=False, notes=show_notes) as session,  # reads once locked
         session.locked(lock.seconds, lock.notify),
     ):
-        show_notes(session.notes)
         made = session.plan(only=frozenset(only))
         return run_with(made, functools.partial(session.apply, made))
 

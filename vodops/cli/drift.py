@@ -54,8 +54,7 @@ def drift(directory: Path, choice: TargetChoice, form: str) -> int:
     from vodops.render.drift import drift_document, render_markdown, render_text
     from vodops.session import open_session
 
-    with open_session(directory, choice) as session:
-        show_notes(session.notes)
+    with open_session(directory, choice, notes=show_notes) as session:
         report = session.drift()
     if form == "json":
         click.echo(json.dumps(drift_document(report, now_utc()), indent=2, ensure_ascii=False))

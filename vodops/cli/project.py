@@ -78,8 +78,7 @@ def plan(
     from vodops.render.text import render_plan
     from vodops.session import open_session
 
-    with open_session(directory, choice) as session:
-        show_notes(session.notes)
+    with open_session(directory, choice, notes=show_notes) as session:
         made = session.plan(only=frozenset(only))
         saved = (
             json.dumps(session.document(made), indent=2, ensure_ascii=False) if out or form == "json" else ""
