@@ -100,3 +100,26 @@ def test_a_media_file_that_goes_once_the_target_is_connected(
         HEADLINE.replace("1 problem", "2 problems"),
     ]
     assert emulator.snapshot() == before, "nothing was changed"
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_every_file_that_went_is_named_at_once(
+    vodops: Vodops, tmp_path: Path, emulator: Emulator, changing: tuple[str, list[Callable[[], object]]]
+) -> None:
+    """Each declaration's files, not only the first declaration's that failed."""
+    url, queued = changing
+    Console(url)("CreateSubAppId", Name="media")
+    for name in ("logo", "mark"):
+        shutil.copy(EXAMPLES / "quickstart" / "logo.png", tmp_path / f"{name}.png")
+        (tmp_path / f"{name}.yaml").write_text(WATERMARK.replace("logo", name))
+        queued.append((tmp_path / f"{name}.png").unlink)
+    run = vodops("plan", tmp_path, "--endpoint", url, "--sub-app", "media")
+    assert (run.code, run.out) == (1, ""), run.text
+    assert run.err.splitlines() == [
+        *(
+            f"{tmp_path / name}.yaml:6:19: spec.imageTemplate.imageFile: '{name}.png' cannot be read: "
+            "No such file or directory"
+            for name in ("logo", "mark")
+        ),
+        HEADLINE.replace("1 problem", "2 problems"),
+    ]

@@ -58,9 +58,19 @@ class DesiredResource:
 @unhurried
 def desired_state(manifests: Manifests) -> tuple[DesiredResource, ...]:
     """Each declaration of `manifests`, validated, as a DesiredResource, its files read again.
-    Raises ManifestChangedError when one of those files became unusable since validation."""
+    Raises ManifestChangedError listing every one of those files that became unusable since
+    validation."""
     images = ImageReads(manifests.directory)
-    return tuple(_desired(item, manifests.directory, images) for item in manifests)
+    made: list[DesiredResource] = []
+    problems: list[Problem] = []
+    for item in manifests:
+        try:
+            made.append(_desired(item, manifests.directory, images))
+        except ManifestChangedError as error:
+            problems += error.problems
+    if problems:
+        raise ManifestChangedError(problems)
+    return tuple(made)
 
 
 def _desired(item: Declared, root: Path, images: ImageReads) -> DesiredResource:
