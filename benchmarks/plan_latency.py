@@ -165,7 +165,7 @@ def main() -> None:
                       f"/ refresh = {plan / refreshed:.2f}x (goal < 1x); CPU: vodops / ideal = "
                       f"{plan_cpu / best_cpu:.2f}x")  # fmt: skip
     sizes = [size for size, _ in rows]
-    for label in rows[0][1]:
+    for label in rows[0][1] if len(set(sizes)) > 1 else ():  # one size has no growth to tell
         print(f"growth exponent, {label}: {exponent(sizes, [figures[label][0] for _, figures in rows]):.2f}")
 
 
