@@ -6,7 +6,8 @@ import math
 
 import httpx
 
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator

@@ -18,7 +18,7 @@ from tests.test_environments import Console
 from vodops.apply.lock import CREATION_LOCK_NAME, LOCK_NAME, ApplyLock
 from vodops.apply.run import Consent
 from vodops.cli import main
-from vodops.cloud.client import Endpoint
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.retry import CallRecord
 from vodops.emulator import Emulator
 from vodops.session import open_session

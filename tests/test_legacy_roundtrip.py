@@ -14,7 +14,8 @@ from tests.conftest import EXAMPLES
 from tests.helpers import document, write
 from tests.strategies import Draw
 from vodops.apply.run import Consent
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
 from vodops.cloud.retry import RetryingCaller

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import EXAMPLES, LegacySdk
-from vodops.cloud.client import Endpoint
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.tc3 import Credentials
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs

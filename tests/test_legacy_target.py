@@ -17,7 +17,8 @@ import yaml
 from tests.conftest import EXAMPLES, ROOT, SECRET, SECRET_ID, LegacySdk, Vodops
 from tests.emulator.test_serve import served
 from vodops.apply.run import Consent
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi
 from vodops.cloud.retry import RetryingCaller

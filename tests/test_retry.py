@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.live_api import RATES as LIVE_RATES
 from vodops.cloud.ratelimit import RateLimiter
 from vodops.cloud.retry import CallRecord, RetryingCaller, RetryPolicy

@@ -6,13 +6,15 @@ import re
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BeforeValidator, Field, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, ValidationError
+from pydantic_core import PydanticCustomError
 
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN
 from vodops.discovery import settings_file
-from vodops.errors import Location, ManifestError, Problem
+from vodops.errors import Location, ManifestError, Problem, SettingsError
 from vodops.localfiles import LocalFileError, read_text
-from vodops.manifest.messages import field_problems
+from vodops.manifest.messages import SAID, field_problems
 from vodops.manifest.yamlpos import Document, load_documents
 from vodops.ownership import STACK_PATTERN
 from vodops.resources import DEPENDENCY_ORDER, QUOTAS
@@ -47,13 +49,26 @@ Dialect = Annotated[
 ]
 
 
+def _endpoint(text: str) -> str:
+    """`text` when Endpoint.parse takes it (as --endpoint is checked), so validate refuses what a
+    plan could not use; else its words, which name the text (but never a password in it)."""
+    try:
+        Endpoint.parse(text)
+    except SettingsError as error:
+        raise PydanticCustomError(SAID, "{said}", {"said": str(error)}) from None
+    return text
+
+
+EndpointText = Annotated[str, Field(min_length=1), AfterValidator(_endpoint)]
+
+
 LiveRegion = Annotated[
     str, Pattern(f"^({'|'.join(LIVE_REGIONS)})$", "a region the live API serves: " + ", ".join(LIVE_REGIONS))
 ]
 
 
 class LiveSettings(Spec):
-    endpoint: Annotated[str, Field(min_length=1)] | None = Field(
+    endpoint: EndpointText | None = Field(
         default=None,
         description="live API host (default live.tencentcloudapi.com for a Tencent endpoint; for any "
         "other, such as an emulator, the target's endpoint: one emulator serves both APIs)",
@@ -64,7 +79,7 @@ class LiveSettings(Spec):
 
 
 class TargetSettings(Spec):
-    endpoint: Annotated[str, Field(min_length=1)] | None = Field(
+    endpoint: EndpointText | None = Field(
         default=None,
         description="API host (default vod.tencentcloudapi.com; vod.api.qcloud.com for dialect 2017), "
         "or http://host:port for an emulator",

@@ -15,8 +15,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from vodops.application.missing import CheckedApplication
-from vodops.cloud.client import Caller, Endpoint, HttpCaller
+from vodops.cloud.client import Caller, HttpCaller
 from vodops.cloud.credentials import EMULATOR_SECRET_ID, EMULATOR_SECRET_KEY, PROFILE_VAR, find_credentials
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import DEFAULT_HOST as LEGACY_ENDPOINT
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.legacy_vod import LegacyVodApi

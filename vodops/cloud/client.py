@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urlsplit
 
 from vodops.cloud.answers import raise_error
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials, authorization
-from vodops.errors import AnswerError, SettingsError, TransportError
+from vodops.errors import AnswerError, TransportError
 
 if TYPE_CHECKING:  # httpx is imported when a wire is made: `vodops validate` never needs it
     import httpx
@@ -36,34 +35,6 @@ class Caller(Protocol):
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]: ...
 
     def fetch(self, url: str) -> bytes: ...
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """Where requests go: `vod.tencentcloudapi.com`, or a URL such as `http://127.0.0.1:9000`."""
-
-    url: str
-    host: str
-
-    @classmethod
-    def parse(cls, text: str) -> Endpoint:
-        """Raises SettingsError, naming what is wrong, for anything but a host[:port] or an
-        http(s) URL with no user, path, query or fragment."""
-        if not text.isprintable() or any(char.isspace() for char in text):
-            raise SettingsError(f"endpoint {text!r} contains white space or a control character")
-        url = text if "://" in text else f"https://{text}"
-        try:
-            parts = urlsplit(url)
-            parts.port  # noqa: B018 - urlsplit checks the port only when it is read
-        except ValueError as error:
-            raise SettingsError(f"endpoint {text!r} is not a valid URL: {error}") from None
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise SettingsError(f"endpoint {text!r} is not a host name or an http(s) URL")
-        if parts.username is not None or parts.password is not None:
-            raise SettingsError("an endpoint must not carry a user name or password; write the host only")
-        if parts.path not in ("", "/") or parts.query or parts.fragment:
-            raise SettingsError(f"endpoint {text!r} must not have a path, query or fragment")
-        return cls(f"{parts.scheme}://{parts.netloc}/", parts.netloc)
 
 
 class HttpWire:

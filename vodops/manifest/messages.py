@@ -22,6 +22,9 @@ _TYPE_WORDS = {
     "model_type": "a mapping",
     "dict_type": "a mapping",
 }
+SAID = "vodops_said"
+"""The error type of a check that words its whole message (a PydanticCustomError with the message
+as its `said` context): said as it is, with no value added (it may leave one out on purpose)."""
 
 
 def spec_path(path: Path) -> str:
@@ -84,6 +87,8 @@ def _say(detail: ErrorDetails, model: type[BaseModel], path: Path) -> str:
         return _unknown_field(model, path)
     if kind == "missing":
         return "is required"
+    if kind == SAID:
+        return str(detail.get("ctx", {})["said"])
     if kind in _TYPE_WORDS:
         return f"must be {_TYPE_WORDS[kind]} (got {_show(got)})"
     if kind == "literal_error":
