@@ -112,6 +112,24 @@ def test_a_near_miss_in_only_says_what_was_meant(vodops: Vodops, quickstart: Pat
     ]
 
 
+def test_only_a_kind_without_a_name_asks_for_one(vodops: Vodops, quickstart: Path) -> None:
+    """`--only TranscodeTemplate` (a kind alone, as kubectl takes one) said 'no such resource in
+    the manifests or the account', though the project declares four of them."""
+    only = ("TranscodeTemplate", "TranscodeTemplate/", "MediaClass/")
+    for verb in (["plan"], ["apply", "--yes"]):
+        result = vodops(*verb, quickstart, *(word for address in only for word in ("--only", address)))
+        assert result.code == 1 and result.out == ""
+        shape = "write KIND/NAME, a kind and the name of one resource"
+        assert result.err.splitlines()[-4:] == [
+            f"--only MediaClass/: {shape} (MediaClass/<name>)",
+            f"--only TranscodeTemplate/: {shape} (TranscodeTemplate/<name>)",
+            f"--only TranscodeTemplate: {shape} (TranscodeTemplate/<name>)",
+            "3 problems: cannot plan; nothing was changed",
+        ]
+    with live_api(quickstart) as api:
+        assert custom(api, TRANSCODE) == [] and [c["ClassId"] for c in api.list(MEDIA_CLASS)] == [0]
+
+
 def _unsafe_and_refused(vodops: Vodops, directory: Path, reason: str, owned: int = 12) -> None:
     plan = vodops("plan", directory)
     assert f"UNSAFE: {reason}" in plan.out, plan.out

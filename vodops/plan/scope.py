@@ -37,10 +37,13 @@ def _check(only: frozenset[str], desired: tuple[DesiredResource, ...], live: Liv
     known = {f"{item.kind}/{item.name}" for item in desired} | {f"{r.kind}/{r.name}" for r in live}
     problems = []
     for address in sorted(only):
-        kind = address.split("/", 1)[0]
+        kind, _, name = address.partition("/")
         if kind not in KINDS:
             hint = did_you_mean(kind, KINDS)
             problems.append(Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}{hint}"))
+        elif not name:  # a kind alone is no address (it was 'no such resource')
+            shape = f"write KIND/NAME, a kind and the name of one resource ({kind}/<name>)"
+            problems.append(Problem(f"--only {address}: {shape}"))
         elif address not in known:
             missing = f"--only {address}: no such resource in the manifests or the account"
             problems.append(Problem(missing + _named_like(address, known)))
