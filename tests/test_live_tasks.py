@@ -22,6 +22,7 @@ from tencentcloud.common.profile.client_profile import ClientProfile
 from tencentcloud.common.profile.http_profile import HttpProfile
 
 from tests.conftest import Vodops
+from vodops.cloud.names import LIVE_REGIONS
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs
 
 HOUR = 3600
@@ -306,6 +307,20 @@ def test_a_target_without_a_live_region_says_what_to_set(
         "target 'emu' cannot reach the live API: it names no region; set targets.emu.live.region"
         in planned.err
     )
+
+
+def test_an_endpoint_target_without_a_live_region_is_told_to_pass_one(
+    vodops: Vodops, project: Path, endpoint: str, default_keys: None, emulator: Emulator
+) -> None:
+    """A target made on the command line (--endpoint) was told to set
+    'targets.127.0.0.1:PORT.live.region', a vodops.yaml key no --endpoint run ever reads."""
+    (project / "vodops.yaml").unlink()
+    planned = vodops("plan", project, "--endpoint", endpoint)
+    host = endpoint.removeprefix("http://").rstrip("/")
+    how = f"pass --region with one of {', '.join(LIVE_REGIONS)}"
+    said = f"target '{host}' cannot reach the live API: it names no region; {how}"
+    assert (planned.code, planned.err.splitlines()) == (1, [f"Error: {said}"])
+    assert not any("LivePullStream" in call.action for call in emulator.calls), "nothing was changed"
 
 
 @pytest.mark.usefixtures("default_keys")

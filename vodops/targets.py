@@ -67,6 +67,7 @@ class Target:
     sub_app: str | None = None  # the application by name (vodops/application.py finds its id)
     sub_app_given: str = "the target's subApp"  # where that name was written, for errors about it
     sub_app_id_given: str = "the target's subAppId"  # where that id was written, for errors about it
+    declared: bool = False  # named in vodops.yaml (not `local`, nor made by --endpoint alone)
 
     @property
     def legacy(self) -> bool:
@@ -142,6 +143,7 @@ def _named(settings: Settings, name: str) -> Target:
         found.sub_app,
         settings.written(("targets", name, "subApp")),
         settings.written(("targets", name, "subAppId")),
+        declared=True,
     )
 
 
@@ -301,6 +303,6 @@ def _live_caller(
     (only projects with live kinds call it: they are told how to set one)."""
     region = live_region(target)
     if region is None:
-        return no_live_region(target.name, target.region)
+        return no_live_region(target.name, target.region, declared=target.declared)
     endpoint = live_endpoint(target) or _LOCAL_ENDPOINT
     return LiveCaller(endpoint, credentials, region=region, transport=transport)

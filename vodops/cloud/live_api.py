@@ -80,11 +80,10 @@ class LiveCaller(HttpCaller):
         return response
 
 
-def no_live_region(target: str, region: str | None) -> str:
+def no_live_region(target: str, region: str | None, *, declared: bool) -> str:
     """Why a target that names no region the live API serves cannot reach it (the live API
-    requires a Region, seed 001 §2), and how to name one."""
+    requires a Region, seed 001 §2), and how to name one: in vodops.yaml for a target `declared`
+    there, else with --region (a target made by --endpoint has no settings to set)."""
     why = f"its region {region} is not one the live API serves" if region else "it names no region"
-    return (
-        f"target {target!r} cannot reach the live API: {why}; set targets.{target}.live.region "
-        f"(or --region) to one of {', '.join(LIVE_REGIONS)}"
-    )
+    how = f"set targets.{target}.live.region (or --region) to" if declared else "pass --region with"
+    return f"target {target!r} cannot reach the live API: {why}; {how} one of {', '.join(LIVE_REGIONS)}"
