@@ -28,6 +28,26 @@ def test_other_yaml_is_skipped_with_a_note(vodops: Vodops, quickstart: Path) -> 
     assert "OK: 12 resources" in result.out
 
 
+def test_yaml_that_only_mentions_vodops_is_skipped(vodops: Vodops, quickstart: Path) -> None:
+    """A file was read as a manifest when any word of it named a kind or `vodops/`: a compose
+    file with '# Media services' or 'image: vodops/vodops:0.3.0', a file whose manifest is
+    commented out, were each 'missing apiVersion; ... missing kind; ... unknown top-level field'."""
+    compose = "# Media services\nservices:\n  emulator:\n    image: vodops/vodops:0.3.0\n"
+    compose += "    command: vodops emulator serve\n"
+    (quickstart / "docker-compose.yml").write_text(compose)
+    disabled = "# apiVersion: vodops/v1\n# kind: MediaClass\nnotes: {kept: 'for later'}  # kind: Procedure\n"
+    (quickstart / "disabled.yaml").write_text(disabled)
+    flow = '{"apiVersion": "vodops/v1", "kind": "MediaClass", "metadata": {"name": "Trailers#1"}}\n'
+    (quickstart / "flow.yaml").write_text(flow)  # a manifest in flow (JSON) style is still read
+    result = vodops("validate", quickstart)
+    assert result.err.splitlines() == [
+        "note: skipped disabled.yaml: not a vodops manifest (no apiVersion: vodops/v1)",
+        "note: skipped docker-compose.yml: not a vodops manifest (no apiVersion: vodops/v1)",
+    ]
+    counted = "13 resources (6 MediaClass, 1 Procedure, 4 TranscodeTemplate, 2 WatermarkTemplate)"
+    assert (result.code, result.out) == (0, f"OK: {counted} in {quickstart}\n")
+
+
 def test_a_vodops_file_with_a_typo_is_still_read(vodops: Vodops, tmp_path: Path) -> None:
     """A file that names a vodops kind is a manifest: a missing apiVersion is an error, not a skip."""
     (tmp_path / "marks.yaml").write_text("kind: WatermarkTemplate\nmetadata: {name: logo}\nspec: {}\n")

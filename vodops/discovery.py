@@ -2,8 +2,8 @@
 
     vodops.yaml (or vodops.yml)   the project's settings; a subfolder holding one is a nested
                                   project of its own and is not read into this one
-    *.yaml, *.yml                 manifest files, when they mention vodops (`vodops/` as in
-                                  `apiVersion: vodops/v1`, or a vodops kind); other YAML
+    *.yaml, *.yml                 manifest files, when a line outside comments says
+                                  `apiVersion: vodops/v1` or `kind: <a vodops kind>`; other YAML
                                   (docker-compose.yml, CI files) is skipped with a note
     .vodopsignore                 patterns, one a line, as in .gitignore (`#` comments, `name/`
                                   for folders, globs): matching files and folders are not read
@@ -24,7 +24,15 @@ from vodops.registered import KIND_NAMES
 
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 IGNORE_FILE = ".vodopsignore"
-_MENTIONS_VODOPS = re.compile(r"vodops/|\b(?:" + "|".join(KIND_NAMES) + r")\b")
+# A line that, before any comment (a `#` after white space), says `kind: <a vodops kind>` or gives
+# a value `vodops/v<N>` (apiVersion, even misspelt), in block or flow style, quoted or not. A kind
+# or `vodops/` merely mentioned (a comment, `image: vodops/vodops:0.3.0`) is not a manifest.
+_MENTIONS_VODOPS = re.compile(
+    r"^(?:[^#\r\n]|(?<=\S)#)*?"  # the line up to the match, with no comment started
+    r"(?:(?<![\w-])[\"']?kind[\"']?[ \t]*:[ \t]*[\"']?(?:" + "|".join(KIND_NAMES) + r")(?![\w-])"
+    r"|:[ \t]*[\"']?vodops/v[0-9])",
+    re.MULTILINE,
+)
 
 
 @dataclass
