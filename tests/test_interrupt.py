@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.conftest import Vodops
 from tests.helpers import TEXT_WATERMARK, VODOPS, document, served, write
@@ -47,12 +48,17 @@ def _read_until(process: subprocess.Popen[str], pattern: str) -> str:
     return seen
 
 
-def test_the_first_ctrl_c_starts_nothing_new_and_reports(vodops: Vodops, tmp_path: Path) -> None:
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_the_first_ctrl_c_starts_nothing_new_and_reports(
+    vodops: Vodops, tmp_path: Path, signal_number: signal.Signals
+) -> None:
+    """SIGTERM (a cancelled CI job, `timeout`, `docker stop`) is taken as Ctrl-C: it killed apply
+    outright, with no report and its lock left held (the next apply was refused for 120 s)."""
     directory = _project(tmp_path)
     with served("--latency", "300") as url:
         process = _apply(directory, url, tmp_path)
         before = _read_until(process, r"^\[1/12\] ")
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal_number)
         rest, _ = process.communicate(timeout=60)
         output = before + rest
         assert process.returncode == 130, output
@@ -64,7 +70,9 @@ def test_the_first_ctrl_c_starts_nothing_new_and_reports(vodops: Vodops, tmp_pat
         assert f"  not attempted ({skipped}):" in output
         assert len(re.findall(r"^    WatermarkTemplate/mark-\d\d$", output, re.MULTILINE)) == COUNT
         again = vodops("plan", directory, "--endpoint", url)
+        finished = vodops("apply", directory, "--endpoint", url, "--yes", "--lock-timeout", "0")
     assert f"Plan: {skipped} to create." in again.out, "what was done is done; the rest is not attempted"
+    assert f"Apply complete: {skipped} created." in finished.out, "the lock was freed"
 
 
 def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:

@@ -13,7 +13,9 @@ from __future__ import annotations
 import gc
 import importlib
 import os
+import signal
 import sys
+from types import FrameType
 from typing import NoReturn
 
 import click
@@ -111,10 +113,23 @@ def run() -> NoReturn:
     Whatever is still alive is frozen out of the garbage collector first: the interpreter's
     last collections would walk every object a plan made (about 0.15 s of a 1,460-resource
     plan, benchmarks/plan_latency.py) to free memory the exit gives back anyway. Files and
-    connections are closed as before; only the search for unreachable cycles is skipped."""
+    connections are closed as before; only the search for unreachable cycles is skipped.
+    SIGTERM is taken as Ctrl-C (see _as_ctrl_c)."""
+    signal.signal(signal.SIGTERM, _as_ctrl_c)
     code = main()
     gc.freeze()
     sys.exit(code)
+
+
+def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM (a cancelled CI job, `timeout`, `docker stop`) is handled as Ctrl-C, by whatever
+    handles SIGINT at that moment (apply's first Ctrl-C: nothing new starts, the report is printed,
+    the lock freed), else as KeyboardInterrupt: it killed the process outright, mid-apply, with no
+    report and the target's lock left held."""
+    handler = signal.getsignal(signal.SIGINT)
+    if not callable(handler):  # SIGINT ignored (a background job) or default: still stop
+        raise KeyboardInterrupt
+    handler(signal.SIGINT, frame)
 
 
 def _run(args: list[str], colour: bool | None) -> int:
