@@ -114,3 +114,30 @@ def test_an_enum_near_miss_suggests_the_value(vodops: Vodops, tmp_path: Path) ->
     write(tmp_path, "m.yaml", document("TranscodeTemplate", "t", {**hls(), "container": "HLS"}))
     shouted = vodops("validate", tmp_path)
     assert "(got 'HLS'); did you mean 'hls'?" in shouted.err
+
+
+def test_a_name_far_too_long_is_shown_by_its_start(vodops: Vodops, tmp_path: Path) -> None:
+    """A name of 100,000 characters (a paste gone wrong) was printed whole in each problem that
+    named it: one line of 100 kB per problem (10 MB of name: 15 s to print). Past 256 characters,
+    the longest text VOD takes, a name is shown by its first 64 and its length."""
+    long_name, long_previous = "x" * 100_000, "y" * 300
+    spec = {**TEXT_WATERMARK}
+    twice = [document("WatermarkTemplate", long_name, spec) for _ in range(2)]
+    twice[0]["metadata"]["previousNames"] = [long_previous]
+    write(tmp_path, "marks.yaml", *twice)
+    write(tmp_path, "classes.yaml", document("MediaClass", "z" * 1000))
+    file, classes = tmp_path / "marks.yaml", tmp_path / "classes.yaml"
+    result = vodops("validate", tmp_path)
+    start, previous = repr("x" * 64) + "...", repr("y" * 64) + "..."
+    at_most = "template names can be at most 64"
+    assert (result.code, result.out) == (1, "")
+    segment = f"segment {'z' * 64!r}... is 1000 characters; class names can be at most 64"
+    assert result.err.splitlines() == [
+        f"{classes}:4:3: metadata.name {'z' * 64!r}... {segment}",
+        f"{file}:4:3: metadata.name {start} is 100000 characters; {at_most}",
+        f"{file}:6:5: metadata.previousNames[0]: {previous} is 300 characters; {at_most}",
+        f"{file}:18:3: duplicate WatermarkTemplate {start}: also declared at {file}:4:3",
+        f"{file}:18:3: metadata.name {start} is 100000 characters; {at_most}",
+        "5 problems: the manifests are invalid; nothing was sent to the API",
+    ]
+    assert not (tmp_path / ".vodops").exists()

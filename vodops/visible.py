@@ -31,6 +31,15 @@ def unseen_character(name: str) -> str | None:
     return None
 
 
+LONGEST_SHOWN_NAME = 256  # the longest text VOD takes (a comment); a name past it is shown by its start
+
+
+def shown_name(name: str) -> str:
+    """`name` quoted for a problem about it: whole up to LONGEST_SHOWN_NAME characters, past that
+    its first 64 and `...` (a name of 10 MB was a 10 MB line in each problem naming it)."""
+    return repr(name) if len(name) <= LONGEST_SHOWN_NAME else repr(name[:64]) + "..."
+
+
 _SHOWN_CATEGORIES = ("L", "M", "N", "P", "S", "Zs")  # letters, marks, numbers, punctuation, symbols
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from vodops.media.search import holds_media
 from vodops.resources import MEDIA_CLASS
 from vodops.resources.kind import Call, Kind, Nodes, Shape, Wire
+from vodops.visible import shown_name
 
 MAX_DEPTH = 4
 SYSTEM_CLASS_ID = 0  # the root every sub-application has; it cannot be declared
@@ -22,7 +23,8 @@ def _class_path(path: str) -> str | None:
         return f"is {len(parts)} levels deep; classes can be at most {MAX_DEPTH} levels deep"
     too_long = [part for part in parts if len(part) > 64]
     if too_long:
-        return f"segment {too_long[0]!r} is {len(too_long[0])} characters; class names can be at most 64"
+        segment = shown_name(too_long[0])
+        return f"segment {segment} is {len(too_long[0])} characters; class names can be at most 64"
     return None
 
 

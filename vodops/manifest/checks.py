@@ -14,6 +14,7 @@ from vodops.ownership import comment_room, widest_named_owner, with_marker
 from vodops.resources import KINDS
 from vodops.resources.base import Path
 from vodops.resources.walk import field_value, references
+from vodops.visible import shown_name
 
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
@@ -35,7 +36,7 @@ def _duplicates(named: list[Named]) -> Iterator[Problem]:
     for item in named:
         seen = first.setdefault((item.kind, item.name), item)
         if seen is not item:
-            message = f"duplicate {item.kind} {item.name!r}: also declared at {seen.location}"
+            message = f"duplicate {item.kind} {shown_name(item.name)}: also declared at {seen.location}"
             yield Problem(message, item.location)
 
 

@@ -17,6 +17,7 @@ from vodops.manifest.yamlpos import Document, load_documents
 from vodops.resources import KINDS, adoptable_by_id, did_you_mean
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Kind
+from vodops.visible import shown_name
 
 API_VERSION = "vodops/v1"
 _ENVELOPE = ("apiVersion", "kind", "metadata", "spec")
@@ -118,7 +119,7 @@ def _read(doc: Document, reading: Reading) -> None:
     reading.named.append(Named(kind.name, name, where))
     naming = kind.name_problem(name)
     if naming:
-        reading.problems.append(Problem(f"metadata.name {name!r} {naming}", where))
+        reading.problems.append(Problem(f"metadata.name {shown_name(name)} {naming}", where))
     spec, spec_problems = _spec(kind, doc)
     reading.problems.extend(spec_problems)
     if spec is not None:
@@ -156,7 +157,7 @@ def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tupl
     for index, previous in enumerate(value):
         naming = kind.name_problem(previous)
         if naming:
-            yield (*where, index), f"metadata.previousNames[{index}]: {previous!r} {naming}"
+            yield (*where, index), f"metadata.previousNames[{index}]: {shown_name(previous)} {naming}"
         elif previous == name or previous in value[:index]:
             yield (*where, index), f"metadata.previousNames[{index}]: {previous!r} is listed twice"
 
