@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import httpx
 import pytest
 
 from vodops.cloud.client import HttpCaller
@@ -144,3 +145,40 @@ def test_once_a_kind_fails_no_more_of_the_listing_s_pages_are_asked_for(emulator
     # the watermarks' later pages were queued as their first page answered, behind the transcode
     # templates' first page: none is asked for after it failed, however late the caller wakes
     assert listed.count("DescribeWatermarkTemplates") == 1, listed
+
+
+def _answering(status: int, seen: list[str]) -> httpx.MockTransport:
+    """A server that is not the API (a proxy, a web server at a wrong endpoint): `status`, no JSON."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["X-TC-Action"])
+        return httpx.Response(status, text="<html>no such page</html>")
+
+    return httpx.MockTransport(answer)
+
+
+def _call_answered(status: int) -> tuple[str, list[str]]:
+    seen: list[str] = []
+    caller = HttpCaller(
+        Endpoint.parse("http://vod.test"),
+        Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY),
+        transport=_answering(status, seen),
+    )
+    with pytest.raises(TransportError) as raised:
+        RetryingCaller(caller, policy=FAST).call("DescribeAllClass", {})
+    return str(raised.value), seen
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 405, 501])
+def test_an_http_status_that_asking_again_cannot_change_is_not_retried(status: int) -> None:
+    """A wrong endpoint answering 404 (say) was asked 8 times over about 20 s per action."""
+    said, seen = _call_answered(status)
+    assert said == f"DescribeAllClass failed: HTTP {status} from the API: <html>no such page</html>"
+    assert seen == ["DescribeAllClass"]
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+def test_a_busy_or_failing_gateway_is_retried(status: int) -> None:
+    said, seen = _call_answered(status)
+    assert said.startswith(f"DescribeAllClass failed: HTTP {status} from the API")
+    assert seen == ["DescribeAllClass"] * FAST.attempts

@@ -126,3 +126,20 @@ def test_roots_that_cannot_be_read_are_an_error_naming_them(
         f" ({tmp_path / roots}): {reason}\n"
     )
     assert emulator.calls == []
+
+
+def test_a_handshake_that_cannot_succeed_is_not_retried(
+    project: Path, authority: trustme.CA, tmp_path: Path
+) -> None:
+    """An untrusted certificate, roots that cannot be read, or https to a plain-HTTP server fail
+    the same way every time: each listing call was tried 8 times, about 20 s, before the error."""
+    untrusted = authority.issue_cert("127.0.0.1")
+    with _tls_served(Emulator(), untrusted) as url:
+        refused = _plan(project, url, VODOPS_VERBOSE="1")
+        unreadable = _plan(project, url, VODOPS_VERBOSE="1", SSL_CERT_FILE=str(tmp_path / "none.pem"))
+    with serve_in_thread(Emulator()) as plain:
+        wrong = _plan(project, plain.replace("http://", "https://"), VODOPS_VERBOSE="1")
+    for result in (refused, unreadable, wrong):
+        assert result.returncode == 1
+        assert "retry " not in result.stderr, result.stderr
+        assert result.stderr.count("DescribeAllClass target=") == 1, result.stderr

@@ -125,12 +125,15 @@ class TransportError(VodopsError):
     """The API was not reached, or its answer could not be read.
 
     `maybe_sent` is True when the request may have reached the API before the failure (a timeout
-    or a dropped connection): its outcome is unknown, and a create must be looked up, not resent."""
+    or a dropped connection): its outcome is unknown, and a create must be looked up, not resent.
+    `retryable` is False when asking again would fail the same way (a certificate that does not
+    verify, a server that is not the API answering 404)."""
 
-    def __init__(self, action: str, reason: str, *, maybe_sent: bool = True) -> None:
+    def __init__(self, action: str, reason: str, *, maybe_sent: bool = True, retryable: bool = True) -> None:
         self.action = action
         self.reason = reason
         self.maybe_sent = maybe_sent
+        self.retryable = retryable
         super().__init__(f"{action} failed: {reason}")
 
 

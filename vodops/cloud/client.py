@@ -8,6 +8,7 @@ they enter vodops.
 from __future__ import annotations
 
 import json
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from vodops.cloud.answers import raise_error
 from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials, authorization
+from vodops.cloud.trust import RootsError
 from vodops.errors import AnswerError, TransportError
 
 if TYPE_CHECKING:  # httpx is imported when a wire is made: `vodops validate` never needs it
@@ -89,7 +91,10 @@ class HttpWire:
             self._note_date(reply.headers.get("date"))
             return httpx.Response(reply.status_code, headers=reply.headers, content=data, request=request)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
-            raise TransportError(action, f"{type(error).__name__}: {error}", maybe_sent=False) from None
+            said = f"{type(error).__name__}: {error}"
+            raise TransportError(
+                action, said, maybe_sent=False, retryable=not _handshake_refused(error)
+            ) from None
         except httpx.HTTPError as error:  # sent, perhaps processed, but no answer came back
             raise TransportError(action, f"{type(error).__name__}: {error}") from None
 
@@ -171,10 +176,38 @@ def _read_bounded(reply: httpx.Response, action: str) -> bytes:
     return bytes(data)
 
 
+def _handshake_refused(error: BaseException) -> bool:
+    """Whether a connection failed in a way that trying again cannot change: its TLS handshake
+    refused (a certificate that does not verify, https to a plain-HTTP server), or the trusted
+    roots could not be read. A connection closed during the handshake may be load: retried."""
+    transient = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError)
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, RootsError) or (
+            isinstance(cause, ssl.SSLError) and not isinstance(cause, transient)
+        ):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
+RETRIED_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+"""HTTP statuses a gateway answers while busy or failing for a while. The API itself answers 200
+(its errors are in the body); any other status comes from something that is not the API (a wrong
+endpoint, a proxy) and will say the same again."""
+
+
+def status_error(action: str, status: int, shown: str) -> TransportError:
+    """The error of an answer with HTTP `status` (not 200), `shown` the start of its body."""
+    return TransportError(
+        action, f"HTTP {status} from the API: {shown}", retryable=status in RETRIED_STATUSES
+    )
+
+
 def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
     shown = data[:200].decode("utf-8", "replace")
     if status != 200:
-        raise TransportError(action, f"HTTP {status} from the API: {shown}")
+        raise status_error(action, status, shown)
     try:
         response = json.loads(data)["Response"]
     except (ValueError, KeyError, TypeError, RecursionError):

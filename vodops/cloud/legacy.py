@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-from vodops.cloud.client import USER_AGENT, HttpWire
+from vodops.cloud.client import USER_AGENT, HttpWire, status_error
 from vodops.errors import ApiError, TransportError
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class LegacyCaller(HttpWire):
 
 def _reply(action: str, reply: httpx.Response) -> dict[str, Any]:
     if reply.status_code != 200:
-        raise TransportError(action, f"HTTP {reply.status_code} from the API: {reply.text[:200]}")
+        raise status_error(action, reply.status_code, reply.text[:200])
     try:
         answer = json.loads(reply.content)
     except ValueError:

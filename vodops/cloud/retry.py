@@ -1,10 +1,12 @@
 """Retrying what is retryable, and only that, around one API call.
 
-Retried: RequestLimitExceeded (any sub-code); a connection that never reached the API; and, for
-actions that are safe to repeat, a timeout or dropped connection and InternalError (capped low).
-Never retried: validation, auth and every other API error, which fail at once with the API's
-code. A Create* whose outcome is unknown is not resent here: apply first looks for what it may
-have created (see vodops.apply.run), so a retried apply never makes a duplicate.
+Retried: RequestLimitExceeded (any sub-code); a connection that never reached the API (but not a
+TLS handshake refused); a gateway's busy or failing HTTP status (vodops.cloud.client.RETRIED_STATUSES);
+and, for actions that are safe to repeat, a timeout or dropped connection and InternalError (capped
+low). Never retried: validation, auth and every other API error, which fail at once with the API's
+code, and any other HTTP status. A Create* whose outcome is unknown is not resent here: apply
+first looks for what it may have created (see vodops.apply.run), so a retried apply never makes a
+duplicate.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class RetryPolicy:
         if isinstance(error, AnswerError):
             return False
         if isinstance(error, TransportError):
-            return attempt < self.attempts and (repeatable or not error.maybe_sent)
+            return error.retryable and attempt < self.attempts and (repeatable or not error.maybe_sent)
         if not isinstance(error, ApiError):
             return False
         if error.code.startswith("RequestLimitExceeded"):

@@ -41,8 +41,12 @@ class _Roots(ssl.SSLContext):
                 self._loaded = True
 
 
+class RootsError(OSError):
+    """The trusted roots SSL_CERT_FILE or SSL_CERT_DIR names cannot be read."""
+
+
 def _load_roots(context: ssl.SSLContext) -> None:
-    """Where httpx looks, in its order; raises OSError naming the file or directory that cannot
+    """Where httpx looks, in its order; raises RootsError naming the file or directory that cannot
     be read (the connection that needed it fails with that message)."""
     for variable, argument in (("SSL_CERT_FILE", "cafile"), ("SSL_CERT_DIR", "capath")):
         where = os.environ.get(variable)
@@ -51,7 +55,9 @@ def _load_roots(context: ssl.SSLContext) -> None:
                 context.load_verify_locations(**{argument: where})
             except OSError as error:
                 reason = error.strerror or error
-                raise OSError(f"cannot read the trusted roots {variable} names ({where}): {reason}") from None
+                raise RootsError(
+                    f"cannot read the trusted roots {variable} names ({where}): {reason}"
+                ) from None
             return
     import certifi
 
