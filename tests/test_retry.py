@@ -9,6 +9,7 @@ import pytest
 
 from vodops.cloud.client import HttpCaller
 from vodops.cloud.endpoint import Endpoint
+from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.live_api import RATES as LIVE_RATES
 from vodops.cloud.ratelimit import RateLimiter
 from vodops.cloud.retry import CallRecord, RetryingCaller, RetryPolicy
@@ -182,3 +183,23 @@ def test_a_busy_or_failing_gateway_is_retried(status: int) -> None:
     said, seen = _call_answered(status)
     assert said.startswith(f"DescribeAllClass failed: HTTP {status} from the API")
     assert seen == ["DescribeAllClass"] * FAST.attempts
+
+
+@pytest.mark.parametrize(("status", "body"), [(200, "<html>a captive portal</html>"), (404, "no such page")])
+def test_the_legacy_wire_does_not_retry_what_would_answer_the_same(status: int, body: str) -> None:
+    """A legacy (2017) endpoint answering 200 with something that is not its JSON object was
+    asked 8 times, though the 2018 wire never retries an unreadable reply; a 404 too."""
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(status, text=body)
+
+    credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    caller = LegacyCaller(
+        Endpoint.parse("http://vod.test"), credentials, transport=httpx.MockTransport(answer)
+    )
+    with pytest.raises(TransportError) as raised:
+        RetryingCaller(caller, policy=FAST).call("DescribeAllClass", {})
+    said = f"unreadable reply: {body!r}" if status == 200 else f"HTTP {status} from the API: {body}"
+    assert (str(raised.value), seen) == (f"DescribeAllClass failed: {said}", ["/v2/index.php"])

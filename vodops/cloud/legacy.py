@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from vodops.cloud.client import USER_AGENT, HttpWire, status_error
-from vodops.errors import ApiError, TransportError
+from vodops.errors import AnswerError, ApiError
 
 if TYPE_CHECKING:
     import httpx
@@ -135,7 +135,7 @@ def _reply(action: str, reply: httpx.Response) -> dict[str, Any]:
     except ValueError:
         answer = None
     if not isinstance(answer, dict) or "code" not in answer:
-        raise TransportError(action, f"unreadable reply: {reply.text[:200]!r}")
+        raise AnswerError(action, f"unreadable reply: {reply.text[:200]!r}")  # never retried, as in 2018
     code = _number(answer["code"])  # the legacy API writes it as a number or as a string
     if code == 0:
         return answer
