@@ -138,6 +138,9 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
     if kind not in KINDS:
         yield ("kind",), _kind_message(kind)
     metadata = value.get("metadata")
+    if isinstance(metadata, dict) and isinstance(metadata.get("name"), (int, float)):
+        yield ("metadata", "name"), _name_read_as_scalar(metadata["name"])
+        return
     if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
         yield ("metadata",), "metadata.name is required and must be a non-empty string"
         return
@@ -147,6 +150,14 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
         yield from _adopt_id_problems(metadata["adoptId"], kind)
     if "previousNames" in metadata and kind in KINDS:
         yield from _previous_names_problems(metadata["previousNames"], KINDS[str(kind)], metadata["name"])
+
+
+def _name_read_as_scalar(name: float) -> str:
+    """The problem of a name YAML read as a number or a boolean (a class named 2024): it was
+    'metadata.name is required', at the metadata, as if the name were missing."""
+    message = f"metadata.name must be a string (got {name!r}); a name YAML reads as a number or true/false"
+    spelled = str(name).lower() if isinstance(name, (bool, int)) else None  # a float's text is lost
+    return f"{message} must be quoted" + (f': "{spelled}"' if spelled is not None else "")
 
 
 def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tuple[Path, str]]:
