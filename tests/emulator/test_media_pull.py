@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
+import logging
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import httpx
 import pytest
 
 from tests.emulator.uploads import files_served
+from tests.helpers import serving
 
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 
@@ -109,3 +113,33 @@ def test_an_unfinished_task_is_taken_up_again(api, emulator, site):
     task = finished(api, task_id)["PullUploadTask"]
     assert (task["ErrCode"], task["Progress"]) == (0, 100)
     assert api("SearchMedia")["MediaInfoSet"][0]["FileId"] == task["FileId"]
+
+
+def test_a_pull_that_outlives_its_emulator_ends_quietly(api, emulator, caplog):
+    """Closing the emulator while a pull job still fetched (a test ending, `serve` stopped) made
+    the job fail on the closed database and log a traceback ('the emulator's job ... failed'),
+    which CI printed under load. The job is abandoned with its emulator, without a word."""
+    release, asked = threading.Event(), threading.Event()
+
+    class Held(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            release.wait(10)
+            self.send_response(200)
+            self.send_header("Content-Length", "4")
+            self.end_headers()
+            self.wfile.write(b"\x00\x00\x00\x18")
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Held)
+    with serving(server):
+        api("PullUpload", MediaUrl=f"http://127.0.0.1:{server.server_port}/held.mp4")
+        assert asked.wait(10), "the job asks for the source"
+        jobs = [t for t in threading.enumerate() if t.name.startswith("vodops-emulator-")]
+        emulator.close()
+        release.set()
+        for job in jobs:
+            job.join(10)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []

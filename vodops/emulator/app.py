@@ -88,6 +88,7 @@ class Emulator:
         self._credentials = dict(credentials)
         self._calls: list[Call] = []
         self._jobs: set[str] = set()  # keys of the jobs running now
+        self._closed = threading.Event()  # a job still running then is abandoned, not reported
         self._calls_lock = threading.Lock()
         self._legacy = legacy.LegacyFrontend(
             self._store, clock, self._credentials, self._mischief, self._log_legacy
@@ -100,6 +101,8 @@ class Emulator:
             return list(self._calls)
 
     def close(self) -> None:
+        """Close the state; a job still running (a pull fetching its URL) is abandoned with it."""
+        self._closed.set()
         self._store.close()
 
     def now(self) -> float:
@@ -253,7 +256,8 @@ class Emulator:
             try:
                 job(self._store, self.now)
             except Exception:
-                log.exception("the emulator's job %s failed", key)
+                if not self._closed.is_set():  # else it failed on the closed state: abandoned
+                    log.exception("the emulator's job %s failed", key)
             finally:
                 with self._calls_lock:
                     self._jobs.discard(key)
