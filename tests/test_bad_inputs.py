@@ -42,6 +42,8 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "parallelism-word": (b"targets: {x: {parallelism: ten}}\n", "{file}:1:15: targets.x.parallelism: must be an integer (got 'ten')"),
     "parallelism-huge": (b"targets: {x: {parallelism: 1000}}\n", "{file}:1:15: targets.x.parallelism: must be 1\u201364 calls in flight (got 1000)"),
     "sub-app-id-bool": (b"targets: {x: {subAppId: true}}\n", "{file}:1:15: targets.x.subAppId: must be an integer (got True)"),
+    "sub-app-id-past-uint64": (b"targets: {x: {subAppId: 18446744073709551616}}\n", "{file}:1:15: targets.x.subAppId: must be 1\u201318446744073709551615 (got 18446744073709551616)"),
+    "parallelism-past-a-float": (b"targets: {x: {parallelism: 1" + b"0" * 400 + b"}}\n", "{file}:1:15: targets.x.parallelism: must be 1\u201364 calls in flight (got 1000000000000000... (401 digits))"),
     "rate-limit-infinite": (b"targets: {x: {rateLimit: 1e400}}\n", "{file}:1:15: targets.x.rateLimit: must be 0.1\u201310000 calls per second (got inf)"),
     "endpoint-number": (b"targets: {x: {endpoint: 5}}\n", "{file}:1:15: targets.x.endpoint: must be a string (got 5)"),
     "endpoint-scheme": (b"targets: {x: {endpoint: ftp://x}}\n", "{file}:1:15: targets.x.endpoint: endpoint 'ftp://x' is not a host name or an http(s) URL"),
@@ -188,6 +190,19 @@ def test_bad_target_options_are_one_line(vodops: Vodops, tmp_path: Path, case: s
     result = vodops("plan", tmp_path, *options)
     assert (result.code, result.err.splitlines()) == (1, [f"Error: {message}"])
     assert "hunter2" not in result.text
+
+
+@pytest.mark.usefixtures("tccli_home")
+def test_a_sub_app_id_past_uint64_is_a_usage_error(vodops: Vodops, tmp_path: Path) -> None:
+    """SubAppId is a uint64 (api.json): a larger --sub-app-id is refused before any call, not
+    sent for the API to refuse with InvalidParameterValue.SubAppId."""
+    result = vodops("plan", tmp_path, "--sub-app-id", "18446744073709551616")
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == (
+        "Error: Invalid value for '--sub-app-id' (env var: 'VODOPS_SUB_APP_ID'): "
+        "18446744073709551616 is not in the range 1<=x<=18446744073709551615."
+    )
+    assert not (tmp_path / ".vodops").exists()
 
 
 def _sparse(path: Path) -> None:

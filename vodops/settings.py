@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, Valida
 from pydantic_core import PydanticCustomError
 
 from vodops.cloud.endpoint import Endpoint
-from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN
+from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN, SUB_APP_ID_MAX
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem, SettingsError
 from vodops.localfiles import LocalFileError, read_text
@@ -33,7 +33,7 @@ StackName = Annotated[
         "1 to 32 letters, digits, '_', '.' or '-', starting with a letter or digit, like media-platform",
     ),
 ]
-SubAppId = Annotated[int, Range(1)]
+SubAppId = Annotated[int, Range(1, SUB_APP_ID_MAX)]
 # CreateSubAppId: Name, 1 to 40 characters (api.json 2018-07-17).
 AppName = Annotated[str, Field(min_length=1, max_length=40)]
 Parallelism = Annotated[int, Range(1, 64, "calls in flight")]

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from vodops.cli.complete import complete_addresses, complete_targets
+from vodops.cloud.names import SUB_APP_ID_MAX
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +73,7 @@ _TARGET_OPTIONS = (
     _option(
         "--sub-app-id",
         envvar="VODOPS_SUB_APP_ID",
-        type=click.IntRange(min=1),
+        type=click.IntRange(min=1, max=SUB_APP_ID_MAX),
         metavar="N",
         help="Override the target's subAppId.",
     ),

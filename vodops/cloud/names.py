@@ -1,6 +1,6 @@
 """The names a target's settings may give on the wires, kept apart from the callers so that
-reading vodops.yaml (validate) imports no HTTP client: the live API's regions and a tccli
-profile's name."""
+reading vodops.yaml (validate) imports no HTTP client: the live API's regions, a tccli
+profile's name and the largest SubAppId."""
 
 from __future__ import annotations
 
@@ -13,3 +13,5 @@ LIVE_REGIONS = (
 )  # fmt: skip
 # A tccli profile: a plain name, not a path (~/.tccli/<profile>.credential).
 PROFILE_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")
+# SubAppId is a uint64 in every request and in SubAppIdInfo (api.json 2018-07-17).
+SUB_APP_ID_MAX = 2**64 - 1

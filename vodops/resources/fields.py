@@ -77,7 +77,18 @@ def _compiled(regex: str) -> re.Pattern[str]:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    """`value` as a problem shows it: an integral float without its `.0`, an integer too long to
+    read at a glance (past 32 digits, which no field's range comes near) by its first digits and
+    its length. An integer past a float's range (about 309 digits) is shown, never converted."""
+    if isinstance(value, int):
+        digits = str(value)
+        if len(digits) > _SHOWN_DIGITS:
+            return f"{digits[:16]}... ({len(digits.lstrip('-'))} digits)"
+        return digits
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+_SHOWN_DIGITS = 32
 
 
 @dataclass(frozen=True)
