@@ -205,6 +205,28 @@ def test_a_sub_app_id_past_uint64_is_a_usage_error(vodops: Vodops, tmp_path: Pat
     assert not (tmp_path / ".vodops").exists()
 
 
+DASH_OUT = {
+    "plan": "--format json prints the plan's JSON",
+    "export": "export writes manifest files; give a directory",
+    "schema": "without --out the schema is printed",
+}
+
+
+@pytest.mark.parametrize("verb", DASH_OUT)
+def test_out_dash_is_not_taken_for_a_file_named_dash(
+    vodops: Vodops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verb: str
+) -> None:
+    """`--out -` is standard output to other tools: it is refused with what to do instead, and
+    nothing named '-' is written (export's '-' directory was read as manifests by the next plan)."""
+    monkeypatch.chdir(tmp_path)
+    result = vodops(verb, *([] if verb == "schema" else [tmp_path]), "--out", "-")
+    assert result.code == 1
+    assert result.err.splitlines()[-1] == (
+        f"Error: Invalid value for '--out': '-' is not standard output here: {DASH_OUT[verb]}"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def _sparse(path: Path) -> None:
     with path.open("wb") as file:
         file.truncate(17 * 1024 * 1024)

@@ -134,6 +134,20 @@ def target_options(command: F) -> F:
     return wrapped  # type: ignore[return-value]
 
 
+def out_option(file_okay: bool, help_text: str, instead: str) -> Callable[[F], F]:
+    """--out: a file (`file_okay`) or a directory to write. `-`, which other tools read as
+    standard output, is refused saying what to do `instead`: it would be a file or directory
+    named '-' in the working directory (export's was then read as manifests by the next plan)."""
+
+    def not_a_dash(context: click.Context, parameter: click.Parameter, value: Path | None) -> Path | None:
+        if value is not None and str(value) == "-":
+            raise click.BadParameter(f"'-' is not standard output here: {instead}", context, parameter)
+        return value
+
+    kind = click.Path(file_okay=file_okay, dir_okay=not file_okay, path_type=Path)
+    return click.option("--out", "out", type=kind, callback=not_a_dash, help=help_text)
+
+
 def only_option(help_text: str) -> Callable[[F], F]:
     """`--only KIND/NAME` (repeatable), completing the names the manifests declare."""
     return _option(

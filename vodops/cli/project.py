@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vodops.cli.options import directory_argument, only_option, target_options
+from vodops.cli.options import directory_argument, only_option, out_option, target_options
 from vodops.plural import counted
 from vodops.registered import KIND_NAMES
 from vodops.visible import printable
@@ -61,9 +61,7 @@ def show_notes(notes: tuple[str, ...]) -> None:
 @target_options
 @click.option("--detailed-exitcode", is_flag=True, help="Exit 2 when there are changes, 0 when none.")
 @format_option
-@click.option(
-    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Save the plan (JSON) for apply --plan."
-)
+@out_option(True, "Save the plan (JSON) for apply --plan.", "--format json prints the plan's JSON")
 @only_option("Plan just this resource and what it needs (repeatable).")
 def plan(
     directory: Path,
@@ -117,12 +115,7 @@ def show(plan_file: Path, form: str) -> None:
 @click.command("export")
 @directory_argument
 @target_options
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where to write (default: DIRECTORY).",
-)
+@out_option(False, "Where to write (default: DIRECTORY).", "export writes manifest files; give a directory")
 @click.option(
     "--kind", "kinds", multiple=True, type=click.Choice(KIND_NAMES), help="Only this kind (repeatable)."
 )
@@ -144,12 +137,7 @@ def export_command(
 
 
 @click.command()
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Write the schema files into this directory.",
-)
+@out_option(False, "Write the schema files into this directory.", "without --out the schema is printed")
 def schema(out: Path | None) -> None:
     """Print (or write) the JSON Schema of manifests and vodops.yaml."""
     from vodops.schema import schema_files
