@@ -26,16 +26,22 @@ def _project(tmp_path: Path) -> Path:
     return directory
 
 
-def _apply(directory: Path, url: str, tmp_path: Path) -> subprocess.Popen[str]:
+def _start(tmp_path: Path, *args: str | Path) -> subprocess.Popen[str]:
+    """`vodops ARGS` as a process that Ctrl-C reaches, as at a terminal: SIGINT at its default
+    when it starts. A test runner started in the background by a script ignores SIGINT, and a
+    child inherits that: a plan (which installs no handler of its own) then ran to its end."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TENCENTCLOUD_", "VODOPS_", "TCCLI"))}
     env["HOME"] = str(tmp_path / "home")  # no credentials: the loopback emulator's documented pair
-    return subprocess.Popen(
-        [*VODOPS, "apply", str(directory), "--endpoint", url, "--parallelism", "2", "--yes"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    command = [*VODOPS, *map(str, args)]
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # SIG_DFL in the child
+    try:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _apply(directory: Path, url: str, tmp_path: Path) -> subprocess.Popen[str]:
+    return _start(tmp_path, "apply", directory, "--endpoint", url, "--parallelism", "2", "--yes")
 
 
 def _read_until(process: subprocess.Popen[str], pattern: str) -> str:
@@ -100,16 +106,8 @@ def test_ctrl_c_while_the_account_is_read_starts_no_more_calls(vodops: Vodops, t
     (vodops/readahead.py): Ctrl-C ends it with the calls in flight, as a listing on the main thread
     ends, instead of waiting for the whole read (every kind, 2 at a time, 1.5 s a call)."""
     directory = _project(tmp_path)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TENCENTCLOUD_", "VODOPS_", "TCCLI"))}
-    env["HOME"] = str(tmp_path / "home")
     with served("--latency", "1500") as url:
-        process = subprocess.Popen(
-            [*VODOPS, "plan", str(directory), "--endpoint", url, "--parallelism", "2", "--verbose"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=env,
-        )
+        process = _start(tmp_path, "plan", directory, "--endpoint", url, "--parallelism", "2", "--verbose")
         before = _read_until(process, r"^Describe\w+ target=.* ok$")
         process.send_signal(signal.SIGINT)
         rest, _ = process.communicate(timeout=60)
