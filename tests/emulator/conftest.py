@@ -107,6 +107,9 @@ class Api:
         return str(self.fails(action, **params).get_code())
 
 
+Serve = Callable[[Emulator], AbstractContextManager[Api]]
+
+
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -173,7 +176,7 @@ def api_as(endpoint: str) -> Callable[..., Api]:
 
 
 @pytest.fixture
-def serve() -> Callable[[Emulator], AbstractContextManager[Api]]:
+def serve() -> Serve:
     """Serve another emulator for the length of a `with` block: `with serve(emu) as api: ...`."""
 
     @contextmanager

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from typing import Any
 
 import httpx
 import pytest
 from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
 
-from tests.emulator.conftest import Api
+from tests.emulator.conftest import Api, Clock, Serve
 from vodops.cloud.client import HttpCaller
 from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport, Knobs
 from vodops.errors import EmulatorError, TransportError
 
-Serve = Callable[[Emulator], AbstractContextManager[Api]]
 NETWORK_FAILURE = "ClientNetworkError"  # what the official SDK calls a connection that broke
 
 
@@ -35,12 +32,16 @@ def test_latency_is_added_to_every_call(serve: Serve) -> None:
 
 
 def test_rate_limit_answers_request_limit_exceeded_per_action(serve: Serve) -> None:
-    with serve(Emulator(knobs=Knobs(rate_limit=3))) as api:
+    """The buckets refill by a clock that moves only when told: on the real clock, a machine slow
+    enough to take a third of a second a call refilled the bucket between calls."""
+    ticks = Clock()
+    with serve(Emulator(knobs=Knobs(rate_limit=3), monotonic=ticks)) as api:
         codes = [_outcome(api, "DescribeAllClass") for _ in range(6)]
-        assert codes[:3] == ["ok", "ok", "ok"]
-        assert "RequestLimitExceeded" in codes[3:]
+        assert codes == ["ok", "ok", "ok"] + ["RequestLimitExceeded"] * 3
         assert _outcome(api, "DescribeProcedureTemplates") == "ok", "each action has its own bucket"
-        time.sleep(0.4)
+        ticks.advance(0.3)
+        assert _outcome(api, "DescribeAllClass") == "RequestLimitExceeded", "0.9 of a call refilled"
+        ticks.advance(0.1)
         assert _outcome(api, "DescribeAllClass") == "ok", "the bucket refills at the rate"
 
 

@@ -65,7 +65,8 @@ class Emulator:
     directories if missing), so state survives re-opening. `clock` judges signature expiry and,
     moved by the `clockOffsetSeconds` knob (`now`), stamps CreateTime/UpdateTime, runs relay
     schedules and dates every answer (the `Date` header). `credentials` maps each accepted
-    SecretId to its SecretKey.
+    SecretId to its SecretKey. `monotonic` (seconds, only its differences count) is the clock the
+    rate limits' buckets refill by (the rateLimit knob's and each action's documented rate).
     `sub_apps` are SubAppIds the account has besides its default app (0); a request naming any
     other is refused with FailedOperation.InvalidVodUser, as the cloud refuses it.
     """
@@ -77,12 +78,13 @@ class Emulator:
         credentials: Mapping[str, str] | None = None,
         knobs: Knobs | None = None,
         sub_apps: Iterable[int] = (),
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._store = Store(db_path, RENDERERS)
         self._first_sub_apps = tuple(sub_apps)
         self.add_sub_apps(self._first_sub_apps)
         self._clock = clock
-        self._mischief = Mischief(knobs or Knobs())
+        self._mischief = Mischief(knobs or Knobs(), monotonic)
         if credentials is None:
             credentials = {DEFAULT_SECRET_ID: DEFAULT_SECRET_KEY}
         self._credentials = dict(credentials)
