@@ -27,8 +27,9 @@ def site(tmp_path: Path):
 
 
 def finished(api, task_id, **params):
-    """The task's detail once it has finished (polls for at most 10 s)."""
-    deadline = time.monotonic() + 10
+    """The task's detail once it has finished. It polls for at most 120 s (it was 10 s), a bound
+    on a broken pull only: every caller expects it to finish, however slowly the machine runs."""
+    deadline = time.monotonic() + 120
     while True:
         detail = api("DescribeTaskDetail", TaskId=task_id, **params)
         if detail["Status"] == "FINISH" or time.monotonic() > deadline:
