@@ -64,6 +64,9 @@ def test_the_first_ctrl_c_starts_nothing_new_and_reports(
     with served("--latency", "300") as url:
         process = _apply(directory, url, tmp_path)
         before = _read_until(process, r"^\[1/12\] ")
+        # the creates started from now take 2 s: the last one starts some 8 s on, not 1.5 s, however
+        # late the signal lands on a loaded machine
+        httpx.post(f"{url}/_emulator/knobs", json={"latencyMs": 2000}).raise_for_status()
         process.send_signal(signal_number)
         rest, _ = process.communicate(timeout=60)
         output = before + rest
@@ -75,6 +78,7 @@ def test_the_first_ctrl_c_starts_nothing_new_and_reports(
         assert done + skipped == COUNT and skipped > 0 and done >= 1
         assert f"  not attempted ({skipped}):" in output
         assert len(re.findall(r"^    WatermarkTemplate/mark-\d\d$", output, re.MULTILINE)) == COUNT
+        httpx.post(f"{url}/_emulator/knobs", json={"latencyMs": 0}).raise_for_status()
         again = vodops("plan", directory, "--endpoint", url)
         finished = vodops("apply", directory, "--endpoint", url, "--yes", "--lock-timeout", "0")
     assert f"Plan: {skipped} to create." in again.out, "what was done is done; the rest is not attempted"
