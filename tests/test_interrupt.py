@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import Vodops
-from tests.helpers import TEXT_WATERMARK, VODOPS, document, served, write
+from tests.helpers import TEXT_WATERMARK, VODOPS, document, hls, served, write
 
 COUNT = 12
 
@@ -85,12 +85,26 @@ def test_the_first_ctrl_c_starts_nothing_new_and_reports(
     assert f"Apply complete: {skipped} created." in finished.out, "the lock was freed"
 
 
+def _calls(url: str, action: str) -> int:
+    """How many `action` calls the served emulator has answered."""
+    return sum(1 for call in httpx.get(f"{url}/_emulator/calls").json() if call["action"] == action)
+
+
 def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
-    directory = _project(tmp_path)
-    with served("--latency", "3000") as url:
+    """Every create is throttled (the client retries it), so none is done; once the emulator has
+    answered one, the creates are in flight, and from then on each attempt takes 60 s. It was a
+    0.5 s sleep for the creates to start, and 3 s for the two Ctrl-Cs to land in."""
+    directory = tmp_path / "project"
+    write(directory, "t.yaml", *(document("TranscodeTemplate", f"t-{n:02}", hls()) for n in range(COUNT)))
+    with served() as url:
+        throttled = {"faultRate": 1, "faults": ["throttle"], "faultActions": ["CreateTranscodeTemplate"]}
+        httpx.post(f"{url}/_emulator/knobs", json=throttled).raise_for_status()
         process = _apply(directory, url, tmp_path)
         seen = _read_until(process, r"^Applying 12 changes to ")
-        time.sleep(0.5)  # the first two creates are in flight, each for 3 s
+        deadline = time.monotonic() + 60
+        while _calls(url, "CreateTranscodeTemplate") == 0 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        httpx.post(f"{url}/_emulator/knobs", json={"latencyMs": 60_000}).raise_for_status()
         process.send_signal(signal.SIGINT)
         seen += _read_until(process, r"^Interrupted: ")
         pressed = time.monotonic()
@@ -99,7 +113,7 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
         waited = time.monotonic() - pressed
     output = seen + rest
     assert process.returncode == 130, output
-    assert waited < 2.0, "the second Ctrl-C does not wait for the calls in flight"
+    assert waited < 30, "the second Ctrl-C does not wait for the calls in flight (60 s each)"
     assert "Stopped at once after 0 of 12 changes" in output
     assert "the next `vodops plan` shows the rest" in output
     assert "Apply interrupted:" not in output
