@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from tencentcloud.common import credential
 from tencentcloud.common.common_client import CommonClient
@@ -141,7 +142,11 @@ def test_a_changed_file_plans_a_replace_with_sizes(vodops: Vodops, tmp_path, sit
 def test_an_apply_killed_mid_upload_leaves_one_media(vodops: Vodops, tmp_path, site):
     directory = project(tmp_path, site)
     journal = directory / ".vodops" / "uploads"
-    with served("--latency", "400") as url:
+    # CommitUpload is throttled, and retried 8 times at 0.4 s each at least: the upload is under
+    # way for over 3 s once its journal entry is written (it was the one 0.4 s call, which a
+    # loaded machine's polling could miss)
+    committing = ("--fault-rate", "1", "--faults", "throttle", "--fault-actions", "CommitUpload")
+    with served("--latency", "400", *committing) as url:
         process = subprocess.Popen([*VODOPS, "apply", str(directory), "--yes", "--endpoint", url],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         deadline = time.monotonic() + 60
@@ -149,6 +154,7 @@ def test_an_apply_killed_mid_upload_leaves_one_media(vodops: Vodops, tmp_path, s
             time.sleep(0.02)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        httpx.post(f"{url}/_emulator/knobs", json={"faultRate": 0}).raise_for_status()
         kept = sessions(journal)
         assert "VodSessionKey" in kept, "the apply was killed after ApplyUpload"
         assert "SealedCredential" in kept and "SecretKey" not in kept and "Token" not in kept
