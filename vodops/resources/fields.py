@@ -76,6 +76,9 @@ def _compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
+_SHOWN_DIGITS = 32  # an integer longer than this is shown by its first digits and its length
+
+
 def _num(value: float) -> str:
     """`value` as a problem shows it: an integral float without its `.0`, an integer too long to
     read at a glance (past 32 digits, which no field's range comes near) by its first digits and
@@ -86,9 +89,6 @@ def _num(value: float) -> str:
             return f"{digits[:16]}... ({len(digits.lstrip('-'))} digits)"
         return digits
     return str(int(value)) if value.is_integer() else str(value)
-
-
-_SHOWN_DIGITS = 32
 
 
 @dataclass(frozen=True)
