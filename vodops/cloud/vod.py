@@ -113,10 +113,7 @@ class VodApi:
                 continue
             if not failed:
                 later[kind] = [pool.submit(pages._page, kind, offset) for offset in _offsets(*firsts[kind])]
-        if failed:
-            for queued in later.values():
-                for page in queued:
-                    page.cancel()  # one not yet started is never asked for
+        if failed:  # the pages still queued end unasked: `failing` was set before they start
             raise failed[next(kind for kind in kinds if kind in failed)]
         return firsts, later
 
