@@ -156,7 +156,7 @@ def _name_read_as_scalar(name: float) -> str:
     """The problem of a name YAML read as a number or a boolean (a class named 2024): it was
     'metadata.name is required', at the metadata, as if the name were missing."""
     message = f"metadata.name must be a string (got {name!r}); a name YAML reads as a number or true/false"
-    spelled = str(name).lower() if isinstance(name, (bool, int)) else None  # a float's text is lost
+    spelled = str(name).lower() if isinstance(name, int) else None  # a bool is an int; a float's text is lost
     return f"{message} must be quoted" + (f': "{spelled}"' if spelled is not None else "")
 
 
