@@ -130,3 +130,16 @@ def test_steady_cloud_plan_imports_only_what_it_uses(quickstart: Path, endpoint:
     )
     assert "No changes" in out
     assert imported == ""
+
+
+def test_opening_a_session_imports_none_of_what_plans_applies_or_renders() -> None:
+    """vodops/session.py imports the machinery of planning, applying and reporting drift where it
+    is used, once the session is open and its read of the account (vodops/readahead.py) under
+    way: that import then overlaps the wait for the API instead of coming before it."""
+    machinery = ("vodops.plan.build", "vodops.plan.document", "vodops.apply.run", "vodops.drift.report")
+    probe = "import sys, vodops.session; print(','.join(m for m in sys.argv[1].split(',') if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, ",".join((*machinery, "vodops.render.text"))],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    assert result.stdout.strip() == ""

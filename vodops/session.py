@@ -1,4 +1,9 @@
-"""The pipeline in one place: manifests -> desired, live -> plan -> apply. The CLI only calls this."""
+"""The pipeline in one place: manifests -> desired, live -> plan -> apply. The CLI only calls this.
+
+What plans, applies and reports drift is imported by the method that uses it: a session reads
+the account from the moment it opens (vodops/readahead.py), and that import is made meanwhile,
+while the read waits for the API, instead of before the read starts.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,29 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vodops.application.apply import apply_application
 from vodops.application.locate import Application, Declaration, locate
-from vodops.application.plan import application_changes, check_created, pending_note, scope_parts
 from vodops.application.wire import APPLICATION
 from vodops.apply.lock import CREATION_LOCK_NAME, ApplyLock, LockError
-from vodops.apply.run import Consent, Outcome, Progress, apply_plan
 from vodops.cloud.retry import Observer
 from vodops.cloud.vod import VodApi
 from vodops.desired import DesiredResource, desired_state
-from vodops.drift.report import DriftReport, find_drift
 from vodops.errors import SettingsError
 from vodops.live import LiveState, read_live
 from vodops.logs import api_observer, tee
 from vodops.media.transfers import TransferProgress
-from vodops.plan.build import Policy, build_plan
-from vodops.plan.changes import Plan
-from vodops.plan.document import now_utc, plan_document, target_document
-from vodops.plan.guards import guarded
-from vodops.plan.verify import check_target, verify
 from vodops.project import Project, check_dialect, load_project
 from vodops.readahead import ReadAhead
-from vodops.refs import References
 from vodops.resources import APPLICATION_LEVEL, DEPENDENCY_ORDER
 from vodops.targets import Target, TargetChoice, connect, resolve_target
+
+if TYPE_CHECKING:  # imported where used, once the account's read has started (see above)
+    from vodops.apply.run import Consent, Outcome, Progress
+    from vodops.drift.report import DriftReport
+    from vodops.plan.build import Policy
+    from vodops.plan.changes import Plan
+    from vodops.refs import References
 
 Notes = Callable[[tuple[str, ...]], None]  # told what the manifests were not read from, and why
 
@@ -56,6 +58,10 @@ class Session:
         """The plan for the manifests against the account read now (the first plan: read since
         the session opened); `prune` overrides the settings' (drift plans with it on, to see what
         nothing declares)."""
+        from vodops.application.plan import scope_parts
+        from vodops.plan.build import Policy
+        from vodops.plan.guards import guarded
+
         settings = self.project.settings
         declared = {item.kind for item in self.desired}
         ahead, self._ahead = self._ahead, None
@@ -83,6 +89,8 @@ class Session:
 
     def _build(self, policy: Policy) -> tuple[Plan, References]:
         """The plan of the application's contents (its own settings are planned apart)."""
+        from vodops.plan.build import build_plan
+
         assert self._live is not None
         settings = self.project.settings
         return build_plan(
@@ -97,6 +105,8 @@ class Session:
     def _with_application(self, plan: Plan, only: frozenset[str], own: frozenset[str]) -> Plan:
         """`plan` after the application's own changes, which run first (vodops/application/);
         with --only, those it names (all of them while the application is to be created)."""
+        from vodops.application.plan import application_changes, pending_note
+
         changes, notes = application_changes(self.application, self.desired, self.api)
         if only and not self.application.pending:
             changes = [change for change in changes if change.address in own]
@@ -106,6 +116,8 @@ class Session:
 
     def drift(self) -> DriftReport:
         """What moved in the account since vodops last wrote it (vodops/drift/report.py)."""
+        from vodops.drift.report import find_drift
+
         made = self.plan(prune=True)
         assert self._live is not None and self._refs is not None
         names = self.project.settings.drift.names
@@ -113,11 +125,15 @@ class Session:
 
     def document(self, plan: Plan, created_at: str | None = None) -> dict[str, Any]:
         """The plan as the versioned JSON document `--out` saves (made now, unless `created_at`)."""
+        from vodops.plan.document import now_utc, plan_document
+
         assert self._refs is not None and self._live is not None, "document the plan this session made"
         return plan_document(plan, self.target, self._live, self._refs, created_at or now_utc())
 
     def verify(self, saved: dict[str, Any], plan: Plan) -> tuple[str, ...]:
         """Check a saved plan against `plan`, made by this session; the saved changes already done."""
+        from vodops.plan.verify import verify
+
         assert self._live is not None, "verify against the plan this session made"
         derived = self.document(plan)
         return verify(saved, derived, plan, self.desired, self._live, self.project.settings.safety)
@@ -182,6 +198,9 @@ class Session:
         transfer: TransferProgress | None = None,
     ) -> Outcome:
         """Run `plan`; `transfer` shows media uploads (bytes) and pulls (waits) as they run."""
+        from vodops.application.apply import apply_application
+        from vodops.apply.run import Outcome, apply_plan
+
         assert self._refs is not None, "apply runs the plan this session made"
         if transfer is not None:
             self.api.transfers.on_bytes, self.api.transfers.on_wait = transfer.on_bytes, transfer.on_wait
@@ -301,7 +320,10 @@ def open_saved_plan(
     plan's); raises PlanMismatchError or StalePlanError when it does not agree
     (vodops/plan/verify.py), before taking the lock and again holding it, LockError when
     another apply holds the lock."""
+    from vodops.application.plan import check_created
+    from vodops.plan.document import target_document
     from vodops.plan.planfile import read_plan_file  # its models load only for a saved plan
+    from vodops.plan.verify import check_target
 
     document = read_plan_file(plan_file)
     with open_session(directory, choice, notes=notes) as session:

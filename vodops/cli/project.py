@@ -72,11 +72,12 @@ def plan(
     only: tuple[str, ...],
 ) -> int:
     """Show what apply would change in the target."""
-    from vodops.render.markdown import render_markdown
-    from vodops.render.text import render_plan
     from vodops.session import open_session
 
     with open_session(directory, choice, notes=show_notes) as session:
+        from vodops.render.markdown import render_markdown  # while the account is read (vodops/session.py)
+        from vodops.render.text import render_plan
+
         made = session.plan(only=frozenset(only))
         saved = (
             json.dumps(session.document(made), indent=2, ensure_ascii=False) if out or form == "json" else ""
