@@ -13,6 +13,8 @@ the ratios, and the growth exponents; on a busy machine the CPU figures move les
 Each is timed twice, and compared like with like:
 - as users run it, a new process, start-up included: `vodops plan`, and each reference as a
   script (after one untimed run of each that compiles its modules, as installing a package does);
+  beside them, the start-up floor of vodops's dependencies (FLOOR: no call), which tells how much
+  of a small plan's time any tool built on them spends before its first call;
 - in process, the same work once started: `vodops plan`'s session, and the references' functions
   with the SDK already loaded.
 
@@ -46,6 +48,20 @@ from vodops.session import open_session
 from vodops.targets import TargetChoice
 
 REFERENCE = Path(__file__).resolve().parent / "sdk_reference.py"
+FLOOR = "\n".join(
+    [
+        "import ssl, click, httpx, pydantic, yaml",
+        "class M(pydantic.BaseModel):",
+        "    x: int = 0",
+        "M(x=1)",
+        "httpx.Client(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)).close()",
+    ]
+)
+FLOOR_NAME = "start-up floor (script)"
+"""Importing vodops's four run-time dependencies, validating one one-field model and making one
+httpx client, as vodops makes them (pydantic without plugins; a TLS context whose roots are read
+at its first TLS connection, and this is plain HTTP), and no API call."""
+SLOW_CALLS = 100  # a refresh making more calls is timed once
 
 
 def _refresh_calls(emu: Emulator, url: str) -> Calls:
@@ -68,6 +84,12 @@ def _script(*args: str | Path) -> None:
     command = [sys.executable, str(REFERENCE), *map(str, args)]
     result = subprocess.run(command, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-1000:]
+
+
+def _floor() -> None:
+    """The dependencies' start-up, as a process: what any plan on them costs before its first call."""
+    environment = {**ENV, "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    subprocess.run([sys.executable, "-c", FLOOR], env=environment, check=True)
 
 
 def _vodops_plan(directory: Path, url: str) -> None:
@@ -123,13 +145,16 @@ def _measure(url: str, fraction: float, runs: int) -> tuple[int, dict[str, tuple
         _script("ideal", url)
         calls_file = directory / "calls.json"
         calls_file.write_text(json.dumps(calls))
+        _floor()
+        slow = runs if len(calls) <= SLOW_CALLS else 1
         figures = {
             "vodops plan": _counted(url, lambda: _vodops_plan(directory, url), runs),
             "ideal listing (SDK script)": _counted(url, lambda: _script("ideal", url), runs),
-            "refresh (SDK script)": (*_timed(lambda: _script("refresh", url, calls_file), 1), len(calls)),
+            "refresh (SDK script)": (*_timed(lambda: _script("refresh", url, calls_file), slow), len(calls)),
+            FLOOR_NAME: (*_timed(_floor, runs), 0),
             "the same plan in process": _counted(url, lambda: _plan_in_process(directory, url), runs),
             "ideal listing in process": _counted(url, lambda: ideal(sdk), runs),
-            "refresh in process": (*_timed(lambda: refresh(sdk, calls), 1), len(calls)),
+            "refresh in process": (*_timed(lambda: refresh(sdk, calls), slow), len(calls)),
         }
     return size, figures
 
@@ -145,7 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--fractions", default="0.03,0.25,1")
     parser.add_argument("--latency", type=float, default=50.0)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     served_as = f"`vodops emulator serve --latency {args.latency:.0f}`"
     print(f"plan against {served_as}; wall and CPU seconds (API calls)")
@@ -159,11 +184,15 @@ def main() -> None:
             print(f"{size:6,} resources:")
             for label, (seconds, used, calls) in figures.items():
                 print(f"  {label:28} {seconds:6.2f} s, CPU {used:5.2f} s ({calls:4} API calls)")
-            for label, part in (("as processes", slice(0, 3)), ("in process", slice(3, 6))):
+            for label, part in (("as processes", slice(0, 3)), ("in process", slice(4, 7))):
                 (plan, best, refreshed), (plan_cpu, best_cpu, _) = wall[part], cpu[part]
                 print(f"  {label}: vodops / ideal = {plan / best:.2f}x (goal <= 1.5x), "
                       f"/ refresh = {plan / refreshed:.2f}x (goal < 1x); CPU: vodops / ideal = "
                       f"{plan_cpu / best_cpu:.2f}x")  # fmt: skip
+            floor, floor_cpu = wall[3], cpu[3]
+            print(f"  start-up floor / refresh = {floor / wall[2]:.2f}x wall, {floor_cpu / cpu[2]:.2f}x CPU; "
+                  f"vodops above the floor: {wall[0] - floor:.2f} s wall, "
+                  f"{cpu[0] - floor_cpu:.2f} s CPU")  # fmt: skip
     sizes = [size for size, _ in rows]
     for label in rows[0][1] if len(set(sizes)) > 1 else ():  # one size has no growth to tell
         print(f"growth exponent, {label}: {exponent(sizes, [figures[label][0] for _, figures in rows]):.2f}")
