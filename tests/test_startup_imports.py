@@ -137,7 +137,7 @@ def test_opening_a_session_imports_none_of_what_plans_applies_or_renders() -> No
     is used, once the session is open and its read of the account (vodops/readahead.py) under
     way: that import then overlaps the wait for the API instead of coming before it."""
     machinery = ("vodops.plan.build", "vodops.plan.document", "vodops.apply.run", "vodops.drift.report")
-    probe = "import sys, vodops.session; print(','.join(m for m in sys.argv[1].split(',') if m in sys.modules))"
+    probe = "import sys, vodops.session; print(*(m for m in sys.argv[1].split(',') if m in sys.modules))"
     result = subprocess.run(
         [sys.executable, "-c", probe, ",".join((*machinery, "vodops.render.text"))],
         capture_output=True, text=True, check=True, cwd=ROOT,
