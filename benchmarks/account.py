@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 
 from vodops.apply.run import Consent, apply_plan
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.desired import desired_state
@@ -25,7 +26,7 @@ from vodops.emulator.knobs import Knobs
 from vodops.live import read_live
 from vodops.manifest import load_manifests
 from vodops.plan.build import Policy, build_plan
-from vodops.plan.checks import QUOTAS
+from vodops.resources import QUOTAS
 from vodops.targets import LOCAL_STATE
 
 FULL = {"TranscodeTemplate": 100, "WatermarkTemplate": 1000, "Procedure": 50, "MediaClass": 310}
@@ -81,7 +82,7 @@ def _transcode(n: int) -> dict[str, Any]:
 def _watermark(n: int) -> dict[str, Any]:
     if n % 10 == 0:
         image = {"imageFile": "./logo.png", "width": f"{5 + n % 20}%"}
-        spec = {"type": "image", "coordinateOrigin": "TopRight", "xPos": "5%", "yPos": "5%"}
+        spec: dict[str, Any] = {"type": "image", "coordinateOrigin": "TopRight", "xPos": "5%", "yPos": "5%"}
         return _doc("WatermarkTemplate", f"w{n}", {**spec, "imageTemplate": image})
     text = {
         "fontType": "arial.ttf",
@@ -96,10 +97,15 @@ def _watermark(n: int) -> dict[str, Any]:
 def _procedure(n: int, counts: dict[str, int]) -> dict[str, Any]:
     rungs = [f"t{(n * 2 + i) % counts['TranscodeTemplate']}" for i in range(2)]
     watermark = f"w{n % counts['WatermarkTemplate']}"
-    tasks = [{"definition": rung, "watermarkSet": [{"definition": watermark}]} for rung in rungs]
+    tasks: list[dict[str, Any]] = [_task(rung, watermark) for rung in rungs]
     tasks.append({"definition": 100030})
     spec = {"comment": f"flow {n}", "mediaProcessTask": {"transcodeTaskSet": tasks}}
     return _doc("Procedure", f"p{n}", spec)
+
+
+def _task(definition: str, watermark: str) -> dict[str, Any]:
+    """A transcode task with its own watermark list (a shared one would be written as a YAML alias)."""
+    return {"definition": definition, "watermarkSet": [{"definition": watermark}]}
 
 
 def _classes(count: int) -> list[dict[str, Any]]:

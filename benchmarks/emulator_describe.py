@@ -28,7 +28,8 @@ import time
 from dataclasses import dataclass
 
 import account
-from common import Sdk, admin, exponent, sdk_pool, served
+from common import admin, exponent, sdk_pool, served
+from sdk_reference import Sdk
 
 from vodops.resources import WATERMARK
 

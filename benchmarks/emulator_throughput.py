@@ -19,7 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import local
 from typing import Any
 
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import httpx
 
 from vodops.apply.run import Consent
-from vodops.cloud.client import Endpoint, HttpCaller
+from vodops.cloud.client import HttpCaller
+from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
 from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator
