@@ -19,6 +19,9 @@ from vodops.resources import KINDS
 
 @dataclass(frozen=True)
 class DesiredResource:
+    """One declaration as the desired state: its spec as written, what apply sends from it, and
+    the files it names, read once (a watermark's image)."""
+
     kind: str
     name: str
     spec: dict[str, Any]  # as declared (a watermark's imageFile as written)

@@ -15,6 +15,9 @@ from vodops.resources.base import Path
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One leaf that differs between the live and the desired form: `path` in manifest spelling
+    (("videoTemplate", "bitrate")), the values before and after (None: absent)."""
+
     path: Path
     before: Any  # None: absent (the API's default)
     after: Any

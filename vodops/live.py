@@ -25,6 +25,10 @@ from vodops.resources.kind import Kind, Nodes
 
 @dataclass(frozen=True)
 class LiveResource:
+    """One object the account holds, as read: `spec` in manifest spelling, `raw` as the API
+    answered it, `owner` from its marker (None: no vodops stack owns it), `preset` for the
+    system's own."""
+
     kind: str
     name: str  # the object's Name; a tree node's path
     id: LiveId  # the id the wire names it by (Definition, ClassId), or the Name of a kind keyed by name

@@ -44,6 +44,9 @@ _MARKER = re.compile(
 
 @dataclass(frozen=True)
 class Owner:
+    """What the ownership marker vodops writes into an object's comment field says: the stack
+    that owns it and the digests that tell whether it moved since vodops wrote it."""
+
     stack: str
     digest: str | None = None  # of the write-only content (a watermark image), when there is one
     url_tag: str | None = None  # of the ImageUrl the API gave that content, once vodops has read it

@@ -54,6 +54,10 @@ _LOCAL_ENDPOINT = Endpoint.parse("http://vod.emulator.local")
 
 @dataclass(frozen=True)
 class Target:
+    """Where a command goes, resolved from vodops.yaml and the command line: `endpoint` None is
+    the embedded emulator; the rest as the target's settings say (README, "Targets and
+    vodops.yaml")."""
+
     name: str
     endpoint: Endpoint | None  # None: the embedded emulator
     region: str | None = None

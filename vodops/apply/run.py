@@ -27,6 +27,9 @@ Progress = Callable[[Change, str], None]
 
 @dataclass
 class Outcome:
+    """What an apply did: the changes done, those that failed (with why) and those not attempted
+    because of a failure or a stop."""
+
     done: list[Change] = field(default_factory=list)
     failed: list[tuple[Change, VodopsError]] = field(default_factory=list)
     not_attempted: list[Change] = field(default_factory=list)

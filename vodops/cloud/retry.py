@@ -24,6 +24,9 @@ from vodops.errors import AnswerError, ApiError, TransportError, VodopsError
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How often and how long a failed call is made again (seconds; delays double with full
+    jitter, up to `max_delay`, within `deadline` for all attempts of one call)."""
+
     attempts: int = 8  # for throttling and failed connections
     internal_error_attempts: int = 3  # InternalError may be a bug, not a blip: try few times
     base_delay: float = 0.2  # seconds; doubles each attempt, with full jitter

@@ -13,6 +13,8 @@ SIGNED_HEADERS = "content-type;host"
 
 @dataclass(frozen=True)
 class Credentials:
+    """A key pair, and the token a temporary key comes with; the key and token stay out of its repr."""
+
     secret_id: str
     secret_key: str = field(repr=False)
     token: str | None = field(default=None, repr=False)

@@ -21,6 +21,8 @@ from .backend.uploads import CREDENTIAL
 
 @dataclass(frozen=True)
 class Request:
+    """A COS request as the emulator's COS checks its signature: header names in lower case."""
+
     method: str
     bucket: str
     key: str  # without the leading /

@@ -22,6 +22,8 @@ _KINDS = (
 
 @dataclass(frozen=True)
 class Image:
+    """An image the emulator keeps (a watermark's), served at a name derived from its content."""
+
     data: bytes
     content_type: str
     extension: str

@@ -44,6 +44,9 @@ class ConnectionDroppedError(EmulatorError):
 
 @dataclass(frozen=True)
 class Knobs:
+    """How the emulator departs from an ideal API for tests and benchmarks: latency, rate
+    limits, faults and quotas (README, "Knobs for tests and benchmarks")."""
+
     latency_ms: float = 0.0  # added to every API call
     jitter_ms: float = 0.0  # plus a random 0..jitter
     rate_limit: float | None = None  # calls per second per action; beyond it RequestLimitExceeded

@@ -31,6 +31,8 @@ _AUTHORIZATION = re.compile(
 
 @dataclass(frozen=True)
 class SignedRequest:
+    """An API request as the emulator checks its TC3 signature: header names in lower case."""
+
     method: str
     path: str
     query: str
@@ -40,6 +42,8 @@ class SignedRequest:
 
 @dataclass(frozen=True)
 class Authorization:
+    """The parts of a TC3-HMAC-SHA256 Authorization header."""
+
     secret_id: str
     date: str
     service: str

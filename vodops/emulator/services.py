@@ -17,6 +17,8 @@ from .faults import ApiFault
 
 @dataclass(frozen=True)
 class Service:
+    """One API the emulator serves (VOD, live): its scope name, version, actions and regions."""
+
     name: str  # the service in the credential scope
     version: str
     actions: Mapping[str, Action]

@@ -30,6 +30,9 @@ __all__ = ["ExportError", "ExportReport", "export_account"]
 
 @dataclass(frozen=True)
 class ExportReport:
+    """What an export wrote: the files, the resources per kind, and the names it made up for
+    objects that have none."""
+
     files: tuple[Path, ...]  # written, in order
     counts: Mapping[str, int]  # kind -> resources exported
     invented: tuple[tuple[str, LiveId, str], ...] = ()  # (kind, id, the name export gave it)

@@ -24,6 +24,9 @@ from vodops.resources import DEPENDENCY_ORDER, KINDS, REFERRED
 
 @dataclass
 class Exported:
+    """The manifests an export makes, by kind, and the image files they name (paths relative to
+    --out)."""
+
     documents: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # kind -> by name
     images: dict[PurePosixPath, bytes] = field(default_factory=dict)  # relative to --out
     invented: list[tuple[str, LiveId, str]] = field(default_factory=list)

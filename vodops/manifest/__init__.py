@@ -17,6 +17,8 @@ __all__ = ["API_VERSION", "SETTINGS_FILES", "Declared", "Manifests", "load_manif
 
 @dataclass(frozen=True)
 class Manifests:
+    """The validated declarations of a manifest directory, and `notes` on the files left out."""
+
     directory: Path
     resources: tuple[Declared, ...]
     notes: tuple[str, ...] = ()  # YAML files and nested projects left out, and why

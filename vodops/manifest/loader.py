@@ -82,6 +82,9 @@ class Named:
 
 @dataclass
 class Reading:
+    """What reading a manifest directory found so far: the declarations, their names, the
+    problems and the files left out (with why)."""
+
     directory: FsPath  # the manifest directory: every file a manifest names stays inside it
     declared: list[Declared] = field(default_factory=list)
     named: list[Named] = field(default_factory=list)

@@ -34,6 +34,9 @@ class TransferProgress(Protocol):
 
 @dataclass
 class Transfers:
+    """How media moves: the COS route uploads take, the journal that resumes them, and where
+    their progress (bytes, waits for pulls) is told; `stop` ends the wait for pulls."""
+
     cos: CosRoute = field(default_factory=CosRoute)
     journal: Journal = field(default_factory=lambda: Journal(Path.cwd()))
     on_bytes: OnBytes = _quiet_bytes

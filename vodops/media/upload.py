@@ -46,6 +46,8 @@ class Upload:
 
 @dataclass(frozen=True)
 class Committed:
+    """A media file the API took: its FileId and the URL it plays from."""
+
     file_id: str
     media_url: str
 

@@ -27,6 +27,9 @@ class Action(str, Enum):
 
 @dataclass(frozen=True)
 class Change:
+    """One step of a plan: `action` on the object KIND/NAME, with the fields it changes; `desired`
+    is what create, update, replace and adopt send, `live` what they act on."""
+
     action: Action
     kind: str
     name: str
@@ -53,6 +56,9 @@ class Change:
 
 @dataclass(frozen=True)
 class Quota:
+    """A kind's quota against the plan: `limit`, the objects it counts after apply (`used_after`)
+    and at most during apply (`peak`: creates run before deletes)."""
+
     kind: str
     scope: str  # what the limit counts, e.g. "custom templates"
     limit: int
@@ -77,6 +83,9 @@ class Brakes:
 
 @dataclass(frozen=True)
 class Plan:
+    """What apply would do to the application `sub_app_id` of `target` for `stack`: the changes in
+    the order they run, with the quotas, safety brakes and notes that go with them."""
+
     target: str
     sub_app_id: int | None
     stack: str

@@ -26,6 +26,9 @@ from vodops.resources import KINDS
 
 @dataclass(frozen=True)
 class Match:
+    """The live object a declaration is matched with (None: none, so it is created), or the
+    problem that stops the plan, and a warning to show."""
+
     found: LiveResource | None = None
     problem: Problem | None = None
     note: str | None = None  # a warning: a hint that had no effect

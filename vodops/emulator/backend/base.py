@@ -48,6 +48,8 @@ Run = Callable[[Context, Params], Reply]
 
 @dataclass(frozen=True)
 class Action:
+    """One API action: how its request is checked (`request`), what runs it, and its rate limit."""
+
     request: Struct
     run: Run
     rate: float | None = None  # the calls per second the cloud takes (None: the rateLimit knob's)

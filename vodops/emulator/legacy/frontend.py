@@ -54,6 +54,8 @@ _FAULTS = {
 
 @dataclass(frozen=True)
 class Request:
+    """A legacy (2017) API request as its front end reads it."""
+
     method: str
     host: str  # the Host header as sent
     origin: str  # "http://host[:port]"
