@@ -38,7 +38,8 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "targets-list": (b"targets: [a]\n", "{file}:1:1: targets: must be a mapping (got ['a'])"),
     "prune-word": (b'prune: "yes"\n', "{file}:1:1: prune: must be true or false (got 'yes')"),
     "default-target-number": (b"defaultTarget: 7\n", "{file}:1:1: defaultTarget: must be a string (got 7)"),
-    "default-target-unknown": (b"defaultTarget: prod\n", "{file}: defaultTarget: no target named 'prod' (known: local)"),
+    "default-target-unknown": (b"defaultTarget: prod\n", "{file}:1:1: defaultTarget: no target named 'prod' (known: local)"),
+    "default-target-unknown-later": (b"stack: a\ntargets:\n  x: {}\ndefaultTarget: prod\n", "{file}:4:1: defaultTarget: no target named 'prod' (known: local, x)"),
     "parallelism-word": (b"targets: {x: {parallelism: ten}}\n", "{file}:1:15: targets.x.parallelism: must be an integer (got 'ten')"),
     "parallelism-huge": (b"targets: {x: {parallelism: 1000}}\n", "{file}:1:15: targets.x.parallelism: must be 1\u201364 calls in flight (got 1000)"),
     "sub-app-id-bool": (b"targets: {x: {subAppId: true}}\n", "{file}:1:15: targets.x.subAppId: must be an integer (got True)"),
@@ -55,7 +56,8 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "region-escape": (b'targets: {x: {region: "ap\\e"}}\n', "{file}:1:15: targets.x.region: must be a region id like ap-guangzhou (got 'ap\\x1b')"),
     "max-deletes-negative": (b"safety: {maxDeletes: -1}\n", "{file}:1:10: safety.maxDeletes: must be at least 0 (got -1)"),
     "unknown-kind-limit": (b"safety: {kinds: {Foo: {}}}\n", "{file}:1:18: safety.kinds.Foo.[key]: must be one of " + _KINDS + " (got 'Foo')"),
-    "local-redefined": (b"targets: {local: {}}\n", "{file}: targets.local: 'local' is the built-in emulator target; choose another name"),
+    "sub-app-id-and-name": (b"targets:\n  x: {region: ap-guangzhou}\n  y:\n    subAppId: 5\n    subApp: media\n", "{file}:3:3: targets.y: give subAppId or subApp, not both (one application per target)"),
+    "local-redefined": (b"targets: {local: {}}\n", "{file}:1:11: targets.local: 'local' is the built-in emulator target; choose another name"),
 }  # fmt: skip
 
 

@@ -208,14 +208,11 @@ def load_settings(directory: FsPath) -> Settings:
         settings = Settings.model_validate(raw)
     except ValidationError as error:
         located = [
-            Problem(
-                f"{_dotted(path)}: {message}",
-                document.locate(path) if document else Location(str(file)),
-            )
+            Problem(f"{_dotted(path)}: {message}", _where(document, file, path))
             for path, message in field_problems(error, Settings, raw)
         ]
         raise ManifestError(located) from None
-    _check_targets(settings, file)
+    _check_targets(settings, document, file)
     settings._document = document
     return settings
 
@@ -239,24 +236,32 @@ def _one_document(file: FsPath) -> Document | None:
     return documents[0] if documents else None
 
 
-def _check_targets(settings: Settings, file: FsPath) -> None:
-    problems = []
+def _check_targets(settings: Settings, document: Document | None, file: FsPath) -> None:
+    """What the fields' types cannot say: `local` is taken, one application per target, and
+    defaultTarget names a target. Each problem is located at the key it names."""
+    problems: list[tuple[Path, str]] = []
     if LOCAL in settings.targets:
         problems.append(
-            Problem(f"targets.{LOCAL}: {LOCAL!r} is the built-in emulator target; choose another name")
+            (("targets", LOCAL), f"{LOCAL!r} is the built-in emulator target; choose another name")
         )
     problems.extend(
-        Problem(f"targets.{name}: give subAppId or subApp, not both (one application per target)")
+        (("targets", name), "give subAppId or subApp, not both (one application per target)")
         for name, target in settings.targets.items()
         if target.sub_app_id is not None and target.sub_app is not None
     )
     known = {LOCAL, *settings.targets}
     if settings.default_target not in known:
         names = ", ".join(sorted(known))
-        message = f"defaultTarget: no target named {settings.default_target!r} (known: {names})"
-        problems.append(Problem(message))
+        problems.append((("defaultTarget",), f"no target named {settings.default_target!r} (known: {names})"))
     if problems:
-        raise ManifestError([Problem(p.message, Location(str(file))) for p in problems])
+        raise ManifestError(
+            [Problem(f"{_dotted(path)}: {said}", _where(document, file, path)) for path, said in problems]
+        )
+
+
+def _where(document: Document | None, file: FsPath, path: Path) -> Location:
+    """Where the setting at `path` was written (the whole file when it holds no document)."""
+    return document.locate(path) if document else Location(str(file))
 
 
 def _dotted(path: Path) -> str:
