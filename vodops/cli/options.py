@@ -4,6 +4,7 @@ colour. Each also reads an environment variable (`VODOPS_TARGET`, `VODOPS_PARALL
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ import click
 
 from vodops.cli.complete import complete_addresses, complete_targets
 from vodops.cloud.names import SUB_APP_ID_MAX
+from vodops.visible import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -137,15 +139,54 @@ def target_options(command: F) -> F:
 def out_option(file_okay: bool, help_text: str, instead: str) -> Callable[[F], F]:
     """--out: a file (`file_okay`) or a directory to write. `-`, which other tools read as
     standard output, is refused saying what to do `instead`: it would be a file or directory
-    named '-' in the working directory (export's was then read as manifests by the next plan)."""
+    named '-' in the working directory (export's was then read as manifests by the next plan).
+    A place that cannot be written is refused here too, before the verb reads the account (it
+    failed after the whole plan or export was made, in the operating system's words)."""
 
-    def not_a_dash(context: click.Context, parameter: click.Parameter, value: Path | None) -> Path | None:
-        if value is not None and str(value) == "-":
+    def checked(context: click.Context, parameter: click.Parameter, value: Path | None) -> Path | None:
+        if value is None or context.resilient_parsing:  # TAB completion: no probing
+            return value
+        if str(value) == "-":
             raise click.BadParameter(f"'-' is not standard output here: {instead}", context, parameter)
+        try:
+            reason = unwritable(value, directory=not file_okay)
+        except OSError as error:  # a directory on the way that may not be searched
+            reason = error.strerror
+        if reason:
+            shown = printable(str(value))
+            raise click.BadParameter(f"'{shown}' cannot be written: {reason}", context, parameter)
         return value
 
     kind = click.Path(file_okay=file_okay, dir_okay=not file_okay, path_type=Path)
-    return click.option("--out", "out", type=kind, callback=not_a_dash, help=help_text)
+    return click.option("--out", "out", type=kind, callback=checked, help=help_text)
+
+
+def unwritable(path: Path, directory: bool) -> str | None:
+    """Why `path` cannot be written, or None when it can: a file is written into its existing
+    parent directory (plan --out creates no directory), a `directory` is created with its missing
+    parents (export, schema). Whether a file can be created is tried (a nameless temporary file
+    where the system has them), not read from permission bits, which do not bind root nor say
+    that a file system refuses files (/proc). Raises OSError for a directory on the way that
+    cannot be searched."""
+    if not directory and path.exists():  # a directory here was refused by click.Path
+        return None if os.access(path, os.W_OK) else "permission denied"
+    folder = path if directory else path.parent
+    found = next(p for p in (folder, *folder.parents) if p.exists() or p == p.parent)
+    if not found.is_dir():
+        return f"'{printable(str(found))}' is not a directory"
+    if found != folder and not directory:
+        return f"the directory '{printable(str(folder))}' does not exist"
+    return _cannot_create_in(found)
+
+
+def _cannot_create_in(folder: Path) -> str | None:
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as error:
+        return f"no file can be created in '{printable(str(folder))}' ({error.strerror})"
 
 
 def only_option(help_text: str) -> Callable[[F], F]:
