@@ -4,6 +4,7 @@ position and every problem alike, or a file's errors would depend on which reade
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -198,22 +199,100 @@ def test_a_character_yaml_refuses_is_located(text: str, where: str, code: str) -
 
 
 def test_core_tags_type_what_fits_them_in_both_readers(vodops: Vodops, tmp_path: Path) -> None:
-    """`!!bool true` was the string 'true', refused as 'must be true or false (got 'true')'."""
+    """`!!bool true` was the string 'true', refused as 'must be true or false (got 'true')';
+    `!!float .inf` was the string '.inf' (YAML 1.2, 10.3.2: !!float's infinities and NaN)."""
     text = (
         "a: !!int '30'\nb: !!int 0x1F\nc: !!float 1\nd: !!bool TRUE\ne: !!null\n"
-        "f: !!str 5\ng: !!int x\nh: !!bool yes\ni: !custom 7\n"
+        "f: !!str 5\ni: !custom 7\nj: !!float .inf\nk: !!float -.Inf\nl: !!float +.INF\nm: !!float .NaN\n"
     )
-    expected = {"a": 30, "b": 31, "c": 1.0, "d": True, "e": None, "f": "5", "g": "x", "h": "yes", "i": "7"}
+    expected = {"a": 30, "b": 31, "c": 1.0, "d": True, "e": None, "f": "5", "i": "7"}
+    expected |= {"j": math.inf, "k": -math.inf, "l": math.inf}
     for reader in (lambda: yamlpos.load_documents(text, "f.yaml"), lambda: read_events(text, "f.yaml")):
         documents, problems = reader()
-        assert (documents[0].value, problems) == (expected, [])
-    assert _comparable(yamlpos.load_documents(text + "j: &x 1\n", "f.yaml")) == _node_reader(
-        text + "j: &x 1\n"
+        value = documents[0].value
+        assert (math.isnan(value.pop("m")), value, problems) == (True, expected, [])
+    assert _comparable(yamlpos.load_documents(text + "z: &x 1\n", "f.yaml")) == _node_reader(
+        text + "z: &x 1\n"
     )
     manifest = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n"
     manifest += "spec: {authoritative: !!bool true}\n"
     (tmp_path / "classes.yaml").write_text(manifest)
     assert vodops("validate", tmp_path).out == f"OK: 1 resource (1 MediaClass) in {tmp_path}\n"
+
+
+UNFIT_TAGS = (
+    "a: !!int x\nb: !!bool yes\nc: !!null x\nd: !!float 1.5.2\ne: !!float\nf: !!map x\n"
+    "g: !!int [1]\nh: !!str {i: 1}\nj: !!seq {k: 1}\nl: !!map [1]\nm: !<tag:yaml.org,2002:bool> on\n"
+    "n: !!int " + "9" * 50 + ".5\n"
+)
+A_NUMBER = "a number (like 1.5, -2, 6.02e23, .inf, -.inf or .nan)"
+UNFIT_PROBLEMS = [
+    "f.yaml:1:4: the tag !!int is for an integer (decimal, 0o octal or 0x hexadecimal), not 'x'",
+    "f.yaml:2:4: the tag !!bool is for true or false, not 'yes'",
+    "f.yaml:3:4: the tag !!null is for null (null, ~ or nothing), not 'x'",
+    f"f.yaml:4:4: the tag !!float is for {A_NUMBER}, not '1.5.2'",
+    f"f.yaml:5:4: the tag !!float is for {A_NUMBER}, not an empty value",
+    "f.yaml:6:4: the tag !!map is for a mapping, not 'x'",
+    "f.yaml:7:4: the tag !!int is for an integer (decimal, 0o octal or 0x hexadecimal), not a list",
+    "f.yaml:8:4: the tag !!str is for a string, not a mapping",
+    "f.yaml:9:4: the tag !!seq is for a list, not a mapping",
+    "f.yaml:10:4: the tag !!map is for a mapping, not a list",
+    "f.yaml:11:4: the tag !!bool is for true or false, not 'on'",
+    "f.yaml:12:4: the tag !!int is for an integer (decimal, 0o octal or 0x hexadecimal), not "
+    + repr("9" * 40)
+    + "...",
+]
+
+
+@pytest.mark.parametrize("anchored", [False, True], ids=["event-reader", "node-reader"])
+def test_a_core_tag_its_value_does_not_fit_is_a_located_problem(anchored: bool) -> None:
+    """YAML 1.2, 3.3.4: a node whose content its tag does not allow is invalid; `!!int x` was the
+    string 'x' and `!!str {i: 1}` a mapping, the tag silently dropped. An alias to one is said once."""
+    text = UNFIT_TAGS + ("o: &x !!int y\np: *x\n" if anchored else "")
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    aliased = ["f.yaml:13:4: the tag !!int is for an integer (decimal, 0o octal or 0x hexadecimal), not 'y'"]
+    assert [str(p) for p in problems] == UNFIT_PROBLEMS + (aliased if anchored else [])
+    if not anchored:
+        assert _comparable(read_events(text, "f.yaml")) == _comparable((documents, problems))
+
+
+def test_a_core_tag_its_value_does_not_fit_is_refused_by_the_cli(vodops: Vodops, tmp_path: Path) -> None:
+    """The problem is said where the value is, and nothing is planned nor applied."""
+    manifest = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: !!int Movies}\n"
+    (tmp_path / "classes.yaml").write_text(manifest)
+    for command in ("validate", "plan", "apply"):
+        result = vodops(command, tmp_path, *(["--yes"] if command == "apply" else []))
+        assert (result.code, result.err.splitlines()) == (1, [
+            f"{tmp_path / 'classes.yaml'}:3:18: the tag !!int is for an integer (decimal, 0o octal or 0x "
+            "hexadecimal), not 'Movies'",
+            "1 problem: the manifests are invalid; nothing was sent to the API",
+        ])  # fmt: skip
+    assert not (tmp_path / ".vodops").exists()
+
+
+BARE_AFTER_END = {
+    "after-a-document": "a: 1\n...\nb: 2\n",
+    "after-two-ends": "a: 1\n...\n# c\n...\n\nb: 2\n",
+    "at-the-start": "...\nb: 2\n",
+    "then-a-directive": "a: 1\n...\n%YAML 1.2\n---\nb: 2\n",
+}
+
+
+@pytest.mark.parametrize("text", BARE_AFTER_END.values(), ids=list(BARE_AFTER_END))
+def test_a_bare_document_may_follow_a_document_end(text: str) -> None:
+    """YAML 1.2, 9.2: after `...` a document needs no `---`; it was a syntax error
+    (expected '<document start>'). Read as the same documents with `---` in its place."""
+    documents, problems = yamlpos.load_documents(text, "f.yaml")
+    expected = [{"b": 2}] if text.startswith("...") else [{"a": 1}, {"b": 2}]
+    assert ([d.value for d in documents], problems) == (expected, [])
+    assert documents[-1].locate(("b",)).line == text.count("\n")
+
+
+def test_a_bare_manifest_after_a_document_end_is_read(vodops: Vodops, tmp_path: Path) -> None:
+    manifest = "apiVersion: vodops/v1\nkind: MediaClass\nmetadata: {name: Movies}\n"
+    (tmp_path / "classes.yaml").write_text(manifest + "...\n" + manifest.replace("Movies", "Shows"))
+    assert vodops("validate", tmp_path).out == f"OK: 2 resources (2 MediaClass) in {tmp_path}\n"
+    assert vodops("plan", tmp_path).out.splitlines()[1] == "Plan: 2 to create."
 
 
 NON_SPECIFIC = (
@@ -362,9 +441,11 @@ def test_core_tag_integers_take_ascii_digits_only() -> None:
     arabic, wide = "0x\u0661\u0662", "\uff10x1"
     text = f"a: !!int {arabic}\nb: !!int 0o17\nc: !!int 0o8\nd: !!int 0xfF\ne: !!int {wide}\n"
     expected = {"a": arabic, "b": 15, "c": "0o8", "d": 255, "e": wide}
+    unfit = "the tag !!int is for an integer (decimal, 0o octal or 0x hexadecimal), not"
+    said = [f"f.yaml:1:4: {unfit} {arabic!r}", f"f.yaml:3:4: {unfit} '0o8'", f"f.yaml:5:4: {unfit} {wide!r}"]
     for reader in (lambda: yamlpos.load_documents(text, "f.yaml"), lambda: read_events(text, "f.yaml")):
         documents, problems = reader()
-        assert (documents[0].value, problems) == (expected, [])
+        assert (documents[0].value, [str(p) for p in problems]) == (expected, said)
 
 
 def test_keys_are_read_as_string_values_are(vodops: Vodops, tmp_path: Path) -> None:

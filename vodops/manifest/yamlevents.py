@@ -29,7 +29,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
-from vodops.errors import Problem, VodopsError
+from vodops.errors import Location, Problem, VodopsError
 from vodops.manifest import yamlvalues
 from vodops.manifest.yamlvalues import (
     MAX_DEPTH,
@@ -109,6 +109,9 @@ def _value(
         return scalar(event.value, None if _plain(event) else event.tag or "", doc, own, problems)
     if len(path) >= MAX_DEPTH:  # the collection at path () is the first level
         raise yamlvalues.too_deep(doc.file, own)
+    if event.tag is not None:
+        wrong = yamlvalues.collection_tag(event.tag, kind is MappingStartEvent, Location(doc.file, *own))
+        problems.extend([wrong] if wrong else [])
     if kind is MappingStartEvent:
         return _mapping(path, doc, next_event, problems)
     items: list[Any] = []

@@ -28,6 +28,7 @@ from vodops.manifest.yamlvalues import (
     Document,
     Position,
     TooLargeError,
+    collection_tag,
     duplicate_key,
     key_text,
     merge_key,
@@ -66,7 +67,33 @@ class _NonSpecific(yaml.composer.Composer):
         return super().compose_scalar_node(anchor)
 
 
-class _Loader(_NonSpecific, _PlainTagging, yaml.SafeLoader):
+class _BareAfterEnd(yaml.parser.Parser):
+    """A bare document (no `---`) may follow a `...` document end, also at the stream's start
+    (YAML 1.2, 9.2, l-yaml-stream); PyYAML and libyaml wanted a `---` there. libyaml's refusal
+    is a syntax error that sends the file to this parser."""
+
+    _ended = False  # whether the document just read ended with `...`
+    check_token: Callable[..., bool]  # the scanner's
+    get_token: Callable[[], Any]
+
+    def parse_implicit_document_start(self) -> Any:
+        while self.check_token(yaml.DocumentEndToken):
+            self.get_token()
+        self._ended = False
+        return super().parse_implicit_document_start()  # type: ignore[no-untyped-call]
+
+    def parse_document_start(self) -> Any:
+        if self._ended:
+            return self.parse_implicit_document_start()
+        return super().parse_document_start()  # type: ignore[no-untyped-call]
+
+    def parse_document_end(self) -> yaml.DocumentEndEvent:
+        event = super().parse_document_end()
+        self._ended = bool(event.explicit)
+        return event
+
+
+class _Loader(_NonSpecific, _PlainTagging, _BareAfterEnd, yaml.SafeLoader):
     """Composes nodes only. Pure Python: slow, but its words for syntax errors are the ones users
     see."""
 
@@ -120,7 +147,7 @@ def _load(text: str, file: str, loader: type[Any], *, reraise: bool) -> tuple[li
         if reraise:
             raise
         problems.append(_syntax_problem(error, text, file))
-    return documents, problems
+    return documents, list(dict.fromkeys(problems))  # an alias's value is converted again
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, file: str) -> Problem:
@@ -169,6 +196,9 @@ def _convert(
         message = f"the document expands to more than {MAX_NODES} values (aliases repeated too often?)"
         raise TooLargeError(Problem(message, doc.locate(())))
     doc.positions[path] = where or own
+    if isinstance(node, yaml.CollectionNode):
+        wrong = collection_tag(node.tag, isinstance(node, yaml.MappingNode), Location(doc.file, *own))
+        problems.extend([wrong] if wrong else [])
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, doc, problems)
     if isinstance(node, yaml.SequenceNode):

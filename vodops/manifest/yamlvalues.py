@@ -72,15 +72,40 @@ class Document:
 
 def scalar(text: str, tag: str | None, doc: Document, where: Position, problems: list[Problem]) -> Any:
     """The value of a scalar written as `text`: a plain (unquoted, untagged: `tag` None) one is
-    typed by the core schema, as is one given a core tag (!!int, !!float, !!bool, !!null) that its
-    text fits; any other stays a string. A lone surrogate in it is a problem at `where`. Raises
-    TooLargeError for an integer longer than Python converts (sys.get_int_max_str_digits)."""
+    typed by the core schema, as is one given a core tag (!!int, !!float, !!bool, !!null, !!str);
+    a core tag its text does not fit (`!!int x`, `!!bool yes`, `!!map x`) is a problem at `where`
+    (YAML 1.2, 3.3.4: the node is invalid), and any other tag gives a string. A lone surrogate in
+    it is a problem at `where`. Raises TooLargeError for an integer longer than Python converts
+    (sys.get_int_max_str_digits)."""
     if not text.isascii():  # NFC leaves ASCII as it is, and no surrogate is ASCII
         text = _characters(text, doc, where, problems)
+    if tag is None:
+        read: Callable[[str], Any] = typed
+    else:
+        read = _TAGGED.get(tag, str)
     try:
-        return typed(text) if tag is None else _TAGGED.get(tag, str)(text)
+        value = read(text)
     except ValueError:  # only int() refuses what the patterns let through: too many digits
         raise too_long(doc.file, where) from None
+    if value is _UNFIT:
+        shown = repr(text[:_SHOWN]) + ("..." if len(text) > _SHOWN else "") if text else "an empty value"
+        problems.append(wrong_tag(tag or "", shown, Location(doc.file, *where)))
+        return text
+    return value
+
+
+def collection_tag(tag: str | None, mapping: bool, where: Location) -> Problem | None:
+    """The problem of a mapping (`mapping`) or a list given a core tag of another kind (`!!str
+    {a: 1}`, `!!map [1]`); None for any other tag (the non-specific `!`, `!!set`, `!custom`...)."""
+    if tag not in _MEANS or tag == (_MAP if mapping else _SEQ):
+        return None
+    return wrong_tag(tag, "a mapping" if mapping else "a list", where)
+
+
+def wrong_tag(tag: str, shown: str, where: Location) -> Problem:
+    """The problem of a value (`shown`: its text, or what kind of collection) its core tag does
+    not fit: `the tag !!int is for an integer (...), not 'x'`."""
+    return Problem(f"the tag !!{tag.removeprefix(_CORE)} is for {_MEANS[tag]}, not {shown}", where)
 
 
 def too_long(file: str, where: Position) -> TooLargeError:
@@ -143,14 +168,22 @@ def merge_key(file: str, where: Position) -> Problem:
     return Problem(f"{message}: write the fields out", Location(file, *where))
 
 
-def _tagged_int(value: str) -> int | str:
-    """!!int: decimal, or 0o octal, or 0x hexadecimal (YAML 1.2 core schema: ASCII digits only);
-    else the text. Raises ValueError for a number whose decimal digits Python would not write."""
+class _Unfit:
+    """What a core tag's reader answers for a text that does not fit the tag."""
+
+
+_UNFIT = _Unfit()
+_SHOWN = 40  # characters of an unfit text shown in its problem
+
+
+def _tagged_int(value: str) -> int | _Unfit:
+    """!!int: decimal, or 0o octal, or 0x hexadecimal (YAML 1.2 core schema: ASCII digits only).
+    Raises ValueError for a number whose decimal digits Python would not write."""
     if _INT.fullmatch(value):
         return int(value)
     based = _BASED.get(value[:2])
     if based is None or not based.fullmatch(value):
-        return value
+        return _UNFIT
     number = int(value[2:], 16 if value[1] == "x" else 8)
     limit = sys.get_int_max_str_digits()
     if limit and number.bit_length() > limit * _BITS_PER_DIGIT:  # below 10**limit: it can be written
@@ -159,29 +192,53 @@ def _tagged_int(value: str) -> int | str:
 
 
 _BITS_PER_DIGIT = 3.3219  # log2(10), rounded down
+# !!float's infinities and not-a-number (YAML 1.2 core schema, 10.3.2); plain, they stay text
+_SPECIAL_FLOATS = {
+    **{f"{sign}.{word}": float(f"{sign}inf") for sign in ("", "+", "-") for word in ("inf", "Inf", "INF")},
+    **dict.fromkeys((".nan", ".NaN", ".NAN"), float("nan")),
+}
 
 
-def _tagged_float(value: str) -> float | str:
-    return float(value) if _INT.fullmatch(value) or _FLOAT.fullmatch(value) else value
+def _tagged_float(value: str) -> float | _Unfit:
+    if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+        return float(value)
+    return _SPECIAL_FLOATS.get(value, _UNFIT)
 
 
-def _tagged_bool(value: str) -> bool | str:
-    return value.lower() == "true" if value in _BOOLEANS else value
+def _tagged_bool(value: str) -> bool | _Unfit:
+    return value.lower() == "true" if value in _BOOLEANS else _UNFIT
 
 
-def _tagged_null(value: str) -> str | None:
-    return None if value in NULL else value
+def _tagged_null(value: str) -> _Unfit | None:
+    return None if value in NULL else _UNFIT
+
+
+def _not_a_scalar(value: str) -> _Unfit:
+    return _UNFIT
 
 
 _CORE = "tag:yaml.org,2002:"
 STRING = f"{_CORE}str"
-# A scalar with one of these tags whose text fits it is typed; any other tagged scalar, and one
-# whose text does not fit its tag, stays a string (and the manifest's own check says what it wants).
+_MAP, _SEQ = f"{_CORE}map", f"{_CORE}seq"
+# The core schema's tags (YAML 1.2, 10.3): a scalar given one is read by its reader here, and one
+# whose text does not fit it is a problem; a scalar with any other tag stays a string.
 _TAGGED: dict[str, Callable[[str], Any]] = {
     f"{_CORE}int": _tagged_int,
     f"{_CORE}float": _tagged_float,
     f"{_CORE}bool": _tagged_bool,
     f"{_CORE}null": _tagged_null,
+    STRING: str,
+    _MAP: _not_a_scalar,
+    _SEQ: _not_a_scalar,
+}
+_MEANS = {  # what each core tag is for, in its problems
+    f"{_CORE}int": "an integer (decimal, 0o octal or 0x hexadecimal)",
+    f"{_CORE}float": "a number (like 1.5, -2, 6.02e23, .inf, -.inf or .nan)",
+    f"{_CORE}bool": "true or false",
+    f"{_CORE}null": "null (null, ~ or nothing)",
+    STRING: "a string",
+    _MAP: "a mapping",
+    _SEQ: "a list",
 }
 
 
