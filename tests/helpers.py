@@ -62,6 +62,17 @@ TEXT_WATERMARK = {
 }
 
 
+def read_until(process: subprocess.Popen[str], pattern: str) -> str:
+    """The output of `process` up to the first line matching `pattern` (a regex, multiline)."""
+    assert process.stdout is not None
+    seen = ""
+    while not re.search(pattern, seen, re.MULTILINE):
+        line = process.stdout.readline()
+        assert line, f"the process ended before {pattern!r}:\n{seen}"
+        seen += line
+    return seen
+
+
 @contextmanager
 def served(*flags: str) -> Iterator[str]:
     """Run `vodops emulator serve --port 0 FLAGS`; yield its base URL; stop it with SIGTERM."""

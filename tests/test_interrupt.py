@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import Vodops
-from tests.helpers import TEXT_WATERMARK, VODOPS, document, hls, served, write
+from tests.helpers import TEXT_WATERMARK, VODOPS, document, hls, read_until, served, write
 
 COUNT = 12
 
@@ -44,16 +44,6 @@ def _apply(directory: Path, url: str, tmp_path: Path) -> subprocess.Popen[str]:
     return _start(tmp_path, "apply", directory, "--endpoint", url, "--parallelism", "2", "--yes")
 
 
-def _read_until(process: subprocess.Popen[str], pattern: str) -> str:
-    assert process.stdout is not None
-    seen = ""
-    while not re.search(pattern, seen, re.MULTILINE):
-        line = process.stdout.readline()
-        assert line, f"the process ended before {pattern!r}:\n{seen}"
-        seen += line
-    return seen
-
-
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 def test_the_first_ctrl_c_starts_nothing_new_and_reports(
     vodops: Vodops, tmp_path: Path, signal_number: signal.Signals
@@ -63,7 +53,7 @@ def test_the_first_ctrl_c_starts_nothing_new_and_reports(
     directory = _project(tmp_path)
     with served("--latency", "300") as url:
         process = _apply(directory, url, tmp_path)
-        before = _read_until(process, r"^\[1/12\] ")
+        before = read_until(process, r"^\[1/12\] ")
         # the creates started from now take 2 s: the last one starts some 8 s on, not 1.5 s, however
         # late the signal lands on a loaded machine
         httpx.post(f"{url}/_emulator/knobs", json={"latencyMs": 2000}).raise_for_status()
@@ -100,13 +90,13 @@ def test_a_second_ctrl_c_stops_at_once(tmp_path: Path) -> None:
         throttled = {"faultRate": 1, "faults": ["throttle"], "faultActions": ["CreateTranscodeTemplate"]}
         httpx.post(f"{url}/_emulator/knobs", json=throttled).raise_for_status()
         process = _apply(directory, url, tmp_path)
-        seen = _read_until(process, r"^Applying 12 changes to ")
+        seen = read_until(process, r"^Applying 12 changes to ")
         deadline = time.monotonic() + 60
         while _calls(url, "CreateTranscodeTemplate") == 0 and time.monotonic() < deadline:
             time.sleep(0.02)
         httpx.post(f"{url}/_emulator/knobs", json={"latencyMs": 60_000}).raise_for_status()
         process.send_signal(signal.SIGINT)
-        seen += _read_until(process, r"^Interrupted: ")
+        seen += read_until(process, r"^Interrupted: ")
         pressed = time.monotonic()
         process.send_signal(signal.SIGINT)
         rest, _ = process.communicate(timeout=60)
@@ -126,7 +116,7 @@ def test_ctrl_c_while_the_account_is_read_starts_no_more_calls(vodops: Vodops, t
     directory = _project(tmp_path)
     with served("--latency", "1500") as url:
         process = _start(tmp_path, "plan", directory, "--endpoint", url, "--parallelism", "2", "--verbose")
-        before = _read_until(process, r"^Describe\w+ target=.* ok$")
+        before = read_until(process, r"^Describe\w+ target=.* ok$")
         process.send_signal(signal.SIGINT)
         rest, _ = process.communicate(timeout=60)
         calls = httpx.get(f"{url}/_emulator/calls").json()

@@ -24,6 +24,7 @@ from click.shell_completion import CompletionItem
 from vodops import __version__
 from vodops.cli.options import colour_option, resolve_colour
 from vodops.errors import ProblemsError, VodopsError
+from vodops.signals import install
 from vodops.visible import printable
 
 # name -> (module, attribute, the one-line help `vodops --help` lists without importing the module)
@@ -114,8 +115,8 @@ def run() -> NoReturn:
     last collections would walk every object a plan made (about 0.15 s of a 1,460-resource
     plan, benchmarks/plan_latency.py) to free memory the exit gives back anyway. Files and
     connections are closed as before; only the search for unreachable cycles is skipped.
-    SIGTERM is taken as Ctrl-C (see _as_ctrl_c)."""
-    signal.signal(signal.SIGTERM, _as_ctrl_c)
+    SIGTERM is taken as Ctrl-C (see _as_ctrl_c), unless the process was started with it ignored."""
+    install(signal.SIGTERM, _as_ctrl_c)
     code = main()
     gc.freeze()
     sys.exit(code)

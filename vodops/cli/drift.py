@@ -21,6 +21,7 @@ import click
 
 from vodops.cli.options import directory_argument, target_options
 from vodops.cli.project import EXIT_CHANGES, format_option, show_notes
+from vodops.signals import handling
 from vodops.visible import printable
 
 if TYPE_CHECKING:
@@ -142,14 +143,10 @@ def _metrics(serve: Any, metrics: Any, host: str, port: int | None) -> Iterator[
 
 @contextmanager
 def _stopped_by_signals(stop: threading.Event) -> Iterator[None]:
-    """SIGTERM and SIGINT set `stop` while the block runs (the watcher ends its wait at once)."""
-    handled = (signal.SIGTERM, signal.SIGINT)
-    previous = {number: signal.signal(number, lambda *_: stop.set()) for number in handled}
-    try:
+    """SIGTERM and SIGINT set `stop` while the block runs (the watcher ends its wait at once);
+    one the process was started with ignored stays ignored."""
+    with handling((signal.SIGTERM, signal.SIGINT), lambda *_: stop.set()):
         yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def _emit(event: dict[str, Any], *, as_json: bool) -> None:

@@ -9,12 +9,14 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING
 
 import click
 
 from vodops.plural import counted
+from vodops.signals import handling, ignored
 from vodops.visible import printable
 
 if TYPE_CHECKING:
@@ -116,23 +118,25 @@ def transfer_text(done: int, total: int, started: float) -> str:
 
 class Interrupts:
     """Within this block the first Ctrl-C sets `stop` (apply starts nothing new and lets calls in
-    flight finish); a second one ends the process at once with exit code 130."""
+    flight finish); a second one ends the process at once with exit code 130. When the process
+    was started with SIGINT ignored (a background job), SIGINT stays ignored and SIGTERM, which
+    otherwise reaches this handler as Ctrl-C (vodops.cli._as_ctrl_c), is taken here directly."""
 
     def __init__(self, progress: ProgressReport) -> None:
         self.stop = threading.Event()
         self._progress = progress
-        self._previous: object = None
+        self._handling = ExitStack()
 
     def __enter__(self) -> Interrupts:
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._interrupted)
+            stopping = signal.SIGTERM if ignored(signal.SIGINT) else signal.SIGINT
+            self._handling.enter_context(handling((stopping,), self._interrupted))
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
+        self._handling.close()
 
     def _interrupted(self, signum: int, frame: FrameType | None) -> None:
         if not self.stop.is_set():

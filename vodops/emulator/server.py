@@ -31,6 +31,7 @@ from socketserver import StreamRequestHandler, ThreadingMixIn
 from typing import IO, TYPE_CHECKING, cast
 
 from ..errors import EmulatorError
+from ..signals import install
 from . import http11
 from .knobs import ConnectionDroppedError
 from .limits import IDLE_TIMEOUT_SECONDS, MAX_ADMIN_BODY_BYTES, READ_TIMEOUT_SECONDS
@@ -213,7 +214,7 @@ def serve_until_interrupted(
         server = make_server(app, host, port)
     except OSError as error:
         raise EmulatorError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
-    signal.signal(signal.SIGTERM, _interrupt)
+    install(signal.SIGTERM, _interrupt)  # unless started with SIGTERM ignored
     with server:
         announce(f"http://{host}:{server.server_port}")
         with suppress(KeyboardInterrupt):
