@@ -108,9 +108,14 @@ LegacySdk = Callable[..., dict[str, Any]]
 
 @pytest.fixture
 def legacy_sdk(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> LegacySdk:
+    """The official legacy SDK calling the served `emulator` fixture (see legacy_sdk_at)."""
+    return legacy_sdk_at(endpoint, monkeypatch)
+
+
+def legacy_sdk_at(endpoint: str, monkeypatch: pytest.MonkeyPatch) -> LegacySdk:
     """The official legacy SDK (qcloudapi-sdk-python), unchanged but for its connection: it speaks
     HTTPS to vod.api.qcloud.com only, so its connection class is replaced by plain HTTP to the
-    served emulator. `legacy_sdk(action, params, method=..., signature=...)` answers the JSON."""
+    emulator served at `endpoint`. `sdk(action, params, method=..., signature=...)` answers the JSON."""
     import QcloudApi.common.request as sdk_request  # type: ignore[import-untyped]
     from QcloudApi.qcloudapi import QcloudApi  # type: ignore[import-untyped]
 

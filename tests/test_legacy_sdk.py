@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.conftest import EXAMPLES, LegacySdk
+from tests.conftest import EXAMPLES, LegacySdk, legacy_sdk_at
 from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import LegacyCaller
 from vodops.cloud.tc3 import Credentials
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs
+from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, Knobs, serve_in_thread
 
 LOGO = (EXAMPLES / "quickstart" / "logo.png").read_bytes()
 WIRES = [("GET", "HmacSHA1"), ("GET", "HmacSHA256"), ("POST", "HmacSHA1"), ("POST", "HmacSHA256")]
@@ -212,14 +212,25 @@ def test_the_custom_transcode_quota_is_16(legacy_sdk: LegacySdk) -> None:
     assert (answer["code"], answer["codeDesc"]) == (4000, 10706)
 
 
-def test_auth_and_protocol_errors(legacy_sdk: LegacySdk, emulator: Emulator) -> None:
+def test_auth_and_protocol_errors(legacy_sdk: LegacySdk) -> None:
     assert legacy_sdk("DescribeClass", secret=("AKIDnobody", "x"))["code"] == 4104
     wrong_key = legacy_sdk("DescribeClass", secret=(DEFAULT_SECRET_ID, "wrong-key"))
     assert (wrong_key["code"], wrong_key["codeDesc"]) == (4100, "AuthFailure")
     assert legacy_sdk("NoSuchAction")["code"] == 6100
-    emulator.set_knobs(Knobs(rate_limit=1))
-    answers = [legacy_sdk("DescribeClass")["code"] for _ in range(3)]
-    assert 4400 in answers
+
+
+def test_a_call_over_the_rate_limit_answers_4400(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rateLimit knob's bucket refills by the emulator's monotonic clock, stopped here: one
+    call a second passes, the next two in the same instant are over the limit. (The three calls
+    had to land within a second of the wall clock, which a loaded machine does not promise.)"""
+    emulator = Emulator(knobs=Knobs(rate_limit=1), monotonic=lambda: 0.0)
+    try:
+        with serve_in_thread(emulator) as url:
+            sdk = legacy_sdk_at(url, monkeypatch)
+            answers = [sdk("DescribeClass")["code"] for _ in range(3)]
+    finally:
+        emulator.close()
+    assert answers == [0, 4400, 4400]
 
 
 def _signed(endpoint: str, action: str, clock: float | None = None, **params: Any) -> dict[str, str]:
