@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.conftest import Vodops
 from vodops.cloud.client import HttpCaller
 from vodops.cloud.endpoint import Endpoint
 from vodops.cloud.legacy import LegacyCaller
@@ -15,7 +18,14 @@ from vodops.cloud.ratelimit import RateLimiter
 from vodops.cloud.retry import CallRecord, RetryingCaller, RetryPolicy
 from vodops.cloud.tc3 import Credentials
 from vodops.cloud.vod import VodApi
-from vodops.emulator import DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY, Emulator, EmulatorTransport, Knobs
+from vodops.emulator import (
+    DEFAULT_SECRET_ID,
+    DEFAULT_SECRET_KEY,
+    Emulator,
+    EmulatorTransport,
+    Knobs,
+    serve_in_thread,
+)
 from vodops.errors import ApiError, TransportError
 from vodops.resources import MEDIA_CLASS, TRANSCODE, WATERMARK
 
@@ -203,3 +213,27 @@ def test_the_legacy_wire_does_not_retry_what_would_answer_the_same(status: int, 
         RetryingCaller(caller, policy=FAST).call("DescribeAllClass", {})
     said = f"unreadable reply: {body!r}" if status == 200 else f"HTTP {status} from the API: {body}"
     assert (str(raised.value), seen) == (f"DescribeAllClass failed: {said}", ["/v2/index.php"])
+
+
+@pytest.mark.parametrize("failing", ["DescribeTranscodeTemplates", "SearchMedia"])
+def test_once_a_listing_call_fails_no_other_call_starts(
+    vodops: Vodops, tmp_path: Path, default_keys: None, failing: str
+) -> None:
+    """With one call at a time, every kind's first page waits behind the ones before it; after
+    the transcode templates' first page failed (three InternalErrors), the ones still queued
+    were sent anyway, as they were after the media search (the first call) failed. The admin
+    call log shows what reached the emulator."""
+    emulator = Emulator(knobs=Knobs(fault_rate=1, faults=("internal",), fault_actions=(failing,)))
+    try:
+        with serve_in_thread(emulator) as url:
+            planned = vodops("plan", tmp_path, "--endpoint", url, "--parallelism", "1")
+            actions = [call["action"] for call in httpx.get(f"{url}/_emulator/calls").json()]
+    finally:
+        emulator.close()
+    said = f"Error: {failing} failed: InternalError: An internal error has occurred (injected by the "
+    said += "emulator). (RequestId {})"
+    request_id = re.fullmatch(r".*\(RequestId ([0-9a-f-]{36})\)", planned.err.strip())
+    assert request_id, planned.err
+    assert (planned.code, planned.err.splitlines()) == (1, [said.format(request_id[1])])
+    assert actions[actions.index(failing) :] == [failing] * RetryPolicy().internal_error_attempts, actions
+    assert not (tmp_path / ".vodops").exists()

@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from typing import Any
+from typing import Any, TypeVar
 
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
@@ -23,8 +23,9 @@ from vodops.resources.kind import Scope, Wire
 VOD_SERVICE = "vod"
 LiveId = int | str
 Items = list[dict[str, Any]]  # a listing, as the API answers each object
-_Firsts = dict[str, tuple[Items, int]]  # by kind: its first page, and the TotalCount it announces
+_Firsts = dict[str, Future[tuple[Items, int]]]  # by kind: its first page, and the TotalCount it announces
 _Later = dict[str, list[Future[Items]]]  # by kind: its later pages, asked for
+T = TypeVar("T")
 
 
 WIRES: dict[str, Wire] = {name: kind.wire for name, kind in KINDS.items()}
@@ -83,48 +84,36 @@ class VodApi:
     def list_kinds(self, kinds: Sequence[str]) -> dict[str, Items]:
         """Every object of each of `kinds`: the first pages of all kinds at once, and as each
         comes back, all the pages its TotalCount announces, so a listing takes two round trips,
-        not one per page. Pages a server shortened are read one after another at the end."""
+        not one per page. Pages a server shortened are read one after another at the end.
+        Once a call fails, no other starts (those in flight finish), and the failure raised is
+        the first kind's, in `kinds` order, whose first page failed, else the first failed later
+        page's, else the first failed search's: the same fault (credentials, TLS) is told the
+        same way every time."""
         searched = {kind: lister for kind in kinds if (lister := KINDS[kind].list_all) is not None}
         kinds = [kind for kind in kinds if kind not in searched]
+        reading = self.until(failing := threading.Event())
         with ThreadPoolExecutor(self.parallelism, thread_name_prefix="vodops-list") as pool:
-            found = {kind: pool.submit(lister, self.call_app) for kind, lister in searched.items()}
-            firsts, later = self._first_pages(pool, kinds)
-            listed = {kind: firsts[kind][0] + [i for f in later[kind] for i in f.result()] for kind in kinds}
-        paged = {kind: self._rest(kind, listed[kind], firsts[kind][1]) for kind in kinds}
+            ask = _Asker(pool, failing)
+            found = {kind: ask(lister, reading.call_app) for kind, lister in searched.items()}
+            firsts, later = reading._first_pages(ask, kinds)
+        _raise_first_failure([*firsts.values(), *(f for fs in later.values() for f in fs), *found.values()])
+        listed = {
+            kind: firsts[kind].result()[0] + [i for f in later[kind] for i in f.result()] for kind in kinds
+        }
+        paged = {kind: self._rest(kind, listed[kind], firsts[kind].result()[1]) for kind in kinds}
         return {**paged, **{kind: future.result() for kind, future in found.items()}}
 
-    def _first_pages(self, pool: ThreadPoolExecutor, kinds: Sequence[str]) -> tuple[_Firsts, _Later]:
-        """Each kind's first page and TotalCount, and its later pages asked for as soon as its
-        first page answers (they wait for no other kind's). Once one kind fails, no more are
-        asked for; raises the failure of the first failed kind in `kinds` order, so that the
-        same fault (credentials, TLS) is told the same way every time."""
-        failing = threading.Event()  # set by the worker whose first page failed, before it takes another
-        asked = {pool.submit(self._first_page, kind, failing): kind for kind in kinds}
-        pages = self.until(failing)
-        firsts: _Firsts = {}
-        later: _Later = {}
-        failed: dict[str, Exception] = {}
-        for answered in as_completed(asked):
-            kind = asked[answered]
-            try:
-                firsts[kind] = answered.result()
-            except Exception as error:  # raised below, once every first page has answered
-                failed[kind] = error
-                continue
-            if not failed:
-                later[kind] = [pool.submit(pages._page, kind, offset) for offset in _offsets(*firsts[kind])]
-        if failed:  # the pages still queued end unasked: `failing` was set before they start
-            raise failed[next(kind for kind in kinds if kind in failed)]
+    def _first_pages(self, ask: _Asker, kinds: Sequence[str]) -> tuple[_Firsts, _Later]:
+        """Each kind's first page and TotalCount asked for, and its later pages asked for as soon
+        as its first page answers (they wait for no other kind's), unless a call failed."""
+        firsts: _Firsts = {kind: ask(self._read_first_page, kind) for kind in kinds}
+        later: _Later = {kind: [] for kind in kinds}
+        for answered in as_completed(firsts.values()):
+            if answered.exception() is None and not ask.failing.is_set():
+                first, total = answered.result()
+                kind = next(kind for kind, future in firsts.items() if future is answered)
+                later[kind] = [ask(self._page, kind, offset) for offset in _offsets(first, total)]
         return firsts, later
-
-    def _first_page(self, kind: str, failing: threading.Event) -> tuple[Items, int]:
-        """The first page of `kind` and the TotalCount it announces (unpaged: everything).
-        Sets `failing` when it raises, so that no later page starts after it on this worker."""
-        try:
-            return self._read_first_page(kind)
-        except Exception:
-            failing.set()
-            raise
 
     def _read_first_page(self, kind: str) -> tuple[Items, int]:
         wire = WIRES[kind]
@@ -243,6 +232,33 @@ class _Until:
         if self._stop.is_set():
             raise AbandonedError("a download")
         return self._inner.fetch(url)
+
+
+class _Asker:
+    """Runs a listing's work on `pool`; the first work that fails sets `failing`, which the
+    calls of the rest check (VodApi.until), so that no call starts after a failure."""
+
+    def __init__(self, pool: ThreadPoolExecutor, failing: threading.Event) -> None:
+        self._pool, self.failing = pool, failing
+
+    def __call__(self, work: Callable[..., T], *args: Any) -> Future[T]:
+        return self._pool.submit(self._run, work, *args)
+
+    def _run(self, work: Callable[..., T], *args: Any) -> T:
+        try:
+            return work(*args)
+        except BaseException:
+            self.failing.set()
+            raise
+
+
+def _raise_first_failure(futures: Sequence[Future[Any]]) -> None:
+    """Raises the first failure of the (done) `futures`, in their order, that is not a call left
+    unmade because another failed (AbandonedError); one of those only when all are."""
+    failures = [error for future in futures if (error := future.exception()) is not None]
+    real = [error for error in failures if not isinstance(error, AbandonedError)]
+    if failures:
+        raise (real or failures)[0]
 
 
 def _window(wire: Wire, offset: int) -> dict[str, int]:
