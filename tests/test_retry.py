@@ -219,10 +219,10 @@ def test_the_legacy_wire_does_not_retry_what_would_answer_the_same(status: int, 
 def test_once_a_listing_call_fails_no_other_call_starts(
     vodops: Vodops, tmp_path: Path, default_keys: None, failing: str
 ) -> None:
-    """With one call at a time, every kind's first page waits behind the ones before it; after
-    the transcode templates' first page failed (three InternalErrors), the ones still queued
-    were sent anyway, as they were after the media search (the first call) failed. The admin
-    call log shows what reached the emulator."""
+    """With one call at a time, every kind's first page waits behind the ones before it, and
+    the media search behind them all; after the transcode templates' first page failed (three
+    InternalErrors), the ones still queued were sent anyway, as every later page was after the
+    media search failed. The admin call log shows what reached the emulator."""
     emulator = Emulator(knobs=Knobs(fault_rate=1, faults=("internal",), fault_actions=(failing,)))
     try:
         with serve_in_thread(emulator) as url:
@@ -237,3 +237,23 @@ def test_once_a_listing_call_fails_no_other_call_starts(
     assert (planned.code, planned.err.splitlines()) == (1, [said.format(request_id[1])])
     assert actions[actions.index(failing) :] == [failing] * RetryPolicy().internal_error_attempts, actions
     assert not (tmp_path / ".vodops").exists()
+
+
+@pytest.mark.parametrize("parallelism", ["1", "16"])
+def test_a_fault_every_listing_call_meets_is_told_by_the_first_call_asked_for(
+    vodops: Vodops, tmp_path: Path, default_keys: None, parallelism: str
+) -> None:
+    """A failed call stops only the calls asked for after it: the first asked for (the media
+    classes' listing) is always made, so a fault every call meets (credentials, TLS) names the
+    same action however the threads ran. The media search, which fails as fast, used to stop it
+    now and then, and the error named SearchMedia instead."""
+    emulator = Emulator(knobs=Knobs(fault_rate=1, faults=("internal",)))
+    try:
+        with serve_in_thread(emulator) as url:
+            planned = vodops("plan", tmp_path, "--endpoint", url, "--parallelism", parallelism)
+            actions = [call["action"] for call in httpx.get(f"{url}/_emulator/calls").json()]
+    finally:
+        emulator.close()
+    assert planned.code == 1
+    assert planned.err.startswith("Error: DescribeAllClass failed: InternalError: "), planned.err
+    assert actions.count("DescribeAllClass") == RetryPolicy().internal_error_attempts, actions

@@ -7,11 +7,13 @@ This module knows nothing of manifests or policy.
 from __future__ import annotations
 
 import copy
+import itertools
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from vodops.cloud.answers import created_id, page_items, total_count
 from vodops.cloud.client import Caller
@@ -26,6 +28,12 @@ Items = list[dict[str, Any]]  # a listing, as the API answers each object
 _Firsts = dict[str, Future[tuple[Items, int]]]  # by kind: its first page, and the TotalCount it announces
 _Later = dict[str, list[Future[Items]]]  # by kind: its later pages, asked for
 T = TypeVar("T")
+
+
+class Stop(Protocol):
+    """What VodApi.until checks before each call: a threading.Event, or a listing's _Asker."""
+
+    def is_set(self) -> bool: ...
 
 
 WIRES: dict[str, Wire] = {name: kind.wire for name, kind in KINDS.items()}
@@ -67,10 +75,11 @@ class VodApi:
         other.sub_app_id, other.listed_quotas = sub_app_id, {}
         return other
 
-    def until(self, stop: threading.Event) -> VodApi:
+    def until(self, stop: Stop) -> VodApi:
         """The same connection and application (its listed quotas shared), whose calls and
         fetches raise AbandonedError once `stop` is set, so that a read no one will take ends with
-        its calls in flight (vodops/readahead.py)."""
+        its calls in flight (vodops/readahead.py), and a listing makes no call a failure makes
+        useless (list_kinds)."""
         other = copy.copy(self)
         other._caller = _Until(self._caller, stop)
         services = self._services.items()
@@ -85,35 +94,36 @@ class VodApi:
         """Every object of each of `kinds`: the first pages of all kinds at once, and as each
         comes back, all the pages its TotalCount announces, so a listing takes two round trips,
         not one per page. Pages a server shortened are read one after another at the end.
-        Once a call fails, no other starts (those in flight finish), and the failure raised is
-        the first kind's, in `kinds` order, whose first page failed, else the first failed later
-        page's, else the first failed search's: the same fault (credentials, TLS) is told the
-        same way every time."""
+        A failed call stops every call asked for after it (those in flight finish), never one
+        asked for before it: first pages in `kinds` order, then searches, then later pages. The
+        failure raised is the first in that order (later pages by kind), so the same fault
+        (credentials, TLS), which the first call asked for always meets, is told the same way
+        whatever order the threads ran in."""
         searched = {kind: lister for kind in kinds if (lister := KINDS[kind].list_all) is not None}
         kinds = [kind for kind in kinds if kind not in searched]
-        reading = self.until(failing := threading.Event())
         with ThreadPoolExecutor(self.parallelism, thread_name_prefix="vodops-list") as pool:
-            ask = _Asker(pool, failing)
+            ask = _Asker(pool)
+            reading = self.until(ask)
+            firsts: _Firsts = {kind: ask(reading._read_first_page, kind) for kind in kinds}
             found = {kind: ask(lister, reading.call_app) for kind, lister in searched.items()}
-            firsts, later = reading._first_pages(ask, kinds)
-        _raise_first_failure([*firsts.values(), *(f for fs in later.values() for f in fs), *found.values()])
+            later = reading._later_pages(ask, firsts)
+        _raise_first_failure([*firsts.values(), *found.values(), *(f for fs in later.values() for f in fs)])
         listed = {
             kind: firsts[kind].result()[0] + [i for f in later[kind] for i in f.result()] for kind in kinds
         }
         paged = {kind: self._rest(kind, listed[kind], firsts[kind].result()[1]) for kind in kinds}
         return {**paged, **{kind: future.result() for kind, future in found.items()}}
 
-    def _first_pages(self, ask: _Asker, kinds: Sequence[str]) -> tuple[_Firsts, _Later]:
-        """Each kind's first page and TotalCount asked for, and its later pages asked for as soon
-        as its first page answers (they wait for no other kind's), unless a call failed."""
-        firsts: _Firsts = {kind: ask(self._read_first_page, kind) for kind in kinds}
-        later: _Later = {kind: [] for kind in kinds}
+    def _later_pages(self, ask: _Asker, firsts: _Firsts) -> _Later:
+        """Each kind's later pages, asked for as soon as its first page answers (they wait for no
+        other kind's), until a call fails."""
+        later: _Later = {kind: [] for kind in firsts}
         for answered in as_completed(firsts.values()):
-            if answered.exception() is None and not ask.failing.is_set():
+            if answered.exception() is None and not ask.failed:
                 first, total = answered.result()
                 kind = next(kind for kind, future in firsts.items() if future is answered)
                 later[kind] = [ask(self._page, kind, offset) for offset in _offsets(first, total)]
-        return firsts, later
+        return later
 
     def _read_first_page(self, kind: str) -> tuple[Items, int]:
         wire = WIRES[kind]
@@ -220,7 +230,7 @@ class AbandonedError(VodopsError):
 class _Until:
     """A Caller that makes no call, and fetches nothing, once `stop` is set."""
 
-    def __init__(self, inner: Caller, stop: threading.Event) -> None:
+    def __init__(self, inner: Caller, stop: Stop) -> None:
         self._inner, self._stop = inner, stop
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -235,20 +245,38 @@ class _Until:
 
 
 class _Asker:
-    """Runs a listing's work on `pool`; the first work that fails sets `failing`, which the
-    calls of the rest check (VodApi.until), so that no call starts after a failure."""
+    """Runs a listing's work on `pool`, each piece numbered in the order it is asked for (from
+    one thread). A piece that fails stops the calls of every piece asked for after it: as the
+    `stop` of VodApi.until, `is_set()` answers, on the thread running a piece, whether a piece
+    asked for before it failed."""
 
-    def __init__(self, pool: ThreadPoolExecutor, failing: threading.Event) -> None:
-        self._pool, self.failing = pool, failing
+    def __init__(self, pool: ThreadPoolExecutor) -> None:
+        self._pool = pool
+        self._asked = itertools.count()
+        self._first_failed = math.inf  # the number of the first-asked piece that failed so far
+        self._lock = threading.Lock()
+        self._running = threading.local()  # .number: the piece this thread runs
 
     def __call__(self, work: Callable[..., T], *args: Any) -> Future[T]:
-        return self._pool.submit(self._run, work, *args)
+        return self._pool.submit(self._run, next(self._asked), work, *args)
 
-    def _run(self, work: Callable[..., T], *args: Any) -> T:
+    @property
+    def failed(self) -> bool:
+        """Whether any piece failed."""
+        return self._first_failed < math.inf
+
+    def is_set(self) -> bool:
+        """Whether the piece on this thread was asked for after one that failed (on a thread
+        running no piece: whether any failed)."""
+        return getattr(self._running, "number", math.inf) > self._first_failed
+
+    def _run(self, number: int, work: Callable[..., T], *args: Any) -> T:
+        self._running.number = number
         try:
             return work(*args)
         except BaseException:
-            self.failing.set()
+            with self._lock:
+                self._first_failed = min(self._first_failed, number)
             raise
 
 
