@@ -45,6 +45,17 @@ def test_rate_limit_answers_request_limit_exceeded_per_action(serve: Serve) -> N
         assert _outcome(api, "DescribeAllClass") == "ok", "the bucket refills at the rate"
 
 
+def test_a_rate_limit_below_one_a_second_lets_a_call_through_every_so_often(serve: Serve) -> None:
+    """A bucket held `rate` tokens, and at 0.5 a second never one whole: every call was throttled."""
+    ticks = Clock()
+    with serve(Emulator(knobs=Knobs(rate_limit=0.5), monotonic=ticks)) as api:
+        assert [_outcome(api, "DescribeAllClass") for _ in range(2)] == ["ok", "RequestLimitExceeded"]
+        ticks.advance(1.9)
+        assert _outcome(api, "DescribeAllClass") == "RequestLimitExceeded", "0.95 of a call refilled"
+        ticks.advance(0.1)
+        assert _outcome(api, "DescribeAllClass") == "ok", "one call every 2 seconds"
+
+
 def _outcome(api: Api, action: str, **params: Any) -> str:
     try:
         api(action, **params)

@@ -144,15 +144,18 @@ class Mischief:
         return (self._knobs.latency_ms + jitter) / 1000
 
     def throttled(self, action: str, documented: float | None = None) -> bool:
-        """Take one token from the action's bucket; True when it is empty. The bucket holds the
-        action's `documented` rate, or the rateLimit knob's when that is set."""
+        """Take one token from the action's bucket; True when it is empty. The bucket refills at
+        the action's `documented` rate, or the rateLimit knob's when that is set, and holds a
+        second's worth, at least one call (a rate below 1 a second lets one call through every
+        1/rate seconds)."""
         rate = self._knobs.rate_limit or documented
         if rate is None:
             return False
+        size = max(rate, 1.0)
         with self._lock:
             now = self._monotonic()
-            tokens, last = self._buckets.get(action, (rate, now))
-            tokens = min(rate, tokens + (now - last) * rate)
+            tokens, last = self._buckets.get(action, (size, now))
+            tokens = min(size, tokens + (now - last) * rate)
             if tokens < 1:
                 self._buckets[action] = (tokens, now)
                 return True
