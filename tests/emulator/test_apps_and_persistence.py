@@ -129,5 +129,7 @@ def test_a_file_that_is_not_a_database_is_an_emulator_error(tmp_path):
 def test_a_database_that_cannot_be_created_is_an_emulator_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    with pytest.raises(EmulatorError, match="cannot open"):
-        Emulator(blocker / "emulator.sqlite3")
+    database = blocker / "deeper" / "emulator.sqlite3"
+    with pytest.raises(EmulatorError) as refused:
+        Emulator(database)
+    assert str(refused.value) == f"cannot open the emulator database {database}: {blocker} is not a directory"

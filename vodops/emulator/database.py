@@ -83,7 +83,9 @@ def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection
         if isinstance(target, Path):
             target.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
-    except (OSError, sqlite3.Error) as err:
+    except OSError as err:
+        raise EmulatorError(f"cannot open the emulator database {target}: {_why(err, target)}") from err
+    except sqlite3.Error as err:
         raise EmulatorError(f"cannot open the emulator database {target}: {err}") from err
     try:
         _prepare(db, renderers, str(target))
@@ -94,6 +96,17 @@ def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection
         db.close()
         raise EmulatorError(f"{target} is not a usable emulator database: {err}") from err
     return db
+
+
+def _why(error: OSError, target: str | Path) -> str:
+    """The reason in words: a file where a directory of `target`'s path should be is named
+    (mkdir's "[Errno 17] File exists" or "[Errno 20] Not a directory" named the wrong path)."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)) and isinstance(target, Path):
+        blocker = next((p for p in target.parents if p.exists()), None)
+        if blocker is not None and not blocker.is_dir():
+            return f"{blocker} is not a directory"
+    reason = (error.strerror or str(error)).lower()
+    return f"{reason}: {error.filename}" if error.filename else reason
 
 
 def _prepare(db: sqlite3.Connection, renderers: Renderers, target: str) -> None:
