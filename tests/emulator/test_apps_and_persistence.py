@@ -76,6 +76,28 @@ def test_applications_come_from_create_sub_app_id_the_constructor_and_the_admin_
     seeded.close()
 
 
+@pytest.mark.parametrize("app", [2**63 - 1, 2**63, 2**64 - 1])
+def test_every_uint64_application_id_is_served(api, emulator, clock, hls_720p, app):
+    """SubAppId is a uint64 (api.json): an application past SQLite's signed 64 bits is stored,
+    isolated from the others and kept in snapshots (it was an InternalError: the id overflowed)."""
+    emulator.add_sub_apps([app])
+    definition = api("CreateTranscodeTemplate", **hls_720p, SubAppId=app)["Definition"]
+    api("CreateClass", ParentId=-1, ClassName="far", SubAppId=app)
+    [shown] = api("DescribeTranscodeTemplates", Type="Custom", SubAppId=app)["TranscodeTemplateSet"]
+    assert shown["Definition"] == str(definition)
+    assert [c["ClassName"] for c in api("DescribeAllClass", SubAppId=app)["ClassInfoSet"]][1:] == ["far"]
+    assert api("DescribeTranscodeTemplates", Type="Custom")["TotalCount"] == 0
+    assert [a["SubAppId"] for a in api("DescribeSubAppIds")["SubAppIdInfoSet"]] == [app]
+    snapshot = emulator.snapshot()
+    assert {r["app"] for r in snapshot["resources"]} == {0, app}
+    again = Emulator(clock=clock)
+    again.restore(snapshot)
+    assert again.snapshot() == snapshot
+    again.close()
+    api("DeleteTranscodeTemplate", Definition=definition, SubAppId=app)
+    assert api("DescribeTranscodeTemplates", Type="Custom", SubAppId=app)["TotalCount"] == 0
+
+
 def test_sub_app_0_is_the_default_app(api):
     api("CreateClass", ParentId=-1, ClassName="shared")
     assert [c["Name"] for c in api("DescribeAllClass", SubAppId=0)["ClassInfoSet"]] == [

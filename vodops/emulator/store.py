@@ -65,14 +65,14 @@ class Tx:
 
     def get(self, kind: str, app: int, key: str) -> Doc | None:
         row = self._db.execute(
-            "SELECT body FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key)
+            "SELECT body FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, _column(app), key)
         ).fetchone()
         return None if row is None else _load(row[0])
 
     def scan(self, kind: str, app: int) -> list[Doc]:
         """Every `kind` document of `app`, oldest first."""
         rows = self._db.execute(
-            "SELECT body FROM resources WHERE kind = ? AND app = ? ORDER BY seq", (kind, app)
+            "SELECT body FROM resources WHERE kind = ? AND app = ? ORDER BY seq", (kind, _column(app))
         )
         return [_load(body) for (body,) in rows]
 
@@ -87,13 +87,13 @@ class Tx:
         if not by_id:
             rows = self._db.execute(
                 "SELECT shown FROM resources WHERE kind = ? AND app = ? ORDER BY seq LIMIT ? OFFSET ?",
-                (kind, app, limit, offset),
+                (kind, _column(app), limit, offset),
             )
             return [str(shown) for (shown,) in rows]
         rows = self._db.execute(
             "SELECT shown FROM resources WHERE kind = ? AND app = ? AND CAST(key AS INTEGER) >= ? "
             "ORDER BY CAST(key AS INTEGER) LIMIT ?",
-            (kind, app, self._ids(kind, app)[offset], limit),
+            (kind, _column(app), self._ids(kind, app)[offset], limit),
         )
         return [str(shown) for (shown,) in rows]
 
@@ -103,7 +103,7 @@ class Tx:
             rows = self._db.execute(
                 "SELECT CAST(key AS INTEGER) FROM resources WHERE kind = ? AND app = ? "
                 "ORDER BY CAST(key AS INTEGER)",
-                (kind, app),
+                (kind, _column(app)),
             )
             ids = self._known.ids[kind, app] = [int(number) for (number,) in rows]
         return ids
@@ -112,7 +112,7 @@ class Tx:
         count = self._known.counts.get((kind, app))
         if count is None:
             row = self._db.execute(
-                "SELECT COUNT(*) FROM resources WHERE kind = ? AND app = ?", (kind, app)
+                "SELECT COUNT(*) FROM resources WHERE kind = ? AND app = ?", (kind, _column(app))
             ).fetchone()
             count = self._known.counts[kind, app] = int(row[0])
         return count
@@ -121,11 +121,13 @@ class Tx:
         """Insert or replace, rendered if its kind is; a replaced document keeps its place."""
         self._known.forget(kind, app)
         shown = rendering(self._renderers, kind, doc)
-        self._db.execute(_PUT, (kind, app, key, json.dumps(doc, ensure_ascii=False), shown))
+        self._db.execute(_PUT, (kind, _column(app), key, json.dumps(doc, ensure_ascii=False), shown))
 
     def delete(self, kind: str, app: int, key: str) -> None:
         self._known.forget(kind, app)
-        self._db.execute("DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, app, key))
+        self._db.execute(
+            "DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, _column(app), key)
+        )
 
     def next_id(self, counter: str, first: int) -> int:
         """The next value of a persisted counter that starts at `first`; values are never reused."""
@@ -205,7 +207,7 @@ class Store:
         with self._lock:
             rows = self._db.execute("SELECT kind, app, key, seq, body FROM resources ORDER BY seq")
             resources = [
-                {"kind": k, "app": a, "key": key, "seq": seq, "body": _load(body)}
+                {"kind": k, "app": _app(a), "key": key, "seq": seq, "body": _load(body)}
                 for k, a, key, seq, body in rows
             ]
             counters = dict(self._db.execute("SELECT name, value FROM counters ORDER BY name").fetchall())
@@ -248,7 +250,7 @@ def _snapshot_rows(snapshot: Doc, renderers: Renderers) -> Rows:
     resources = [
         (
             str(r["kind"]),
-            int(r["app"]),
+            _column(int(r["app"])),
             str(r["key"]),
             int(r["seq"]),
             json.dumps(r["body"], ensure_ascii=False),
@@ -262,6 +264,20 @@ def _snapshot_rows(snapshot: Doc, renderers: Renderers) -> Rows:
         for i in snapshot["images"]
     ]
     return resources, counters, images
+
+
+_UINT64 = 2**64  # a SubAppId is a uint64 (api.json); SQLite's INTEGER is a signed 64-bit one
+
+
+def _column(app: int) -> int:
+    """The `app` column's value for SubAppId `app`: ids past 2**63 - 1 wrap to negative numbers,
+    which no id is, so every uint64 id is stored and found (they overflowed SQLite)."""
+    return app - _UINT64 if app >= _UINT64 // 2 else app
+
+
+def _app(column: int) -> int:
+    """The SubAppId the `app` column's value stands for (the inverse of `_column`)."""
+    return column + _UINT64 if column < 0 else column
 
 
 def _load(body: str) -> Doc:
