@@ -179,3 +179,22 @@ def test_a_mistyped_sub_app_id_fails_naming_the_id_and_changes_nothing(
     assert emulator.snapshot() == before
     applied = vodops("apply", directory, "--endpoint", endpoint, "--sub-app-id", "1500000001", "--yes")
     assert applied.code == 0, applied.text
+
+
+@pytest.mark.usefixtures("cloud_keys")
+def test_the_largest_sub_app_id_is_applied_and_planned(
+    vodops: Vodops, quickstart: Path, endpoint: str, emulator: Emulator
+) -> None:
+    """--sub-app-id takes up to 2**64 - 1 (a uint64, api.json); an application of that id, past
+    SQLite's signed integers, is applied and then plans no changes, its resources in it alone."""
+    emulator.add_sub_apps([2**64 - 1])
+    where = ("--endpoint", endpoint, "--sub-app-id", str(2**64 - 1))
+    applied = vodops("apply", quickstart, *where, "--yes")
+    assert applied.code == 0, applied.text
+    assert "Apply complete: 12 created." in applied.out
+    planned = vodops("plan", quickstart, *where)
+    assert planned.code == 0, planned.text
+    assert "subAppId 18446744073709551615" in planned.out
+    assert "No changes" in planned.out
+    apps = {row["app"] for row in emulator.snapshot()["resources"] if row["kind"].startswith("transcode")}
+    assert apps == {2**64 - 1}
