@@ -77,18 +77,22 @@ def _compiled(regex: str) -> re.Pattern[str]:
 
 
 _SHOWN_DIGITS = 32  # an integer longer than this is shown by its first digits and its length
+_EXACT_FLOAT = 1e16  # from here on Python writes a float with an exponent, and its digits are rounding
 
 
 def _num(value: float) -> str:
-    """`value` as a problem shows it: an integral float without its `.0`, an integer too long to
-    read at a glance (past 32 digits, which no field's range comes near) by its first digits and
-    its length. An integer past a float's range (about 309 digits) is shown, never converted."""
+    """`value` as a problem shows it: an integral float below 1e16 without its `.0`, a larger float
+    as Python writes it (`1.5e+300`: its integer's 301 digits were printed, most of them the
+    float's rounding, not what was written), an integer too long to read at a glance (past 32
+    digits, which no field's range comes near) by its sign, first 16 digits and its length. An
+    integer past a float's range (about 309 digits) is shown, never converted."""
     if isinstance(value, int):
-        digits = str(value)
+        digits = str(abs(value))
+        sign = "-" if value < 0 else ""
         if len(digits) > _SHOWN_DIGITS:
-            return f"{digits[:16]}... ({len(digits.lstrip('-'))} digits)"
-        return digits
-    return str(int(value)) if value.is_integer() else str(value)
+            return f"{sign}{digits[:16]}... ({len(digits)} digits)"
+        return sign + digits
+    return str(int(value)) if value.is_integer() and abs(value) < _EXACT_FLOAT else str(value)
 
 
 @dataclass(frozen=True)
