@@ -112,22 +112,54 @@ def test_a_near_miss_in_only_says_what_was_meant(vodops: Vodops, quickstart: Pat
     ]
 
 
+SHAPE = "write KIND/NAME, a kind and the name of one resource"
+
+
+def _only_refused(vodops: Vodops, directory: Path, only: tuple[str, ...], said: list[str]) -> None:
+    """plan and apply with each of `only` refuse, saying `said` (then the count), changing nothing."""
+    for verb in (["plan"], ["apply", "--yes"]):
+        result = vodops(*verb, directory, *(word for address in only for word in ("--only", address)))
+        assert result.code == 1 and result.out == ""
+        count = f"{len(said)} problems: cannot plan; nothing was changed"
+        assert result.err.splitlines()[-len(said) - 1 :] == [*said, count]
+    with live_api(directory) as api:
+        assert custom(api, TRANSCODE) == [] and [c["ClassId"] for c in api.list(MEDIA_CLASS)] == [0]
+        assert api.call_account("DescribeSubAppIds", {})["SubAppIdInfoSet"] == []
+
+
 def test_only_a_kind_without_a_name_asks_for_one(vodops: Vodops, quickstart: Path) -> None:
     """`--only TranscodeTemplate` (a kind alone, as kubectl takes one) said 'no such resource in
     the manifests or the account', though the project declares four of them."""
-    only = ("TranscodeTemplate", "TranscodeTemplate/", "MediaClass/")
-    for verb in (["plan"], ["apply", "--yes"]):
-        result = vodops(*verb, quickstart, *(word for address in only for word in ("--only", address)))
-        assert result.code == 1 and result.out == ""
-        shape = "write KIND/NAME, a kind and the name of one resource"
-        assert result.err.splitlines()[-4:] == [
-            f"--only MediaClass/: {shape} (MediaClass/<name>)",
-            f"--only TranscodeTemplate/: {shape} (TranscodeTemplate/<name>)",
-            f"--only TranscodeTemplate: {shape} (TranscodeTemplate/<name>)",
-            "3 problems: cannot plan; nothing was changed",
-        ]
-    with live_api(quickstart) as api:
-        assert custom(api, TRANSCODE) == [] and [c["ClassId"] for c in api.list(MEDIA_CLASS)] == [0]
+    _only_refused(
+        vodops,
+        quickstart,
+        ("TranscodeTemplate", "TranscodeTemplate/", "MediaClass/"),
+        [
+            f"--only MediaClass/: {SHAPE} (MediaClass/<name>)",
+            f"--only TranscodeTemplate/: {SHAPE} (TranscodeTemplate/<name>)",
+            f"--only TranscodeTemplate: {SHAPE} (TranscodeTemplate/<name>)",
+        ],
+    )
+
+
+def test_only_an_application_kind_alone_or_misspelt_is_told_as_the_others(
+    vodops: Vodops, quickstart: Path
+) -> None:
+    """The application's own kinds (SubApplication, EventConfig...) are checked as the rest are: a
+    kind alone asks for KIND/NAME and a near miss names what was meant (they said only 'no such
+    resource in the manifests')."""
+    write(quickstart, "application.yaml", document("SubApplication", "prod-media"))
+    _only_refused(
+        vodops,
+        quickstart,
+        ("SubApplication", "EventConfig/", "SubApplication/prod-medai"),
+        [
+            f"--only EventConfig/: {SHAPE} (EventConfig/<name>)",
+            "--only SubApplication/prod-medai: no such resource in the manifests; "
+            "did you mean 'SubApplication/prod-media'?",
+            f"--only SubApplication: {SHAPE} (SubApplication/<name>)",
+        ],
+    )
 
 
 def _unsafe_and_refused(vodops: Vodops, directory: Path, reason: str, owned: int = 12) -> None:

@@ -20,6 +20,7 @@ from vodops.diff import FieldChange, field_changes
 from vodops.errors import PlanError, Problem, StalePlanError
 from vodops.live import LiveResource
 from vodops.plan.changes import Action, Change
+from vodops.plan.scope import address_problem
 from vodops.resources import APPLICATION_LEVEL, KINDS
 from vodops.resources.application import DEFAULT_APPLICATION
 
@@ -56,11 +57,11 @@ def scope_parts(
     """`--only` addresses split into (what an application holds, the application's own). Raises
     PlanError for an address of the application's own kinds that no manifest declares."""
     own = frozenset(a for a in only if a.partition("/")[0] in APPLICATION_LEVEL)
-    unknown = sorted(own - {f"{d.kind}/{d.name}" for d in desired})
-    if unknown:
-        raise PlanError(
-            [Problem(f"--only {address}: no such resource in the manifests") for address in unknown]
-        )
+    declared = {f"{d.kind}/{d.name}" for d in desired}
+    found = (address_problem(address, declared, "the manifests") for address in sorted(own))
+    problems = [problem for problem in found if problem is not None]
+    if problems:
+        raise PlanError(problems)
     return only - own, own
 
 

@@ -35,20 +35,25 @@ def scoped(
 
 def _check(only: frozenset[str], desired: tuple[DesiredResource, ...], live: LiveState) -> None:
     known = {f"{item.kind}/{item.name}" for item in desired} | {f"{r.kind}/{r.name}" for r in live}
-    problems = []
-    for address in sorted(only):
-        kind, _, name = address.partition("/")
-        if kind not in KINDS:
-            hint = did_you_mean(kind, KINDS)
-            problems.append(Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}{hint}"))
-        elif not name:  # a kind alone is no address (it was 'no such resource')
-            shape = f"write KIND/NAME, a kind and the name of one resource ({kind}/<name>)"
-            problems.append(Problem(f"--only {address}: {shape}"))
-        elif address not in known:
-            missing = f"--only {address}: no such resource in the manifests or the account"
-            problems.append(Problem(missing + _named_like(address, known)))
+    found = (address_problem(address, known, "the manifests or the account") for address in sorted(only))
+    problems = [problem for problem in found if problem is not None]
     if problems:
         raise PlanError(problems)
+
+
+def address_problem(address: str, known: set[str], searched: str) -> Problem | None:
+    """What is wrong with `--only address`, or None: a kind vodops lacks, a kind without a name, or
+    an address not in `known` (the addresses of what was `searched`, as the problem says it)."""
+    kind, _, name = address.partition("/")
+    if kind not in KINDS:
+        hint = did_you_mean(kind, KINDS)
+        return Problem(f"--only {address}: the kind must be one of {', '.join(KINDS)}{hint}")
+    if not name:  # a kind alone is no address (it was 'no such resource')
+        shape = f"write KIND/NAME, a kind and the name of one resource ({kind}/<name>)"
+        return Problem(f"--only {address}: {shape}")
+    if address not in known:
+        return Problem(f"--only {address}: no such resource in {searched}" + _named_like(address, known))
+    return None
 
 
 def _named_like(address: str, known: set[str]) -> str:
