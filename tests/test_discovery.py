@@ -48,6 +48,26 @@ def test_yaml_that_only_mentions_vodops_is_skipped(vodops: Vodops, quickstart: P
     assert (result.code, result.out) == (0, f"OK: {counted} in {quickstart}\n")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# relays\rapiVersion: vodops/v1\rkind: MediaClass\rmetadata: {name: Trailers}\r",
+        "# relays\napiVersion: !!str vodops/v1\nkind: !!str MediaClass\nmetadata: {name: Trailers}\n",
+        "# relays\napiVersion: &v vodops/v1\nkind: &k MediaClass\nmetadata: {name: Trailers}\n",
+    ],
+    ids=["cr-line-breaks", "tagged", "anchored"],
+)
+def test_a_manifest_in_any_yaml_spelling_is_read(vodops: Vodops, quickstart: Path, text: str) -> None:
+    """Lines that end in a lone CR (YAML's third line break, which the loader reads) and values with
+    a tag or an anchor were not seen: such a manifest was 'skipped: not a vodops manifest'."""
+    (quickstart / "trailers.yaml").write_bytes(text.encode())
+    (quickstart / "compose.yaml").write_bytes(b"# kind: MediaClass\rservices: {web: {image: nginx}}\r")
+    result = vodops("validate", quickstart)
+    assert result.err == "note: skipped compose.yaml: not a vodops manifest (no apiVersion: vodops/v1)\n"
+    counted = "13 resources (6 MediaClass, 1 Procedure, 4 TranscodeTemplate, 2 WatermarkTemplate)"
+    assert (result.code, result.out) == (0, f"OK: {counted} in {quickstart}\n")
+
+
 def test_a_vodops_file_with_a_typo_is_still_read(vodops: Vodops, tmp_path: Path) -> None:
     """A file that names a vodops kind is a manifest: a missing apiVersion is an error, not a skip."""
     (tmp_path / "marks.yaml").write_text("kind: WatermarkTemplate\nmetadata: {name: logo}\nspec: {}\n")

@@ -25,12 +25,14 @@ from vodops.registered import KIND_NAMES
 SETTINGS_FILES = ("vodops.yaml", "vodops.yml")
 IGNORE_FILE = ".vodopsignore"
 # A line that, before any comment (a `#` after white space), says `kind: <a vodops kind>` or gives
-# a value `vodops/v<N>` (apiVersion, even misspelt), in block or flow style, quoted or not. A kind
-# or `vodops/` merely mentioned (a comment, `image: vodops/vodops:0.3.0`) is not a manifest.
+# a value `vodops/v<N>` (apiVersion, even misspelt), in block or flow style, quoted or not, tagged
+# or anchored or not. A kind or `vodops/` merely mentioned (a comment, `image: vodops/vodops:0.3.0`)
+# is not a manifest. Lines end at LF, CRLF or a lone CR, as YAML's do (the loader reads all three).
+_PROPERTIES = r"(?:[!&][^ \t\r\n]*[ \t]+)*"  # a node's tag (`!!str `) and anchor (`&a `), if any
 _MENTIONS_VODOPS = re.compile(
-    r"^(?:[^#\r\n]|(?<=\S)#)*?"  # the line up to the match, with no comment started
-    r"(?:(?<![\w-])[\"']?kind[\"']?[ \t]*:[ \t]*[\"']?(?:" + "|".join(KIND_NAMES) + r")(?![\w-])"
-    r"|:[ \t]*[\"']?vodops/v[0-9])",
+    r"(?:^|(?<=\r))(?:[^#\r\n]|(?<=\S)#)*?"  # the line up to the match, with no comment started
+    r"(?:(?<![\w-])[\"']?kind[\"']?[ \t]*:[ \t]*" + _PROPERTIES + r"[\"']?(?:" + "|".join(KIND_NAMES) + r")"
+    r"(?![\w-])|:[ \t]*" + _PROPERTIES + r"[\"']?vodops/v[0-9])",
     re.MULTILINE,
 )
 
