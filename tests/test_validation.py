@@ -141,3 +141,31 @@ def test_a_name_far_too_long_is_shown_by_its_start(vodops: Vodops, tmp_path: Pat
         "5 problems: the manifests are invalid; nothing was sent to the API",
     ]
     assert not (tmp_path / ".vodops").exists()
+
+
+def test_a_reference_or_a_shared_previous_name_far_too_long_is_shown_by_its_start(
+    vodops: Vodops, tmp_path: Path
+) -> None:
+    """A name written where a name is referred to (a procedure's definition) or shared as a
+    previous name was printed whole, though the same name as metadata.name was shortened."""
+    far, gone = "x" * 100_000, "y" * 300
+    task = {"mediaProcessTask": {"transcodeTaskSet": [{"definition": far}]}}
+    write(tmp_path, "procedure.yaml", document("Procedure", "ingest", task))
+    marks = [document("WatermarkTemplate", name, {**TEXT_WATERMARK}) for name in ("a", "b")]
+    for mark in marks:
+        mark["metadata"]["previousNames"] = [gone]
+    write(tmp_path, "marks.yaml", *marks)
+    result = vodops("validate", tmp_path)
+    procedure, file = tmp_path / "procedure.yaml", tmp_path / "marks.yaml"
+    start, previous = repr("x" * 64) + "...", repr("y" * 64) + "..."
+    too_long = f"metadata.previousNames[0]: {previous} is 300 characters; template names can be at most 64"
+    assert (result.code, result.out) == (1, "")
+    assert result.err.splitlines() == [
+        f"{file}:6:5: {too_long}",
+        f"{file}:20:5: metadata.previousNames: {previous} is also a previous name of 'a' ({file}:4:3)",
+        f"{file}:20:5: {too_long}",
+        f"{procedure}:8:7: spec.mediaProcessTask.transcodeTaskSet[0].definition: no TranscodeTemplate named "
+        f"{start} is declared (write a declared name or a numeric id)",
+        "4 problems: the manifests are invalid; nothing was sent to the API",
+    ]
+    assert not (tmp_path / ".vodops").exists()

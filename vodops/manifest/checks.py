@@ -51,13 +51,12 @@ def _previous_names(declared: list[Declared]) -> Iterator[Problem]:
             where = item.document.locate(("metadata", "previousNames", index))
             first = claimed.setdefault((item.kind, previous), item)
             if (item.kind, previous) in current:
-                yield Problem(f"metadata.previousNames: {previous!r} is declared as a {item.kind} too", where)
-            elif first is not item:
                 yield Problem(
-                    f"metadata.previousNames: {previous!r} is also a previous name of {first.name!r} "
-                    f"({first.location})",
-                    where,
+                    f"metadata.previousNames: {shown_name(previous)} is declared as a {item.kind} too", where
                 )
+            elif first is not item:
+                also = f"is also a previous name of {shown_name(first.name)} ({first.location})"
+                yield Problem(f"metadata.previousNames: {shown_name(previous)} {also}", where)
 
 
 Referring = list[tuple[Declared, list[tuple[Path, str, int | str]]]]  # each item, its references
@@ -73,9 +72,10 @@ def _references(declared: Referring, named: list[Named]) -> Iterator[Problem]:
                 continue
             others = sorted(kinds_of.get(value, ()))
             if others:
-                message = f"{value!r} is {_a(others[0])}, but this field takes {_a(kind)}"
+                message = f"{shown_name(value)} is {_a(others[0])}, but this field takes {_a(kind)}"
             else:
-                message = f"no {kind} named {value!r} is declared (write a declared name or a numeric id)"
+                missing = f"no {kind} named {shown_name(value)} is declared"
+                message = f"{missing} (write a declared name or a numeric id)"
             yield Problem(f"{spec_path(path)}: {message}", item.locate(path))
 
 
