@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -14,6 +15,7 @@ from vodops.errors import Location, ManifestError, Problem
 from vodops.localfiles import LocalFileError, read_text
 from vodops.manifest.messages import field_problems, spec_path
 from vodops.manifest.yamlpos import Document, load_documents
+from vodops.manifest.yamlvalues import typed
 from vodops.resources import KINDS, adoptable_by_id, did_you_mean
 from vodops.resources.base import Path, Spec
 from vodops.resources.kind import Kind
@@ -104,16 +106,17 @@ def read_declarations(directory: FsPath) -> Reading:
         documents, syntax = load_documents(text, str(file))
         reading.problems.extend(syntax)
         for document in documents:
-            _read(document, reading)
+            _read(document, text, reading)
     return reading
 
 
-def _read(doc: Document, reading: Reading) -> None:
+def _read(doc: Document, text: str, reading: Reading) -> None:
     if not isinstance(doc.value, dict):
         message = "a manifest document must be a mapping with apiVersion, kind, metadata and spec"
         reading.problems.append(Problem(message, doc.locate(())))
         return
-    reading.problems.extend(Problem(m, doc.locate(p)) for p, m in _envelope_problems(doc.value))
+    written = _written_name(doc, text)
+    reading.problems.extend(Problem(m, doc.locate(p)) for p, m in _envelope_problems(doc.value, written))
     kind = KINDS.get(str(doc.value.get("kind")))
     name = _name(doc.value)
     if kind is None or name is None or doc.value.get("apiVersion") != API_VERSION:
@@ -129,7 +132,9 @@ def _read(doc: Document, reading: Reading) -> None:
         reading.declared.append(Declared(kind.name, name, spec, doc))
 
 
-def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
+def _envelope_problems(value: dict[str, Any], written: str | None) -> Iterator[tuple[Path, str]]:
+    """The problems of a document's envelope; `written` is its metadata.name's text, when YAML
+    read that as a number or true/false."""
     for key in value:
         if key not in _ENVELOPE:
             yield (key,), f"unknown top-level field {key!r}; a document has {', '.join(_ENVELOPE)}"
@@ -142,7 +147,7 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
         yield ("kind",), _kind_message(kind)
     metadata = value.get("metadata")
     if isinstance(metadata, dict) and isinstance(metadata.get("name"), (int, float)):
-        yield ("metadata", "name"), _name_read_as_scalar(metadata["name"])
+        yield ("metadata", "name"), _name_read_as_scalar(metadata["name"], written)
         return
     if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) or not metadata["name"]:
         yield ("metadata",), "metadata.name is required and must be a non-empty string"
@@ -155,12 +160,31 @@ def _envelope_problems(value: dict[str, Any]) -> Iterator[tuple[Path, str]]:
         yield from _previous_names_problems(metadata["previousNames"], KINDS[str(kind)], metadata["name"])
 
 
-def _name_read_as_scalar(name: float) -> str:
+def _name_read_as_scalar(name: float, written: str | None) -> str:
     """The problem of a name YAML read as a number or a boolean (a class named 2024): it was
-    'metadata.name is required', at the metadata, as if the name were missing."""
+    'metadata.name is required', at the metadata, as if the name were missing. `written` is the
+    text to quote (`007`, `True`, `1e3`: the value's own spelling is another name, `7`, `true`)."""
     message = f"metadata.name must be a string (got {name!r}); a name YAML reads as a number or true/false"
-    spelled = str(name).lower() if isinstance(name, int) else None  # a bool is an int; a float's text is lost
-    return f"{message} must be quoted" + (f': "{spelled}"' if spelled is not None else "")
+    return f"{message} must be quoted" + (f': "{written}"' if written is not None else "")
+
+
+_NAME_VALUE = re.compile(r"""["']?name["']?[ \t]*:[ \t]+([^\s,\]}#]+)""")
+
+
+def _written_name(doc: Document, text: str) -> str | None:
+    """How a metadata.name that YAML read as a number or true/false was written, read from its
+    line at its key (`name: 007`), if it stands there and reads back as that value."""
+    metadata = doc.value.get("metadata")
+    name = metadata.get("name") if isinstance(metadata, dict) else None
+    if not isinstance(name, (int, float)):
+        return None
+    where = doc.locate(("metadata", "name"))
+    lines = text.splitlines()
+    found = _NAME_VALUE.match(lines[where.line - 1], where.column - 1) if where.line <= len(lines) else None
+    if found is None:
+        return None
+    value = typed(found[1])
+    return found[1] if value == name and type(value) is type(name) else None
 
 
 def _previous_names_problems(value: Any, kind: Kind, name: str) -> Iterator[tuple[Path, str]]:
