@@ -53,6 +53,7 @@ SETTINGS: dict[str, tuple[bytes, str]] = {
     "endpoint-number": (b"targets: {x: {endpoint: 5}}\n", "{file}:1:15: targets.x.endpoint: must be a string (got 5)"),
     "endpoint-scheme": (b"targets: {x: {endpoint: ftp://x}}\n", "{file}:1:15: targets.x.endpoint: endpoint 'ftp://x' is not a host name or an http(s) URL"),
     "endpoint-port": (b"targets: {x: {endpoint: 'http://h:99999'}}\n", "{file}:1:15: targets.x.endpoint: endpoint 'http://h:99999' is not a valid URL: Port out of range 0-65535"),
+    "endpoint-port-0": (b"targets: {x: {live: {endpoint: 'h:0'}}}\n", "{file}:1:22: targets.x.live.endpoint: endpoint 'h:0' is not a valid URL: Port out of range 1-65535"),
     "endpoint-password": (b"targets: {x: {endpoint: 'http://me:hunter2@h'}}\n", "{file}:1:15: targets.x.endpoint: an endpoint must not carry a user name or password; write the host only"),
     "endpoint-braces": (b"targets: {x: {endpoint: 'http://h/{0}'}}\n", "{file}:1:15: targets.x.endpoint: endpoint 'http://h/{0}' must not have a path, query or fragment"),
     "live-endpoint-path": (b"targets: {x: {live: {endpoint: 'http://h/live'}}}\n", "{file}:1:22: targets.x.live.endpoint: endpoint 'http://h/live' must not have a path, query or fragment"),
@@ -176,6 +177,7 @@ def test_a_credential_file_that_is_a_fifo_does_not_hang(
 OPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "endpoint-broken-ipv6": (("--endpoint", "http://[::1"), "endpoint 'http://[::1' is not a valid URL: Invalid IPv6 URL"),
     "endpoint-port-out-of-range": (("--endpoint", "http://h:99999"), "endpoint 'http://h:99999' is not a valid URL: Port out of range 0-65535"),
+    "endpoint-port-0": (("--endpoint", "http://127.0.0.1:0"), "endpoint 'http://127.0.0.1:0' is not a valid URL: Port out of range 1-65535"),
     "endpoint-scheme": (("--endpoint", "ftp://x"), "endpoint 'ftp://x' is not a host name or an http(s) URL"),
     "endpoint-path": (("--endpoint", "http://h/path"), "endpoint 'http://h/path' must not have a path, query or fragment"),
     "endpoint-query": (("--endpoint", "h?x=1"), "endpoint 'h?x=1' must not have a path, query or fragment"),

@@ -26,7 +26,8 @@ class Endpoint:
         url = text if "://" in text else f"https://{text}"
         try:
             parts = urlsplit(url)
-            parts.port  # noqa: B018 - urlsplit checks the port only when it is read
+            if parts.port == 0:  # urlsplit takes 0, where nothing listens: no request can go there
+                raise ValueError("Port out of range 1-65535")
         except ValueError as error:
             raise SettingsError(f"endpoint {text!r} is not a valid URL: {error}") from None
         if parts.scheme not in ("http", "https") or not parts.hostname:
