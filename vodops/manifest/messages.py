@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from vodops.resources.base import Path
-from vodops.resources.walk import field_names, model_at
+from vodops.resources.walk import enum_values, field_names, model_at
 
 _TYPE_WORDS = {
     "int_type": "an integer",
@@ -91,6 +91,9 @@ def _say(detail: ErrorDetails, model: type[BaseModel], path: Path) -> str:
         return str(detail.get("ctx", {})["said"])
     if kind in _TYPE_WORDS:
         return f"must be {_TYPE_WORDS[kind]} (got {_show(got)})"
+    if kind == "int_parsing_size" and enum_values(model, path):  # an integer past 64 bits, in an enum
+        expected = ", ".join(str(value) for value in enum_values(model, path))
+        return f"must be one of {expected} (got {_show(got)})"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         return f"must be one of {expected.replace(' or ', ', ')} (got {_show(got)}){_closest(got, expected)}"

@@ -151,3 +151,21 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 def field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def enum_values(model: type[BaseModel], path: Path) -> tuple[Any, ...]:
+    """The values the enum (a Literal) at `path` of `model` takes, or () when the field there is
+    none: its items' when it is a list of them."""
+    while path and isinstance(path[-1], int):
+        path = path[:-1]
+    owner = model_at(model, path[:-1]) if path else None
+    if owner is None:
+        return ()
+    field = next((f for n, f in owner.model_fields.items() if (f.alias or n) == path[-1]), None)
+    return () if field is None else _literal_args(field.annotation)
+
+
+def _literal_args(annotation: Any) -> tuple[Any, ...]:
+    if typing.get_origin(annotation) is typing.Literal:
+        return typing.get_args(annotation)
+    return tuple(value for arg in typing.get_args(annotation) for value in _literal_args(arg))
