@@ -52,6 +52,8 @@ class Problem:
         return f"{self.location}: {self.message}" if self.location else self.message
 
     def sort_key(self) -> tuple[str, int, int, str]:
+        """(file, line, column, message): the order problems are reported in; an unlocated problem sorts
+        first, as file ''."""
         loc = self.location or Location("")
         return (loc.file, loc.line, loc.column, self.message)
 
@@ -70,11 +72,15 @@ class ProblemsError(VodopsError):
         super().__init__(self.render())
 
     def render(self) -> str:
+        """The message: one line per problem, in `sort_key` order, then '<N> problem(s): <headline>'."""
         lines = [str(p) for p in self.problems]
         return "\n".join([*lines, f"{counted(len(self.problems), 'problem')}: {self.headline}"])
 
 
 class ManifestError(ProblemsError):
+    """The manifests or vodops.yaml are invalid; `problems` holds every one found (file:line), raised before
+    any API call."""
+
     headline = "the manifests are invalid; nothing was sent to the API"
 
 
@@ -87,14 +93,23 @@ class ManifestChangedError(ManifestError):
 
 
 class PlanError(ProblemsError):
+    """The manifests and the live account cannot be reconciled (duplicate names, foreign owners, quotas,
+    unknown references); nothing was changed."""
+
     headline = "cannot plan; nothing was changed"
 
 
 class StalePlanError(ProblemsError):
+    """A saved plan's objects changed in the account since it was made (vodops.plan.verify); `problems` says
+    which; nothing was changed."""
+
     headline = "the account changed since the plan was made; nothing was changed. Plan again"
 
 
 class PlanMismatchError(ProblemsError):
+    """A saved plan is not the plan the manifests and the live account produce now (vodops.plan.verify): its
+    problems are the stale objects and the changes that differ."""
+
     headline = (
         "the saved plan is not what the manifests and the live account produce; nothing was changed. "
         "Plan again from the manifests"
@@ -102,7 +117,9 @@ class PlanMismatchError(ProblemsError):
 
 
 class SettingsError(VodopsError):
-    pass
+    """A target, credential or setting in vodops.yaml, the environment or a flag cannot be used; the message
+    names it and what to do."""
+
 
 
 class NoCredentialsError(SettingsError):
@@ -144,7 +161,9 @@ class AnswerError(TransportError):
 
 
 class ApplyError(VodopsError):
-    pass
+    """apply refused or stopped: an unsafe plan without consent, adoptions without --adopt, or an object whose
+    id a later change needs was never created."""
+
 
 
 class MediaError(VodopsError):
@@ -153,4 +172,6 @@ class MediaError(VodopsError):
 
 
 class EmulatorError(VodopsError):
-    pass
+    """The emulator's own failures: an unusable database, invalid knobs, or an admin request (/_emulator/...)
+    of the wrong shape."""
+

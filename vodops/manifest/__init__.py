@@ -27,6 +27,7 @@ class Manifests:
         return iter(self.resources)
 
     def of_kind(self, kind: str) -> list[Declared]:
+        """The declarations of `kind`, in the order they were read."""
         return [item for item in self.resources if item.kind == kind]
 
 

@@ -69,6 +69,8 @@ class ImageReads:
 
 
 def inside(root: Path, manifest_dir: Path, written: str) -> Path:
+    """The resolved path of `written` (relative to `manifest_dir`); raises ImageFileError when it holds a NUL,
+    is absolute, or leads (lexically or through a symbolic link) outside `root`."""
     if "\x00" in written:
         raise ImageFileError(f"{written!r} contains a NUL character")
     if PurePosixPath(written).is_absolute() or PureWindowsPath(written).is_absolute():

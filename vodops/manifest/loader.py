@@ -54,6 +54,8 @@ class Declared:
         return self.document.locate(("metadata", "name"))
 
     def locate(self, spec_path: Path) -> Location:
+        """The file:line:column of `spec_path` (a path inside `spec`), or of its nearest ancestor that has
+        one."""
         return self.document.locate(("spec", *spec_path))
 
     @property
@@ -95,6 +97,9 @@ class Reading:
 
 
 def read_declarations(directory: FsPath) -> Reading:
+    """Every document of every manifest file under `directory`, parsed and validated one by one; problems are
+    collected in the Reading, never raised. Raises ManifestError only when the directory itself cannot be
+    listed."""
     found = manifest_files(directory)
     reading = Reading(directory, notes=found.notes)
     for file in found.files:

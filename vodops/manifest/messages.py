@@ -66,6 +66,8 @@ def _child(value: Any, step: int | str) -> tuple[bool, Any]:
 
 
 def path_is_branch(step: str) -> bool:
+    """True when a pydantic `loc` step names a union branch (int, str, float, constrained-..., function-...)
+    rather than a key in the data."""
     return step.startswith(("constrained-", "function-")) or step in {"int", "str", "float"}
 
 

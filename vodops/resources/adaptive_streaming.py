@@ -28,6 +28,8 @@ class AdaptiveDynamicStreamingTemplateSpec(AdaptiveDynamicStreamingTemplateField
     """The spec of CreateAdaptiveDynamicStreamingTemplate, with `problems` across its fields."""
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: each
+        rung's streams (as HLS), DASH segment types, and the DRM fields that apply to drmType."""
         for index, stream in enumerate(self.stream_infos):
             for path, message in _stream_problems(stream):
                 yield ("streamInfos", index, *path), message

@@ -18,6 +18,8 @@ class AIRecognitionTemplateSpec(AIRecognitionTemplateFields):
     """The spec of CreateAIRecognitionTemplate, with the rules AsrTranslateConfigure states."""
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: speech
+        translation's source and target languages, and not both it and full-text recognition ON."""
         translate, full_text = self.asr_translate_configure, self.asr_full_text_configure
         if translate is None or translate.switch != "ON":
             return

@@ -15,6 +15,8 @@ class AnimatedGraphicsTemplateSpec(AnimatedGraphicsTemplateFields):
     """The spec of CreateAnimatedGraphicsTemplate."""
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: a webp
+        needs a width or a height above 0."""
         # The SDK's error codes FormatWebpLackWidthAndHeight and FormatWebpWidthAndHeightBothZero:
         # "when Format is webp, Width and Height may not both be left out, nor both be 0".
         if self.format == "webp" and not (self.width or self.height):

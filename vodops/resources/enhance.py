@@ -17,32 +17,47 @@ class _Toggle(Spec):
 
 
 class SuperResolution(_Toggle):
+    """SuperResolutionInfo: super resolution (type lq or hq; size 2, the only scale)."""
+
     type: Literal["lq", "hq"] | None = None
     size: Annotated[Literal[2], Numbers((2,))] | None = None
 
 
 class Hdr(_Toggle):
+    """HDRInfo: high dynamic range (type hdr10 or hlg)."""
+
     type: Literal["hdr10", "hlg"] | None = None
 
 
 class WeakStrong(_Toggle):
+    """VideoDenoiseInfo or ArtifactRepairInfo: a switch with a weak or strong type."""
+
     type: Literal["weak", "strong"] | None = None
 
 
 class ThreeLevels(_Toggle):
+    """ImageQualityEnhanceInfo, ColorEnhanceInfo or DiffusionEnhanceInfo: a switch with a weak, normal or
+    strong type."""
+
     type: Strength | None = None
 
 
 class NormalOnly(_Toggle):
+    """LowLightEnhanceInfo or AudioDenoiseInfo: a switch whose only type is normal."""
+
     type: Literal["normal"] | None = None
 
 
 class ScratchRepair(_Toggle):
+    """ScratchRepairInfo: scratch repair, with its intensity (0 to 1)."""
+
     intensity: Unit | None = None
     type: Literal["normal"] | None = None
 
 
 class FrameRateWithDen(_Toggle):
+    """FrameRateWithDenInfo: frame interpolation to fpsNum / fpsDen frames per second (below 100)."""
+
     fps_num: Annotated[int, Range(0)] | None = None
     fps_den: Annotated[int, Range(1)] | None = None
 
@@ -61,6 +76,8 @@ Scenario = Literal[
 
 
 class VideoEnhance(Spec):
+    """VideoEnhanceConfig: the video enhancements of a transcode template."""
+
     enhance_scenario_type: Scenario | None = None
     super_resolution: SuperResolution | None = None
     hdr: Hdr | None = None
@@ -74,6 +91,9 @@ class VideoEnhance(Spec):
     frame_rate_with_den: FrameRateWithDen | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: at most
+        one of diffusionEnhance, imageQualityEnhance and artifactRepair ON; diffusionEnhance not with
+        superResolution or denoise; fpsNum / fpsDen below 100."""
         def on(toggle: _Toggle | None) -> bool:
             return toggle is not None and toggle.switch == "ON"
 
@@ -91,19 +111,27 @@ class VideoEnhance(Spec):
 
 
 class AudioSeparate(_Toggle):
+    """AudioSeparateInfo: separating vocals from the background (type normal or music; the track kept)."""
+
     type: Literal["normal", "music"] | None = None
     track: Literal["vocal", "background"] | None = None
 
 
 class VolumeBalance(_Toggle):
+    """AudioVolumeBalanceInfo: loudness normalization or gain control."""
+
     type: Literal["loudNorm", "gainControl"] | None = None
 
 
 class Beautify(_Toggle):
+    """AudioBeautifyInfo: removing clicks and sibilance (types declick, deesser)."""
+
     types: list[Literal["declick", "deesser"]] | None = None
 
 
 class AudioEnhance(Spec):
+    """AudioEnhanceConfig: the audio enhancements of a transcode template."""
+
     denoise: NormalOnly | None = None
     separate: AudioSeparate | None = None
     volume_balance: VolumeBalance | None = None
@@ -111,10 +139,14 @@ class AudioEnhance(Spec):
 
 
 class EnhanceConfig(Spec):
+    """EnhanceConfig: the audio and video enhancements of a transcode template."""
+
     video_enhance: VideoEnhance | None = None
     audio_enhance: AudioEnhance | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: those of
+        videoEnhance, under it."""
         if self.video_enhance:
             for path, message in self.video_enhance.problems():
                 yield ("videoEnhance", *path), message

@@ -43,6 +43,7 @@ class Range(_Rule):
     zero: bool = False
 
     def check(self, value: float) -> float:
+        """`value` unchanged; raises ValueError saying the range and unit when it is outside it."""
         if not ((self.zero and value == 0) or self.low <= value <= self._top):
             raise ValueError(f"must be {self.words()} (got {_num(value)})")
         return value
@@ -113,6 +114,8 @@ class Length(_Rule):
         return r"^\d+(\.\d+)?(" + "|".join(self.units) + ")$"
 
     def check(self, value: str) -> str:
+        """`value` unchanged; raises ValueError when it is not N followed by one of `units`, or N is outside
+        its unit's bounds."""
         found = _compiled(r"(\d+(?:\.\d+)?)(" + "|".join(self.units) + ")").fullmatch(value)
         if found is None:
             examples = " or ".join(f"'10{u}'" for u in self.units)
@@ -136,6 +139,7 @@ class Length(_Rule):
         return (above and amount <= high) or (self.zero and amount == 0)
 
     def json_schema(self) -> JsonSchemaValue:
+        """A string schema with the pattern of N and the units."""
         units = ", ".join(self.units)
         return {"type": "string", "pattern": self.pattern, "description": f"a number with a unit ({units})"}
 
@@ -145,11 +149,13 @@ class Alpha(_Rule):
     """A float in (0, 1]."""
 
     def check(self, value: float) -> float:
+        """`value` unchanged; raises ValueError when it is not in (0, 1]."""
         if not 0 < value <= 1:
             raise ValueError(f"must be greater than 0 and at most 1 (got {value})")
         return value
 
     def json_schema(self) -> JsonSchemaValue:
+        """A number schema for (0, 1]."""
         return {"type": "number", "exclusiveMinimum": 0, "maximum": 1}
 
 
@@ -161,11 +167,13 @@ class Pattern(_Rule):
     shape: str
 
     def check(self, value: str) -> str:
+        """`value` unchanged; raises ValueError saying `shape` when it does not fully match `regex`."""
         if not _compiled(self.regex).fullmatch(value):
             raise ValueError(f"must be {self.shape} (got {value!r})")
         return value
 
     def json_schema(self) -> JsonSchemaValue:
+        """A string schema with `regex` as its pattern and `shape` as its description."""
         return {"type": "string", "pattern": self.regex, "description": self.shape}
 
 
@@ -183,12 +191,15 @@ class Numbers(_Rule):
         return core_schema.no_info_before_validator_function(self.check, handler(source))
 
     def check(self, value: int) -> int:
+        """`value` unchanged (before the type check); raises ValueError for a boolean. Membership in `values`
+        is checked by the Literal it annotates."""
         if isinstance(value, bool):
             choices = ", ".join(str(v) for v in self.values)
             raise ValueError(f"must be one of {choices}, a number, not {str(value).lower()} (got {value})")
         return value
 
     def json_schema(self) -> JsonSchemaValue:
+        """An integer schema enumerating `values`."""
         return {"type": "integer", "enum": list(self.values)}
 
 

@@ -18,6 +18,8 @@ class ImageSpriteTemplateSpec(ImageSpriteTemplateFields):
     """The spec of CreateImageSpriteTemplate; the sprite (count x size) fits in 15000 x 15000 px."""
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: the sample
+        interval for its sampleType, and the sprite (count x size, px) at most 15000 px a side."""
         yield from interval_problems(self.sample_type, self.sample_interval)
         for field, count in (("rowCount", self.row_count), ("columnCount", self.column_count)):
             if count < 1:

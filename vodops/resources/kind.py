@@ -192,6 +192,8 @@ class Nodes:
             return -1
 
     def create_body(self, path: str, parent_id: Any) -> dict[str, Any]:
+        """The create request's parent and name fields for the node at `path` under `parent_id`: its last path
+        segment is the name."""
         return {self.parent_field: parent_id, self.name_field: path.rpartition("/")[2]}
 
     def rename_body(self, path: str) -> dict[str, Any]:

@@ -72,6 +72,9 @@ class Watermark(Spec):
 
 
 class LivePullStreamTaskSpec(Spec):
+    """CreateLivePullStreamTask's fields (the live API, 2018-08-01): pulling sourceUrls and pushing them to a
+    live stream between startTime and endTime (UTC)."""
+
     source_type: SourceType
     source_urls: Annotated[list[SourceUrl], Field(min_length=1, max_length=30)]
     domain_name: str | None = None
@@ -100,6 +103,9 @@ class LivePullStreamTaskSpec(Spec):
     backup_vod_url: SourceUrl | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: either
+        toUrl or domainName, appName and streamName; one source URL unless PullVodPushLive; fileIndex within
+        sourceUrls; the time window."""
         yield from self._destination_problems()
         if self.source_type != "PullVodPushLive" and len(self.source_urls) > 1:
             yield ("sourceUrls",), f"a {self.source_type} task pulls from exactly one URL"

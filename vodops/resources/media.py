@@ -29,6 +29,8 @@ Tag = Annotated[str, Field(min_length=1, max_length=32)]
 
 
 class MediaSource(Spec):
+    """Where a media's content comes from: exactly one of a local file (uploaded) or a URL (PullUpload)."""
+
     file: str | None = Field(
         default=None, description="a file relative to the manifest, inside the manifest directory"
     )
@@ -39,6 +41,7 @@ class MediaSource(Spec):
     )
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """((), message) unless exactly one of file and url is written."""
         if (self.file is None) == (self.url is None):
             yield (), "write exactly one of file and url"
 
@@ -55,10 +58,15 @@ def extension(name: str) -> str:
 
 
 class MediaCover(Spec):
+    """A media's cover image (ModifyMediaInfo's CoverData), from a local file."""
+
     file: str = Field(description="a PNG, JPEG or GIF file relative to the manifest (at most 7 MB)")
 
 
 class MediaSpec(Spec):
+    """A media file in VOD: its source, and what ModifyMediaInfo can change (class, cover, description, tags,
+    expiry); procedure, storageRegion and mediaType are told at upload."""
+
     source: MediaSource
     cover: MediaCover | None = None
     media_class: Annotated[str | None, RefTo(MEDIA_CLASS)] = Field(
@@ -88,6 +96,9 @@ class MediaSpec(Spec):
     )
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: the
+        source's, a media type its extension cannot tell, an expireTime that is no real time, tags listed
+        twice."""
         source = list(self.source.problems())
         for path, message in source:
             yield ("source", *path), message

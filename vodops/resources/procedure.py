@@ -21,28 +21,41 @@ from vodops.resources.tasks import (
 
 
 class ContentReviewUse(Spec):
+    """AiContentReviewTaskInput: the content review template a procedure runs."""
+
     definition: ContentReviewRef
 
 
 class AnalysisUse(Spec):
+    """AiAnalysisTaskInput: the AI analysis template a procedure runs."""
+
     definition: AnalysisRef
 
 
 class RecognitionUse(Spec):
+    """AiRecognitionTaskInput: an AI recognition template a procedure runs."""
+
     definition: RecognitionRef
 
 
 class ReviewAudioVideoTask(Spec):
+    """ProcedureReviewAudioVideoTaskInput: the review template a procedure runs, on the media, its cover or
+    both."""
+
     definition: ReviewRef
     review_contents: list[Literal["Media", "Cover"]] | None = None
 
 
 class ImportMediaKnowledgeTask(Spec):
+    """ImportMediaKnowledgeTaskInput: a template importing the media into knowledge bases."""
+
     definition: TemplateId
     knowledge_base_ids: list[str] | None = None
 
 
 class ProcedureSpec(Spec):
+    """CreateProcedureTemplate's fields: the tasks a procedure runs on a media."""
+
     comment: str | None = None
     media_process_task: MediaProcessTask | None = None
     ai_content_review_task: ContentReviewUse | None = None
@@ -58,6 +71,8 @@ class ProcedureSpec(Spec):
     ) = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: those of
+        mediaProcessTask, under it."""
         if self.media_process_task is not None:
             for path, message in self.media_process_task.problems():
                 yield ("mediaProcessTask", *path), message

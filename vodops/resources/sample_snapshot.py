@@ -23,5 +23,7 @@ class SampleSnapshotTemplateSpec(SampleSnapshotTemplateFields):
     """The spec of CreateSampleSnapshotTemplate."""
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: the sample
+        interval its sampleType allows."""
         return interval_problems(self.sample_type, self.sample_interval)
 

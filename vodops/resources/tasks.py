@@ -93,26 +93,38 @@ Watermarks = Annotated[list[WatermarkUse], Field(max_length=10)]
 
 
 class TraceWatermark(Spec):
+    """TraceWatermarkInput: a trace watermark, ON or OFF."""
+
     switch: Switch
 
 
 class CopyRightWatermark(Spec):
+    """CopyRightWatermarkInput: copyright text, at most 200 characters."""
+
     text: Annotated[str, Field(max_length=200)]
 
 
 class TemplateRef(Spec):
+    """BlindWatermarkInput: a template by its numeric id (Definition)."""
+
     definition: TemplateId
 
 
 class HeadTailUse(Spec):
+    """HeadTailTaskInput: a declared head/tail template, by name."""
+
     definition: HeadTailRef
 
 
 class SpriteUse(Spec):
+    """ImageSpriteTaskInput: a declared image sprite template, by name."""
+
     definition: SpriteRef
 
 
 class Mosaic(Spec):
+    """MosaicInput: a blurred rectangle (positions and sizes in px or %) between two times (seconds)."""
+
     coordinate_origin: Literal["TopLeft"] | None = None
     x_pos: Position | None = None
     y_pos: Position | None = None
@@ -183,6 +195,9 @@ class OverrideParameter(Spec):
 
 
 class TranscodeTask(Spec):
+    """TranscodeTaskInput: a transcode by a declared template, with watermarks, mosaics, heads and tails, a
+    time range (seconds), overrides and subtitles."""
+
     definition: TranscodeRef
     watermark_set: Watermarks | None = None
     trace_watermark: TraceWatermark | None = None
@@ -197,12 +212,18 @@ class TranscodeTask(Spec):
 
 
 class AnimatedGraphicTask(Spec):
+    """AnimatedGraphicTaskInput: an animated image by a declared template, from startTimeOffset to
+    endTimeOffset (seconds)."""
+
     definition: AnimatedRef
     start_time_offset: Seconds
     end_time_offset: Seconds
 
 
 class SnapshotByTimeOffsetTask(Spec):
+    """SnapshotByTimeOffsetTaskInput: snapshots by a declared template at times (seconds, or ext offsets like
+    '10s', '50%')."""
+
     definition: SnapshotRef
     ext_time_offset_set: list[Annotated[str, Length(("s", "%"))]] | None = None
     time_offset_set: list[float] | None = None
@@ -210,22 +231,30 @@ class SnapshotByTimeOffsetTask(Spec):
 
 
 class SampleSnapshotTask(Spec):
+    """SampleSnapshotTaskInput: sampled snapshots by a declared template."""
+
     definition: SampleRef
     watermark_set: Watermarks | None = None
 
 
 class CoverBySnapshotTask(Spec):
+    """CoverBySnapshotTaskInput: a cover taken by a declared snapshot template at a time (seconds) or a
+    percentage of the video."""
+
     definition: SnapshotRef
     position_type: Literal["Time", "Percent"]
     position_value: Annotated[float, Range(0)]
     watermark_set: Watermarks | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(('positionValue',), message) when a Percent position is above 100."""
         if self.position_type == "Percent" and self.position_value > 100:
             yield ("positionValue",), "is a percentage of the video when positionType is Percent: 0 to 100"
 
 
 class SpekeDrm(Spec):
+    """SPEKEDrm: the SPEKE key server a DRM stream takes its keys from."""
+
     resource_id: Annotated[str, Pattern(r"^[A-Za-z0-9_-]{1,128}$", "1 to 128 letters, digits, '_' or '-'")]
     key_server_url: Annotated[str, Field(min_length=1)]
     vector: Annotated[str, Pattern(r"^[0-9A-Fa-f]{32}$", "32 hexadecimal digits")]
@@ -235,11 +264,16 @@ class SpekeDrm(Spec):
 
 
 class DrmInfo(Spec):
+    """ThirdPartyDrmInfo: the DRM types of an adaptive stream, and its SPEKE key server."""
+
     drm_types: Annotated[list[Literal["FairPlay", "Widevine", "PlayReady"]], Field(min_length=1)]
     speke_drm: SpekeDrm | None = None
 
 
 class AdaptiveDynamicStreamingTask(Spec):
+    """AdaptiveDynamicStreamingTaskInput: adaptive streaming by a declared template, with watermarks,
+    subtitles and DRM."""
+
     definition: AdaptiveRef
     watermark_set: Watermarks | None = None
     trace_watermark: TraceWatermark | None = None
@@ -262,6 +296,8 @@ class MediaProcessTask(Spec):
     adaptive_dynamic_streaming_task_set: list[AdaptiveDynamicStreamingTask] | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: subtitle
+        stream indexes, and covers' Percent positions."""
         subtitled = [
             *(
                 ("transcodeTaskSet", i, t.subtitle_info_set)

@@ -51,6 +51,8 @@ class _VideoFields(Spec):
 
 
 class VideoStream(_VideoFields):
+    """VideoTemplateInfo: a transcode template's video stream (bitrate kbps, fps, width and height px)."""
+
     codec: VideoCodec
     fps: Fps
     bitrate: VideoBitrate
@@ -58,6 +60,8 @@ class VideoStream(_VideoFields):
     bframes: Annotated[int, Range(0, 16, "frames")] | None = None
 
     def problems_in(self, container: str) -> Iterator[tuple[Path, str]]:
+        """(path inside the stream, message) for the rules of this codec in `container`: av1 and H.266 in mp4
+        only, H.266 with vcrf, codecTag and videoProfile for their codec."""
         if self.codec in ("av1", "H.266") and container != "mp4":
             yield ("codec",), f"{self.codec} is only available with container mp4"
         if self.codec == "H.266" and self.vcrf is None:
@@ -69,12 +73,16 @@ class VideoStream(_VideoFields):
 
 
 class AudioStream(Spec):
+    """AudioTemplateInfo: a transcode template's audio stream (bitrate kbps, sample rate Hz, channels)."""
+
     codec: AudioCodec
     bitrate: AudioBitrate
     sample_rate: SampleRate
     audio_channel: AudioChannel | None = None
 
     def problems_in(self, container: str) -> Iterator[tuple[Path, str]]:
+        """(path inside the stream, message) for the rules of `container`: its audio codecs, 16000 Hz for
+        pcm16 only, no 6 channels in flac, ogg, mp3 or m4a."""
         allowed = AUDIO_CODECS[container]
         if self.codec not in allowed:
             choices = ", ".join(sorted(allowed))
@@ -89,11 +97,15 @@ class AudioStream(Spec):
 
 
 class TEHDConfig(Spec):
+    """TEHDConfig: top speed codec (TEHD-100) and its highest video bitrate (kbps), or OFF."""
+
     type: Literal["TEHD-100", "OFF"]
     max_video_bitrate: Annotated[int, Range(0, None, "kbps")] | None = None
 
 
 class TranscodeTemplateSpec(Spec):
+    """CreateTranscodeTemplate's fields: a container and the video and audio streams it keeps."""
+
     container: Container
     comment: str | None = None
     remove_video: Flag | None = None
@@ -106,6 +118,8 @@ class TranscodeTemplateSpec(Spec):
     std_ext_info: str | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path inside the spec, message) for each rule across fields that the types cannot state: which
+        streams the container keeps and their codecs, segmentType for hls only, tehdConfig, enhanceConfig."""
         yield from self._stream_problems()
         if self.segment_type is not None and self.container != "hls":
             yield ("segmentType",), "only applies to container hls"
@@ -162,6 +176,8 @@ class VideoStreamOverride(_VideoFields):
 
 
 class AudioStreamOverride(Spec):
+    """AudioTemplateInfoForUpdate, as a procedure's OverrideParameter takes it: every field optional."""
+
     codec: AudioCodec | None = None
     bitrate: AudioBitrate | None = None
     sample_rate: SampleRate | None = None
@@ -170,5 +186,7 @@ class AudioStreamOverride(Spec):
 
 
 class TEHDOverride(Spec):
+    """TEHDConfigForUpdate, as a procedure's OverrideParameter takes it: every field optional."""
+
     type: Literal["TEHD-100", "OFF"] | None = None
     max_video_bitrate: Annotated[int, Range(0, None, "kbps")] | None = None

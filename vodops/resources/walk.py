@@ -150,6 +150,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 
 
 def field_names(model: type[BaseModel]) -> list[str]:
+    """The manifest names (aliases) of `model`'s fields, in declaration order."""
     return [info.alias or name for name, info in model.model_fields.items()]
 
 

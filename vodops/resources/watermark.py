@@ -39,6 +39,8 @@ class ImageTemplate(Spec):
 
 
 class TextTemplate(Spec):
+    """TextWatermarkTemplateInput: a text watermark's font, size (px), colour and opacity."""
+
     font_type: Literal["simkai.ttf", "arial.ttf"]
     font_size: FontSize
     font_color: Color
@@ -46,11 +48,15 @@ class TextTemplate(Spec):
 
 
 class SvgTemplate(Spec):
+    """SvgWatermarkInput: an SVG watermark's width and height (px, or % of the video's W, H, S or L)."""
+
     width: SvgSize | None = None
     height: SvgSize | None = None
 
 
 class WatermarkTemplateSpec(Spec):
+    """CreateWatermarkTemplate's fields: an image, text or SVG watermark and where it sits."""
+
     type: WatermarkType
     comment: str | None = None
     coordinate_origin: Origin | None = None
@@ -61,6 +67,7 @@ class WatermarkTemplateSpec(Spec):
     svg_template: SvgTemplate | None = None
 
     def problems(self) -> Iterator[tuple[Path, str]]:
+        """(path, message) when the template of `type` is missing, or another type's template is written."""
         templates = {
             "image": ("imageTemplate", self.image_template),
             "text": ("textTemplate", self.text_template),
