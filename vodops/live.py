@@ -57,6 +57,7 @@ class LiveState:
         return iter(self.resources)
 
     def of_kind(self, kind: str) -> list[LiveResource]:
+        """The objects of `kind`, presets included, in listing order."""
         return list(self._by_kind.get(kind, ()))
 
     def named(self, kind: str, name: str) -> list[LiveResource]:

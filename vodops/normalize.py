@@ -30,6 +30,8 @@ class Default:
     when: tuple[str, frozenset[Any]] | None = None
 
     def holds(self, root: Mapping[str, Any]) -> bool:
+        """Whether this default applies to the spec `root` (top-level fields, manifest spelling):
+        always without `when`."""
         return self.when is None or _among(root.get(self.when[0]), self.when[1])
 
 
@@ -68,6 +70,8 @@ class Ignored:
     when: tuple[str, frozenset[Any]]
 
     def holds(self, root: Mapping[str, Any]) -> bool:
+        """Whether the spec `root`'s `when` field has one of the values that make the API ignore the
+        field."""
         return _among(root.get(self.when[0]), self.when[1])
 
 
@@ -85,16 +89,20 @@ def toggles(prefix: str, names: list[str]) -> list[Rule]:
 
 
 def pattern(text: str) -> Pattern:
+    """'videoTemplate.*.codec' -> ('videoTemplate', '*', 'codec')."""
     return tuple(text.split("."))
 
 
 def matches(rule_pattern: Pattern, path: Path) -> bool:
+    """Whether `path` (keys and list indexes) matches `rule_pattern` step for step, '*' matching any
+    one step."""
     return len(rule_pattern) == len(path) and all(
         step == "*" or step == str(part) for step, part in zip(rule_pattern, path, strict=True)
     )
 
 
 def is_absent(value: Any) -> bool:
+    """Whether `value` counts as left out: None, '', [] or {} (0 and False do not)."""
     return value is None or value == "" or value == [] or value == {}
 
 

@@ -55,6 +55,7 @@ class Owner:
 
 
 def content_digest(content: bytes) -> str:
+    """The first 12 hex digits of `content`'s sha256."""
     return hashlib.sha256(content).hexdigest()[:DIGEST_LENGTH]
 
 
@@ -72,6 +73,8 @@ def url_tag(url: str) -> str:
 
 
 def marker(owner: Owner) -> str:
+    """The marker text for `owner`: `[vodops:<stack>/<name>#<digest>@<url_tag>=<applied>]`, each
+    optional part only when set (the url tag only with a digest)."""
     digest = f"#{owner.digest}" if owner.digest else ""
     where = f"@{owner.url_tag}" if owner.digest and owner.url_tag else ""
     applied = f"={owner.applied}" if owner.applied else ""
@@ -80,6 +83,8 @@ def marker(owner: Owner) -> str:
 
 
 def with_marker(comment: str, owner: Owner) -> str:
+    """`comment` followed by one space and `owner`'s marker (the marker alone when `comment` is
+    empty)."""
     return f"{comment} {marker(owner)}" if comment else marker(owner)
 
 

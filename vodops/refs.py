@@ -39,15 +39,20 @@ class RefName(str):
 
 
 class References:
+    """The (kind, name) <-> live id of every object a plan or apply knows, to turn references
+    written as names into the ids the API takes, and back."""
+
     def __init__(self) -> None:
         self._ids: dict[tuple[str, str], LiveId] = {}
         self._names: dict[tuple[str, LiveId], str] = {}
 
     def bind(self, kind: str, name: str, live_id: LiveId) -> None:
+        """Record that the object `name` of `kind` has id `live_id` (both ways)."""
         self._ids[(kind, name)] = live_id
         self._names[(kind, live_id)] = name
 
     def id_of(self, kind: str, name: str) -> LiveId | None:
+        """The live id bound to (`kind`, `name`), or None."""
         return self._ids.get((kind, name))
 
     def canonical(self, owner_kind: str, spec: dict[str, Any]) -> dict[str, Any]:

@@ -80,6 +80,8 @@ def check_created(document: dict[str, Any], app: Application) -> None:
 
 
 def pending_note(app: Application) -> str:
+    """The plan note for an application apply has yet to create: its SubAppId and every id in it are
+    known only after apply."""
     return (
         f"application {app.name!r} does not exist yet: apply creates it first; its SubAppId and the "
         "ids of everything in it are known after apply (if it was renamed, list its name in its "

@@ -72,6 +72,9 @@ def _made_by(kind: str, item: Mapping[str, Any], request: Mapping[str, Any], sta
 
 
 def delete_unless_gone(api: VodApi, change: Change) -> str:
+    """Delete the live object of `change`; 'done', or 'done (it was already gone)' when the delete
+    failed but a listing no longer holds the id. Raises the delete's VodopsError when the object is
+    still listed."""
     assert change.live is not None, "a delete always has a live side"
     try:
         api.delete(change.kind, change.live.id)

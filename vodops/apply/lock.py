@@ -150,6 +150,9 @@ class ApplyLock:
 
     @contextmanager
     def held(self) -> Iterator[None]:
+        """Hold the lock for the `with` body, renewing it in a thread, and release it after. Raises
+        LockError when another holder keeps it past `wait` seconds; tells `notify` if the lock was
+        broken meanwhile."""
         try:
             self._acquire()
         except BaseException:

@@ -14,6 +14,9 @@ from vodops.resources import DEPENDENCY_ORDER, KINDS
 
 
 class Action(str, Enum):
+    """What a change does to a live object; `dangerous` ones (delete, replace, adopt) are shown
+    first and guarded by apply."""
+
     CREATE = "create"
     UPDATE = "update"
     REPLACE = "replace"  # create the new object, repoint what refers to the old, delete the old
@@ -78,6 +81,8 @@ class Brakes:
     deletes: tuple[str, ...]  # KIND/NAME of every deletion in the plan
 
     def released(self, allowed: set[str], force: bool) -> bool:
+        """Whether apply may go on: with `force`, or when every deletion (KIND/NAME) is in
+        `allowed`."""
         return force or set(self.deletes) <= allowed
 
 
@@ -108,9 +113,11 @@ class Plan:
         return tuple(q for q in self.quotas if q.peak or q.used_after)
 
     def counts(self) -> Counter[Action]:
+        """How many changes of each action the plan holds."""
         return Counter(change.action for change in self.changes)
 
     def summary(self) -> str:
+        """One line: 'Plan: N to create, ...' in Action order, or the no-changes sentence."""
         counts = self.counts()
         if not counts:
             return "No changes: the live account matches the manifests."
@@ -151,6 +158,8 @@ class Step:
 
 
 def steps(changes: tuple[Change, ...]) -> list[Step]:
+    """The steps apply runs for `changes`, in their order: a replace becomes a create and then
+    (unless it keeps the old object) a delete."""
     found: list[Step] = []
     for change in changes:
         replaced = ("create",) if change.keeps_old else ("create", "delete")

@@ -36,6 +36,9 @@ def _delta(change: Change) -> int:
 def plan_problems(
     live: LiveState, changes: list[Change], limits: Mapping[str, int] = QUOTAS
 ) -> Iterator[Problem]:
+    """What stops the plan: a kind whose objects would exceed its quota (`limits`, per
+    sub-application) at their peak during apply, a tree node with more children than allowed, a
+    class deleted while it keeps children."""
     for quota in quotas(live, changes, limits):
         if quota.peak > quota.limit:
             yield Problem(

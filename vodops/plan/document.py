@@ -50,6 +50,8 @@ _VOLATILE = frozenset({"SubClassIdSet"})  # derived from other objects: not this
 
 
 def fingerprint(found: LiveResource) -> str:
+    """16 hex digits of the sha256 of the object's raw listing (as sorted compact JSON,
+    SubClassIdSet left out): a saved plan's check that the object has not changed since."""
     raw = {k: v for k, v in found.raw.items() if k not in _VOLATILE}
     text = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

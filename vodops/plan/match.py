@@ -35,6 +35,10 @@ class Match:
 
 
 def match(item: DesiredResource, live: LiveState, stack: str) -> Match:
+    """The live object `item` is matched with: the one custom object of its name (of several owned
+    by `stack`, the one already as declared, else the highest id), else the one its adoptId or a
+    previous name finds. A preset name or an ambiguous name or previous name gives a problem, not a
+    match."""
     candidates = live.named(item.kind, item.name)
     custom = [r for r in candidates if not r.preset]
     if len(candidates) > len(custom):

@@ -73,6 +73,8 @@ def _parent(path: str) -> str:
 
 
 def procedure_rename_note(old: str, new: str) -> str:
+    """The plan note for a procedure renamed from `old` to `new`: the API cannot rename one, so it
+    is created anew and the old deleted."""
     return (
         f"Procedure {old!r} -> {new!r}: the API keys procedures by name and cannot rename one; the "
         f"plan creates {new!r}, then deletes {old!r} (uploads naming {old!r} must use the new name)"

@@ -23,6 +23,9 @@ _STYLE = {
 
 
 def render_plan(plan: Plan) -> str:
+    """The plan as the terminal shows it (click styles): target and summary, the brakes' warning,
+    each change with its fields (dangerous first), what objects are doing, notes and quotas in
+    use."""
     app = f", subAppId {plan.sub_app_id}" if plan.sub_app_id else ""  # which one --sub-app chose
     lines = [
         f"Target: {printable(plan.target)}{app}, stack {plan.stack!r}",
@@ -55,6 +58,8 @@ def display_order(plan: Plan) -> list[Change]:
 
 
 def headline(change: Change) -> str:
+    """A change's first line: sign, action, KIND 'name', its id and a replace's warning, in the
+    action's colour (bold when dangerous)."""
     sign, colour = _STYLE[change.action]
     where = change.id_note
     title = f"{sign} {change.action.value} {change.kind} {change.name!r}{where}{replace_warning(change)}"
