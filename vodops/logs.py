@@ -53,7 +53,11 @@ def tee(*observers: Observer) -> Observer:
 
 
 class JsonFormatter(logging.Formatter):
+    """Log records as one JSON object a line: time (UTC, ms), level, logger, message and the
+    record's `vodops` fields."""
+
     def format(self, record: logging.LogRecord) -> str:
+        """The record as one line of JSON."""
         data = {
             "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),

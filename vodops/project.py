@@ -21,9 +21,13 @@ class Project:
 
     @classmethod
     def open(cls, directory: Path) -> Project:
+        """The project in `directory` with its settings (vodops.yaml, or the defaults); raises
+        ManifestError for invalid settings."""
         return cls(directory, load_settings(directory))
 
     def manifests(self) -> Manifests:
+        """The project's manifests, validated for its stack; raises ManifestError listing every
+        problem."""
         return load_manifests(self.directory, self.settings.stack)
 
 

@@ -89,6 +89,7 @@ def _document(kind: str, spec_ref: str, spec_required: bool) -> dict[str, Any]:
 
 
 def settings_schema() -> dict[str, Any]:
+    """The JSON Schema of vodops.yaml, from the Settings model (aliases, 2020-12 dialect)."""
     schema = Settings.model_json_schema(by_alias=True)
     return {"$schema": _DIALECT, "title": "vodops.yaml", **schema}
 

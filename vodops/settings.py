@@ -68,6 +68,8 @@ LiveRegion = Annotated[
 
 
 class LiveSettings(Spec):
+    """Where a target's live API 2018-08-01 calls go (LivePullStreamTask)."""
+
     endpoint: EndpointText | None = Field(
         default=None,
         description="live API host (default live.tencentcloudapi.com for a Tencent endpoint; for any "
@@ -79,6 +81,8 @@ class LiveSettings(Spec):
 
 
 class TargetSettings(Spec):
+    """One target: where the VOD API is, which sub-application, and how to call it."""
+
     endpoint: EndpointText | None = Field(
         default=None,
         description="API host (default vod.tencentcloudapi.com; vod.api.qcloud.com for dialect 2017), "
@@ -123,6 +127,9 @@ class TargetSettings(Spec):
 
 
 class DeleteLimits(Spec):
+    """The most deletions a plan may hold before apply refuses it without --allow-delete or
+    --force."""
+
     max_deletes: Annotated[int, Range(0)] | None = Field(
         default=None, description="most objects a plan may delete (default: no absolute limit)"
     )
@@ -140,6 +147,8 @@ else:  # the registry's names, validated (and listed in the schema) as a Literal
 
 
 class Safety(DeleteLimits):
+    """Limits on deletes, overall and per kind, and the kinds vodops may delete at all."""
+
     max_delete_percent: Annotated[float, Range(0, 100, "%")] | None = Field(
         default=30, description="most managed objects a plan may delete, in percent (default 30; null: none)"
     )
@@ -153,6 +162,8 @@ class Safety(DeleteLimits):
 
 
 class DriftSettings(Spec):
+    """What drift and watch also report: objects no stack owns, under names vodops manages."""
+
     names: list[Annotated[str, Field(min_length=1, max_length=256)]] = Field(
         default_factory=list,
         description="globs (`*`, `?`, `[...]`) of names where vodops manages: an object with no marker "
@@ -161,6 +172,8 @@ class DriftSettings(Spec):
 
 
 class Settings(Spec):
+    """vodops.yaml: the project's stack, targets, safety limits, drift names and quotas."""
+
     stack: StackName = Field(
         default="default", description="the name in the ownership marker [vodops:<stack>]"
     )

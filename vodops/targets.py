@@ -93,6 +93,10 @@ class TargetChoice:
 
 
 def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Target:
+    """The target `choice` names (by name, or the settings' default target), with the flags it
+    carries (endpoint, region, sub-application, parallelism, profile) over the settings. Raises
+    SettingsError for an unknown target, a bad region or endpoint, or both --sub-app and
+    --sub-app-id."""
     if not isinstance(choice, TargetChoice):
         choice = TargetChoice(name=choice)
     base = _named(settings, choice.name or settings.default_target)

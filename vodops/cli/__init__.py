@@ -63,9 +63,12 @@ class LazyGroup(click.Group):
     """A group whose verbs are imported when used, not when listed or completed."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        """click's list_commands: the verbs, in COMMANDS order, without importing them."""
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """click's get_command: the verb's command, its module imported now; None for an unknown
+        verb."""
         if cmd_name not in COMMANDS:
             return None
         module, attribute, _ = COMMANDS[cmd_name]
@@ -73,10 +76,14 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's format_commands: the verbs with their short help from COMMANDS, importing
+        none."""
         with formatter.section("Commands"):
             formatter.write_dl([(name, short) for name, (_, _, short) in COMMANDS.items()])
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """click's shell_complete: the verbs starting with `incomplete`, then the group's own
+        options."""
         verbs = [CompletionItem(n, help=h) for n, (_, _, h) in COMMANDS.items() if n.startswith(incomplete)]
         return verbs + click.Command.shell_complete(self, ctx, incomplete)
 

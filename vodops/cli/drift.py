@@ -36,6 +36,8 @@ class Duration(click.ParamType):  # type: ignore[type-arg]
     name = "duration"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        """click's convert: `value` in seconds (a bare number is seconds); fails the parameter below
+        0.1 s or when unreadable."""
         if isinstance(value, float):
             return value
         found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*", str(value))

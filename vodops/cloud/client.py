@@ -34,9 +34,13 @@ class Caller(Protocol):
     """Anything that can make one VOD API call and return its `Response` object, and fetch a URL
     the API handed out (a watermark's ImageUrl) over the same transport."""
 
-    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]: ...
+    def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Make the call `action` with `params` (API spelling); its `Response` object. Raises
+        ApiError for an error answer, TransportError (AnswerError) when none or an unusable one
+        came."""
 
-    def fetch(self, url: str) -> bytes: ...
+    def fetch(self, url: str) -> bytes:
+        """The content of `url` (GET); raises TransportError unless it answers 2xx."""
 
 
 class HttpWire:
@@ -65,9 +69,12 @@ class HttpWire:
         self._http = httpx.Client(transport=transport, timeout=timeout, verify=trust_store())
 
     def close(self) -> None:
+        """Close the httpx client and its connections."""
         self._http.close()
 
     def fetch(self, url: str) -> bytes:
+        """The content of `url`, fetched with a plain GET over this wire's connection pool; raises
+        TransportError on a failure or an answer other than 2xx."""
         return self._send("GET", url).content
 
     def server_now(self) -> float:
@@ -136,6 +143,9 @@ class HttpCaller(HttpWire):
     version = API_VERSION
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Caller.call for the 2018-07-17 JSON API: a signed POST of `params` as JSON; its
+        `Response`. Raises ApiError for `Response.Error`, TransportError for no answer or an HTTP
+        status other than 200, AnswerError for an unreadable body."""
         body = json.dumps(params, ensure_ascii=False).encode("utf-8")
         reply = self._post(action, self._endpoint.url, body, self._headers(action, body))
         return _response(action, reply.status_code, reply.content)

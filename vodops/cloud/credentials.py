@@ -37,6 +37,10 @@ _JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "an 
 def find_credentials(
     profile: str | None = None, environ: Mapping[str, str] | None = None, home: Path | None = None
 ) -> Credentials:
+    """The key pair vodops signs with: from the environment ($TENCENTCLOUD_SECRET_ID and _KEY, with
+    an optional session token) if set there, else from tccli's ~/.tccli/<profile>.credential
+    (`profile`, else $TCCLI_PROFILE, else default). Raises SettingsError for half a pair, a bad
+    profile name or an unreadable file, NoCredentialsError when neither has any."""
     environ = os.environ if environ is None else environ
     from_environment = _environment(environ)
     if from_environment is not None:

@@ -55,6 +55,8 @@ class LiveCaller(HttpCaller):
     version = VERSION
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Caller.call for the live API 2018-08-01, with the adjustments listed above (TaskId as a
+        string, Operator, Create then Modify, a Delete of a gone task counting as done)."""
         request = {k: str(v) if k == "TaskId" else v for k, v in params.items()}
         if action in _CHANGES:
             request["Operator"] = OPERATOR

@@ -16,6 +16,9 @@ DEFAULT_RATE = 100.0
 
 
 class RateLimiter:
+    """Token buckets, one per action: `rate` calls per `per` seconds (or the rate `rates` gives the
+    action); thread-safe, with its clock and sleep injectable for tests."""
+
     def __init__(
         self,
         rate: float = DEFAULT_RATE,

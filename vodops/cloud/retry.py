@@ -34,6 +34,8 @@ class RetryPolicy:
     deadline: float = 60.0  # seconds for all attempts of one call
 
     def delay(self, attempt: int, rng: random.Random) -> float:
+        """Seconds to wait before attempt `attempt` + 1: uniform in [0, min(max_delay, base_delay *
+        2 ** (attempt - 1))]."""
         return rng.uniform(0, min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))
 
     def allows(self, action: str, error: VodopsError, attempt: int) -> bool:
@@ -105,6 +107,9 @@ class RetryingCaller:
         return content
 
     def call(self, action: str, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Caller.call, made again while the policy allows (throttling, failed connections,
+        InternalError for calls that are not creates) and the deadline holds; each attempt is
+        recorded. Raises the last attempt's ApiError or TransportError."""
         started = self._clock()
         attempt = 0
         while True:

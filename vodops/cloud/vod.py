@@ -160,6 +160,9 @@ class VodApi:
         return next(iter(page.get(wire.list_key) or []), None)
 
     def create(self, kind: str, request: Mapping[str, Any]) -> LiveId:
+        """Create an object of `kind` from `request` (API spelling); its id: the answered one, or
+        the request's own for kinds keyed by name. Raises ApiError or TransportError as the call
+        does, AnswerError when the answer holds no id."""
         wire = WIRES[kind]
         response = self._call(wire.create_action, request, wire)
         if wire.created_id is None:
@@ -167,10 +170,15 @@ class VodApi:
         return created_id(wire.create_action, response, wire.created_id)
 
     def update(self, kind: str, live_id: LiveId, request: Mapping[str, Any]) -> None:
+        """Change the object `live_id` of `kind` with `request` (its Modify action;
+        ResetProcedureTemplate for procedures); raises ApiError or TransportError as the call
+        does."""
         wire = WIRES[kind]
         self._call(wire.update_action, {**request, wire.id_field: live_id}, wire)
 
     def delete(self, kind: str, live_id: LiveId) -> None:
+        """Delete the object `live_id` of `kind`; raises ApiError or TransportError as the call
+        does."""
         wire = WIRES[kind]
         self._call(wire.delete_action, {wire.id_field: live_id}, wire)
 

@@ -46,6 +46,10 @@ class _Context:
 def build_export(
     live: LiveState, api: VodApi, *, stack: str, kinds: tuple[str, ...], split: bool
 ) -> Exported:
+    """The manifest documents of the live objects of `kinds` that export chooses for `stack` (by
+    kind, in dependency order, sorted by name), the watermark images to write and notes on what was
+    left out. Raises the API's errors (TransportError, ApiError) from downloading images; an image
+    that cannot be had is a note."""
     context = _Context(api, stack, split)
     for kind in (kind for kind in DEPENDENCY_ORDER if kind in kinds):
         documents = context.exported.documents.setdefault(kind, [])

@@ -31,6 +31,7 @@ class ExportError(VodopsError):
 
 
 def header(target: str) -> str:
+    """The comment line that starts every exported file, naming `target`."""
     return f"{HEADER_MARK} from target {target!r} (vodops export); re-export to refresh it.\n"
 
 
@@ -41,6 +42,8 @@ class FileNames:
         self._used: set[str] = set()
 
     def claim(self, name: str, suffix: str) -> str:
+        """A file name for `name` + `suffix`, safe (safe_stem) and not yet claimed, ignoring case
+        ('-2', '-3', ... added when it is)."""
         stem = safe_stem(name)
         candidate, count = stem, 1
         while (candidate + suffix).lower() in self._used:
@@ -61,6 +64,8 @@ def safe_stem(name: str) -> str:
 
 
 def image_file(names: FileNames, watermark_name: str, extension: str) -> PurePosixPath:
+    """The path under images/ of a watermark's image file: its name, made safe and unique, with
+    `extension`."""
     return IMAGES / names.claim(watermark_name, f".{extension}")
 
 

@@ -18,6 +18,7 @@ _MAX_RECORD_BYTES = 1024 * 1024
 
 
 def digest(data: bytes) -> str:
+    """SHA-256 of `data` (hex)."""
     return hashlib.sha256(data).hexdigest()
 
 

@@ -43,6 +43,8 @@ class CosRoute:
         return CosS3Client(CosConfig(**options), retry=1)
 
     def origin(self) -> str | None:
+        """The http://host:port COS requests go to instead of Tencent's COS, or None for the real
+        one."""
         return self._origin
 
     def close(self) -> None:
@@ -61,6 +63,8 @@ class EmbeddedCosRoute(CosRoute):
         self._served: str | None = None
 
     def origin(self) -> str | None:
+        """The loopback URL of the embedded emulator's COS, serving it on the first call
+        (thread-safe)."""
         with self._lock:
             if self._served is None:
                 from vodops.emulator import serve_in_thread
@@ -69,4 +73,5 @@ class EmbeddedCosRoute(CosRoute):
             return self._served
 
     def close(self) -> None:
+        """Stop serving the emulator's COS, if it was served."""
         self._stack.close()

@@ -77,6 +77,7 @@ class Journal:
             ) from None
 
     def remove(self, key: str) -> None:
+        """Forget the upload recorded under `key` (nothing when there is none)."""
         self._path(key).unlink(missing_ok=True)
 
     def _forget_old(self) -> None:

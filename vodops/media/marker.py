@@ -40,6 +40,8 @@ class MediaMarker:
     procedure: str = ""
 
     def text(self) -> str:
+        """The marker as SourceContext holds it: `[vodops:<stack>] sha256=<digest> region=<r>
+        procedure=<p> name=<name>` (url-sha256 for a pull)."""
         source = "url-sha256" if self.from_url else "sha256"
         where = f"region={self.region} procedure={self.procedure}"
         return f"[vodops:{self.stack}] {source}={self.digest} {where} name={self.name}"
@@ -66,6 +68,7 @@ def file_digest(path: Path) -> str:
 
 
 def url_digest(url: str) -> str:
+    """SHA-256 of a pull's URL (hex), which stands for its content in the marker."""
     return hashlib.sha256(url.encode("utf-8")).hexdigest()
 
 

@@ -27,9 +27,12 @@ def _quiet(line: str) -> None:
 class TransferProgress(Protocol):
     """Where apply shows uploads and pulls (the CLI's progress report)."""
 
-    def on_bytes(self, label: str, done: int, total: int) -> None: ...
+    def on_bytes(self, label: str, done: int, total: int) -> None:
+        """An upload of `label` has sent `done` of `total` bytes (called from the COS SDK's
+        threads)."""
 
-    def on_wait(self, line: str) -> None: ...
+    def on_wait(self, line: str) -> None:
+        """A line to show while apply waits (for a pull task to finish)."""
 
 
 @dataclass
