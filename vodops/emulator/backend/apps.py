@@ -31,6 +31,7 @@ MAX_APPS = _DESCRIBE_LIMIT
 
 
 def exists(tx: Tx, sub_app_id: int) -> bool:
+    """Whether the account has the application `sub_app_id` (the default one, 0, always)."""
     return sub_app_id == DEFAULT_APP or tx.get(KIND, DEFAULT_APP, str(sub_app_id)) is not None
 
 
@@ -56,6 +57,10 @@ def listed(tx: Tx) -> list[int]:
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateSubAppId: a new application, On (and its first storage region when StorageRegion is
+    given); answers {SubAppId}. Raises ApiFault MissingParameter (Mode fileid+path without
+    StorageRegion), InvalidParameterValue (an unknown StorageRegion), LimitExceeded (MAX_APPS
+    besides the default, times quotaScale)."""
     mode, region = params.get("Mode", "fileid"), params.get("StorageRegion")
     if mode == "fileid+path" and not region:
         raise ApiFault("MissingParameter", "StorageRegion is required when Mode is fileid+path.")
@@ -78,6 +83,9 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeSubAppIds: the applications besides the default one, in the order they were added,
+    filtered by Name and every one of Tags; answers {SubAppIdInfoSet, TotalCount} (Limit 0 or
+    absent: 200)."""
     docs = ctx.tx.scan(KIND, DEFAULT_APP)
     if "Name" in params:
         docs = [doc for doc in docs if doc["Name"] == params["Name"]]
@@ -89,6 +97,8 @@ def describe(ctx: Context, params: Params) -> Reply:
 
 
 def modify_info(ctx: Context, params: Params) -> Reply:
+    """ModifySubAppIdInfo: the addressed application's Name and Description, those given; answers
+    {}. Raises ApiFault InvalidParameterValue.SubAppId for the default application."""
     doc = _modifiable(ctx)
     doc.update({key: params[key] for key in ("Name", "Description") if key in params})
     ctx.tx.put(KIND, DEFAULT_APP, str(ctx.app), doc)
@@ -96,6 +106,8 @@ def modify_info(ctx: Context, params: Params) -> Reply:
 
 
 def modify_status(ctx: Context, params: Params) -> Reply:
+    """ModifySubAppIdStatus: the addressed application's Status (On, Off, Destroyed); answers {}.
+    Raises ApiFault InvalidParameterValue.SubAppId for the default application."""
     doc = _modifiable(ctx)
     doc["Status"] = params["Status"]
     ctx.tx.put(KIND, DEFAULT_APP, str(ctx.app), doc)

@@ -109,10 +109,12 @@ class Rendered:
         self._presets = presets
 
     def custom(self, doc: Params) -> str:
+        """A stored object as Describe shows it (Type Custom), as compact JSON."""
         return compact(self._show(doc, "Custom"))
 
     @cached_property
     def presets(self) -> tuple[str, ...]:
+        """The presets as Describe shows them (Type Preset), as compact JSON, rendered once."""
         return tuple(compact(self._show(doc, "Preset")) for doc in self._presets)
 
 

@@ -21,6 +21,11 @@ MAX_CHILDREN = 500
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateClass: a class named ClassName under ParentId (-1: a top-level class); answers
+    {ClassId}. Raises ApiFault InvalidParameterValue.ParentId (under class 0),
+    FailedOperation.ParentIdNoFound, FailedOperation.ClassLevelLimitExceeded (past 4 levels),
+    FailedOperation.SubclassLimitExceeded (500 children), FailedOperation.ClassNameDuplicate (a
+    sibling's name)."""
     parent_id, name = params["ParentId"], params["ClassName"]
     level = _level_under(ctx, parent_id)
     siblings = _children(ctx, parent_id)
@@ -40,6 +45,8 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeAllClass: class 0, then the app's classes in id order, each with its SubClassIdSet;
+    answers {ClassInfoSet}."""
     docs = [SYSTEM_CLASS, *sorted(ctx.tx.scan(KIND, ctx.app), key=lambda doc: int(doc["ClassId"]))]
     children: dict[int, list[int]] = {}
     for doc in docs:
@@ -48,6 +55,9 @@ def describe(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifyClass: renames ClassId to ClassName; answers {}. Raises ApiFault
+    InvalidParameterValue.ClassId (class 0), FailedOperation.ClassNoFound,
+    FailedOperation.ClassNameDuplicate."""
     doc = _custom(ctx, params["ClassId"], "renamed", "FailedOperation.ClassNoFound")
     others = [c for c in _children(ctx, doc["ParentId"]) if c["ClassId"] != doc["ClassId"]]
     _check_unique(others, params["ClassName"], doc["ParentId"])
@@ -57,6 +67,8 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteClass: deletes ClassId; answers {}. Raises ApiFault InvalidParameterValue.ClassId
+    (class 0, or no such class), UnsupportedOperation.ClassNotEmpty (it has subclasses or media)."""
     doc = _custom(ctx, params["ClassId"], "deleted", "InvalidParameterValue.ClassId")
     if _children(ctx, doc["ClassId"]) or doc["MediaCount"] > 0:
         raise ApiFault(

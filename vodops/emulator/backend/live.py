@@ -44,6 +44,11 @@ _SHOWN_STRINGS = (
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateLivePullStreamTask: a new task, Status enable, in the request's Region; answers
+    {TaskId} (a numeric string from 10000). Raises ApiFault InvalidParameter.InvalidToUrl,
+    InvalidParameter (no destination, a SpecifyTaskId in use), InvalidParameter.InvalidSourceUrl,
+    InvalidParameter.InvalidTaskTime, InvalidParameter.TaskNumMoreThanLimit (20 tasks, times
+    quotaScale)."""
     request = {k: v for k, v in params.items() if k != "Operator"}
     _check_destination(request)
     _check_sources(request["SourceType"], request["SourceUrls"])
@@ -65,6 +70,10 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifyLivePullStreamTask: the given fields of the task TaskId (or SpecifyTaskId); ToUrl
+    empties DomainName, AppName and StreamName, an empty BackupSourceType empties BackupSourceUrl;
+    answers {}. Raises ApiFault InvalidParameter.TaskNotExist, InvalidParameter.InvalidSourceUrl,
+    InvalidParameter.InvalidTaskTime."""
     doc = _find(ctx, params["TaskId"], params.get("SpecifyTaskId"))
     change = {k: v for k, v in params.items() if k not in ("TaskId", "Operator", "SpecifyTaskId")}
     if "SourceUrls" in change:
@@ -85,12 +94,17 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteLivePullStreamTask: deletes the task TaskId (or SpecifyTaskId); answers {}. Raises
+    ApiFault InvalidParameter.TaskNotExist."""
     doc = _find(ctx, params["TaskId"], params.get("SpecifyTaskId"))
     ctx.tx.delete(KIND, 0, doc["TaskId"])
     return {}
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeLivePullStreamTasks: the account's tasks (those of TaskId or SpecifyTaskId when
+    given), last updated first, a PageNum/PageSize page (1 and 10 by default); answers {TaskInfos,
+    PageNum, PageSize, TotalNum, TotalPage, LimitTaskNum}."""
     tasks = ctx.tx.scan(KIND, 0)
     one = "TaskId" in params or "SpecifyTaskId" in params
     if "SpecifyTaskId" in params:
@@ -111,6 +125,9 @@ def describe(ctx: Context, params: Params) -> Reply:
 
 
 def status(ctx: Context, params: Params) -> Reply:
+    """DescribeLivePullStreamTaskStatus: what the task TaskId is doing now; answers {TaskStatusInfo}
+    (RunStatus active with its first source and the seconds since StartTime, or inactive). Raises
+    ApiFault InvalidParameter.TaskNotExist."""
     doc = _find(ctx, params["TaskId"], None)
     if not running(doc, ctx.now):
         info: Reply = {"FileUrl": "", "LoopedTimes": -1, "OffsetTime": 0, "ReportTime": ""}

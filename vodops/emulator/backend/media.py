@@ -83,6 +83,9 @@ def transcodes(ctx: Context, procedure: str, media_url: str) -> list[Params]:
 
 
 def search(ctx: Context, params: Params) -> Reply:
+    """SearchMedia: the app's living media matching the request's filters, an Offset/Limit page
+    (Limit 0 or absent: 10) shown with the Filters blocks; answers {TotalCount (at most 5000),
+    MediaInfoSet}. Raises ApiFault InvalidParameterValue.Offset when Offset + Limit passes 5000."""
     offset, limit = params.get("Offset", 0), params.get("Limit") or 10
     if offset + limit > 5000:
         raise ApiFault("InvalidParameterValue.Offset", "Offset + Limit must not exceed 5000.")
@@ -92,6 +95,9 @@ def search(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeMediaInfos: the living media of FileIds (each once), shown with the Filters blocks;
+    answers {MediaInfoSet, NotExistFileIdSet}. Raises ApiFault InvalidParameterValue.FileIdsEmpty
+    for no FileIds."""
     file_ids: list[str] = params["FileIds"]
     if not file_ids:
         raise ApiFault("InvalidParameterValue.FileIdsEmpty", "FileIds must name at least one file.")
@@ -103,6 +109,11 @@ def describe(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifyMediaInfo: the media FileId's name, description, class, expiry, cover, tags, key frames
+    and subtitles, those given; answers {CoverUrl (when CoverData was sent, else ''),
+    AddedSubtitleSet}. Raises ApiFault ResourceNotFound.FileNotExist, InvalidParameterValue.ClassId,
+    InvalidParameterValue.CoverData, the AddTags/DeleteTags/ClearTags conflicts,
+    InvalidParameterValue.Tags (past 16), and the subtitle rules' InvalidParameterValue codes."""
     doc = _existing(ctx, params["FileId"])
     _check_tags(params)
     subtitles.check(params)
@@ -124,6 +135,9 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteMedia: the media FileId, whole (no DeleteParts, or OriginalFiles among them), or only
+    the transcode outputs of the TranscodeFiles parts (every output when a part names no
+    Definition); answers {}. Raises ApiFault ResourceNotFound.FileNotExist."""
     doc = _existing(ctx, params["FileId"])
     parts = params.get("DeleteParts") or []
     if not parts or any(p["Type"] == "OriginalFiles" for p in parts):

@@ -49,10 +49,13 @@ def blob(file_id: str, name: str) -> str:
 
 
 def url(ctx: Context, file_id: str, name: str) -> str:
+    """The URL the emulator serves the media file `file_id`'s `name` at, under the caller's
+    origin."""
     return f"{ctx.origin}{URL_PREFIX}{file_id}/{name}"
 
 
 def category(media_type: str) -> str:
+    """MediaBasicInfo.Category of a media type (a file extension): Audio, Image or Video."""
     kind = media_type.lower()
     return "Audio" if kind in _AUDIO else "Image" if kind in _IMAGE else "Video"
 
@@ -97,6 +100,7 @@ def show(ctx: Context, doc: Params, filters: list[str] | None) -> Reply:
 
 
 def basic(ctx: Context, doc: Params) -> Reply:
+    """MediaBasicInfo of a stored media file (times in UTC, ClassPath joined with '-')."""
     path = _class_path(ctx, int(doc["ClassId"]))
     return {
         "Name": doc["Name"], "Description": doc["Description"],
@@ -113,6 +117,8 @@ def basic(ctx: Context, doc: Params) -> Reply:
 
 
 def meta(doc: Params) -> Reply:
+    """MediaMetaData of a stored media file: its size (bytes), container and MD5; the emulator
+    probes no streams, so the rest are zeros."""
     return {
         "Size": doc["Size"], "Container": doc["Type"], "Bitrate": 0, "Height": 0, "Width": 0,
         "Duration": 0.0, "Rotate": 0, "VideoStreamSet": [], "AudioStreamSet": [],

@@ -40,6 +40,9 @@ _NAMED = Named(KIND, _PRESET_NAMES, QUOTA, "player configs")
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateSuperPlayerConfig: a player config named Name, holding what it plays; answers {}.
+    Raises ApiFault InvalidParameterValue (the name is taken, or what it plays is not named),
+    LimitExceeded (100 per app, times quotaScale)."""
     name = params["Name"]
     taken = ApiFault("InvalidParameterValue", f"Player config {name!r} already exists.")
     new_name(ctx, _NAMED, name, taken)
@@ -50,6 +53,9 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifySuperPlayerConfig: the config Name, its members laid over the stored ones; answers {}.
+    Raises ApiFault FailedOperation (the preset), ResourceNotFound, InvalidParameterValue (the
+    result plays nothing named)."""
     doc = _custom(ctx, params["Name"], "modified")
     spec = merge(doc["Spec"], _spec(params))
     _playable(spec)
@@ -59,12 +65,16 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteSuperPlayerConfig: deletes the config Name; answers {}. Raises ApiFault FailedOperation
+    (the preset), ResourceNotFound."""
     doc = _custom(ctx, params["Name"], "deleted")
     ctx.tx.delete(KIND, ctx.app, doc["Name"])
     return {}
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeSuperPlayerConfigs: the preset first, then the app's configs in creation order,
+    filtered by Names and Type, an Offset/Limit page; answers {TotalCount, PlayerConfigSet}."""
     if not params.get("Names") and "Type" not in params:
         total, texts = stored_page(ctx, KIND, params, _RENDERED.presets, by_id=False)
         return {"TotalCount": total, "PlayerConfigSet": encoded_list(texts)}

@@ -23,6 +23,9 @@ _NAMED = Named(KIND, PROCEDURE_NAMES, QUOTA, "procedure templates")
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateProcedureTemplate: a procedure named Name with the request's tasks (template ids
+    unchecked); answers {}. Raises ApiFault InvalidParameter.ExistedProcedureName (a preset's or a
+    stored one's name), LimitExceeded (50 per app, times quotaScale)."""
     name = params["Name"]
     taken = ApiFault("InvalidParameter.ExistedProcedureName", f"Procedure {name!r} already exists.")
     new_name(ctx, _NAMED, name, taken)
@@ -40,12 +43,17 @@ def reset(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteProcedureTemplate: deletes the procedure Name; answers {}. Raises ApiFault
+    FailedOperation (a preset), InvalidParameter (no such procedure)."""
     doc = _custom(ctx, params["Name"], "deleted", "InvalidParameter")
     ctx.tx.delete(KIND, ctx.app, doc["Name"])
     return {}
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeProcedureTemplates: the presets, then the app's procedures, filtered by Names and
+    Type, in creation order (SortBy CreateTime asc or desc), an Offset/Limit page; answers
+    {TotalCount, ProcedureTemplateSet} (times at UTC+8)."""
     if not params.get("Names") and "Type" not in params and not params.get("SortBy"):
         total, texts = stored_page(ctx, KIND, params, _RENDERED.presets, by_id=False)
         return {"TotalCount": total, "ProcedureTemplateSet": encoded_list(texts)}

@@ -25,11 +25,15 @@ _ACCOUNT_APP_ID = 1_250_000_000  # the AppId the default application's domain is
 
 
 def describe_events(ctx: Context, _: Params) -> Reply:
+    """DescribeEventConfig: the app's event notification config (Mode, NotificationUrl and the event
+    switches; never SignKey)."""
     doc = _events(ctx)
     return {name: doc[name] for name in shapes.EVENT_FIELDS}
 
 
 def modify_events(ctx: Context, params: Params) -> Reply:
+    """ModifyEventConfig: the given members of the app's event config (SignKey kept, not shown);
+    answers {}."""
     doc = _events(ctx)
     doc.update({name: params[name] for name in (*shapes.EVENT_FIELDS, "SignKey") if name in params})
     ctx.tx.put(EVENTS, ctx.app, _KEY, doc)
@@ -37,6 +41,8 @@ def modify_events(ctx: Context, params: Params) -> Reply:
 
 
 def describe_distribution(ctx: Context, _: Params) -> Reply:
+    """DescribeDefaultDistributionConfig: the app's domain (as DomainName and Domain), Scheme and
+    PlayKey."""
     doc = _distribution(ctx)
     return {
         "DomainName": doc["Domain"],
@@ -47,6 +53,8 @@ def describe_distribution(ctx: Context, _: Params) -> Reply:
 
 
 def modify_distribution(ctx: Context, params: Params) -> Reply:
+    """ModifyDefaultDistributionConfig: the app's Scheme and PlayKey, those given; answers {}.
+    Raises ApiFault InvalidParameterValue.DomainName when Domain is not the app's own domain."""
     doc = _distribution(ctx)
     domain, own = params.get("Domain", ""), default_domain(ctx.app)
     if domain and domain != own:

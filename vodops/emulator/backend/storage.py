@@ -28,6 +28,8 @@ def open_first(tx: Tx, app: int, region: str) -> None:
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateStorageRegion: opens storage in StorageRegion (an open one stays as it is); answers {}.
+    Raises ApiFault InvalidParameterValue.StorageRegion for a region VOD does not have."""
     region = _known(params["StorageRegion"])
     doc = _regions(ctx.tx, ctx.app)
     if region not in doc["Opened"]:
@@ -37,6 +39,8 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def modify_default(ctx: Context, params: Params) -> Reply:
+    """ModifyDefaultStorageRegion: makes the opened StorageRegion the default; answers {}. Raises
+    ApiFault InvalidParameterValue.StorageRegion (unknown), ResourceNotFound (not opened)."""
     region = _known(params["StorageRegion"])
     doc = _regions(ctx.tx, ctx.app)
     if region not in doc["Opened"]:
@@ -49,6 +53,8 @@ def modify_default(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, _: Params) -> Reply:
+    """DescribeStorageRegions: every VOD storage region, opened or unopened, with which is the
+    default; answers {StorageRegionInfos}."""
     doc = _regions(ctx.tx, ctx.app)
     return {"StorageRegionInfos": [_show(region, doc) for region in shapes.REGIONS]}
 

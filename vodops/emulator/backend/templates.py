@@ -68,6 +68,7 @@ class TemplateKind:
         return Struct(self.name, fields, self.rules)
 
     def preset(self, definition: int) -> Params | None:
+        """The spec of the kind's preset `definition`, or None when it is no preset."""
         return next((spec for number, spec in self.presets if number == definition), None)
 
     @cached_property

@@ -20,6 +20,9 @@ QUOTA = 100
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateTranscodeTemplate: a custom template (Definitions from 1000001, one counter for the
+    account); answers {Definition}. Raises ApiFault LimitExceeded.TooMuchTemplate (100 per app,
+    times quotaScale)."""
     if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
         raise ApiFault(
             "LimitExceeded.TooMuchTemplate",
@@ -37,6 +40,9 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifyTranscodeTemplate: the template Definition with the request's members laid over it,
+    then checked as a Create would be; answers {}. Raises ApiFault ResourceNotFound.TemplateNotExist
+    (no such custom template, or a preset), or the Create rules' fault."""
     doc = _custom(ctx, params["Definition"], "modified")
     merged = _merged(doc["Spec"], _spec(params))
     validate(shapes.TEMPLATE, merged)
@@ -46,6 +52,8 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteTranscodeTemplate: deletes the custom template Definition; answers {}. Raises ApiFault
+    InvalidParameterValue.Definition (a preset), ResourceNotFound.TemplateNotExist."""
     definition = params["Definition"]
     if definition in TRANSCODE_DEFINITIONS:
         raise ApiFault(
@@ -58,6 +66,9 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeTranscodeTemplates: the presets, then the app's templates in Definition order,
+    filtered by Definitions, Type, ContainerType, TEHDType, EnhanceType and EnhanceScenarioType, an
+    Offset/Limit page; answers {TotalCount, TranscodeTemplateSet}."""
     if all(params.get(name, []) == [] for name in _FILTERS):
         total, texts = stored_page(ctx, KIND, params, _RENDERED.presets)
         return {"TotalCount": total, "TranscodeTemplateSet": encoded_list(texts)}

@@ -32,6 +32,10 @@ def _access_point(ctx: Context) -> None:
 
 
 def apply_upload(ctx: Context, params: Params) -> Reply:
+    """ApplyUpload: opens an upload session (24 h) on the emulator's COS, with a temporary
+    credential for exactly its media and cover keys; answers {StorageBucket, StorageRegion,
+    VodSessionKey, MediaStoragePath, CoverStoragePath, TempCertificate}. Raises ApiFault
+    MissingParameter (no Region), InvalidParameterValue.ClassId, InvalidParameterValue.Procedure."""
     _access_point(ctx)
     media.check_refs(ctx, params)
     region = params.get("StorageRegion") or mediainfo.DEFAULT_REGION
@@ -58,6 +62,10 @@ def apply_upload(ctx: Context, params: Params) -> Reply:
 
 
 def commit_upload(ctx: Context, params: Params) -> Reply:
+    """CommitUpload: the session's uploaded objects become a media file (with its procedure's
+    outputs), and the session and its credential end; answers {FileId, MediaUrl, CoverUrl}. Raises
+    ApiFault MissingParameter (no Region), InvalidParameterValue.VodSessionKey (unknown or expired),
+    FailedOperation (nothing uploaded)."""
     _access_point(ctx)
     key = params["VodSessionKey"]
     session = ctx.tx.get(SESSION, ctx.app, key)
@@ -78,6 +86,10 @@ def commit_upload(ctx: Context, params: Params) -> Reply:
 
 
 def pull_upload(ctx: Context, params: Params) -> Reply:
+    """PullUpload: records a pull task (WAITING) that a job runs once the transaction commits;
+    answers {TaskId}. Raises ApiFault InvalidParameterValue.SessionId (used in the last 72 h),
+    FailedOperation.MediaType (no MediaType and none in the URL), InvalidParameterValue.ClassId,
+    InvalidParameterValue.Procedure."""
     session_id = params.get("SessionId", "")
     if session_id:
         used = ctx.tx.get(pull.SESSION_ID, ctx.app, session_id)
@@ -103,6 +115,9 @@ def pull_upload(ctx: Context, params: Params) -> Reply:
 
 
 def describe_task(ctx: Context, params: Params) -> Reply:
+    """DescribeTaskDetail: a pull task's status and PullUploadTask (times at UTC+8); an unfinished
+    task's job is started again if none runs. Raises ApiFault InvalidParameterValue.TaskId (unknown,
+    or older than 72 h)."""
     task = ctx.tx.get(pull.TASK, ctx.app, params["TaskId"])
     if task is None or ctx.now - float(task["Created"]) > pull.DEDUP_SECONDS:
         raise ApiFault("InvalidParameterValue.TaskId", f"The task {params['TaskId']} does not exist.")

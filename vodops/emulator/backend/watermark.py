@@ -22,6 +22,11 @@ _IMAGE_URL = f'"ImageUrl":"{PATH_PREFIX}'
 
 
 def create(ctx: Context, params: Params) -> Reply:
+    """CreateWatermarkTemplate: a template of Type (image, text or svg; the other types' members
+    dropped), an image's bytes kept; answers {Definition, ImageUrl}. Raises ApiFault
+    LimitExceeded.TooMuchTemplate (1000 per app, times quotaScale),
+    InternalError.UploadWatermarkError (an image validation passed but that cannot be read: a
+    bug)."""
     if ctx.tx.count(KIND, ctx.app) >= ctx.quota(QUOTA):
         raise ApiFault(
             "LimitExceeded.TooMuchTemplate",
@@ -36,6 +41,9 @@ def create(ctx: Context, params: Params) -> Reply:
 
 
 def modify(ctx: Context, params: Params) -> Reply:
+    """ModifyWatermarkTemplate: the template Definition with the members of its own type laid over
+    it (SvgTemplate.CycleConfig ignored); answers {ImageUrl} (the new image's, or ''). Raises
+    ApiFault ResourceNotFound.TemplateNotExist."""
     doc = ctx.tx.get(KIND, ctx.app, str(params["Definition"]))
     if doc is None:
         raise _not_found("ResourceNotFound.TemplateNotExist", params["Definition"])
@@ -50,6 +58,8 @@ def modify(ctx: Context, params: Params) -> Reply:
 
 
 def delete(ctx: Context, params: Params) -> Reply:
+    """DeleteWatermarkTemplate: deletes the template Definition; answers {}. Raises ApiFault
+    ResourceNotFound."""
     key = str(params["Definition"])
     if ctx.tx.get(KIND, ctx.app, key) is None:
         raise _not_found("ResourceNotFound", params["Definition"])
@@ -58,6 +68,9 @@ def delete(ctx: Context, params: Params) -> Reply:
 
 
 def describe(ctx: Context, params: Params) -> Reply:
+    """DescribeWatermarkTemplates: the app's templates in Definition order, filtered by Type and
+    Definitions, an Offset/Limit page, image URLs under the caller's origin; answers {TotalCount,
+    WatermarkTemplateSet}."""
     if "Type" not in params and not params.get("Definitions"):
         total, texts = stored_page(ctx, KIND, params, ())
         at_origin = f'"ImageUrl":"{compact(ctx.origin)[1:-1]}{PATH_PREFIX}'
