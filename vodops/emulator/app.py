@@ -144,6 +144,8 @@ class Emulator:
         return self._store.snapshot()
 
     def restore(self, snapshot: Params) -> None:
+        """Replace the whole state with `snapshot` (as `snapshot()` returns it); raises
+        EmulatorError when it is not one, leaving the state as it was."""
         self._store.restore(snapshot)
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:

@@ -16,6 +16,7 @@ _MEASURE = re.compile(r"^(\d+(?:\.\d+)?)([A-Za-z%]+)$")
 
 
 def one_of(*allowed: Any) -> Check:
+    """A value equal to one of `allowed`."""
     def check(value: Any) -> str | None:
         return None if value in allowed else "one of " + ", ".join(map(str, allowed))
 
@@ -57,6 +58,7 @@ def length(low: int, high: int) -> Check:
 
 
 def matches(pattern: str, expected: str) -> Check:
+    """A string that `pattern` matches in full; `expected` words it for the message."""
     compiled = re.compile(pattern)
 
     def check(value: Any) -> str | None:

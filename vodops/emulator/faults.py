@@ -26,18 +26,23 @@ def shown(value: Any, limit: int = 80) -> str:
 
 
 def unknown_parameter(path: str) -> ApiFault:
+    """The UnknownParameter fault for a member `path` (dotted) the request's struct does not
+    have."""
     return ApiFault("UnknownParameter", f"The parameter `{path}` is not recognized.")
 
 
 def missing_parameter(path: str) -> ApiFault:
+    """The MissingParameter fault for a required member `path` the request left out."""
     return ApiFault("MissingParameter", f"The request is missing a required parameter `{path}`.")
 
 
 def invalid_type(code: str, path: str, expected: str, value: Any) -> ApiFault:
+    """The fault `code` for `value` at `path` not being of the `expected` JSON type."""
     return ApiFault(
         code, f"The value type of parameter `{path}` is invalid: expected {expected}, got {shown(value)}."
     )
 
 
 def invalid_value(code: str, path: str, value: Any, expected: str) -> ApiFault:
+    """The fault `code` for `value` at `path` failing a check; `expected` says what it takes."""
     return ApiFault(code, f"Invalid value {shown(value)} of parameter `{path}`: expected {expected}.")

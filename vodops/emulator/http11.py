@@ -103,12 +103,16 @@ class Body:
         self._interim = interim
 
     def read(self, size: int = -1) -> bytes:
+        """Up to `size` bytes of the body (the rest of it when negative), never past
+        Content-Length."""
         size = self.left if size < 0 else min(size, self.left)
         data = self._source(size).read(size) if size else b""
         self.left -= len(data)
         return data
 
     def readline(self, size: int = -1) -> bytes:
+        """One line of the body, at most `size` bytes (no limit when negative), never past
+        Content-Length."""
         size = self.left if size < 0 else min(size, self.left)
         data = self._source(size).readline(size) if size else b""
         self.left -= len(data)

@@ -63,6 +63,8 @@ class Knobs:
             raise EmulatorError("invalid emulator knobs: " + "; ".join(problems))
 
     def to_json(self) -> dict[str, Any]:
+        """The knobs by their JSON names (`latencyMs`, ...), tuples as lists: what GET
+        /_emulator/knobs answers."""
         return {_JSON_NAMES[k]: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
     def changed(self, data: Mapping[str, Any]) -> Knobs:
@@ -132,6 +134,8 @@ class Mischief:
         return self._knobs
 
     def set(self, knobs: Knobs) -> None:
+        """Use `knobs` from now on: the random draws restart from their seed and the rate buckets
+        are emptied."""
         with self._lock:
             self._knobs = knobs
             self._random = random.Random(knobs.seed)
@@ -163,6 +167,8 @@ class Mischief:
             return False
 
     def fault(self, action: str) -> str | None:
+        """The fault this call of `action` meets (one of `faults`, drawn with probability faultRate
+        when faultActions match it), or None."""
         knobs = self._knobs
         if knobs.fault_rate <= 0 or not _hits(action, knobs.fault_actions):
             return None

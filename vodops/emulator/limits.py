@@ -30,6 +30,7 @@ def declared_length(environ: Mapping[str, Any]) -> int:
 
 
 def too_large_message(length: int, limit: int) -> str:
+    """The message for a request body of `length` bytes past `limit` bytes."""
     return f"The request body is {length} bytes; the limit is {limit} bytes."
 
 

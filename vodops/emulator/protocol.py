@@ -71,6 +71,8 @@ def verify(request: SignedRequest, credentials: Mapping[str, str], now: float, s
 
 
 def parse_authorization(header: str) -> Authorization:
+    """The parts of a TC3-HMAC-SHA256 Authorization header; raises ApiFault
+    AuthFailure.InvalidAuthorization when it is not one or does not sign content-type and host."""
     found = _AUTHORIZATION.fullmatch(header.strip())
     if found is None:
         raise ApiFault(
@@ -86,12 +88,16 @@ def parse_authorization(header: str) -> Authorization:
 
 
 def string_to_sign(request: SignedRequest, auth: Authorization, timestamp: int) -> str:
+    """TC3's StringToSign: algorithm, timestamp (seconds), credential scope and the canonical
+    request's SHA-256 (Tencent's signature v3 documentation)."""
     digest = hashlib.sha256(canonical_request(request, auth).encode("utf-8")).hexdigest()
     scope = f"{auth.date}/{auth.service}/tc3_request"
     return f"{ALGORITHM}\n{timestamp}\n{scope}\n{digest}"
 
 
 def canonical_request(request: SignedRequest, auth: Authorization) -> str:
+    """TC3's CanonicalRequest: method, path, query, the signed headers and the SHA-256 of the body
+    (or of UNSIGNED-PAYLOAD when the request says so)."""
     headers = "".join(f"{name}:{request.headers.get(name, '')}\n" for name in auth.signed_headers)
     unsigned = request.headers.get("x-tc-content-sha256") == UNSIGNED_PAYLOAD
     payload = UNSIGNED_PAYLOAD.encode() if unsigned else request.body
@@ -108,6 +114,8 @@ def canonical_request(request: SignedRequest, auth: Authorization) -> str:
 
 
 def signature(secret_key: str, auth: Authorization, to_sign: str) -> str:
+    """The hex HMAC-SHA256 of `to_sign` with the key derived from `secret_key`, the date and the
+    service."""
     key = _signing_key(secret_key, auth.date, auth.service)
     return hmac.new(key, to_sign.encode("utf-8"), hashlib.sha256).hexdigest()
 

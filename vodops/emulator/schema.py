@@ -67,26 +67,33 @@ class Struct:
 
 
 def string(name: str, *checks: Check, **options: Any) -> Field:
+    """A string member `name` with `checks`."""
     return Field(name, "str", checks=checks, **options)
 
 
 def int64(name: str, *checks: Check, **options: Any) -> Field:
+    """An integer member `name` (int64) with `checks`."""
     return Field(name, "int", checks=checks, **options)
 
 
 def uint64(name: str, *checks: Check, **options: Any) -> Field:
+    """A non-negative integer member `name` (uint64) with `checks`."""
     return Field(name, "uint", checks=checks, **options)
 
 
 def number(name: str, *checks: Check, **options: Any) -> Field:
+    """A float member `name` with `checks`."""
     return Field(name, "float", checks=checks, **options)
 
 
 def obj(name: str, struct: Struct, **options: Any) -> Field:
+    """An object member `name` of `struct`."""
     return Field(name, "obj", struct=struct, **options)
 
 
 def array(name: str, item: str | Struct, *checks: Check, **options: Any) -> Field:
+    """A list member `name` of `item` (a scalar kind, 'str' or 'int', or a Struct), each item with
+    `checks`."""
     if isinstance(item, Struct):
         return Field(name, "obj", many=True, struct=item, checks=checks, **options)
     return Field(name, item, many=True, checks=checks, **options)

@@ -98,6 +98,8 @@ class Connection(StreamRequestHandler):
     server: ThreadingServer
 
     def handle(self) -> None:
+        """socketserver's handle: serve the connection's requests in turn until it closes, fails or
+        idles out."""
         with suppress(OSError):  # the connection failed or timed out: it ends
             while self._serve_one():
                 pass

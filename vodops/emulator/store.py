@@ -40,6 +40,7 @@ class Known:
         self.version: int | None = None
 
     def forget(self, kind: str, app: int) -> None:
+        """Forget the count and ids of (`kind`, `app`), which a write changes."""
         self.counts.pop((kind, app), None)
         self.ids.pop((kind, app), None)
 
@@ -51,6 +52,7 @@ class Known:
             self.version = version
 
     def clear(self) -> None:
+        """Forget everything remembered."""
         self.counts.clear()
         self.ids.clear()
 
@@ -64,6 +66,7 @@ class Tx:
         self._renderers = renderers
 
     def get(self, kind: str, app: int, key: str) -> Doc | None:
+        """The document of `kind` in `app` under `key`, or None."""
         row = self._db.execute(
             "SELECT body FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, _column(app), key)
         ).fetchone()
@@ -109,6 +112,8 @@ class Tx:
         return ids
 
     def count(self, kind: str, app: int) -> int:
+        """How many documents of `kind` `app` holds (remembered between transactions until a
+        write)."""
         count = self._known.counts.get((kind, app))
         if count is None:
             row = self._db.execute(
@@ -124,6 +129,7 @@ class Tx:
         self._db.execute(_PUT, (kind, _column(app), key, json.dumps(doc, ensure_ascii=False), shown))
 
     def delete(self, kind: str, app: int, key: str) -> None:
+        """Delete the document of `kind` in `app` under `key`, if there is one."""
         self._known.forget(kind, app)
         self._db.execute(
             "DELETE FROM resources WHERE kind = ? AND app = ? AND key = ?", (kind, _column(app), key)
@@ -141,12 +147,15 @@ class Tx:
         return value
 
     def put_image(self, name: str, content_type: str, data: bytes) -> None:
+        """Store an image under `name` (a watermark's content-derived file name); one already stored
+        is kept."""
         self._db.execute(
             "INSERT OR IGNORE INTO images (name, content_type, data) VALUES (?, ?, ?)",
             (name, content_type, data),
         )
 
     def get_image(self, name: str) -> tuple[str, bytes] | None:
+        """(content type, bytes) of the image `name`, or None."""
         row = self._db.execute("SELECT content_type, data FROM images WHERE name = ?", (name,)).fetchone()
         return None if row is None else (str(row[0]), bytes(row[1]))
 
@@ -155,6 +164,7 @@ class Tx:
         self._db.execute("INSERT OR REPLACE INTO blobs (name, data) VALUES (?, ?)", (name, data))
 
     def get_blob(self, name: str) -> bytes | None:
+        """The bytes stored under `name`, or None."""
         row = self._db.execute("SELECT data FROM blobs WHERE name = ?", (name,)).fetchone()
         return None if row is None else bytes(row[0])
 
@@ -166,9 +176,11 @@ class Tx:
         return [str(name) for (name,) in rows]
 
     def rename_blob(self, old: str, new: str) -> None:
+        """Move the blob `old` to `new`, replacing what `new` held."""
         self._db.execute("UPDATE OR REPLACE blobs SET name = ? WHERE name = ?", (new, old))
 
     def delete_blobs(self, prefix: str) -> None:
+        """Delete every blob whose name starts with `prefix`."""
         self._db.execute("DELETE FROM blobs WHERE substr(name, 1, ?) = ?", (len(prefix), prefix))
 
 
@@ -198,6 +210,7 @@ class Store:
             self._db.execute("COMMIT")
 
     def close(self) -> None:
+        """Close the database connection."""
         with self._lock:
             self._db.close()
 

@@ -14,10 +14,15 @@ from .knobs import ConnectionDroppedError
 
 
 class EmulatorTransport(httpx.BaseTransport):
+    """An httpx transport that calls the emulator in-process, turning its dropped connections into
+    the RemoteProtocolError a socket client meets."""
+
     def __init__(self, emulator: Emulator) -> None:
         self._wsgi = httpx.WSGITransport(app=emulator)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """httpx's handle_request: the emulator's answer to `request`; raises
+        httpx.RemoteProtocolError when a drop fault ends it unanswered."""
         try:
             return self._wsgi.handle_request(request)
         except ConnectionDroppedError:

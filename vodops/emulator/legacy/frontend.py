@@ -84,6 +84,9 @@ class LegacyFrontend:
         self._log_call = log_call
 
     def answer(self, request: Request) -> bytes:
+        """The JSON answer of one legacy (2017, /v2/index.php) request: verified, run in a
+        transaction and logged; a refusal or an emulator failure is a failure answer with its code
+        and message. Raises ConnectionDroppedError for the drop-before and drop-after faults."""
         time.sleep(self._mischief.delay())
         action, app, fault = "", 0, None
         try:

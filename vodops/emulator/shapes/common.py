@@ -21,4 +21,5 @@ def request(action: str, *fields: Field, rules: tuple[Rule, ...] = ()) -> Struct
 
 
 def definition(required: bool = True) -> Field:
+    """The Definition member (int64) of a template's Modify, Delete or Describe request."""
     return int64("Definition", required=required, code="InvalidParameterValue.Definition")
