@@ -52,8 +52,8 @@ class Problem:
         return f"{self.location}: {self.message}" if self.location else self.message
 
     def sort_key(self) -> tuple[str, int, int, str]:
-        """(file, line, column, message): the order problems are reported in; an unlocated problem sorts
-        first, as file ''."""
+        """(file, line, column, message): the order problems are reported in; an unlocated problem
+        sorts first, as file ''."""
         loc = self.location or Location("")
         return (loc.file, loc.line, loc.column, self.message)
 
@@ -78,8 +78,8 @@ class ProblemsError(VodopsError):
 
 
 class ManifestError(ProblemsError):
-    """The manifests or vodops.yaml are invalid; `problems` holds every one found (file:line), raised before
-    any API call."""
+    """The manifests or vodops.yaml are invalid; `problems` holds every one found (file:line). Raised
+    before any API call, but for ManifestChangedError."""
 
     headline = "the manifests are invalid; nothing was sent to the API"
 
@@ -93,22 +93,22 @@ class ManifestChangedError(ManifestError):
 
 
 class PlanError(ProblemsError):
-    """The manifests and the live account cannot be reconciled (duplicate names, foreign owners, quotas,
-    unknown references); nothing was changed."""
+    """The manifests and the live account cannot be reconciled (duplicate names, foreign owners,
+    quotas, dangling references, an --only address that names nothing); nothing was changed."""
 
     headline = "cannot plan; nothing was changed"
 
 
 class StalePlanError(ProblemsError):
-    """A saved plan's objects changed in the account since it was made (vodops.plan.verify); `problems` says
-    which; nothing was changed."""
+    """The account changed since a saved plan was made: an object it read changed (vodops.plan.verify),
+    or an application it creates exists now; `problems` says which; nothing was changed."""
 
     headline = "the account changed since the plan was made; nothing was changed. Plan again"
 
 
 class PlanMismatchError(ProblemsError):
-    """A saved plan is not the plan the manifests and the live account produce now (vodops.plan.verify): its
-    problems are the stale objects and the changes that differ."""
+    """A saved plan is not the plan the manifests and the live account produce now
+    (vodops.plan.verify): its problems are the stale objects and the changes that differ."""
 
     headline = (
         "the saved plan is not what the manifests and the live account produce; nothing was changed. "
@@ -117,8 +117,8 @@ class PlanMismatchError(ProblemsError):
 
 
 class SettingsError(VodopsError):
-    """A target, credential or setting in vodops.yaml, the environment or a flag cannot be used; the message
-    names it and what to do."""
+    """A target, credential or setting in vodops.yaml, the environment or a flag cannot be used; the
+    message names it and what to do."""
 
 
 
@@ -161,8 +161,8 @@ class AnswerError(TransportError):
 
 
 class ApplyError(VodopsError):
-    """apply refused or stopped: an unsafe plan without consent, adoptions without --adopt, or an object whose
-    id a later change needs was never created."""
+    """apply refused or stopped: an unsafe plan without consent, adoptions without --adopt, the lock
+    held elsewhere (LockError), or an object whose id a later change needs was never created."""
 
 
 
@@ -172,6 +172,6 @@ class MediaError(VodopsError):
 
 
 class EmulatorError(VodopsError):
-    """The emulator's own failures: an unusable database, invalid knobs, or an admin request (/_emulator/...)
-    of the wrong shape."""
+    """The emulator's own failures: an unusable database or snapshot, invalid knobs, or an admin
+    request (/_emulator/...) of the wrong shape."""
 

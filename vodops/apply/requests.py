@@ -21,7 +21,8 @@ from vodops.resources.base import api_key, rekey
 def create_request(desired: DesiredResource, refs: References, stack: str) -> dict[str, Any]:
     """The Create request body (API spelling) for `desired`: references resolved to ids, an image's
     file as base64 ImageContent, the name and the ownership marker (with the applied digest) in the
-    comment field. Raises ApplyError when a reference has no id yet."""
+    comment field; a class's is its parent's id and its name. Raises ApplyError when a reference or
+    a class's parent has no id yet."""
     if KINDS[desired.kind].tree:
         return _node_request(desired.kind, desired.name, refs)
     kind = KINDS[desired.kind]

@@ -48,8 +48,7 @@ def build_export(
 ) -> Exported:
     """The manifest documents of the live objects of `kinds` that export chooses for `stack` (by
     kind, in dependency order, sorted by name), the watermark images to write and notes on what was
-    left out. Raises the API's errors (TransportError, ApiError) from downloading images; an image
-    that cannot be had is a note."""
+    left out. A watermark whose image cannot be downloaded is left out with a note, not raised."""
     context = _Context(api, stack, split)
     for kind in (kind for kind in DEPENDENCY_ORDER if kind in kinds):
         documents = context.exported.documents.setdefault(kind, [])

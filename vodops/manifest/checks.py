@@ -18,8 +18,9 @@ from vodops.visible import shown_name
 
 
 def cross_problems(reading: Reading, stack: str) -> Iterator[Problem]:
-    """The problems no single document shows: duplicate and previous names, unknown references, the class
-    tree, uses of templates, image and local files, and comment room left for `stack`'s ownership marker."""
+    """The problems no single document shows: duplicate and previous names, unknown references, the
+    class tree, what a reference may name (a text watermark on a snapshot), image and local files,
+    and the room a comment leaves for `stack`'s ownership marker."""
     yield from _duplicates(reading.named)
     yield from _previous_names(reading.declared)
     found = [(item, list(references(item.spec))) for item in reading.declared]  # walked once for both
