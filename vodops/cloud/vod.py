@@ -33,7 +33,8 @@ T = TypeVar("T")
 class Stop(Protocol):
     """What VodApi.until checks before each call: a threading.Event, or a listing's _Asker."""
 
-    def is_set(self) -> bool: ...
+    def is_set(self) -> bool:
+        """Whether calls made now must not be made (they raise AbandonedError instead)."""
 
 
 WIRES: dict[str, Wire] = {name: kind.wire for name, kind in KINDS.items()}
