@@ -66,6 +66,8 @@ FRAME: dict[str, tuple[Rewrite, str]] = {
     "not-utf8": (lambda body: b'{"Response": {"X": "\xff"}}', F + "unreadable reply: '{\"Response\": {\"X\": \"\ufffd\"}}'"),
     "response-a-list": (lambda body: b'{"Response": []}', F + "unreadable reply: '{\"Response\": []}'"),
     "no-response": (lambda body: b'{"Answer": {}}', F + "unreadable reply: '{\"Answer\": {}}'"),
+    "response-empty": (lambda body: b'{"Response": {}}', F + "unreadable reply: '{\"Response\": {}}'"),
+    "set-missing": (_response(lambda r: r.pop("TranscodeTemplateSet")), F + "the answer has no TranscodeTemplateSet"),
     "40-mb": (lambda body: b'{"Response": {"X": "' + b"a" * (40 * 1024 * 1024) + b'"}}', F + "the answer is larger than 33554432 bytes"),
     "set-a-string": (_response(lambda r: r.update(TranscodeTemplateSet="abc")), F + "the answer's TranscodeTemplateSet is not a list of objects: 'abc'"),
     "set-of-numbers": (_response(lambda r: r.update(TranscodeTemplateSet=[1, 2])), F + "the answer's TranscodeTemplateSet is not a list of objects: [1, 2]"),

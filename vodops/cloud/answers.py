@@ -25,7 +25,12 @@ def raise_error(action: str, response: Mapping[str, Any]) -> None:
 
 
 def page_items(action: str, page: Mapping[str, Any], key: str) -> list[dict[str, Any]]:
-    """The objects listed under `key`: a list of JSON objects (absent or null: none)."""
+    """The objects listed under `key`: a list of JSON objects (null: none; no `key`, a setting's
+    wire: none). The API writes every field of its answer's structure (api.json), an empty list
+    as [] or null: an answer without `key` is not a listing, and taking it for an empty account
+    would plan to create everything."""
+    if key and key not in page:
+        raise AnswerError(action, f"the answer has no {key}")
     items = page.get(key)
     if items is None:
         return []

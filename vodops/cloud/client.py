@@ -222,7 +222,7 @@ def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
         response = json.loads(data)["Response"]
     except (ValueError, KeyError, TypeError, RecursionError):
         raise AnswerError(action, f"unreadable reply: {shown!r}") from None
-    if not isinstance(response, dict):
+    if not isinstance(response, dict) or "RequestId" not in response:  # every API 3.0 answer has one
         raise AnswerError(action, f"unreadable reply: {shown!r}")
     raise_error(action, response)
     return response
