@@ -188,6 +188,22 @@ def test_an_http_status_that_asking_again_cannot_change_is_not_retried(status: i
     assert seen == ["DescribeAllClass"]
 
 
+def test_an_http_status_without_a_body_says_so() -> None:
+    """A 204 (or any status) with nothing in it ended its error in a bare colon."""
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["X-TC-Action"])
+        return httpx.Response(204)
+
+    credentials = Credentials(DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY)
+    caller = HttpCaller(Endpoint.parse("http://vod.test"), credentials, transport=httpx.MockTransport(answer))
+    with pytest.raises(TransportError) as raised:
+        RetryingCaller(caller, policy=FAST).call("DescribeAllClass", {})
+    said = "DescribeAllClass failed: HTTP 204 from the API, with no body"
+    assert (str(raised.value), seen) == (said, ["DescribeAllClass"])
+
+
 @pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
 def test_a_busy_or_failing_gateway_is_retried(status: int) -> None:
     said, seen = _call_answered(status)

@@ -209,9 +209,8 @@ endpoint, a proxy) and will say the same again."""
 
 def status_error(action: str, status: int, shown: str) -> TransportError:
     """The error of an answer with HTTP `status` (not 200), `shown` the start of its body."""
-    return TransportError(
-        action, f"HTTP {status} from the API: {shown}", retryable=status in RETRIED_STATUSES
-    )
+    said = f"HTTP {status} from the API" + (f": {shown}" if shown.strip() else ", with no body")
+    return TransportError(action, said, retryable=status in RETRIED_STATUSES)
 
 
 def _response(action: str, status: int, data: bytes) -> dict[str, Any]:
