@@ -200,6 +200,26 @@ def test_bad_target_options_are_one_line(vodops: Vodops, tmp_path: Path, case: s
     assert "hunter2" not in result.text
 
 
+TARGET_ENVIRONMENT: dict[str, tuple[dict[str, str], str]] = {
+    "endpoint": ({"VODOPS_ENDPOINT": "ftp://x"}, "$VODOPS_ENDPOINT: endpoint 'ftp://x' is not a host name or an http(s) URL"),
+    "region": ({"VODOPS_ENDPOINT": "h", "VODOPS_REGION": "ap_gz"}, "$VODOPS_REGION: region 'ap_gz' is not a region name such as ap-guangzhou"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", TARGET_ENVIRONMENT, ids=list(TARGET_ENVIRONMENT))
+@pytest.mark.usefixtures("tccli_home")
+def test_a_bad_target_option_from_the_environment_names_its_variable(
+    vodops: Vodops, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """The same value typed as an option is told without a name (test_bad_target_options_are_one_line)."""
+    variables, message = TARGET_ENVIRONMENT[case]
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    result = vodops("plan", tmp_path)
+    assert (result.code, result.err.splitlines()) == (1, [f"Error: {message}"])
+    assert not (tmp_path / ".vodops").exists()
+
+
 @pytest.mark.usefixtures("tccli_home")
 def test_a_sub_app_id_past_uint64_is_a_usage_error(vodops: Vodops, tmp_path: Path) -> None:
     """SubAppId is a uint64 (api.json): a larger --sub-app-id is refused before any call, not

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Annotated, Literal
 
@@ -10,7 +9,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, PrivateAttr, Valida
 from pydantic_core import PydanticCustomError
 
 from vodops.cloud.endpoint import Endpoint
-from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN, SUB_APP_ID_MAX
+from vodops.cloud.names import LIVE_REGIONS, PROFILE_PATTERN, REGION_PATTERN, SUB_APP_ID_MAX
 from vodops.discovery import settings_file
 from vodops.errors import Location, ManifestError, Problem, SettingsError
 from vodops.localfiles import LocalFileError, read_text
@@ -24,7 +23,6 @@ from vodops.resources.fields import Pattern, Range
 LOCAL = "local"
 
 
-REGION_PATTERN = re.compile(r"[a-z]{2,}-[a-z0-9-]+")
 Region = Annotated[str, Pattern(f"^{REGION_PATTERN.pattern}$", "a region id like ap-guangzhou")]
 StackName = Annotated[
     str,

@@ -25,7 +25,7 @@ from vodops.cloud.live_api import DEFAULT_HOST as LIVE_HOST
 from vodops.cloud.live_api import RATES as LIVE_RATES
 from vodops.cloud.live_api import SERVICE as LIVE_SERVICE
 from vodops.cloud.live_api import LiveCaller, no_live_region
-from vodops.cloud.names import LIVE_REGIONS
+from vodops.cloud.names import LIVE_REGIONS, check_region
 from vodops.cloud.ratelimit import DEFAULT_RATE, RateLimiter
 from vodops.cloud.retry import Observer, RetryingCaller
 from vodops.cloud.tc3 import Credentials
@@ -39,7 +39,6 @@ from vodops.settings import (
     DIALECT_2017,
     DIALECT_2018,
     LOCAL,
-    REGION_PATTERN,
     LiveSettings,
     Settings,
 )
@@ -100,8 +99,8 @@ def resolve_target(settings: Settings, choice: TargetChoice | str | None) -> Tar
     if not isinstance(choice, TargetChoice):
         choice = TargetChoice(name=choice)
     base = _named(settings, choice.name or settings.default_target)
-    if choice.region is not None and not REGION_PATTERN.fullmatch(choice.region):
-        raise SettingsError(f"region {choice.region!r} is not a region name such as ap-guangzhou")
+    if choice.region is not None:
+        check_region(choice.region)
     if choice.endpoint is not None:
         endpoint = Endpoint.parse(choice.endpoint)
         base = replace(base, endpoint=endpoint, name=base.name if base.endpoint else endpoint.host)

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
 from vodops.cli.complete import complete_addresses, complete_targets
-from vodops.cloud.names import SUB_APP_ID_MAX
+from vodops.cloud.names import SUB_APP_ID_MAX, check_region
 from vodops.visible import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,6 +59,36 @@ def _application_name(context: click.Context, parameter: click.Parameter, value:
     return value
 
 
+def _endpoint(value: str) -> None:
+    from vodops.cloud.endpoint import Endpoint
+
+    Endpoint.parse(value)
+
+
+Callback = Callable[[click.Context, click.Parameter, str | None], str | None]
+
+
+def _checked(check: Callable[[str], None]) -> Callback:
+    """An option's callback running `check` on its value, whose SettingsError names the
+    environment variable the value came from when it came from one: the message alone read as
+    if the value had been typed on the command line."""
+
+    def callback(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+        if value is None or context.resilient_parsing:  # TAB completion: nothing to refuse
+            return value
+        from vodops.errors import SettingsError
+
+        try:
+            check(value)
+        except SettingsError as error:
+            if context.get_parameter_source(parameter.name or "") is ParameterSource.ENVIRONMENT:
+                raise SettingsError(f"${parameter.envvar}: {error}") from None
+            raise
+        return value
+
+    return callback
+
+
 _TARGET_OPTIONS = (
     _option(
         "--target",
@@ -70,6 +101,7 @@ _TARGET_OPTIONS = (
         "--endpoint",
         envvar="VODOPS_ENDPOINT",
         metavar="URL",
+        callback=_checked(_endpoint),
         help="Override the target's endpoint (http://host:port for an emulator).",
     ),
     _option(
@@ -86,7 +118,13 @@ _TARGET_OPTIONS = (
         callback=_application_name,
         help="Override the target's application by its name (found with DescribeSubAppIds).",
     ),
-    _option("--region", envvar="VODOPS_REGION", metavar="R", help="Override the target's region."),
+    _option(
+        "--region",
+        envvar="VODOPS_REGION",
+        metavar="R",
+        callback=_checked(check_region),
+        help="Override the target's region.",
+    ),
     _option(
         "--profile",
         envvar="VODOPS_PROFILE",
