@@ -14,6 +14,7 @@ from click.core import ParameterSource
 
 from vodops.cli.complete import complete_addresses, complete_targets
 from vodops.cloud.names import SUB_APP_ID_MAX, check_region
+from vodops.errors import SettingsError
 from vodops.visible import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -76,8 +77,6 @@ def _checked(check: Callable[[str], None]) -> Callback:
     def callback(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
         if value is None or context.resilient_parsing:  # TAB completion: nothing to refuse
             return value
-        from vodops.errors import SettingsError
-
         try:
             check(value)
         except SettingsError as error:

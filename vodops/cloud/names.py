@@ -1,6 +1,6 @@
 """The names a target's settings may give on the wires, kept apart from the callers so that
-reading vodops.yaml (validate) imports no HTTP client: a region's, the live API's regions, a
-tccli profile's name and the largest SubAppId."""
+reading vodops.yaml (validate) imports no HTTP client: how a region is spelled, the live API's
+regions, a tccli profile's name and the largest SubAppId."""
 
 from __future__ import annotations
 
