@@ -1,5 +1,6 @@
 """Reading files vodops did not write (manifests, vodops.yaml, tccli credentials, images) safely:
-regular files only, opened without blocking, read up to a bound, and text decoded as UTF-8.
+regular files only, opened without blocking, read up to a bound, and text decoded as UTF-8; and
+telling, before writing, why a place cannot be written (`unwritable`).
 
 A FIFO would block a reader forever and a device (/dev/zero) would feed it without end; both are
 refused from the file's type before a byte is read, and the open itself cannot block. Errors are
@@ -15,6 +16,7 @@ import stat
 from pathlib import Path
 
 from vodops.errors import VodopsError
+from vodops.visible import printable
 
 _WIDE = (  # codec, its byte-order mark, and its first bytes (0 or not) for an ASCII character
     ("utf-32-be", codecs.BOM_UTF32_BE, "000x"),
@@ -107,3 +109,31 @@ def _check_regular(mode: int) -> None:
     for test, noun in _NOT_REGULAR:
         if test(mode):
             raise LocalFileError(f"is {noun}, not a regular file")
+
+
+def unwritable(path: Path, directory: bool) -> str | None:
+    """Why `path` cannot be written, or None when it can: a file is written into its existing
+    parent directory (plan --out creates no directory), a `directory` is created with its missing
+    parents (export, schema). Whether a file can be created is tried (a nameless temporary file
+    where the system has them), not read from permission bits, which do not bind root nor say
+    that a file system refuses files (/proc). Raises OSError for a directory on the way that
+    cannot be searched."""
+    if not directory and path.exists():  # a directory here was refused by click.Path
+        return None if os.access(path, os.W_OK) else "permission denied"
+    folder = path if directory else path.parent
+    found = next(p for p in (folder, *folder.parents) if p.exists() or p == p.parent)
+    if not found.is_dir():
+        return f"'{printable(str(found))}' is not a directory"
+    if found != folder and not directory:
+        return f"the directory '{printable(str(folder))}' does not exist"
+    return _cannot_create_in(found)
+
+
+def _cannot_create_in(folder: Path) -> str | None:
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as error:
+        return f"no file can be created in '{printable(str(folder))}' ({error.strerror})"

@@ -154,4 +154,5 @@ def test_a_database_that_cannot_be_created_is_an_emulator_error(tmp_path):
     database = blocker / "deeper" / "emulator.sqlite3"
     with pytest.raises(EmulatorError) as refused:
         Emulator(database)
-    assert str(refused.value) == f"cannot open the emulator database {database}: {blocker} is not a directory"
+    said = f"cannot open the emulator database {database}: '{blocker}' is not a directory"
+    assert str(refused.value) == said

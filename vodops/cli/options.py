@@ -4,7 +4,6 @@ colour. Each also reads an environment variable (`VODOPS_TARGET`, `VODOPS_PARALL
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from click.core import ParameterSource
 from vodops.cli.complete import complete_addresses, complete_targets
 from vodops.cloud.names import SUB_APP_ID_MAX, check_region
 from vodops.errors import SettingsError
+from vodops.localfiles import unwritable
 from vodops.visible import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -196,34 +196,6 @@ def out_option(file_okay: bool, help_text: str, instead: str) -> Callable[[F], F
 
     kind = click.Path(file_okay=file_okay, dir_okay=not file_okay, path_type=Path)
     return click.option("--out", "out", type=kind, callback=checked, help=help_text)
-
-
-def unwritable(path: Path, directory: bool) -> str | None:
-    """Why `path` cannot be written, or None when it can: a file is written into its existing
-    parent directory (plan --out creates no directory), a `directory` is created with its missing
-    parents (export, schema). Whether a file can be created is tried (a nameless temporary file
-    where the system has them), not read from permission bits, which do not bind root nor say
-    that a file system refuses files (/proc). Raises OSError for a directory on the way that
-    cannot be searched."""
-    if not directory and path.exists():  # a directory here was refused by click.Path
-        return None if os.access(path, os.W_OK) else "permission denied"
-    folder = path if directory else path.parent
-    found = next(p for p in (folder, *folder.parents) if p.exists() or p == p.parent)
-    if not found.is_dir():
-        return f"'{printable(str(found))}' is not a directory"
-    if found != folder and not directory:
-        return f"the directory '{printable(str(folder))}' does not exist"
-    return _cannot_create_in(found)
-
-
-def _cannot_create_in(folder: Path) -> str | None:
-    import tempfile
-
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            return None
-    except OSError as error:
-        return f"no file can be created in '{printable(str(folder))}' ({error.strerror})"
 
 
 def only_option(help_text: str) -> Callable[[F], F]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import EmulatorError
+from ..localfiles import unwritable
 
 Doc = dict[str, Any]
 # How Describe pages show a stored document of one kind: its compact JSON text (encoding.compact).
@@ -99,14 +100,14 @@ def connect(path: str | Path | None, renderers: Renderers) -> sqlite3.Connection
 
 
 def _why(error: OSError, target: str | Path) -> str:
-    """The reason in words: a file where a directory of `target`'s path should be is named
-    (mkdir's "[Errno 17] File exists" or "[Errno 20] Not a directory" named the wrong path)."""
-    if isinstance(error, (FileExistsError, NotADirectoryError)) and isinstance(target, Path):
-        blocker = next((p for p in target.parents if p.exists()), None)
-        if blocker is not None and not blocker.is_dir():
-            return f"{blocker} is not a directory"
+    """The reason in words: what stands in the way of `target`'s directory (a file where a
+    directory should be: mkdir's "[Errno 17] File exists" named neither), else the error's own."""
+    try:
+        blocked = unwritable(target.parent, directory=True) if isinstance(target, Path) else None
+    except OSError:  # a directory on the way that may not be searched: the error says so
+        blocked = None
     reason = (error.strerror or str(error)).lower()
-    return f"{reason}: {error.filename}" if error.filename else reason
+    return blocked or (f"{reason}: {error.filename}" if error.filename else reason)
 
 
 def _prepare(db: sqlite3.Connection, renderers: Renderers, target: str) -> None:
